@@ -1,0 +1,92 @@
+"""Jobnet: the citizens' self-service web app (and, embedded, the DFDG service it writes to)."""
+
+from __future__ import annotations
+
+import logging
+from typing import Any
+
+from flask import Flask
+from werkzeug.middleware.dispatcher import DispatcherMiddleware
+
+from jobnet.config import load_settings
+
+
+def create_app(env: str | None = None, **overrides: Any) -> Flask:
+    """Build the web app for environment `env` (default: JOBNET_ENV, else development)."""
+    settings = load_settings(env, overrides)
+    app = Flask(
+        __name__, template_folder="../templates", static_folder="../static", static_url_path="/static"
+    )
+    app.config.from_mapping(settings)
+    _configure_logging(app)
+    _register_extensions(app)
+    _register_store(app)
+    _register_dfdg(app)
+    _register_blueprints(app)
+    _register_request_hooks(app)
+    _register_cli(app)
+    return app
+
+
+def _configure_logging(app: Flask) -> None:
+    logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    if app.testing:
+        app.jinja_env.undefined = __import__("jinja2").StrictUndefined
+
+
+def _register_extensions(app: Flask) -> None:
+    from jobnet import i18n
+    from jobnet.extensions import babel, csrf
+
+    csrf.init_app(app)
+    babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
+    i18n.init_app(app)
+
+
+def _register_store(app: Flask) -> None:
+    from jobnet.sessions import ServerSessionInterface
+    from jobnet.store import create_store
+
+    store = create_store(app.config["DATABASE_URL"])
+    if app.config["AUTO_MIGRATE"]:
+        store.upgrade()
+    app.extensions["web_store"] = store
+    app.session_interface = ServerSessionInterface(store)
+
+
+def _register_dfdg(app: Flask) -> None:
+    from jobnet.clients.dfdg import DfdgClient
+
+    timeout = app.config["DFDG_TIMEOUT_SECONDS"]
+    token = app.config["DFDG_API_TOKEN"]
+    if app.config["DFDG_BASE_URL"]:
+        client = DfdgClient.over_http(app.config["DFDG_BASE_URL"], token, timeout)
+    else:
+        from jobnet.dfdg import create_dfdg_app
+
+        dfdg_app = create_dfdg_app(app.config)
+        app.extensions["dfdg_app"] = dfdg_app
+        client = DfdgClient.in_process(dfdg_app, token, timeout)
+        # Embedded default: DFDG's API is also reachable at /dfdg, for people and other tools.
+        app.wsgi_app = DispatcherMiddleware(app.wsgi_app, {"/dfdg": dfdg_app})  # type: ignore[method-assign]
+    app.extensions["dfdg_client"] = client
+
+
+def _register_blueprints(app: Flask) -> None:
+    from jobnet.errors import register_error_handlers
+    from jobnet.public import bp as public_bp
+
+    app.register_blueprint(public_bp)
+    register_error_handlers(app)
+
+
+def _register_request_hooks(app: Flask) -> None:
+    from jobnet import security
+
+    security.init_app(app)
+
+
+def _register_cli(app: Flask) -> None:
+    from jobnet import cli
+
+    cli.init_app(app)

@@ -1,0 +1,81 @@
+"""Language and time: the locale choice, the switch, and locale-aware formatting filters.
+
+The locale is the stored choice (a cookie, so it survives login and logout), then the browser's
+Accept-Language among the supported languages, then Danish.
+"""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+from typing import Any
+
+from flask import Flask, current_app, request
+from flask_babel import format_date, format_datetime, format_decimal, get_locale
+
+LANGUAGE_COOKIE = "jobnet_lang"
+LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
+
+
+def supported_languages() -> tuple[str, ...]:
+    return tuple(current_app.config["LANGUAGES"])
+
+
+def select_locale() -> str:
+    chosen = request.cookies.get(LANGUAGE_COOKIE)
+    if chosen in supported_languages():
+        return chosen
+    return request.accept_languages.best_match(supported_languages()) or "da"
+
+
+def select_timezone() -> str:
+    return current_app.config["BABEL_DEFAULT_TIMEZONE"]
+
+
+def current_language() -> str:
+    return str(get_locale() or "da")
+
+
+def other_language() -> str:
+    return "en" if current_language() == "da" else "da"
+
+
+def _format_date(value: date | datetime | None, style: str = "long") -> str:
+    if value is None:
+        return ""
+    if isinstance(value, datetime):
+        return format_datetime(value, "d. MMMM y" if style == "long" else "dd-MM-y")
+    return format_date(value, "d. MMMM y" if style == "long" else "dd-MM-y")
+
+
+def _format_datetime(value: datetime | None, style: str = "long") -> str:
+    if value is None:
+        return ""
+    pattern = "d. MMMM y 'kl.' HH.mm" if current_language() == "da" else "d MMMM y 'at' HH:mm"
+    if style == "short":
+        pattern = "dd-MM-y HH:mm"
+    return format_datetime(value, pattern)
+
+
+def _format_time(value: datetime | None) -> str:
+    if value is None:
+        return ""
+    return format_datetime(value, "HH.mm" if current_language() == "da" else "HH:mm")
+
+
+def _format_number(value: Any) -> str:
+    return format_decimal(value)
+
+
+def init_app(app: Flask) -> None:
+    app.jinja_env.filters["date"] = _format_date
+    app.jinja_env.filters["datetime"] = _format_datetime
+    app.jinja_env.filters["time"] = _format_time
+    app.jinja_env.filters["number"] = _format_number
+
+    @app.context_processor
+    def _language_context() -> dict[str, Any]:
+        return {
+            "current_language": current_language(),
+            "other_language": other_language(),
+            "language_names": LANGUAGE_NAMES,
+        }

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Set up and run the whole test suite: lint, unit, integration and browser tests on SQLite,
+# then the database tests again on a throwaway PostgreSQL 15 cluster the tests start themselves.
+# Extra arguments go to both pytest runs.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+scripts/setup.sh --test
+export PATH="$PWD/.venv/bin:$PATH"
+
+echo "== ruff"
+ruff check .
+ruff format --check . >/dev/null || { ruff format --check .; exit 1; }
+
+echo "== tests on SQLite (unit, integration, e2e)"
+JOBNET_TEST_DB=sqlite pytest -q -p no:cacheprovider "$@"
+
+echo "== tests on PostgreSQL (integration)"
+JOBNET_TEST_DB=postgresql pytest -q -p no:cacheprovider tests/integration "$@"
