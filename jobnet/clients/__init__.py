@@ -1,0 +1,1 @@
+"""Clients of the services the web app uses. The web side reaches DFDG only through `dfdg`."""

@@ -1,0 +1,427 @@
+"""The web app's only door to DFDG: typed calls over HTTP or in-process, same code path.
+
+No view, form or template talks to DFDG any other way, and nothing here imports DFDG's models:
+answers are parsed from the API's JSON into the frozen dataclasses below.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import quote
+
+import httpx
+from flask import Flask, current_app
+
+IN_PROCESS_BASE_URL = "http://dfdg.internal"
+API_PREFIX = "/api/v1"
+
+
+# --- errors -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class FieldError:
+    field: str
+    code: str
+    message: str
+
+
+class DfdgError(Exception):
+    """Any failure talking to DFDG. `problem` is the RFC 9457 body when DFDG sent one."""
+
+    def __init__(
+        self, message: str, *, status: int | None = None, problem: Mapping[str, Any] | None = None
+    ) -> None:
+        super().__init__(message)
+        self.status = status
+        self.problem: Mapping[str, Any] = problem or {}
+
+    @property
+    def problem_type(self) -> str | None:
+        """The last part of the problem type, e.g. "idempotency-key-reused"."""
+        kind = self.problem.get("type")
+        return str(kind).rsplit(":", 1)[-1] if kind else None
+
+
+class DfdgUnavailable(DfdgError):
+    """DFDG could not be reached, timed out or failed (5xx): try again later (the outbox)."""
+
+
+class DfdgUnauthorized(DfdgError):
+    """DFDG does not accept our token (401)."""
+
+
+class DfdgForbidden(DfdgError):
+    """DFDG refuses this call for this system or actor (403)."""
+
+
+class DfdgNotFound(DfdgError):
+    """The person or thing asked for does not exist (404)."""
+
+
+class DfdgRejected(DfdgError):
+    """DFDG rejected the request (400/422); `errors` names each bad field."""
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        status: int | None = None,
+        problem: Mapping[str, Any] | None = None,
+        errors: tuple[FieldError, ...] = (),
+    ) -> None:
+        super().__init__(message, status=status, problem=problem)
+        self.errors = errors
+
+
+class DfdgConflict(DfdgError):
+    """A request with the same idempotency key is still in progress (409)."""
+
+
+# --- values -----------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Actor:
+    """Who acts, asserted to DFDG with every call and written to its audit log."""
+
+    type: str  # "citizen", "caseworker" or "system"
+    id: str | None = None
+    name: str | None = None
+    organisation: str | None = None  # CVR number
+    on_behalf_of: str | None = None  # person id
+    purpose: str | None = None
+    channel: str = "web"
+
+    def headers(self) -> dict[str, str]:
+        headers = {"X-Actor-Type": self.type, "X-Channel": self.channel}
+        optional = {
+            "X-Actor-Id": self.id,
+            "X-Actor-Name": _encoded(self.name),
+            "X-Actor-Organisation": self.organisation,
+            "X-On-Behalf-Of": self.on_behalf_of,
+            "X-Purpose": _encoded(self.purpose),
+        }
+        headers.update({name: value for name, value in optional.items() if value})
+        return headers
+
+
+@dataclass(frozen=True)
+class Health:
+    status: str
+    database: str
+
+
+@dataclass(frozen=True)
+class ContactGroupPeriod:
+    contact_group: int
+    match_group: int | None
+    start_date: date
+    end_date: date | None
+
+
+@dataclass(frozen=True)
+class Person:
+    person_id: str
+    cpr: str
+    birth_date: date
+    given_name: str
+    family_name: str
+    street: str | None
+    postcode: str | None
+    city: str | None
+    municipality_code: str | None
+    address_protected: bool
+    created_at: datetime
+    current_contact_group: ContactGroupPeriod | None
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+
+@dataclass(frozen=True)
+class AuditEntry:
+    id: int
+    at: datetime
+    action: str
+    outcome: str
+    actor_type: str
+    actor_id: str | None
+    actor_name: str | None
+    organisation: str | None
+    on_behalf_of: str | None
+    purpose: str | None
+    channel: str
+    system: str
+
+
+@dataclass(frozen=True)
+class Organisation:
+    id: str
+    kind: str
+    name: str
+    cvr: str
+    municipality_code: str | None
+
+
+def _encoded(value: str | None) -> str | None:
+    return quote(value, safe="") if value else None
+
+
+def _optional_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _period(data: Mapping[str, Any]) -> ContactGroupPeriod:
+    return ContactGroupPeriod(
+        contact_group=int(data["contact_group"]),
+        match_group=data.get("match_group"),
+        start_date=date.fromisoformat(data["start_date"]),
+        end_date=_optional_date(data.get("end_date")),
+    )
+
+
+def _person(data: Mapping[str, Any]) -> Person:
+    current = data.get("current_contact_group")
+    return Person(
+        person_id=data["person_id"],
+        cpr=data["cpr"],
+        birth_date=date.fromisoformat(data["birth_date"]),
+        given_name=data["given_name"],
+        family_name=data["family_name"],
+        street=data.get("street"),
+        postcode=data.get("postcode"),
+        city=data.get("city"),
+        municipality_code=data.get("municipality_code"),
+        address_protected=bool(data["address_protected"]),
+        created_at=datetime.fromisoformat(data["created_at"]),
+        current_contact_group=_period(current) if current else None,
+    )
+
+
+def _audit_entry(data: Mapping[str, Any]) -> AuditEntry:
+    return AuditEntry(
+        id=int(data["id"]),
+        at=datetime.fromisoformat(data["at"]),
+        action=data["action"],
+        outcome=data["outcome"],
+        actor_type=data["actor_type"],
+        actor_id=data.get("actor_id"),
+        actor_name=data.get("actor_name"),
+        organisation=data.get("organisation"),
+        on_behalf_of=data.get("on_behalf_of"),
+        purpose=data.get("purpose"),
+        channel=data["channel"],
+        system=data["system"],
+    )
+
+
+def _organisation(data: Mapping[str, Any]) -> Organisation:
+    return Organisation(
+        id=data["id"],
+        kind=data["kind"],
+        name=data["name"],
+        cvr=data["cvr"],
+        municipality_code=data.get("municipality_code"),
+    )
+
+
+# --- the client -------------------------------------------------------------------------------
+
+
+_STATUS_ERRORS: dict[int, type[DfdgError]] = {
+    400: DfdgRejected,
+    401: DfdgUnauthorized,
+    403: DfdgForbidden,
+    404: DfdgNotFound,
+    409: DfdgConflict,
+    422: DfdgRejected,
+}
+
+
+def _problem_of(response: httpx.Response) -> dict[str, Any]:
+    try:
+        body = response.json()
+    except ValueError:
+        return {}
+    return body if isinstance(body, dict) else {}
+
+
+def _error_for(response: httpx.Response) -> DfdgError:
+    problem = _problem_of(response)
+    status = response.status_code
+    message = f"DFDG answered {status}: {problem.get('detail') or problem.get('title') or ''}"
+    if status >= 500:
+        return DfdgUnavailable(message.strip(), status=status, problem=problem)
+    error_class = _STATUS_ERRORS.get(status, DfdgError)
+    if error_class is DfdgRejected:
+        errors = tuple(
+            FieldError(str(e.get("field", "")), str(e.get("code", "")), str(e.get("message", "")))
+            for e in problem.get("errors") or ()
+            if isinstance(e, dict)
+        )
+        return DfdgRejected(message.strip(), status=status, problem=problem, errors=errors)
+    return error_class(message.strip(), status=status, problem=problem)
+
+
+class DfdgClient:
+    """Typed calls to DFDG's API. Build it with `in_process` or `over_http`."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        timeout: float,
+        *,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        self._http = httpx.Client(
+            base_url=base_url.rstrip("/"),
+            transport=transport,
+            timeout=httpx.Timeout(timeout),
+            headers={"Authorization": f"Bearer {token}", "Accept": "application/json"},
+            follow_redirects=False,
+        )
+
+    @classmethod
+    def in_process(cls, app: Flask, token: str, timeout: float) -> DfdgClient:
+        """Reach the DFDG Flask app in this process through WSGI (the embedded default)."""
+        return cls(IN_PROCESS_BASE_URL, token, timeout, transport=httpx.WSGITransport(app=app))
+
+    @classmethod
+    def over_http(cls, base_url: str, token: str, timeout: float) -> DfdgClient:
+        """Reach a DFDG service at `base_url` (e.g. https://dfdg.example)."""
+        return cls(base_url, token, timeout)
+
+    def close(self) -> None:
+        self._http.close()
+
+    def __enter__(self) -> DfdgClient:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    # --- transport ---
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        actor: Actor | None = None,
+        json: Any = None,
+        params: Mapping[str, str] | None = None,
+        idempotency_key: str | None = None,
+    ) -> Any:
+        headers = actor.headers() if actor is not None else {}
+        if idempotency_key is not None:
+            headers["Idempotency-Key"] = idempotency_key
+        try:
+            response = self._http.request(
+                method, API_PREFIX + path, json=json, params=params, headers=headers
+            )
+        except httpx.TimeoutException as exc:
+            raise DfdgUnavailable(f"DFDG timed out: {type(exc).__name__}") from exc
+        except httpx.HTTPError as exc:
+            raise DfdgUnavailable(f"DFDG could not be reached: {type(exc).__name__}") from exc
+        if not response.is_success:
+            raise _error_for(response)
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise DfdgError("DFDG answered with a body that is not JSON", status=200) from exc
+
+    # --- calls ---
+
+    def health(self) -> Health:
+        data = self._request("GET", "/health")
+        return Health(status=data["status"], database=data["database"])
+
+    def lookup_person(self, cpr: str, actor: Actor) -> str | None:
+        """DFDG's person id for a CPR number, or None when DFDG has no such person."""
+        try:
+            data = self._request("POST", "/persons/lookup", actor=actor, json={"cpr": cpr})
+        except DfdgNotFound:
+            return None
+        return str(data["person_id"])
+
+    def ensure_person(
+        self,
+        *,
+        cpr: str,
+        given_name: str,
+        family_name: str,
+        actor: Actor,
+        idempotency_key: str,
+        street: str | None = None,
+        postcode: str | None = None,
+        city: str | None = None,
+        municipality_code: str | None = None,
+    ) -> Person:
+        """The person with this CPR number, created from the claims when DFDG has none."""
+        claims = {
+            "cpr": cpr,
+            "given_name": given_name,
+            "family_name": family_name,
+            "street": street,
+            "postcode": postcode,
+            "city": city,
+            "municipality_code": municipality_code,
+        }
+        body = {name: value for name, value in claims.items() if value is not None}
+        data = self._request(
+            "POST", "/persons", actor=actor, json=body, idempotency_key=idempotency_key
+        )
+        return _person(data)
+
+    def get_person(self, person_id: str, actor: Actor) -> Person:
+        return _person(self._request("GET", f"/persons/{quote(person_id, safe='')}", actor=actor))
+
+    def contact_groups(self, person_id: str, actor: Actor) -> list[ContactGroupPeriod]:
+        """All the person's contact-group periods, oldest first."""
+        path = f"/persons/{quote(person_id, safe='')}/contact-groups"
+        data = self._request("GET", path, actor=actor)
+        return [_period(period) for period in data["periods"]]
+
+    def audit_log(
+        self,
+        person_id: str,
+        actor: Actor,
+        *,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        actor_type: str | None = None,
+        limit: int | None = None,
+    ) -> list[AuditEntry]:
+        """Who read or changed the person's data, newest first."""
+        params = {
+            "from": date_from.isoformat() if date_from else None,
+            "to": date_to.isoformat() if date_to else None,
+            "actor_type": actor_type,
+            "limit": str(limit) if limit is not None else None,
+        }
+        path = f"/persons/{quote(person_id, safe='')}/audit-log"
+        data = self._request(
+            "GET",
+            path,
+            actor=actor,
+            params={name: value for name, value in params.items() if value is not None},
+        )
+        return [_audit_entry(entry) for entry in data["entries"]]
+
+    def organisations(self) -> list[Organisation]:
+        data = self._request("GET", "/organisations")
+        return [_organisation(org) for org in data["organisations"]]
+
+    def organisation(self, cvr: str) -> Organisation:
+        return _organisation(self._request("GET", f"/organisations/{quote(cvr, safe='')}"))
+
+
+def get_dfdg_client() -> DfdgClient:
+    """The app's DFDG client (made in create_app)."""
+    return current_app.extensions["dfdg_client"]

@@ -1,0 +1,76 @@
+"""The API blueprint, its route registry, bearer authentication and body parsing."""
+
+from __future__ import annotations
+
+import hmac
+from collections.abc import Mapping
+from typing import TypeVar
+
+from flask import Blueprint, g, request
+from pydantic import BaseModel, ValidationError
+
+from jobnet.dfdg.context import close_request_session, system_tokens
+from jobnet.dfdg.openapi import ApiRegistry
+from jobnet.dfdg.problems import ProblemError, from_validation_error
+from jobnet.dfdg.unit_of_work import request_json
+
+URL_PREFIX = "/api/v1"
+
+bp = Blueprint("dfdg_api", __name__)
+api = ApiRegistry(bp, URL_PREFIX, title="DFDG API", version="1.0.0")
+
+ModelT = TypeVar("ModelT", bound=BaseModel)
+
+
+def system_for_token(presented: str, tokens: Mapping[str, str]) -> str | None:
+    """The connected system owning `presented`, compared in constant time against every token."""
+    found: str | None = None
+    for system, token in tokens.items():
+        if hmac.compare_digest(presented.encode("utf-8"), token.encode("utf-8")):
+            found = system
+    return found
+
+
+def _unauthorized(detail: str, error: str | None = None) -> ProblemError:
+    challenge = 'Bearer realm="dfdg"'
+    if error:
+        challenge += f', error="{error}"'
+    return ProblemError(401, "unauthorized", detail, headers={"WWW-Authenticate": challenge})
+
+
+@bp.before_request
+def authenticate() -> None:
+    if request.endpoint in api.public_endpoints:
+        return
+    scheme, _, token = request.headers.get("Authorization", "").partition(" ")
+    if scheme.lower() != "bearer" or not token.strip():
+        raise _unauthorized("Send Authorization: Bearer <token> of a connected system")
+    system = system_for_token(token.strip(), system_tokens())
+    if system is None:
+        raise _unauthorized("The bearer token is not valid", "invalid_token")
+    g.dfdg_system = system
+
+
+@bp.errorhandler(ProblemError)
+def problem(exc: ProblemError):  # type: ignore[no-untyped-def]
+    return exc.to_response()
+
+
+bp.teardown_request(close_request_session)
+
+
+def parse_body(model: type[ModelT]) -> ModelT:
+    """The JSON body validated by `model`: 400 when not JSON, 422 naming each bad field."""
+    data = request_json()
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise from_validation_error(exc) from None
+
+
+def parse_query(model: type[ModelT]) -> ModelT:
+    """The query string validated by `model`: 422 naming each bad parameter."""
+    try:
+        return model.model_validate(request.args.to_dict())
+    except ValidationError as exc:
+        raise from_validation_error(exc) from None

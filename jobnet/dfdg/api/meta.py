@@ -1,0 +1,45 @@
+"""Health and the OpenAPI document (both public, neither audited)."""
+
+from __future__ import annotations
+
+from flask import Response, jsonify
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
+
+from jobnet.dfdg.api.blueprint import api
+from jobnet.dfdg.context import request_session
+from jobnet.dfdg.schemas import Health
+
+
+@api.route(
+    "GET",
+    "/health",
+    summary="Is DFDG up, and can it reach its database?",
+    tags=("meta",),
+    responses={
+        200: ("Up", Health),
+        503: ("The database cannot be reached", Health),
+    },
+    public=True,
+    transactional=False,
+)
+def health() -> tuple[Response, int]:
+    try:
+        request_session().execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        body = Health(status="unavailable", database="unavailable")
+        return jsonify(body.model_dump(mode="json")), 503
+    return jsonify(Health(status="ok", database="ok").model_dump(mode="json")), 200
+
+
+@api.route(
+    "GET",
+    "/openapi.json",
+    summary="This OpenAPI 3.1 document",
+    tags=("meta",),
+    responses={200: ("The OpenAPI document", None)},
+    public=True,
+    transactional=False,
+)
+def openapi_document() -> Response:
+    return jsonify(api.document())

@@ -1,0 +1,189 @@
+"""Persons: lookup by CPR, creation from CPR claims, master data, contact groups, audit log.
+
+Every call here reads or writes person data, so every call names its actor (X-Actor-* headers)
+and writes an audit entry in the same transaction. CPR numbers travel only in request bodies.
+"""
+
+from __future__ import annotations
+
+from flask import Response, jsonify
+from sqlalchemy.orm import Session
+
+from jobnet.dfdg import clock
+from jobnet.dfdg.api.blueprint import api, parse_body, parse_query
+from jobnet.dfdg.audit import NOT_FOUND, record_access
+from jobnet.dfdg.context import request_session
+from jobnet.dfdg.models import Person
+from jobnet.dfdg.problems import ProblemError, field_error, validation_problem
+from jobnet.dfdg.queries import audit as audit_queries
+from jobnet.dfdg.queries import persons as person_queries
+from jobnet.dfdg.schemas import (
+    AuditEntryOut,
+    AuditLogQuery,
+    AuditLogResponse,
+    ContactGroupPeriodOut,
+    ContactGroupsResponse,
+    PersonCreateRequest,
+    PersonIdResponse,
+    PersonLookupRequest,
+    PersonOut,
+    Problem,
+)
+from jobnet.domain.cpr import birth_date
+
+PERSON_ID = {"person_id": "DFDG's own id of the person (a UUID, never derived from the CPR)"}
+NOT_FOUND_RESPONSE = ("No person has this id", Problem)
+TAGS = ("persons",)
+
+
+def _person_out(session: Session, person: Person) -> PersonOut:
+    current = person_queries.current_period(session, person.id, clock.today())
+    return PersonOut(
+        person_id=person.id,
+        cpr=person.cpr,
+        birth_date=birth_date(person.cpr),
+        given_name=person.given_name,
+        family_name=person.family_name,
+        street=person.street,
+        postcode=person.postcode,
+        city=person.city,
+        municipality_code=person.municipality_code,
+        address_protected=person.address_protected,
+        created_at=person.created_at,
+        current_contact_group=ContactGroupPeriodOut.model_validate(current) if current else None,
+    )
+
+
+def _person_or_404(session: Session, person_id: str, action: str) -> Person:
+    """The person, or an audited 404 (committed: the failed access is logged too)."""
+    person = person_queries.get(session, person_id)
+    if person is None:
+        record_access(session, action, person_id=None, outcome=NOT_FOUND)
+        session.commit()
+        raise ProblemError(404, "not-found", "No person has this id")
+    return person
+
+
+@api.route(
+    "POST",
+    "/persons/lookup",
+    summary="Find DFDG's person id for a CPR number",
+    description="The CPR number is sent in the body, never in a URL. A lookup of an unknown "
+    "CPR number is audited without the number.",
+    tags=TAGS,
+    request_body=PersonLookupRequest,
+    responses={
+        200: ("The person's id", PersonIdResponse),
+        404: ("No person has this CPR number", Problem),
+    },
+    actor_headers=True,
+)
+def lookup_person() -> Response:
+    session = request_session()
+    cpr = parse_body(PersonLookupRequest).cpr
+    person = person_queries.find_by_cpr(session, cpr)
+    if person is None:
+        record_access(session, "person.lookup", person_id=None, outcome=NOT_FOUND)
+        session.commit()
+        raise ProblemError(404, "not-found", "No person has this CPR number")
+    record_access(session, "person.lookup", person_id=person.id)
+    return jsonify(PersonIdResponse(person_id=person.id).model_dump(mode="json"))
+
+
+@api.route(
+    "POST",
+    "/persons",
+    summary="Create a person from CPR-register claims (or get the existing one)",
+    description="Answers 201 with the new person, or 200 with the person who already has this "
+    "CPR number, so a login flow can call it every time.",
+    tags=TAGS,
+    request_body=PersonCreateRequest,
+    responses={
+        200: ("The person already existed", PersonOut),
+        201: ("The person was created", PersonOut),
+    },
+    actor_headers=True,
+    idempotent=True,
+)
+def create_person() -> tuple[Response, int]:
+    session = request_session()
+    claims = parse_body(PersonCreateRequest)
+    person, created = person_queries.ensure(
+        session, person_queries.PersonClaims(**claims.model_dump())
+    )
+    session.flush()
+    record_access(session, "person.create" if created else "person.read", person_id=person.id)
+    body = _person_out(session, person).model_dump(mode="json")
+    return jsonify(body), 201 if created else 200
+
+
+@api.route(
+    "GET",
+    "/persons/<person_id>",
+    summary="A person's master data and current contact group",
+    tags=TAGS,
+    path_params=PERSON_ID,
+    responses={200: ("The person", PersonOut), 404: NOT_FOUND_RESPONSE},
+    actor_headers=True,
+)
+def get_person(person_id: str) -> Response:
+    session = request_session()
+    person = _person_or_404(session, person_id, "person.read")
+    record_access(session, "person.read", person_id=person.id)
+    return jsonify(_person_out(session, person).model_dump(mode="json"))
+
+
+@api.route(
+    "GET",
+    "/persons/<person_id>/contact-groups",
+    summary="All of a person's contact-group periods, oldest first",
+    tags=TAGS,
+    path_params=PERSON_ID,
+    responses={200: ("The periods", ContactGroupsResponse), 404: NOT_FOUND_RESPONSE},
+    actor_headers=True,
+)
+def list_contact_groups(person_id: str) -> Response:
+    session = request_session()
+    person = _person_or_404(session, person_id, "contact_groups.read")
+    periods = person_queries.contact_group_periods(session, person.id)
+    record_access(session, "contact_groups.read", person_id=person.id)
+    body = ContactGroupsResponse(
+        person_id=person.id,
+        periods=[ContactGroupPeriodOut.model_validate(period) for period in periods],
+    )
+    return jsonify(body.model_dump(mode="json"))
+
+
+def _audit_filter(query: AuditLogQuery) -> audit_queries.AuditFilter:
+    if query.date_from and query.date_to and query.date_from > query.date_to:
+        raise validation_problem([field_error("to", "before_from", "Must not be before from")])
+    return audit_queries.AuditFilter(
+        at_or_after=clock.start_of_day(query.date_from) if query.date_from else None,
+        before=clock.end_of_day(query.date_to) if query.date_to else None,
+        actor_type=query.actor_type,
+        limit=query.limit,
+    )
+
+
+@api.route(
+    "GET",
+    "/persons/<person_id>/audit-log",
+    summary="Who read or changed the person's data, newest first",
+    description="The citizen's insight into the use of their data. This read itself is "
+    "audited too (after the list is taken).",
+    tags=TAGS,
+    path_params=PERSON_ID,
+    query=AuditLogQuery,
+    responses={200: ("The entries", AuditLogResponse), 404: NOT_FOUND_RESPONSE},
+    actor_headers=True,
+)
+def audit_log(person_id: str) -> Response:
+    session = request_session()
+    audit_filter = _audit_filter(parse_query(AuditLogQuery))
+    person = _person_or_404(session, person_id, "audit_log.read")
+    entries = audit_queries.entries_for_person(session, person.id, audit_filter)
+    record_access(session, "audit_log.read", person_id=person.id)
+    body = AuditLogResponse(
+        person_id=person.id, entries=[AuditEntryOut.model_validate(entry) for entry in entries]
+    )
+    return jsonify(body.model_dump(mode="json"))

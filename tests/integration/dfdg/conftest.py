@@ -1,0 +1,107 @@
+"""Fixtures for DFDG's own tests: the DFDG Flask app on its own database.
+
+The database is a temporary SQLite file, or with JOBNET_TEST_DB=postgresql a database on the
+suite's throwaway PostgreSQL cluster (tests/conftest.py). Migrated once per run; every test
+starts from empty tables.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable, Iterator
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import text
+
+from jobnet.db import Store
+from jobnet.dfdg import create_dfdg_app
+from jobnet.dfdg.demo import load_demo_data
+from jobnet.dfdg.models import Base
+
+TOKEN = "test-token-of-jobnet-web"
+OTHER_TOKEN = "test-token-of-other-system"
+SYSTEM = "jobnet-web"
+OTHER_SYSTEM = "other-system"
+
+
+def dfdg_settings(database_url: str) -> dict[str, Any]:
+    return {
+        "TESTING": True,
+        "DFDG_DATABASE_URL": database_url,
+        "DFDG_SYSTEM_TOKENS": f"{SYSTEM}={TOKEN},{OTHER_SYSTEM}={OTHER_TOKEN}",
+        "AUTO_MIGRATE": True,
+        "LOAD_DEMO_DATA": False,
+    }
+
+
+def empty_dfdg_tables(store: Store) -> None:
+    tables = list(reversed(Base.metadata.sorted_tables))
+    with store.engine.begin() as connection:
+        if connection.dialect.name == "postgresql":
+            names = ", ".join(f'"{table.name}"' for table in tables)
+            connection.execute(text(f"TRUNCATE {names} RESTART IDENTITY CASCADE"))
+        else:
+            for table in tables:
+                connection.execute(table.delete())
+
+
+@pytest.fixture(scope="session")
+def dfdg_database_url(database_url_factory: Callable[[str], str]) -> str:
+    return database_url_factory("dfdg_api")
+
+
+@pytest.fixture(scope="session")
+def _dfdg_app_once(dfdg_database_url: str) -> Iterator[Flask]:
+    app = create_dfdg_app(dfdg_settings(dfdg_database_url))
+    yield app
+    app.extensions["dfdg_store"].engine.dispose()
+
+
+@pytest.fixture
+def dfdg_app(_dfdg_app_once: Flask) -> Iterator[Flask]:
+    """The DFDG app (migrated, empty tables; emptied again after the test)."""
+    yield _dfdg_app_once
+    empty_dfdg_tables(_dfdg_app_once.extensions["dfdg_store"])
+
+
+@pytest.fixture
+def dfdg_store(dfdg_app: Flask) -> Store:
+    return dfdg_app.extensions["dfdg_store"]
+
+
+@pytest.fixture
+def dfdg_client(dfdg_app: Flask) -> FlaskClient:
+    """Flask's test client of the DFDG app."""
+    return dfdg_app.test_client()
+
+
+@pytest.fixture
+def demo_data(dfdg_store: Store) -> None:
+    with dfdg_store.session() as session:
+        load_demo_data(session)
+
+
+@pytest.fixture
+def auth() -> dict[str, str]:
+    return {"Authorization": f"Bearer {TOKEN}"}
+
+
+@pytest.fixture
+def citizen(auth: dict[str, str]) -> dict[str, str]:
+    """Headers of a call made by jobnet-web for a citizen on the web."""
+    return {**auth, "X-Actor-Type": "citizen", "X-Channel": "web"}
+
+
+@pytest.fixture
+def caseworker(auth: dict[str, str]) -> dict[str, str]:
+    return {
+        **auth,
+        "X-Actor-Type": "caseworker",
+        "X-Actor-Id": "CVR:29190011-RID:41120001",
+        "X-Actor-Name": "Hanne%20M%C3%B8ller",
+        "X-Actor-Organisation": "29190011",
+        "X-Purpose": "Samtale%20om%20jobs%C3%B8gning",
+        "X-Channel": "web",
+    }

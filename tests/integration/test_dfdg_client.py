@@ -1,0 +1,298 @@
+"""The web app's DFDG client against the DFDG app: typed answers and typed failures."""
+
+from __future__ import annotations
+
+import socket
+import threading
+from collections.abc import Callable, Iterator
+from datetime import date, datetime
+
+import httpx
+import pytest
+from flask import Flask
+from werkzeug.serving import make_server
+
+from jobnet.clients.dfdg import (
+    Actor,
+    AuditEntry,
+    ContactGroupPeriod,
+    DfdgClient,
+    DfdgConflict,
+    DfdgError,
+    DfdgForbidden,
+    DfdgNotFound,
+    DfdgRejected,
+    DfdgUnauthorized,
+    DfdgUnavailable,
+    Organisation,
+    Person,
+    get_dfdg_client,
+)
+from jobnet.dfdg import create_dfdg_app
+from jobnet.dfdg.demo import load_demo_data
+from jobnet.dfdg.models import Base
+
+TOKEN = "client-test-token"
+CITIZEN = Actor(type="citizen", channel="web")
+CASEWORKER = Actor(
+    type="caseworker",
+    id="CVR:29190012-RID:41120003",
+    name="Birgitte Østergaard",
+    organisation="29190012",
+    purpose="Opfølgning på jobsøgning",
+)
+HENRIK = "081282-4167"
+
+
+@pytest.fixture(scope="module")
+def dfdg_service(database_url_factory: Callable[[str], str]) -> Iterator[Flask]:
+    app = create_dfdg_app(
+        {
+            "TESTING": True,
+            "DFDG_DATABASE_URL": database_url_factory("dfdg_client"),
+            "DFDG_SYSTEM_TOKENS": f"jobnet-web={TOKEN}",
+            "AUTO_MIGRATE": True,
+        }
+    )
+    yield app
+    app.extensions["dfdg_store"].engine.dispose()
+
+
+@pytest.fixture
+def service(dfdg_service: Flask) -> Iterator[Flask]:
+    store = dfdg_service.extensions["dfdg_store"]
+    with store.session() as session:
+        load_demo_data(session)
+    yield dfdg_service
+    with store.engine.begin() as connection:
+        for table in reversed(Base.metadata.sorted_tables):
+            connection.execute(table.delete())
+
+
+@pytest.fixture
+def dfdg(service: Flask) -> Iterator[DfdgClient]:
+    client = DfdgClient.in_process(service, TOKEN, timeout=5.0)
+    yield client
+    client.close()
+
+
+def _mock_client(handler: Callable[[httpx.Request], httpx.Response]) -> DfdgClient:
+    return DfdgClient("http://dfdg.test", TOKEN, 1.0, transport=httpx.MockTransport(handler))
+
+
+def _problem(status: int, slug: str, **extra: object) -> httpx.Response:
+    body = {"type": f"urn:jobnet:dfdg:problem:{slug}", "title": slug, "status": status, **extra}
+    return httpx.Response(status, json=body, headers={"Content-Type": "application/problem+json"})
+
+
+def test_health(dfdg: DfdgClient) -> None:
+    health = dfdg.health()
+    assert (health.status, health.database) == ("ok", "ok")
+
+
+def test_lookup_and_get_person_are_typed(dfdg: DfdgClient) -> None:
+    person_id = dfdg.lookup_person(HENRIK, CITIZEN)
+    assert person_id is not None
+    person = dfdg.get_person(person_id, CITIZEN)
+    assert isinstance(person, Person)
+    assert person.full_name == "Henrik Madsen"
+    assert person.birth_date == date(1982, 12, 8)
+    assert isinstance(person.created_at, datetime)
+    assert person.created_at.tzinfo is not None
+    assert person.current_contact_group == ContactGroupPeriod(2, 1, date(2024, 9, 1), None)
+
+
+def test_lookup_of_unknown_cpr_is_none(dfdg: DfdgClient) -> None:
+    assert dfdg.lookup_person("0101901234", CITIZEN) is None
+
+
+def test_ensure_person_creates_once(dfdg: DfdgClient) -> None:
+    claims = {"cpr": "150590-4821", "given_name": "Ulla", "family_name": "Bøgh"}
+    created = dfdg.ensure_person(**claims, actor=CITIZEN, idempotency_key="login-1")
+    again = dfdg.ensure_person(**claims, actor=CITIZEN, idempotency_key="login-1")
+    other_key = dfdg.ensure_person(**claims, actor=CITIZEN, idempotency_key="login-2")
+    assert created == again
+    assert other_key.person_id == created.person_id
+    assert created.current_contact_group is None
+    assert dfdg.lookup_person("1505904821", CITIZEN) == created.person_id
+
+
+def test_contact_groups_are_typed_periods(dfdg: DfdgClient) -> None:
+    person_id = dfdg.lookup_person(HENRIK, CITIZEN)
+    assert person_id is not None
+    periods = dfdg.contact_groups(person_id, CITIZEN)
+    assert periods[0] == ContactGroupPeriod(2, 3, date(2023, 4, 1), date(2023, 10, 31))
+    assert [period.match_group for period in periods] == [3, 2, 1]
+
+
+def test_audit_log_shows_the_caseworker(dfdg: DfdgClient) -> None:
+    person_id = dfdg.lookup_person(HENRIK, CITIZEN)
+    assert person_id is not None
+    dfdg.get_person(person_id, CASEWORKER)
+    entries = dfdg.audit_log(person_id, CITIZEN)
+    assert all(isinstance(entry, AuditEntry) for entry in entries)
+    newest = entries[0]
+    assert (newest.action, newest.actor_name, newest.organisation) == (
+        "person.read",
+        "Birgitte Østergaard",
+        "29190012",
+    )
+    assert newest.purpose == "Opfølgning på jobsøgning"
+    assert newest.at.tzinfo is not None
+    only_caseworkers = dfdg.audit_log(person_id, CITIZEN, actor_type="caseworker")
+    assert [entry.actor_type for entry in only_caseworkers] == ["caseworker"]
+    assert dfdg.audit_log(person_id, CITIZEN, date_to=date(2000, 1, 1)) == []
+    assert len(dfdg.audit_log(person_id, CITIZEN, limit=1)) == 1
+
+
+def test_organisations(dfdg: DfdgClient) -> None:
+    organisations = dfdg.organisations()
+    assert all(isinstance(org, Organisation) for org in organisations)
+    assert "Jobcenter København" in {org.name for org in organisations}
+    aarhus = dfdg.organisation("29190012")
+    assert (aarhus.kind, aarhus.municipality_code) == ("jobcentre", "0751")
+
+
+def test_not_found(dfdg: DfdgClient) -> None:
+    with pytest.raises(DfdgNotFound) as caught:
+        dfdg.get_person("no-such-person", CITIZEN)
+    assert caught.value.status == 404
+    assert caught.value.problem_type == "not-found"
+    with pytest.raises(DfdgNotFound):
+        dfdg.organisation("00000000")
+
+
+def test_rejected_names_the_fields(dfdg: DfdgClient) -> None:
+    with pytest.raises(DfdgRejected) as caught:
+        dfdg.ensure_person(
+            cpr="3102901234", given_name="A", family_name="B", postcode="12",
+            actor=CITIZEN, idempotency_key="bad-1",
+        )
+    fields = {(error.field, error.code) for error in caught.value.errors}
+    assert fields == {("cpr", "cpr_date"), ("postcode", "string_pattern_mismatch")}
+    with pytest.raises(DfdgRejected) as missing_actor:
+        dfdg.lookup_person(HENRIK, Actor(type="robot"))
+    assert missing_actor.value.errors[0].field == "X-Actor-Type"
+
+
+def test_key_reused_with_another_body_is_rejected(dfdg: DfdgClient) -> None:
+    dfdg.ensure_person(
+        cpr="0202024321", given_name="Karl", family_name="Holm", actor=CITIZEN,
+        idempotency_key="same",
+    )
+    with pytest.raises(DfdgRejected) as caught:
+        dfdg.ensure_person(
+            cpr="0303034321", given_name="Karl", family_name="Holm", actor=CITIZEN,
+            idempotency_key="same",
+        )
+    assert caught.value.problem_type == "idempotency-key-reused"
+
+
+def test_wrong_token_is_unauthorized(service: Flask) -> None:
+    with DfdgClient.in_process(service, "wrong", timeout=5.0) as client:
+        with pytest.raises(DfdgUnauthorized):
+            client.organisations()
+        assert client.health().status == "ok"
+
+
+@pytest.mark.parametrize(
+    ("response", "error_class"),
+    [
+        (_problem(400, "malformed-json"), DfdgRejected),
+        (_problem(403, "forbidden"), DfdgForbidden),
+        (_problem(409, "idempotency-request-in-progress"), DfdgConflict),
+        (_problem(503, "service-unavailable"), DfdgUnavailable),
+        (httpx.Response(502, text="<html>bad gateway</html>"), DfdgUnavailable),
+        (httpx.Response(418, text="teapot"), DfdgError),
+    ],
+)
+def test_status_codes_map_to_typed_errors(
+    response: httpx.Response, error_class: type[DfdgError]
+) -> None:
+    client = _mock_client(lambda _request: response)
+    with client, pytest.raises(error_class) as caught:
+        client.organisations()
+    assert type(caught.value) is error_class
+    assert caught.value.status == response.status_code
+
+
+def test_body_that_is_not_json_is_an_error() -> None:
+    client = _mock_client(lambda _request: httpx.Response(200, text="hello"))
+    with client, pytest.raises(DfdgError):
+        client.health()
+
+
+@pytest.mark.parametrize(
+    "failure",
+    [httpx.ConnectError("refused"), httpx.ReadTimeout("slow"), httpx.RemoteProtocolError("eh")],
+)
+def test_transport_failures_are_unavailable(failure: httpx.HTTPError) -> None:
+    def fail(_request: httpx.Request) -> httpx.Response:
+        raise failure
+
+    with _mock_client(fail) as client, pytest.raises(DfdgUnavailable) as caught:
+        client.lookup_person(HENRIK, CITIZEN)
+    assert caught.value.__cause__ is failure
+    assert HENRIK not in str(caught.value)
+
+
+def test_headers_sent_for_actor_and_key() -> None:
+    seen: list[httpx.Request] = []
+
+    def record(request: httpx.Request) -> httpx.Response:
+        seen.append(request)
+        return _problem(404, "not-found")
+
+    with _mock_client(record) as client:
+        assert client.lookup_person(HENRIK, CASEWORKER) is None
+    request = seen[0]
+    assert request.url.path == "/api/v1/persons/lookup"
+    assert HENRIK not in str(request.url)
+    assert request.headers["Authorization"] == f"Bearer {TOKEN}"
+    assert request.headers["X-Actor-Name"] == "Birgitte%20%C3%98stergaard"
+    assert request.headers["X-Actor-Organisation"] == "29190012"
+    assert request.headers["X-Channel"] == "web"
+
+
+def test_a_service_that_never_answers_times_out() -> None:
+    with socket.socket() as listener:
+        listener.bind(("127.0.0.1", 0))
+        listener.listen()
+        port = listener.getsockname()[1]
+        client = DfdgClient.over_http(f"http://127.0.0.1:{port}", TOKEN, timeout=0.3)
+        with client, pytest.raises(DfdgUnavailable) as caught:
+            client.health()
+    assert isinstance(caught.value.__cause__, httpx.TimeoutException)
+
+
+def test_a_service_that_is_down_is_unavailable() -> None:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    client = DfdgClient.over_http(f"http://127.0.0.1:{port}", TOKEN, timeout=1.0)
+    with client, pytest.raises(DfdgUnavailable):
+        client.health()
+
+
+def test_over_http_gives_the_same_answers(service: Flask, dfdg: DfdgClient) -> None:
+    server = make_server("127.0.0.1", 0, service, threaded=True)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        with DfdgClient.over_http(f"http://127.0.0.1:{server.port}/", TOKEN, 5.0) as remote:
+            person_id = remote.lookup_person(HENRIK, CITIZEN)
+            assert person_id == dfdg.lookup_person(HENRIK, CITIZEN)
+            assert person_id is not None
+            assert remote.get_person(person_id, CITIZEN) == dfdg.get_person(person_id, CITIZEN)
+            assert remote.organisations() == dfdg.organisations()
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def test_get_dfdg_client_is_the_app_extension(dfdg: DfdgClient) -> None:
+    web = Flask("web-under-test")
+    web.extensions["dfdg_client"] = dfdg
+    with web.app_context():
+        assert get_dfdg_client() is dfdg
