@@ -16,9 +16,7 @@ lint: ## ruff check and format check
 format: ## ruff format and fix
 	$(PY)/ruff format . && $(PY)/ruff check --fix .
 
-translations: ## Extract messages, update the catalogs and compile them
-	$(PY)/pybabel extract -F babel.cfg -k _l -k lazy_gettext -o translations/messages.pot --no-location --omit-header --sort-output .
-	$(PY)/pybabel update -i translations/messages.pot -d translations --no-fuzzy-matching --omit-header --ignore-obsolete
-	$(PY)/pybabel compile -d translations -f
+translations: ## Extract messages, update translations/da (folding in translations/incoming/), compile
+	$(PY)/python scripts/translations.py update
 
 .PHONY: help run test lint format translations

@@ -15,7 +15,10 @@ def create_app(env: str | None = None, **overrides: Any) -> Flask:
     """Build the web app for environment `env` (default: JOBNET_ENV, else development)."""
     settings = load_settings(env, overrides)
     app = Flask(
-        __name__, template_folder="../templates", static_folder="../static", static_url_path="/static"
+        __name__,
+        template_folder="../templates",
+        static_folder="../static",
+        static_url_path="/static",
     )
     app.config.from_mapping(settings)
     _configure_logging(app)
@@ -23,24 +26,32 @@ def create_app(env: str | None = None, **overrides: Any) -> Flask:
     _register_store(app)
     _register_dfdg(app)
     _register_blueprints(app)
+    _register_identity(app)
     _register_request_hooks(app)
     _register_cli(app)
+    _start_outbox_worker(app)
     return app
 
 
 def _configure_logging(app: Flask) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
+    logging.getLogger("alembic").setLevel(logging.WARNING)
     if app.testing:
         app.jinja_env.undefined = __import__("jinja2").StrictUndefined
 
 
 def _register_extensions(app: Flask) -> None:
-    from jobnet import i18n
+    from jobnet import i18n, labels
+    from jobnet.auth import resume
+    from jobnet.auth.users import login_manager
     from jobnet.extensions import babel, csrf
 
+    login_manager.init_app(app)
+    resume.init_app(app)  # before CSRF: a form posted after expiry is kept, not refused
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
     i18n.init_app(app)
+    labels.init_app(app)
 
 
 def _register_store(app: Flask) -> None:
@@ -73,11 +84,50 @@ def _register_dfdg(app: Flask) -> None:
 
 
 def _register_blueprints(app: Flask) -> None:
+    from jobnet.auth import bp as auth_bp
+    from jobnet.caseworker import bp as caseworker_bp
     from jobnet.errors import register_error_handlers
+    from jobnet.min_side import bp as min_side_bp
     from jobnet.public import bp as public_bp
+    from jobnet.receipts import bp as receipts_bp
 
-    app.register_blueprint(public_bp)
+    for blueprint in (public_bp, auth_bp, min_side_bp, receipts_bp, caseworker_bp):
+        app.register_blueprint(blueprint)
+    if app.config["MITID_SIMULATOR_ENABLED"]:
+        from jobnet.mitid_sim import bp as mitid_sim_bp
+
+        app.register_blueprint(mitid_sim_bp, url_prefix="/mitid-sim")
     register_error_handlers(app)
+
+
+def _register_identity(app: Flask) -> None:
+    """One OIDC relying party per audience. When the issuer is the embedded MitID simulator,
+    the relying party reaches it in-process; any other issuer is reached over HTTP."""
+    import httpx
+
+    from jobnet.auth.oidc import OidcRelyingParty, OidcSettings
+
+    parties = {}
+    for kind in ("citizen", "caseworker"):
+        settings = OidcSettings.from_config(app.config, kind)
+        transport = None
+        simulator = app.config["PUBLIC_BASE_URL"].rstrip("/") + "/mitid-sim"
+        if app.config["MITID_SIMULATOR_ENABLED"] and settings.issuer == simulator:
+            transport = httpx.WSGITransport(app=app)
+        parties[kind] = OidcRelyingParty(settings, transport=transport)
+    app.extensions["oidc"] = parties
+
+
+def _start_outbox_worker(app: Flask) -> None:
+    """In the embedded default the outbox worker runs in this process; production runs
+    `flask --app app outbox work` as its own process."""
+    if not app.config["OUTBOX_WORKER_EMBEDDED"]:
+        return
+    from jobnet.outbox import Worker
+
+    worker = Worker(app, interval=app.config["OUTBOX_POLL_SECONDS"])
+    worker.start()
+    app.extensions["outbox_worker"] = worker
 
 
 def _register_request_hooks(app: Flask) -> None:

@@ -64,9 +64,17 @@ class Config:
     DFDG_SYSTEM_TOKENS = f"jobnet-web={DEV_DFDG_TOKEN}"
     LOAD_DEMO_DATA = True
 
-    # Identity (OIDC). The MitID simulator is the embedded default provider.
+    # Identity (OIDC). The MitID simulator is the embedded default provider; an empty
+    # OIDC_<KIND>_ISSUER means the simulator. See the README for pointing at a real broker.
     MITID_SIMULATOR_ENABLED = True
     PUBLIC_BASE_URL = "http://127.0.0.1:5000"
+    MITID_SIM_KEY_PATH = str(INSTANCE_DIR / "mitid-sim-key.json")
+    MITID_SIM_ISSUER = ""
+    MITID_SIM_CLIENTS = ""
+
+    # The outbox: commands for DFDG are delivered at once, and retried by a worker.
+    OUTBOX_WORKER_EMBEDDED = True
+    OUTBOX_POLL_SECONDS = 2.0
 
     # Sessions
     SESSION_IDLE_MINUTES = 30
@@ -79,6 +87,7 @@ class Config:
     # Language and time
     BABEL_DEFAULT_LOCALE = "da"
     BABEL_DEFAULT_TIMEZONE = "Europe/Copenhagen"
+    BABEL_TRANSLATION_DIRECTORIES = str(PROJECT_ROOT / "translations")
     LANGUAGES = ("da", "en")
 
     WTF_CSRF_TIME_LIMIT = 8 * 3600
@@ -100,6 +109,7 @@ class TestConfig(Config):
     TESTING = True
     SECRET_KEY = "test-secret-key"  # noqa: S105
     LOAD_DEMO_DATA = False
+    OUTBOX_WORKER_EMBEDDED = False
     WTF_CSRF_ENABLED = True
 
 
@@ -113,6 +123,7 @@ class ProductionConfig(Config):
     MITID_SIMULATOR_ENABLED = False
     LOAD_DEMO_DATA = False
     AUTO_MIGRATE = False
+    OUTBOX_WORKER_EMBEDDED = False
     SESSION_COOKIE_SECURE = True
     HSTS = True
 
@@ -128,7 +139,9 @@ class ProductionConfig(Config):
             if key == "DFDG_DATABASE_URL" and settings.get("DFDG_BASE_URL"):
                 continue  # DFDG runs as its own service; its database is not ours to check
             if not url or url.startswith("sqlite"):
-                raise UnsafeConfiguration(f"production needs {key} pointing at PostgreSQL, not SQLite")
+                raise UnsafeConfiguration(
+                    f"production needs {key} pointing at PostgreSQL, not SQLite"
+                )
         if settings.get("MITID_SIMULATOR_ENABLED"):
             raise UnsafeConfiguration(
                 "production refuses to start with the MitID simulator enabled "
@@ -143,16 +156,21 @@ class ProductionConfig(Config):
             )
 
 
-def load_settings(name: str | None = None, overrides: dict[str, Any] | None = None) -> dict[str, Any]:
+def load_settings(
+    name: str | None = None, overrides: dict[str, Any] | None = None
+) -> dict[str, Any]:
     """The settings of one environment: class defaults, then environment variables, then overrides.
 
     Production settings are validated; an unsafe one raises UnsafeConfiguration with one line
     saying why.
     """
+    from jobnet.auth.oidc import config_defaults as oidc_defaults
+
     cls = config_class(name)
-    settings: dict[str, Any] = {
-        key: getattr(cls, key) for key in dir(cls) if key.isupper() and not key.startswith("_")
-    }
+    settings: dict[str, Any] = {**oidc_defaults("citizen"), **oidc_defaults("caseworker")}
+    settings.update(
+        {key: getattr(cls, key) for key in dir(cls) if key.isupper() and not key.startswith("_")}
+    )
     for key, default in list(settings.items()):
         if key in os.environ and key != "ENV_NAME":
             settings[key] = _coerce(os.environ[key], default)

@@ -12,6 +12,8 @@ from typing import Any
 from flask import Flask, current_app, request
 from flask_babel import format_date, format_datetime, format_decimal, get_locale
 
+from jobnet.domain.clock import now_utc
+
 LANGUAGE_COOKIE = "jobnet_lang"
 LANGUAGE_NAMES = {"da": "Dansk", "en": "English"}
 
@@ -39,7 +41,7 @@ def other_language() -> str:
     return "en" if current_language() == "da" else "da"
 
 
-def _format_date(value: date | datetime | None, style: str = "long") -> str:
+def format_local_date(value: date | datetime | None, style: str = "long") -> str:
     if value is None:
         return ""
     if isinstance(value, datetime):
@@ -47,7 +49,7 @@ def _format_date(value: date | datetime | None, style: str = "long") -> str:
     return format_date(value, "d. MMMM y" if style == "long" else "dd-MM-y")
 
 
-def _format_datetime(value: datetime | None, style: str = "long") -> str:
+def format_local_datetime(value: datetime | None, style: str = "long") -> str:
     if value is None:
         return ""
     pattern = "d. MMMM y 'kl.' HH.mm" if current_language() == "da" else "d MMMM y 'at' HH:mm"
@@ -56,21 +58,22 @@ def _format_datetime(value: datetime | None, style: str = "long") -> str:
     return format_datetime(value, pattern)
 
 
-def _format_time(value: datetime | None) -> str:
+def format_local_time(value: datetime | None) -> str:
     if value is None:
         return ""
     return format_datetime(value, "HH.mm" if current_language() == "da" else "HH:mm")
 
 
-def _format_number(value: Any) -> str:
+def format_local_number(value: Any) -> str:
     return format_decimal(value)
 
 
 def init_app(app: Flask) -> None:
-    app.jinja_env.filters["date"] = _format_date
-    app.jinja_env.filters["datetime"] = _format_datetime
-    app.jinja_env.filters["time"] = _format_time
-    app.jinja_env.filters["number"] = _format_number
+    app.jinja_env.filters["date"] = format_local_date
+    app.jinja_env.filters["datetime"] = format_local_datetime
+    app.jinja_env.filters["time"] = format_local_time
+    app.jinja_env.filters["number"] = format_local_number
+    app.jinja_env.globals["now"] = now_utc
 
     @app.context_processor
     def _language_context() -> dict[str, Any]:

@@ -140,3 +140,13 @@ def client(app: Flask) -> FlaskClient:
 @pytest.fixture
 def runner(app: Flask) -> FlaskCliRunner:
     return app.test_cli_runner()
+
+
+@pytest.fixture
+def demo(app: Flask) -> Flask:
+    """The app with DFDG's demo persons and organisations loaded."""
+    from jobnet.dfdg.demo import load_demo_data
+
+    with app.extensions["dfdg_app"].extensions["dfdg_store"].session() as session:
+        load_demo_data(session)
+    return app

@@ -3,17 +3,20 @@ from __future__ import annotations
 from flask import current_app, redirect, render_template, request, url_for
 from werkzeug.wrappers import Response
 
+from jobnet.auth.users import public
 from jobnet.i18n import LANGUAGE_COOKIE
 from jobnet.public import bp
 from jobnet.security import is_local_path
 
 
 @bp.get("/")
+@public
 def index() -> str:
     return render_template("public/index.html")
 
 
 @bp.get("/language/<code>")
+@public
 def switch_language(code: str) -> Response:
     target = request.args.get("next", "")
     if not is_local_path(target):
@@ -32,15 +35,18 @@ def switch_language(code: str) -> Response:
 
 
 @bp.get("/was")
+@public
 def accessibility_statement() -> str:
     return render_template("public/accessibility.html")
 
 
 @bp.get("/data-protection")
+@public
 def data_protection() -> str:
     return render_template("public/data_protection.html")
 
 
 @bp.get("/health")
+@public
 def health() -> dict[str, str]:
     return {"status": "ok"}

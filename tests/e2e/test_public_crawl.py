@@ -17,7 +17,9 @@ def test_public_page_passes_axe(page: Any, language: str, path: str) -> None:
     assert page.locator("html").get_attribute("lang") == language
     assert page.locator("h1").count() == 1
     assert_no_axe_violations(page)
-    assert not [e for e in page.console_errors if "Content Security Policy" in e], page.console_errors
+    assert not [e for e in page.console_errors if "Content Security Policy" in e], (
+        page.console_errors
+    )
 
 
 def test_first_tab_reaches_skip_link_which_moves_focus_to_main(page: Any, language: str) -> None:

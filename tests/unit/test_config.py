@@ -58,8 +58,10 @@ def test_production_refuses_the_simulator_even_from_the_environment(
 ) -> None:
     monkeypatch.setenv("MITID_SIMULATOR_ENABLED", "true")
     with pytest.raises(UnsafeConfiguration, match="simulator"):
-        load_settings("production", {k: v for k, v in SAFE_PRODUCTION.items()
-                                     if k != "MITID_SIMULATOR_ENABLED"})
+        load_settings(
+            "production",
+            {k: v for k, v in SAFE_PRODUCTION.items() if k != "MITID_SIMULATOR_ENABLED"},
+        )
 
 
 def test_unknown_environment_is_refused() -> None:

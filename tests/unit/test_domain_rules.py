@@ -57,8 +57,14 @@ def test_deregistration_needs_a_registration_and_not_before_it() -> None:
 
 
 def test_other_reason_needs_text() -> None:
-    assert check_other_reason(DeregistrationReason.OTHER, " ") == RegistrationProblem.OTHER_REASON_MISSING
-    assert check_other_reason(DeregistrationReason.OTHER, "x" * 501) == RegistrationProblem.OTHER_REASON_TOO_LONG
+    assert (
+        check_other_reason(DeregistrationReason.OTHER, " ")
+        == RegistrationProblem.OTHER_REASON_MISSING
+    )
+    assert (
+        check_other_reason(DeregistrationReason.OTHER, "x" * 501)
+        == RegistrationProblem.OTHER_REASON_TOO_LONG
+    )
     assert check_other_reason(DeregistrationReason.OTHER, "Flytter til Grønland") is None
     assert check_other_reason(DeregistrationReason.EDUCATION, None) is None
 
@@ -88,11 +94,26 @@ def test_weekly_hours(degree, hours, problem) -> None:  # type: ignore[no-untype
 
 # Annex 1: (reason, contact group, match group) -> allowed
 ANNEX_CASES = [
-    *[(AbsenceReason.SICKNESS, g, m, True) for g, m in [(1, None), (2, 1), (2, 2), (2, 3), (3, 1),
-                                                      (3, 3), (4, None), (5, None), (7, None), (8, None)]],
+    *[
+        (AbsenceReason.SICKNESS, g, m, True)
+        for g, m in [
+            (1, None),
+            (2, 1),
+            (2, 2),
+            (2, 3),
+            (3, 1),
+            (3, 3),
+            (4, None),
+            (5, None),
+            (7, None),
+            (8, None),
+        ]
+    ],
     (AbsenceReason.SICKNESS, 6, None, False),
-    *[(AbsenceReason.HOLIDAY, g, m, True) for g, m in [(1, None), (2, 1), (2, 2), (2, 3), (3, 1),
-                                                     (7, None), (8, None)]],
+    *[
+        (AbsenceReason.HOLIDAY, g, m, True)
+        for g, m in [(1, None), (2, 1), (2, 2), (2, 3), (3, 1), (7, None), (8, None)]
+    ],
     (AbsenceReason.HOLIDAY, 3, 2, False),
     (AbsenceReason.HOLIDAY, 3, 3, False),
     (AbsenceReason.HOLIDAY, 4, None, False),
@@ -111,13 +132,23 @@ ANNEX_CASES = [
 
 
 @pytest.mark.parametrize(("reason", "group", "match", "allowed"), ANNEX_CASES)
-def test_annex_1(reason: AbsenceReason, group: int | None, match: int | None, allowed: bool) -> None:
+def test_annex_1(
+    reason: AbsenceReason, group: int | None, match: int | None, allowed: bool
+) -> None:
     assert reason_allowed(reason, group, match) is allowed
 
 
-def _sickness(first_day: date, group: int = 1, match: int | None = None, open_sickness: bool = False):  # type: ignore[no-untyped-def]
-    return check_sickness(first_day, TODAY, contact_group=group, match_group=match,
-                          registered_since=date(2026, 10, 1), open_sickness=open_sickness)
+def _sickness(
+    first_day: date, group: int = 1, match: int | None = None, open_sickness: bool = False
+):  # type: ignore[no-untyped-def]
+    return check_sickness(
+        first_day,
+        TODAY,
+        contact_group=group,
+        match_group=match,
+        registered_since=date(2026, 10, 1),
+        open_sickness=open_sickness,
+    )
 
 
 def test_sickness_edges() -> None:
@@ -128,23 +159,50 @@ def test_sickness_edges() -> None:
     assert _sickness(date(2026, 9, 30)) == AbsenceProblem.BEFORE_REGISTRATION
     assert _sickness(TODAY, group=6) == AbsenceProblem.SICKNESS_BENEFIT_RECIPIENT
     assert _sickness(TODAY, open_sickness=True) == AbsenceProblem.ALREADY_SICK
-    assert check_sickness(TODAY, TODAY, contact_group=None, match_group=None,
-                          registered_since=None, open_sickness=False) == AbsenceProblem.NOT_REGISTERED
+    assert (
+        check_sickness(
+            TODAY,
+            TODAY,
+            contact_group=None,
+            match_group=None,
+            registered_since=None,
+            open_sickness=False,
+        )
+        == AbsenceProblem.NOT_REGISTERED
+    )
 
 
 def test_recovery_edges() -> None:
     sick = date(2026, 11, 10)
     assert check_recovery(sick, TODAY, sick_since=sick) is None
     assert check_recovery(TODAY, TODAY, sick_since=sick) is None
-    assert check_recovery(sick - timedelta(days=1), TODAY, sick_since=sick) == AbsenceProblem.BEFORE_SICKNESS
-    assert check_recovery(TODAY + timedelta(days=1), TODAY, sick_since=sick) == AbsenceProblem.IN_THE_FUTURE
+    assert (
+        check_recovery(sick - timedelta(days=1), TODAY, sick_since=sick)
+        == AbsenceProblem.BEFORE_SICKNESS
+    )
+    assert (
+        check_recovery(TODAY + timedelta(days=1), TODAY, sick_since=sick)
+        == AbsenceProblem.IN_THE_FUTURE
+    )
     assert check_recovery(TODAY, TODAY, sick_since=None) == AbsenceProblem.NOT_SICK
 
 
-def _holiday(first: date, last: date, others: list[Period] | None = None, group: int = 1,
-             match: int | None = None):  # type: ignore[no-untyped-def]
-    return check_holiday(first, last, TODAY, contact_group=group, match_group=match,
-                         registered_since=date(2026, 1, 1), other_absences=others or [])
+def _holiday(
+    first: date,
+    last: date,
+    others: list[Period] | None = None,
+    group: int = 1,
+    match: int | None = None,
+):  # type: ignore[no-untyped-def]
+    return check_holiday(
+        first,
+        last,
+        TODAY,
+        contact_group=group,
+        match_group=match,
+        registered_since=date(2026, 1, 1),
+        other_absences=others or [],
+    )
 
 
 def test_holiday_edges() -> None:

@@ -10,8 +10,17 @@ def test_local_paths_are_accepted(target: str) -> None:
 
 @pytest.mark.parametrize(
     "target",
-    ["", None, "//evil.example", "https://evil.example/", "evil.example", "/\\evil.example",
-     "javascript:alert(1)", "/\nLocation: x", "http:/evil"],
+    [
+        "",
+        None,
+        "//evil.example",
+        "https://evil.example/",
+        "evil.example",
+        "/\\evil.example",
+        "javascript:alert(1)",
+        "/\nLocation: x",
+        "http:/evil",
+    ],
 )
 def test_anything_else_is_refused(target: str | None) -> None:
     assert not is_local_path(target)

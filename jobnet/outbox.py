@@ -1,0 +1,289 @@
+"""Write-through with an outbox: every citizen or caseworker command reaches DFDG exactly once.
+
+`record()` stores the command (the receipt) in the web store; `deliver()` sends it at once; if
+DFDG is down, slow or answers 5xx the command stays `received` and a worker retries it with
+back-off. DFDG answers a repeated idempotency key with its first answer, so a retry after DFDG
+wrote but before we heard back never registers twice. Claiming a command is a conditional UPDATE
+of its lease (the same on SQLite and PostgreSQL), so several workers can run at once.
+"""
+
+from __future__ import annotations
+
+import logging
+import random
+import secrets
+import threading
+from dataclasses import asdict
+from datetime import datetime, timedelta
+from typing import Any
+
+from flask import Flask
+from sqlalchemy import or_, select, update
+from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import Session
+
+from jobnet.clients.dfdg import (
+    Actor,
+    DfdgClient,
+    DfdgConflict,
+    DfdgError,
+    DfdgUnavailable,
+)
+from jobnet.db import Store
+from jobnet.sessions import as_utc, utcnow
+from jobnet.store.models import OutboxCommand
+
+log = logging.getLogger(__name__)
+
+RECEIVED = "received"
+REGISTERED = "registered"
+REJECTED = "rejected"
+
+LEASE = timedelta(seconds=60)
+MAX_BACKOFF_SECONDS = 30 * 60
+_REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+
+
+def new_reference() -> str:
+    """A short reference a person can read aloud on the phone, e.g. JN-4F7K-Q2XM."""
+    chars = "".join(secrets.choice(_REFERENCE_ALPHABET) for _ in range(8))
+    return f"JN-{chars[:4]}-{chars[4:]}"
+
+
+def new_idempotency_key() -> str:
+    return secrets.token_urlsafe(24)
+
+
+def backoff(attempts: int) -> timedelta:
+    """15 s, 30 s, 1 min, 2 min … at most 30 min, with a little jitter so retries spread out."""
+    seconds = min(15 * 2 ** max(attempts - 1, 0), MAX_BACKOFF_SECONDS)
+    return timedelta(seconds=seconds * random.uniform(0.9, 1.1))
+
+
+def record(
+    store: Store,
+    *,
+    person_id: str,
+    kind: str,
+    method: str,
+    path: str,
+    body: dict[str, Any],
+    summary: dict[str, Any],
+    actor: Actor,
+    idempotency_key: str,
+    organisation_name: str | None = None,
+) -> OutboxCommand:
+    """Store a command; the same idempotency key answers the command already stored."""
+    existing = find_by_key(store, idempotency_key)
+    if existing is not None:
+        return existing
+    now = utcnow()
+    for _ in range(5):
+        command = OutboxCommand(
+            reference=new_reference(),
+            idempotency_key=idempotency_key,
+            person_id=person_id,
+            kind=kind,
+            method=method,
+            path=path,
+            body=body,
+            summary=summary,
+            actor={**asdict(actor), "organisation_name": organisation_name},
+            status=RECEIVED,
+            attempts=0,
+            next_attempt_at=now,
+            created_at=now,
+        )
+        try:
+            with store.session() as db:
+                db.add(command)
+            return command
+        except IntegrityError:
+            existing = find_by_key(store, idempotency_key)
+            if existing is not None:
+                return existing  # a second tab or a double click won the race
+    raise RuntimeError("could not find a free reference number")
+
+
+def find_by_key(store: Store, idempotency_key: str) -> OutboxCommand | None:
+    with store.session() as db:
+        return db.scalar(
+            select(OutboxCommand).where(OutboxCommand.idempotency_key == idempotency_key)
+        )
+
+
+def find(store: Store, reference: str, person_id: str) -> OutboxCommand | None:
+    """A person's command by reference; None for anyone else's."""
+    with store.session() as db:
+        return db.scalar(
+            select(OutboxCommand).where(
+                OutboxCommand.reference == reference, OutboxCommand.person_id == person_id
+            )
+        )
+
+
+def for_person(store: Store, person_id: str, limit: int = 50) -> list[OutboxCommand]:
+    with store.session() as db:
+        return list(
+            db.scalars(
+                select(OutboxCommand)
+                .where(OutboxCommand.person_id == person_id)
+                .order_by(OutboxCommand.created_at.desc(), OutboxCommand.id.desc())
+                .limit(limit)
+            )
+        )
+
+
+def pending_for_person(store: Store, person_id: str, kinds: set[str]) -> list[OutboxCommand]:
+    """Commands not yet registered in DFDG, so pages can count them as on their way."""
+    with store.session() as db:
+        return list(
+            db.scalars(
+                select(OutboxCommand).where(
+                    OutboxCommand.person_id == person_id,
+                    OutboxCommand.status == RECEIVED,
+                    OutboxCommand.kind.in_(kinds),
+                )
+            )
+        )
+
+
+def _claim(db: Session, command_id: int, now: datetime) -> bool:
+    claimed = db.execute(
+        update(OutboxCommand)
+        .where(
+            OutboxCommand.id == command_id,
+            OutboxCommand.status == RECEIVED,
+            or_(OutboxCommand.lease_until.is_(None), OutboxCommand.lease_until < now),
+        )
+        .values(lease_until=now + LEASE)
+    )
+    return claimed.rowcount == 1
+
+
+def deliver(store: Store, client: DfdgClient, command_id: int) -> OutboxCommand | None:
+    """Send one command to DFDG if no one else is sending it; returns it as it now stands."""
+    now = utcnow()
+    with store.session() as db:
+        claimed = _claim(db, command_id, now)
+        command = db.get(OutboxCommand, command_id)
+    if not claimed or command is None:
+        return command
+    # No transaction is held open while DFDG is called.
+    outcome = _send(client, command)
+    with store.session() as db:
+        command = db.get(OutboxCommand, command_id)
+        assert command is not None
+        _apply(command, outcome, utcnow())
+    return command
+
+
+def _send(client: DfdgClient, command: OutboxCommand) -> tuple[str, Any]:
+    try:
+        answer = client.send_command(
+            command.method,
+            command.path,
+            command.body,
+            actor=_actor(command.actor),
+            idempotency_key=command.idempotency_key,
+        )
+    except (DfdgUnavailable, DfdgConflict) as error:
+        return "retry", type(error).__name__
+    except DfdgError as error:
+        return "rejected", error
+    return "registered", answer
+
+
+def _actor(stored: dict[str, Any]) -> Actor:
+    return Actor(
+        **{name: stored.get(name) for name in Actor.__dataclass_fields__ if name in stored}
+    )
+
+
+def _apply(command: OutboxCommand, outcome: tuple[str, Any], now: datetime) -> None:
+    kind, detail = outcome
+    command.attempts += 1
+    command.lease_until = None
+    if kind == "registered":
+        command.status = REGISTERED
+        command.result = detail if isinstance(detail, dict) else {}
+        command.registered_at = now
+        command.last_error = None
+    elif kind == "rejected":
+        command.status = REJECTED
+        command.rejection = _rejection(detail)
+        log.info("outbox %s rejected by DFDG (%s)", command.reference, type(detail).__name__)
+    else:
+        command.last_error = str(detail)[:200]
+        command.next_attempt_at = now + backoff(command.attempts)
+        log.info("outbox %s: DFDG not reached (%s), retry later", command.reference, detail)
+
+
+def _rejection(error: DfdgError) -> dict[str, Any]:
+    errors = getattr(error, "errors", None) or []
+    return {
+        "status": getattr(error, "status", None),
+        "code": getattr(error, "code", None) or type(error).__name__,
+        "title": getattr(error, "title", None) or str(error),
+        "errors": [
+            {"field": getattr(e, "field", None), "code": getattr(e, "code", None)} for e in errors
+        ],
+    }
+
+
+def due(store: Store, limit: int = 50) -> list[int]:
+    now = utcnow()
+    with store.session() as db:
+        return list(
+            db.scalars(
+                select(OutboxCommand.id)
+                .where(
+                    OutboxCommand.status == RECEIVED,
+                    OutboxCommand.next_attempt_at <= now,
+                    or_(OutboxCommand.lease_until.is_(None), OutboxCommand.lease_until < now),
+                )
+                .order_by(OutboxCommand.next_attempt_at)
+                .limit(limit)
+            )
+        )
+
+
+def deliver_due(store: Store, client: DfdgClient, limit: int = 50) -> int:
+    """Deliver every command that is due; returns how many were registered or rejected."""
+    settled = 0
+    for command_id in due(store, limit):
+        command = deliver(store, client, command_id)
+        if command is not None and command.status != RECEIVED:
+            settled += 1
+    return settled
+
+
+def is_overdue(command: OutboxCommand, now: datetime | None = None) -> bool:
+    """Received more than an hour ago and still not registered: worth telling the person."""
+    return command.status == RECEIVED and (now or utcnow()) - as_utc(
+        command.created_at
+    ) > timedelta(hours=1)
+
+
+class Worker(threading.Thread):
+    """Delivers due commands every `interval` seconds until stopped."""
+
+    def __init__(self, app: Flask, interval: float = 2.0) -> None:
+        super().__init__(name="outbox-worker", daemon=True)
+        self.app = app
+        self.interval = interval
+        self.stopping = threading.Event()
+
+    def run(self) -> None:
+        store: Store = self.app.extensions["web_store"]
+        client: DfdgClient = self.app.extensions["dfdg_client"]
+        while not self.stopping.is_set():
+            try:
+                with self.app.app_context():
+                    deliver_due(store, client)
+            except Exception:  # the worker must outlive any one bad round
+                log.exception("outbox worker round failed")
+            self.stopping.wait(self.interval)
+
+    def stop(self) -> None:
+        self.stopping.set()

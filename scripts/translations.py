@@ -1,0 +1,129 @@
+"""Keep the Danish catalog in step with the code.
+
+    python scripts/translations.py update   # extract, update da, fold in fragments, compile
+    python scripts/translations.py missing  # list untranslated or fuzzy Danish messages
+
+translations/incoming/*.po are fragments (msgid/msgstr pairs) written alongside new features;
+`update` copies their translations into the catalog for messages that are still empty; delete a
+fragment once its messages are in the catalog.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+from pathlib import Path
+
+from babel.messages.catalog import Catalog
+from babel.messages.pofile import read_po, write_po
+
+ROOT = Path(__file__).resolve().parent.parent
+POT = ROOT / "translations" / "messages.pot"
+PO = ROOT / "translations" / "da" / "LC_MESSAGES" / "messages.po"
+INCOMING = ROOT / "translations" / "incoming"
+
+
+def _babel(*args: str) -> None:
+    subprocess.run(
+        [sys.executable, "-m", "babel.messages.frontend", "-q", *args], cwd=ROOT, check=True
+    )
+
+
+def _read(path: Path) -> Catalog:
+    with path.open("rb") as f:
+        return read_po(f)
+
+
+def _write(path: Path, catalog: Catalog) -> None:
+    with path.open("wb") as f:
+        write_po(
+            f,
+            catalog,
+            width=100,
+            omit_header=False,
+            sort_output=True,
+            ignore_obsolete=True,
+            include_previous=False,
+            no_location=True,
+        )
+
+
+def extract_and_update() -> None:
+    _babel(
+        "extract",
+        "-F",
+        "babel.cfg",
+        "-k",
+        "_l",
+        "-k",
+        "lazy_gettext",
+        "--no-location",
+        "--sort-output",
+        "--project",
+        "Jobnet",
+        "-o",
+        str(POT),
+        ".",
+    )
+    if not PO.exists():
+        _babel("init", "-i", str(POT), "-d", "translations", "-l", "da")
+    _babel(
+        "update",
+        "-i",
+        str(POT),
+        "-d",
+        "translations",
+        "--no-fuzzy-matching",
+        "--ignore-obsolete",
+        "--no-wrap",
+    )
+
+
+def fold_in_fragments() -> int:
+    if not INCOMING.exists():
+        return 0
+    catalog = _read(PO)
+    filled = 0
+    for fragment_path in sorted(INCOMING.glob("*.po")):
+        for message in _read(fragment_path):
+            if not message.id or not message.string:
+                continue
+            target = catalog.get(message.id, message.context)
+            if target is not None and (not target.string or target.fuzzy):
+                target.string = message.string
+                target.flags.discard("fuzzy")
+                filled += 1
+    _write(PO, catalog)
+    return filled
+
+
+def missing() -> list[str]:
+    return [
+        m.id if isinstance(m.id, str) else m.id[0]
+        for m in _read(PO)
+        if m.id and (m.fuzzy or not m.string or (isinstance(m.string, tuple) and not all(m.string)))
+    ]
+
+
+def main(argv: list[str]) -> int:
+    command = argv[1] if len(argv) > 1 else "update"
+    if command == "update":
+        extract_and_update()
+        filled = fold_in_fragments()
+        _babel("compile", "-d", "translations", "-f")
+        todo = missing()
+        print(f"catalog updated; {filled} translations folded in; {len(todo)} still missing")
+        for msgid in todo:
+            print(f"  - {msgid!r}")
+        return 0
+    if command == "missing":
+        todo = missing()
+        for msgid in todo:
+            print(msgid)
+        return 1 if todo else 0
+    print(__doc__)
+    return 2
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))
