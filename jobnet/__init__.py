@@ -86,12 +86,18 @@ def _register_dfdg(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from jobnet.auth import bp as auth_bp
     from jobnet.caseworker import bp as caseworker_bp
+    from jobnet.deregistration import bp as deregistration_bp
     from jobnet.errors import register_error_handlers
+    from jobnet.holiday import bp as holiday_bp
     from jobnet.min_side import bp as min_side_bp
     from jobnet.public import bp as public_bp
     from jobnet.receipts import bp as receipts_bp
+    from jobnet.recovery import bp as recovery_bp
+    from jobnet.registration import bp as registration_bp
+    from jobnet.sickness import bp as sickness_bp
 
-    for blueprint in (public_bp, auth_bp, min_side_bp, receipts_bp, caseworker_bp):
+    journeys = (registration_bp, deregistration_bp, sickness_bp, recovery_bp, holiday_bp)
+    for blueprint in (public_bp, auth_bp, min_side_bp, receipts_bp, caseworker_bp, *journeys):
         app.register_blueprint(blueprint)
     if app.config["MITID_SIMULATOR_ENABLED"]:
         from jobnet.mitid_sim import bp as mitid_sim_bp

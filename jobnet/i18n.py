@@ -41,12 +41,18 @@ def other_language() -> str:
     return "en" if current_language() == "da" else "da"
 
 
+def _long_date_pattern() -> str:
+    return "d. MMMM y" if current_language() == "da" else "d MMMM y"
+
+
 def format_local_date(value: date | datetime | None, style: str = "long") -> str:
+    """A date as people write it: "20. november 2026" / "20 November 2026" (short: 20-11-2026)."""
     if value is None:
         return ""
+    pattern = _long_date_pattern() if style == "long" else "dd-MM-y"
     if isinstance(value, datetime):
-        return format_datetime(value, "d. MMMM y" if style == "long" else "dd-MM-y")
-    return format_date(value, "d. MMMM y" if style == "long" else "dd-MM-y")
+        return format_datetime(value, pattern)
+    return format_date(value, pattern)
 
 
 def format_local_datetime(value: datetime | None, style: str = "long") -> str:

@@ -38,12 +38,12 @@ def match_group_label(group: int | None) -> str:
 
 
 REPORT_KINDS = {
-    "register": _l("Registration as a jobseeker"),
-    "deregister": _l("Deregistration as a jobseeker"),
+    "registration": _l("Registration as a jobseeker"),
+    "deregistration": _l("Deregistration as a jobseeker"),
     "sickness": _l("Sickness report"),
     "recovery": _l("Recovery report"),
     "holiday": _l("Holiday report"),
-    "holiday_cancel": _l("Holiday cancelled"),
+    "holiday_cancellation": _l("Holiday cancelled"),
 }
 
 

@@ -20,7 +20,7 @@ from typing import Any
 from flask import Flask
 from sqlalchemy import or_, select, update
 from sqlalchemy.exc import IntegrityError
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import Session, aliased
 
 from jobnet.clients.dfdg import (
     Actor,
@@ -72,15 +72,16 @@ def record(
     actor: Actor,
     idempotency_key: str,
     organisation_name: str | None = None,
+    reference: str | None = None,
 ) -> OutboxCommand:
     """Store a command; the same idempotency key answers the command already stored."""
     existing = find_by_key(store, idempotency_key)
     if existing is not None:
         return existing
     now = utcnow()
-    for _ in range(5):
+    for attempt in range(5):
         command = OutboxCommand(
-            reference=new_reference(),
+            reference=reference if reference and attempt == 0 else new_reference(),
             idempotency_key=idempotency_key,
             person_id=person_id,
             kind=kind,
@@ -231,6 +232,21 @@ def _rejection(error: DfdgError) -> dict[str, Any]:
     }
 
 
+def _earlier_pending_exists() -> Any:
+    """A person's commands reach DFDG in the order they were made: a recovery must not
+    overtake the sickness report it ends while that one waits for a retry."""
+    earlier = aliased(OutboxCommand)
+    return (
+        select(earlier.id)
+        .where(
+            earlier.person_id == OutboxCommand.person_id,
+            earlier.status == RECEIVED,
+            earlier.id < OutboxCommand.id,
+        )
+        .exists()
+    )
+
+
 def due(store: Store, limit: int = 50) -> list[int]:
     now = utcnow()
     with store.session() as db:
@@ -241,11 +257,29 @@ def due(store: Store, limit: int = 50) -> list[int]:
                     OutboxCommand.status == RECEIVED,
                     OutboxCommand.next_attempt_at <= now,
                     or_(OutboxCommand.lease_until.is_(None), OutboxCommand.lease_until < now),
+                    ~_earlier_pending_exists(),
                 )
-                .order_by(OutboxCommand.next_attempt_at)
+                .order_by(OutboxCommand.next_attempt_at, OutboxCommand.id)
                 .limit(limit)
             )
         )
+
+
+def deliver_queue(store: Store, client: DfdgClient, person_id: str) -> None:
+    """Deliver a person's waiting commands now, oldest first, stopping at the first one that
+    cannot be delivered yet (it will be retried by the worker, and the rest after it)."""
+    with store.session() as db:
+        waiting = list(
+            db.scalars(
+                select(OutboxCommand.id)
+                .where(OutboxCommand.person_id == person_id, OutboxCommand.status == RECEIVED)
+                .order_by(OutboxCommand.id)
+            )
+        )
+    for command_id in waiting:
+        command = deliver(store, client, command_id)
+        if command is None or command.status == RECEIVED:
+            return
 
 
 def deliver_due(store: Store, client: DfdgClient, limit: int = 50) -> int:

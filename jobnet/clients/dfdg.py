@@ -15,6 +15,14 @@ from urllib.parse import quote
 import httpx
 from flask import Flask, current_app
 
+from jobnet.clients.dfdg_commands import Command as Command
+from jobnet.clients.dfdg_commands import cancel_holiday_command as cancel_holiday_command
+from jobnet.clients.dfdg_commands import deregister_command as deregister_command
+from jobnet.clients.dfdg_commands import holiday_command as holiday_command
+from jobnet.clients.dfdg_commands import recovery_command as recovery_command
+from jobnet.clients.dfdg_commands import register_command as register_command
+from jobnet.clients.dfdg_commands import sickness_command as sickness_command
+
 IN_PROCESS_BASE_URL = "http://dfdg.internal"
 API_PREFIX = "/api/v1"
 
@@ -44,6 +52,17 @@ class DfdgError(Exception):
         """The last part of the problem type, e.g. "idempotency-key-reused"."""
         kind = self.problem.get("type")
         return str(kind).rsplit(":", 1)[-1] if kind else None
+
+    @property
+    def code(self) -> str:
+        """A stable reason: the broken rule's code (e.g. "overlaps"), else the problem type,
+        else the error's class name (e.g. "DfdgUnavailable" when DFDG was not reached)."""
+        return str(self.problem.get("code") or self.problem_type or type(self).__name__)
+
+    @property
+    def title(self) -> str:
+        """DFDG's human words for the problem (its detail, else its title), else the message."""
+        return str(self.problem.get("detail") or self.problem.get("title") or self)
 
 
 class DfdgUnavailable(DfdgError):
@@ -168,6 +187,96 @@ class Organisation:
     municipality_code: str | None
 
 
+@dataclass(frozen=True)
+class RecordedBy:
+    """Who created or ended a record in DFDG: you, a named job centre or a system."""
+
+    type: str  # "citizen", "caseworker" or "system"
+    name: str | None
+    organisation: str | None  # CVR number
+    organisation_name: str | None
+
+
+@dataclass(frozen=True)
+class Registration:
+    """A registration as a jobseeker; `end_date` is set by a deregistration."""
+
+    id: str
+    person_id: str
+    category: str
+    start_date: date
+    degree: str
+    weekly_hours: int | None
+    job_titles: tuple[str, ...]
+    registered_at: datetime
+    created_by: RecordedBy
+    source_reference: str | None
+    end_date: date | None
+    deregistration_reason: str | None
+    deregistration_other_text: str | None
+    deregistered_at: datetime | None
+    deregistered_by: RecordedBy | None
+    deregistration_reference: str | None
+
+
+@dataclass(frozen=True)
+class Absence:
+    """An absence; an open sickness has no `last_day`, a cancelled holiday status "cancelled"."""
+
+    id: str
+    person_id: str
+    reason: str
+    first_day: date
+    last_day: date | None
+    fit_day: date | None
+    status: str
+    created_at: datetime
+    created_by: RecordedBy
+    source_reference: str | None
+    ended_at: datetime | None
+    cancelled_at: datetime | None
+    ended_by: RecordedBy | None
+    end_reference: str | None
+
+    @property
+    def is_cancelled(self) -> bool:
+        return self.status == "cancelled"
+
+    @property
+    def is_open(self) -> bool:
+        return self.status == "active" and self.last_day is None
+
+
+@dataclass(frozen=True)
+class StatusCounts:
+    registrations: int
+    absences: int
+    upcoming_holidays: int
+
+
+@dataclass(frozen=True)
+class PersonStatus:
+    """The citizen's status today in DFDG, for the front page (Min side)."""
+
+    person_id: str
+    given_name: str
+    family_name: str
+    today: date
+    contact_group: ContactGroupPeriod | None
+    registration: Registration | None
+    sickness: Absence | None
+    holidays: tuple[Absence, ...]
+    counts: StatusCounts
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+    @property
+    def is_registered(self) -> bool:
+        return self.registration is not None
+
+
 def _encoded(value: str | None) -> str | None:
     return quote(value, safe="") if value else None
 
@@ -217,6 +326,90 @@ def _audit_entry(data: Mapping[str, Any]) -> AuditEntry:
         purpose=data.get("purpose"),
         channel=data["channel"],
         system=data["system"],
+    )
+
+
+def _optional_datetime(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def _recorded_by(data: Mapping[str, Any] | None) -> RecordedBy | None:
+    if not data:
+        return None
+    return RecordedBy(
+        type=data["type"],
+        name=data.get("name"),
+        organisation=data.get("organisation"),
+        organisation_name=data.get("organisation_name"),
+    )
+
+
+def _created_by(data: Mapping[str, Any]) -> RecordedBy:
+    recorded = _recorded_by(data)
+    if recorded is None:
+        raise DfdgError("DFDG answered a record without its creator", status=200)
+    return recorded
+
+
+def _registration(data: Mapping[str, Any]) -> Registration:
+    return Registration(
+        id=data["id"],
+        person_id=data["person_id"],
+        category=data["category"],
+        start_date=date.fromisoformat(data["start_date"]),
+        degree=data["degree"],
+        weekly_hours=data.get("weekly_hours"),
+        job_titles=tuple(data.get("job_titles") or ()),
+        registered_at=datetime.fromisoformat(data["registered_at"]),
+        created_by=_created_by(data["created_by"]),
+        source_reference=data.get("source_reference"),
+        end_date=_optional_date(data.get("end_date")),
+        deregistration_reason=data.get("deregistration_reason"),
+        deregistration_other_text=data.get("deregistration_other_text"),
+        deregistered_at=_optional_datetime(data.get("deregistered_at")),
+        deregistered_by=_recorded_by(data.get("deregistered_by")),
+        deregistration_reference=data.get("deregistration_reference"),
+    )
+
+
+def _absence(data: Mapping[str, Any]) -> Absence:
+    return Absence(
+        id=data["id"],
+        person_id=data["person_id"],
+        reason=data["reason"],
+        first_day=date.fromisoformat(data["first_day"]),
+        last_day=_optional_date(data.get("last_day")),
+        fit_day=_optional_date(data.get("fit_day")),
+        status=data["status"],
+        created_at=datetime.fromisoformat(data["created_at"]),
+        created_by=_created_by(data["created_by"]),
+        source_reference=data.get("source_reference"),
+        ended_at=_optional_datetime(data.get("ended_at")),
+        cancelled_at=_optional_datetime(data.get("cancelled_at")),
+        ended_by=_recorded_by(data.get("ended_by")),
+        end_reference=data.get("end_reference"),
+    )
+
+
+def _status(data: Mapping[str, Any]) -> PersonStatus:
+    period = data.get("contact_group")
+    registration = data.get("registration")
+    sickness = data.get("sickness")
+    counts = data["counts"]
+    return PersonStatus(
+        person_id=data["person_id"],
+        given_name=data["given_name"],
+        family_name=data["family_name"],
+        today=date.fromisoformat(data["today"]),
+        contact_group=_period(period) if period else None,
+        registration=_registration(registration) if registration else None,
+        sickness=_absence(sickness) if sickness else None,
+        holidays=tuple(_absence(holiday) for holiday in data.get("holidays") or ()),
+        counts=StatusCounts(
+            registrations=int(counts["registrations"]),
+            absences=int(counts["absences"]),
+            upcoming_holidays=int(counts["upcoming_holidays"]),
+        ),
     )
 
 
@@ -413,6 +606,47 @@ class DfdgClient:
             params={name: value for name, value in params.items() if value is not None},
         )
         return [_audit_entry(entry) for entry in data["entries"]]
+
+    def status(self, person_id: str, actor: Actor) -> PersonStatus:
+        """The person's status today: contact group, registration, sickness, holidays."""
+        path = f"/persons/{quote(person_id, safe='')}/status"
+        return _status(self._request("GET", path, actor=actor))
+
+    def registrations(self, person_id: str, actor: Actor) -> list[Registration]:
+        """All the person's registrations as a jobseeker, newest first."""
+        path = f"/persons/{quote(person_id, safe='')}/registrations"
+        data = self._request("GET", path, actor=actor)
+        return [_registration(item) for item in data["registrations"]]
+
+    def absences(self, person_id: str, actor: Actor) -> list[Absence]:
+        """All the person's absences, cancelled ones included, newest first."""
+        path = f"/persons/{quote(person_id, safe='')}/absences"
+        data = self._request("GET", path, actor=actor)
+        return [_absence(item) for item in data["absences"]]
+
+    def send_command(
+        self,
+        method: str,
+        path: str,
+        body: dict[str, Any],
+        *,
+        actor: Actor,
+        idempotency_key: str,
+    ) -> dict[str, Any]:
+        """Send a stored command (see `jobnet.clients.dfdg_commands`); DFDG's JSON answer.
+
+        `path` is relative to /api/v1. Raises DfdgUnavailable (not reached, timed out, 5xx:
+        try again with the same key), DfdgConflict (the same key is still in progress: try
+        again), DfdgRejected (400/422, with `.code` and `.errors`), DfdgForbidden, DfdgNotFound.
+        """
+        if not path.startswith("/"):
+            raise ValueError("a command's path starts with / (relative to /api/v1)")
+        answer = self._request(
+            method.upper(), path, actor=actor, json=body, idempotency_key=idempotency_key
+        )
+        if not isinstance(answer, dict):
+            raise DfdgError("DFDG answered a command with something other than a JSON object")
+        return answer
 
     def organisations(self) -> list[Organisation]:
         data = self._request("GET", "/organisations")

@@ -159,9 +159,7 @@ def openapi_path(url_prefix: str, rule: str) -> str:
 
 def _models(registry: ApiRegistry) -> list[tuple[type[BaseModel], str]]:
     """Each model once, in the mode it is used in: request bodies validated, answers serialised."""
-    models: dict[str, tuple[type[BaseModel], str]] = {
-        Problem.__name__: (Problem, "serialization")
-    }
+    models: dict[str, tuple[type[BaseModel], str]] = {Problem.__name__: (Problem, "serialization")}
     for op in registry.operations:
         if op.request_body is not None:
             models[op.request_body.__name__] = (op.request_body, "validation")

@@ -79,7 +79,9 @@ CITIZEN_REASONS = frozenset({AbsenceReason.SICKNESS, AbsenceReason.HOLIDAY})
 MAX_SHORT_MATERNITY_DAYS = 14
 
 
-def reason_allowed(reason: AbsenceReason, contact_group: int | None, match_group: int | None) -> bool:
+def reason_allowed(
+    reason: AbsenceReason, contact_group: int | None, match_group: int | None
+) -> bool:
     """True when `reason` may be recorded for a person in this contact (and match) group."""
     if contact_group is None:
         return False
@@ -141,9 +143,7 @@ def check_sickness(
     return None
 
 
-def check_recovery(
-    fit_day: date, today: date, *, sick_since: date | None
-) -> AbsenceProblem | None:
+def check_recovery(fit_day: date, today: date, *, sick_since: date | None) -> AbsenceProblem | None:
     if sick_since is None:
         return AbsenceProblem.NOT_SICK
     if fit_day > today:
@@ -182,3 +182,32 @@ def check_holiday(
 def holiday_can_be_cancelled(first_day: date, today: date) -> bool:
     """A holiday can be cancelled until the day it starts."""
     return first_day > today
+
+
+def check_other_absence(
+    reason: AbsenceReason,
+    first_day: date,
+    last_day: date | None,
+    *,
+    contact_group: int | None,
+    match_group: int | None,
+    other_absences: list[Period],
+) -> AbsenceProblem | None:
+    """An absence for a reason other than sickness and holiday, registered by a job centre.
+
+    It may be open (no last day) except a short maternity/paternity leave, which lasts at most
+    14 days.
+    """
+    if contact_group is None:
+        return AbsenceProblem.NOT_REGISTERED
+    if not reason_allowed(reason, contact_group, match_group):
+        return AbsenceProblem.REASON_NOT_ALLOWED
+    if last_day is not None and last_day < first_day:
+        return AbsenceProblem.END_BEFORE_START
+    if reason == AbsenceReason.MATERNITY_SHORT and (
+        last_day is None or (last_day - first_day).days >= MAX_SHORT_MATERNITY_DAYS
+    ):
+        return AbsenceProblem.TOO_LONG
+    if any(Period(first_day, last_day).overlaps(other) for other in other_absences):
+        return AbsenceProblem.OVERLAPS
+    return None

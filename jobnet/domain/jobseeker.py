@@ -72,12 +72,12 @@ def check_registration_start(start: date, today: date) -> RegistrationProblem | 
     return None
 
 
-def clean_job_titles(titles: list[str]) -> list[str]:
+def clean_job_titles(titles: list[str | None]) -> list[str]:
     """Trimmed, non-empty, without repeats (case-insensitive), in the order given."""
     seen: set[str] = set()
     cleaned: list[str] = []
     for title in titles:
-        title = " ".join(title.split())
+        title = " ".join((title or "").split())
         if title and title.casefold() not in seen:
             seen.add(title.casefold())
             cleaned.append(title)
@@ -125,7 +125,9 @@ def check_deregistration_date(
     return None
 
 
-def check_other_reason(reason: DeregistrationReason, text: str | None) -> RegistrationProblem | None:
+def check_other_reason(
+    reason: DeregistrationReason, text: str | None
+) -> RegistrationProblem | None:
     if reason != DeregistrationReason.OTHER:
         return None
     if not text or not text.strip():

@@ -4,14 +4,18 @@ from flask import current_app, render_template
 from flask_login import current_user
 
 from jobnet import outbox
-from jobnet.auth.users import citizen_actor, citizen_required
-from jobnet.clients.dfdg import get_dfdg_client
+from jobnet.auth.users import citizen_required
+from jobnet.journeys import current_situation
 from jobnet.min_side import bp
 
 
 @bp.get("/")
 @citizen_required
 def index() -> str:
-    person = get_dfdg_client().get_person(current_user.id, citizen_actor())
-    reports = outbox.for_person(current_app.extensions["web_store"], current_user.id, limit=10)
-    return render_template("min_side/index.html", person=person, reports=reports)
+    situation = current_situation()
+    store = current_app.extensions["web_store"]
+    reports = outbox.for_person(store, current_user.id, limit=10)
+    rejected = [report for report in reports if report.status == outbox.REJECTED]
+    return render_template(
+        "min_side/index.html", situation=situation, reports=reports, rejected=rejected
+    )

@@ -81,6 +81,7 @@ def test_protected_page_sends_an_anonymous_visitor_to_login(client: FlaskClient)
 
 
 def test_low_assurance_level_is_refused_with_a_clear_page(client: FlaskClient) -> None:
+    client.get("/language/en")
     response = login_citizen(client, level="Low")
     assert response.status_code == 400
     body = response.get_data(as_text=True)

@@ -4,7 +4,14 @@ Route modules register themselves on `api` (see `jobnet.dfdg.api.blueprint`); im
 here is what puts them on the blueprint.
 """
 
-from jobnet.dfdg.api import meta, organisations, persons  # noqa: F401  (registers routes)
+from jobnet.dfdg.api import (  # noqa: F401  (registers routes)
+    absences,
+    meta,
+    organisations,
+    persons,
+    registrations,
+    status,
+)
 from jobnet.dfdg.api.blueprint import URL_PREFIX, api, bp
 
 __all__ = ["URL_PREFIX", "api", "bp"]

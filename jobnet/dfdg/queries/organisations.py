@@ -24,8 +24,6 @@ def ensure(
     existing = by_cvr(session, cvr)
     if existing is not None:
         return existing, False
-    organisation = Organisation(
-        kind=kind, name=name, cvr=cvr, municipality_code=municipality_code
-    )
+    organisation = Organisation(kind=kind, name=name, cvr=cvr, municipality_code=municipality_code)
     session.add(organisation)
     return organisation, True

@@ -84,9 +84,7 @@ def upgrade() -> None:
         ),
         sa.PrimaryKeyConstraint("id", name="pk_contact_group_periods"),
     )
-    op.create_index(
-        "ix_contact_group_periods_person_id", "contact_group_periods", ["person_id"]
-    )
+    op.create_index("ix_contact_group_periods_person_id", "contact_group_periods", ["person_id"])
     op.create_table(
         "audit_entries",
         sa.Column("id", sa.Integer(), autoincrement=True, nullable=False),

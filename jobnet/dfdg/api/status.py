@@ -1,0 +1,70 @@
+"""The citizen's front page in one answer: who, contact group, registration, sickness, holidays.
+
+Six queries whatever the history's length: person, contact-group period, registration, current
+and coming absences, counts, and the names of the organisations that acted.
+"""
+
+from __future__ import annotations
+
+from flask import Response, jsonify
+
+from jobnet.dfdg import clock
+from jobnet.dfdg.api.blueprint import api
+from jobnet.dfdg.api.records import (
+    NOT_FOUND_RESPONSE,
+    PERSON_ID,
+    absence_out,
+    organisation_names,
+    person_for_read,
+    registration_out,
+)
+from jobnet.dfdg.audit import record_access
+from jobnet.dfdg.context import request_session
+from jobnet.dfdg.models import Absence, Registration
+from jobnet.dfdg.queries import absences as absence_queries
+from jobnet.dfdg.queries import persons as person_queries
+from jobnet.dfdg.queries import registrations as registration_queries
+from jobnet.dfdg.schemas import ContactGroupPeriodOut, StatusCounts, StatusOut
+from jobnet.domain.absences import AbsenceReason
+
+READ = "status.read"
+
+
+@api.route(
+    "GET",
+    "/persons/<person_id>/status",
+    summary="The person's status today: contact group, registration, sickness, holidays",
+    tags=("persons",),
+    path_params=PERSON_ID,
+    responses={200: ("The status", StatusOut), 404: NOT_FOUND_RESPONSE},
+    actor_headers=True,
+)
+def person_status(person_id: str) -> Response:
+    session = request_session()
+    today = clock.today()
+    person = person_for_read(session, person_id, READ)
+    period = person_queries.current_period(session, person.id, today)
+    registration = registration_queries.current(session, person.id, today)
+    absences = absence_queries.current_and_coming(session, person.id, today)
+    registrations_count, absences_count = registration_queries.counts(session, person.id)
+    sickness = next((a for a in absences if absence_queries.is_open_sickness(a)), None)
+    holidays = [a for a in absences if a.reason == AbsenceReason.HOLIDAY]
+    shown: list[Registration | Absence | None] = [*holidays, sickness, registration]
+    names = organisation_names(session, [record for record in shown if record is not None])
+    record_access(session, READ, person_id=person.id)
+    body = StatusOut(
+        person_id=person.id,
+        given_name=person.given_name,
+        family_name=person.family_name,
+        today=today,
+        contact_group=ContactGroupPeriodOut.model_validate(period) if period else None,
+        registration=registration_out(registration, names) if registration else None,
+        sickness=absence_out(sickness, names) if sickness else None,
+        holidays=[absence_out(holiday, names) for holiday in holidays],
+        counts=StatusCounts(
+            registrations=registrations_count,
+            absences=absences_count,
+            upcoming_holidays=len(holidays),
+        ),
+    )
+    return jsonify(body.model_dump(mode="json"))

@@ -1,0 +1,72 @@
+"""Absences: sickness, holiday and the other Annex 1 reasons."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session
+
+from jobnet.dfdg.models import Absence
+from jobnet.domain.absences import AbsenceReason
+
+ACTIVE = "active"
+CANCELLED = "cancelled"
+
+
+def active(session: Session, person_id: str) -> list[Absence]:
+    """The person's absences that are not cancelled, oldest first."""
+    query = (
+        select(Absence)
+        .where(Absence.person_id == person_id, Absence.status == ACTIVE)
+        .order_by(Absence.first_day, Absence.created_at)
+    )
+    return list(session.scalars(query))
+
+
+def current_and_coming(session: Session, person_id: str, today: date) -> list[Absence]:
+    """Active absences not over before `today` (open ones included), soonest first."""
+    query = (
+        select(Absence)
+        .where(
+            Absence.person_id == person_id,
+            Absence.status == ACTIVE,
+            Absence.last_day.is_(None) | (Absence.last_day >= today),
+        )
+        .order_by(Absence.first_day, Absence.created_at)
+    )
+    return list(session.scalars(query))
+
+
+def is_open_sickness(absence: Absence) -> bool:
+    return (
+        absence.reason == AbsenceReason.SICKNESS
+        and absence.status == ACTIVE
+        and absence.last_day is None
+    )
+
+
+def open_sickness(session: Session, person_id: str) -> Absence | None:
+    query = select(Absence).where(
+        Absence.person_id == person_id,
+        Absence.reason == AbsenceReason.SICKNESS.value,
+        Absence.status == ACTIVE,
+        Absence.last_day.is_(None),
+    )
+    return session.scalars(query).one_or_none()
+
+
+def of_person(session: Session, person_id: str, absence_id: str) -> Absence | None:
+    """The absence, only when it is this person's."""
+    query = select(Absence).where(Absence.id == absence_id, Absence.person_id == person_id)
+    return session.scalars(query).one_or_none()
+
+
+def history(session: Session, person_id: str) -> list[Absence]:
+    """All the person's absences, cancelled ones included, newest first."""
+    query = (
+        select(Absence)
+        .where(Absence.person_id == person_id)
+        .order_by(Absence.first_day.desc(), Absence.created_at.desc())
+    )
+    return list(session.scalars(query))
