@@ -75,4 +75,4 @@ class Store:
         with self.engine.begin() as connection:
             config = self.alembic_config()
             config.attributes["connection"] = connection
-            command.upgrade(config, "head")
+            command.upgrade(config, "heads")

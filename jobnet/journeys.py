@@ -24,7 +24,7 @@ from werkzeug.wrappers import Response
 from jobnet import outbox
 from jobnet.auth.resume import resumed_form
 from jobnet.auth.users import current_actor, subject_person_id, subject_required
-from jobnet.clients.dfdg import get_dfdg_client
+from jobnet.clients.dfdg import DfdgUnavailable, get_dfdg_client
 from jobnet.clients.dfdg_commands import Command
 from jobnet.db import Store
 from jobnet.forms import DatePartsField, SubmitForm
@@ -129,6 +129,13 @@ class Journey:
         ]
         session.modified = True
 
+    def _keep_typed(self, step: Step) -> None:
+        draft = self.draft() or self._start_draft()
+        draft.setdefault("typed", {})[step.slug] = [
+            [key, value] for key, value in request.form.items(multi=True) if key != "csrf_token"
+        ]
+        session.modified = True
+
     def _typed(self, step: Step) -> MultiDict[str, str] | None:
         typed = (self.draft() or {}).get("typed", {}).get(step.slug)
         return MultiDict([tuple(pair) for pair in typed]) if typed is not None else None
@@ -193,7 +200,12 @@ class Journey:
 
     def step(self, slug: str) -> Page:
         step = self._step(slug)
-        situation = current_situation()
+        try:
+            situation = current_situation()
+        except DfdgUnavailable:
+            if request.method == "POST":
+                self._keep_typed(step)  # shown again when the person comes back
+            raise
         reason = self.not_possible(situation)
         if reason:
             return self._not_possible_page(reason)
@@ -263,12 +275,24 @@ class Journey:
         draft = self.draft()
         if draft is None or draft["key"] != form.key.data:
             return self.start()
-        situation = current_situation()
-        reason = self.not_possible(situation)
-        if reason:
-            return self._not_possible_page(reason)
-        if (missing := self._first_invalid_step(situation)) is not None:
-            return redirect(url_for(f"{self.name}.step", slug=missing.slug))
+        try:
+            situation = current_situation()
+        except DfdgUnavailable:
+            # Every answer was checked on its page; DFDG checks them all again on delivery.
+            # What the person sends is kept and delivered later, never refused for DFDG's sake.
+            situation = None
+        if situation is not None:
+            reason = self.not_possible(situation)
+            missing = None if reason else self._first_invalid_step(situation)
+            if reason or missing:
+                # The same command sent a moment ago from another tab changes the situation
+                # (a sickness just reported): that tab's receipt is the answer, not an error.
+                if (existing := receipt_for_key(form.key.data)) is not None:
+                    return redirect(url_for("receipts.show", reference=existing.reference))
+                if reason:
+                    return self._not_possible_page(reason)
+                assert missing is not None
+                return redirect(url_for(f"{self.name}.step", slug=missing.slug))
         answers = self.answers()
         reference = outbox.new_reference()
         command = self.command(answers, person_id, reference)

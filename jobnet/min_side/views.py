@@ -5,6 +5,7 @@ from flask_login import current_user
 
 from jobnet import outbox
 from jobnet.auth.users import citizen_required
+from jobnet.clients.dfdg import DfdgUnavailable
 from jobnet.journeys import current_situation
 from jobnet.min_side import bp
 
@@ -12,7 +13,10 @@ from jobnet.min_side import bp
 @bp.get("/")
 @citizen_required
 def index() -> str:
-    situation = current_situation()
+    try:
+        situation = current_situation()
+    except DfdgUnavailable:
+        situation = None  # the page still shows the person's reports and their status
     store = current_app.extensions["web_store"]
     reports = outbox.for_person(store, current_user.id, limit=10)
     rejected = [report for report in reports if report.status == outbox.REJECTED]

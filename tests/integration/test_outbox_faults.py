@@ -1,0 +1,253 @@
+"""Nothing submitted is lost and nothing is registered twice, whatever DFDG does: down, timing
+out, failing after it wrote, a worker dying mid-delivery, two submits at once, a rejection."""
+
+from __future__ import annotations
+
+import re
+import threading
+from collections.abc import Callable, Iterator
+from datetime import date, timedelta
+from typing import Any
+
+import httpx
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select, update
+
+from jobnet import outbox
+from jobnet.clients.dfdg import IN_PROCESS_BASE_URL, DfdgClient
+from jobnet.sessions import utcnow
+from jobnet.store.models import OutboxCommand
+from tests.helpers import csrf_token, login_citizen
+from tests.integration.test_journeys import TODAY, answer, date_fields
+
+METTE = "1203851234"
+
+
+class FaultyTransport(httpx.BaseTransport):
+    """Passes requests to DFDG in-process unless told to fail, before or after DFDG answers."""
+
+    def __init__(self, inner: httpx.BaseTransport) -> None:
+        self.inner = inner
+        self.mode = "ok"
+        self.writes_seen = 0
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        if request.method != "GET":
+            self.writes_seen += 1
+        if self.mode == "down":
+            raise httpx.ConnectError("connection refused", request=request)
+        if self.mode == "timeout":
+            raise httpx.ReadTimeout("timed out", request=request)
+        if self.mode == "500":
+            return httpx.Response(503, json={"title": "unavailable"}, request=request)
+        response = self.inner.handle_request(request)
+        if self.mode == "fail_after_write" and request.method != "GET":
+            response.read()
+            raise httpx.ReadTimeout("the answer was lost", request=request)
+        return response
+
+
+@pytest.fixture
+def faulty(make_app: Callable[..., Flask]) -> Iterator[tuple[Flask, FaultyTransport]]:
+    app = make_app(DFDG_FIXED_TODAY=TODAY.isoformat())
+    from jobnet.dfdg.demo import load_demo_data
+
+    dfdg_app = app.extensions["dfdg_app"]
+    with dfdg_app.extensions["dfdg_store"].session() as session:
+        load_demo_data(session)
+    transport = FaultyTransport(httpx.WSGITransport(app=dfdg_app))
+    app.extensions["dfdg_client"] = DfdgClient(
+        IN_PROCESS_BASE_URL, app.config["DFDG_API_TOKEN"], 2.0, transport=transport
+    )
+    yield app, transport
+
+
+def _client(app: Flask) -> FlaskClient:
+    client = app.test_client()
+    client.get("/language/en")
+    login_citizen(client, METTE)
+    return client
+
+
+def _ready_to_send(client: FlaskClient, first_day: date = TODAY) -> dict[str, str]:
+    client.get("/sygemelding/")
+    answer(client, "/sygemelding/foerste-sygedag", date_fields("first_day", first_day))
+    check = client.get("/sygemelding/tjek")
+    key = re.search(r'name="key" type="hidden" value="([^"]+)"', check.get_data(as_text=True))
+    assert key
+    return {"csrf_token": csrf_token(check), "key": key.group(1)}
+
+
+def _sicknesses(app: Flask, reference: str | None = None) -> list[Any]:
+    from jobnet.dfdg.models import Absence
+
+    store = app.extensions["dfdg_app"].extensions["dfdg_store"]
+    with store.session() as session:
+        rows = session.scalars(select(Absence).where(Absence.reason == "sickness")).all()
+    return [r for r in rows if reference is None or r.source_reference == reference]
+
+
+def _commands(app: Flask) -> list[OutboxCommand]:
+    with app.extensions["web_store"].session() as db:
+        return list(db.scalars(select(OutboxCommand)))
+
+
+def _make_due(app: Flask) -> None:
+    with app.extensions["web_store"].session() as db:
+        db.execute(update(OutboxCommand).values(next_attempt_at=utcnow() - timedelta(seconds=1)))
+
+
+def _run_worker_round(app: Flask) -> int:
+    return outbox.deliver_due(app.extensions["web_store"], app.extensions["dfdg_client"])
+
+
+@pytest.mark.parametrize("fault", ["down", "timeout", "500", "fail_after_write"])
+def test_a_report_sent_while_dfdg_fails_is_received_then_registered_once(
+    faulty: tuple[Flask, FaultyTransport], fault: str
+) -> None:
+    app, transport = faulty
+    client = _client(app)
+    data = _ready_to_send(client)
+    transport.mode = fault
+    response = client.post("/sygemelding/send", data=data)
+    reference = response.location.split("/")[-1]
+    transport.mode = "ok"  # the receipt page itself must render even if DFDG is back or not
+    receipt = client.get(response.location).get_data(as_text=True)
+    assert "Receipt: your report is received" in receipt
+    assert "will be registered" in receipt
+    [command] = _commands(app)
+    assert command.status == outbox.RECEIVED and command.attempts == 1
+    assert command.last_error  # the class name of the failure, no personal data
+    assert len(_sicknesses(app, reference)) == (1 if fault == "fail_after_write" else 0)
+
+    assert _run_worker_round(app) == 0  # not due yet: back-off
+    _make_due(app)
+    assert _run_worker_round(app) == 1
+    assert len(_sicknesses(app, reference)) == 1
+    assert "Receipt: your report is registered" in client.get(response.location).get_data(
+        as_text=True
+    )
+    assert client.post("/sygemelding/send", data=data).location == response.location
+    assert len(_sicknesses(app, reference)) == 1
+
+
+def test_the_forms_count_a_report_still_on_its_way(faulty: tuple[Flask, FaultyTransport]) -> None:
+    app, transport = faulty
+    client = _client(app)
+    data = _ready_to_send(client)
+    transport.mode = "down"
+    client.post("/sygemelding/send", data=data)
+    transport.mode = "ok"
+    page = client.get("/sygemelding/foerste-sygedag").get_data(as_text=True)
+    assert "You are already reported sick" in page
+    assert "<h1>When were you fit again?</h1>" in client.get("/raskmelding/rask-dato").get_data(
+        as_text=True
+    )
+
+
+def test_a_recovery_never_overtakes_its_sickness_report(
+    faulty: tuple[Flask, FaultyTransport],
+) -> None:
+    app, transport = faulty
+    client = _client(app)
+    sickness = _ready_to_send(client, TODAY - timedelta(days=3))
+    transport.mode = "down"
+    client.post("/sygemelding/send", data=sickness)
+    transport.mode = "ok"
+    client.get("/raskmelding/")
+    answer(client, "/raskmelding/rask-dato", date_fields("fit_day", TODAY))
+    check = client.get("/raskmelding/tjek")
+    key = re.search(r'name="key" type="hidden" value="([^"]+)"', check.get_data(as_text=True))
+    client.post("/raskmelding/send", data={"csrf_token": csrf_token(check), "key": key.group(1)})  # type: ignore[union-attr]
+    statuses = [(c.kind, c.status) for c in sorted(_commands(app), key=lambda c: c.id)]
+    assert statuses == [("sickness", "registered"), ("recovery", "registered")]
+
+
+def test_a_worker_that_died_mid_delivery_leaves_it_to_the_next(
+    faulty: tuple[Flask, FaultyTransport],
+) -> None:
+    app, transport = faulty
+    client = _client(app)
+    data = _ready_to_send(client)
+    transport.mode = "down"
+    client.post("/sygemelding/send", data=data)
+    transport.mode = "ok"
+    store = app.extensions["web_store"]
+    [command] = _commands(app)
+    # A worker claimed it (its lease runs) and then died before it could answer.
+    with store.session() as db:
+        db.execute(
+            update(OutboxCommand).values(
+                next_attempt_at=utcnow() - timedelta(seconds=1),
+                lease_until=utcnow() + timedelta(seconds=30),
+            )
+        )
+    assert _run_worker_round(app) == 0  # still leased by the dead worker
+    with store.session() as db:
+        db.execute(update(OutboxCommand).values(lease_until=utcnow() - timedelta(seconds=1)))
+    assert _run_worker_round(app) == 1
+    assert len(_sicknesses(app, command.reference)) == 1
+
+
+def test_the_same_report_submitted_twice_at_once_registers_once(
+    faulty: tuple[Flask, FaultyTransport],
+) -> None:
+    app, _transport = faulty
+    client = _client(app)
+    data = _ready_to_send(client)
+    cookie = client.get_cookie("jobnet_session")
+    assert cookie is not None
+    locations: list[str] = []
+    barrier = threading.Barrier(2)
+
+    def send() -> None:
+        other = app.test_client()
+        other.set_cookie("jobnet_session", cookie.value)
+        barrier.wait()
+        response = other.post("/sygemelding/send", data=data)
+        locations.append(response.location or str(response.status_code))
+
+    threads = [threading.Thread(target=send) for _ in range(2)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    assert len(set(locations)) == 1
+    assert len(_commands(app)) == 1
+    assert len(_sicknesses(app, locations[0].split("/")[-1])) == 1
+
+
+def test_a_rejected_report_shows_on_min_side_with_the_reason(
+    faulty: tuple[Flask, FaultyTransport],
+) -> None:
+    app, transport = faulty
+    client = _client(app)
+    first = _ready_to_send(client, TODAY - timedelta(days=1))
+    transport.mode = "down"
+    client.post("/sygemelding/send", data=first)
+    transport.mode = "ok"
+    # Meanwhile the job centre registered a sickness for her through another system.
+    dfdg = app.extensions["dfdg_app"].test_client()
+    person_id = _commands(app)[0].person_id
+    registered = dfdg.post(
+        f"/api/v1/persons/{person_id}/absences",
+        json={"reason": "sickness", "first_day": (TODAY - timedelta(days=2)).isoformat()},
+        headers={
+            "Authorization": f"Bearer {app.config['DFDG_API_TOKEN']}",
+            "Idempotency-Key": "another-system-1",
+            "X-Actor-Type": "system",
+            "X-Actor-Id": "akasse-system",
+        },
+    )
+    assert registered.status_code == 201, registered.get_json()
+    _make_due(app)
+    _run_worker_round(app)
+    [command] = _commands(app)
+    assert command.status == outbox.REJECTED
+    page = client.get("/min-side/").get_data(as_text=True)
+    assert "A report was not registered" in page
+    receipt = client.get(f"/kvittering/{command.reference}").get_data(as_text=True)
+    assert "Your report was not registered" in receipt
+    assert "You are already reported sick" in receipt
