@@ -147,6 +147,11 @@ def _wrap(view: View, operation: Operation) -> View:
     @wraps(inner)
     def with_actor(*args: Any, **kwargs: Any) -> Any:
         load_actor()
+        if "person_id" in kwargs:
+            # Every person-scoped route, whoever adds it, passes the access rules first.
+            from jobnet.dfdg.access import check_person_access
+
+            check_person_access(kwargs["person_id"])
         return inner(*args, **kwargs)
 
     return with_actor

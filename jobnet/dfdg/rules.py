@@ -39,6 +39,7 @@ NO_LAST_DAY_FOR_SICKNESS = "no_last_day_for_sickness"
 NOT_A_HOLIDAY = "not_a_holiday"
 ALREADY_CANCELLED = "already_cancelled"
 CONTACT_GROUP_CONFLICT = "contact_group_conflict"
+OUTSIDE_ORGANISATION = "outside_organisation"
 
 DFDG_CODES: dict[str, str] = {
     CASEWORKER_ONLY: "Only a caseworker may register an absence for this reason",
@@ -48,6 +49,7 @@ DFDG_CODES: dict[str, str] = {
     ALREADY_CANCELLED: "The holiday is already cancelled",
     CONTACT_GROUP_CONFLICT: "The person has a contact-group period starting on or after this "
     "date; a job centre must correct it first",
+    OUTSIDE_ORGANISATION: "This person's data is outside your organisation's remit",
 }
 
 MESSAGES: dict[str, str] = {

@@ -6,19 +6,25 @@ and writes an audit entry in the same transaction. CPR numbers travel only in re
 
 from __future__ import annotations
 
+from datetime import date
+
 from flask import Response, jsonify
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg import clock
+from jobnet.dfdg.actor import current_actor
 from jobnet.dfdg.api.blueprint import api, parse_body, parse_query
+from jobnet.dfdg.api.insight_categories import audit_entry_out, refuse_someone_else
+from jobnet.dfdg.access import check_person_access
 from jobnet.dfdg.audit import NOT_FOUND, record_access
 from jobnet.dfdg.context import request_session
+from jobnet.dfdg.insight import visible_address
 from jobnet.dfdg.models import Person
 from jobnet.dfdg.problems import ProblemError, field_error, validation_problem
+from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import audit as audit_queries
 from jobnet.dfdg.queries import persons as person_queries
 from jobnet.dfdg.schemas import (
-    AuditEntryOut,
     AuditLogQuery,
     AuditLogResponse,
     ContactGroupPeriodOut,
@@ -30,6 +36,7 @@ from jobnet.dfdg.schemas import (
     Problem,
 )
 from jobnet.domain.cpr import birth_date
+from jobnet.domain.insight import audit_log_oldest_day
 
 PERSON_ID = {"person_id": "DFDG's own id of the person (a UUID, never derived from the CPR)"}
 NOT_FOUND_RESPONSE = ("No person has this id", Problem)
@@ -38,15 +45,16 @@ TAGS = ("persons",)
 
 def _person_out(session: Session, person: Person) -> PersonOut:
     current = person_queries.current_period(session, person.id, clock.today())
+    street, postcode, city = visible_address(person, current_actor())
     return PersonOut(
         person_id=person.id,
         cpr=person.cpr,
         birth_date=birth_date(person.cpr),
         given_name=person.given_name,
         family_name=person.family_name,
-        street=person.street,
-        postcode=person.postcode,
-        city=person.city,
+        street=street,
+        postcode=postcode,
+        city=city,
         municipality_code=person.municipality_code,
         address_protected=person.address_protected,
         created_at=person.created_at,
@@ -86,6 +94,7 @@ def lookup_person() -> Response:
         record_access(session, "person.lookup", person_id=None, outcome=NOT_FOUND)
         session.commit()
         raise ProblemError(404, "not-found", "No person has this CPR number")
+    check_person_access(person.id, "person.lookup")
     record_access(session, "person.lookup", person_id=person.id)
     return jsonify(PersonIdResponse(person_id=person.id).model_dump(mode="json"))
 
@@ -154,11 +163,13 @@ def list_contact_groups(person_id: str) -> Response:
     return jsonify(body.model_dump(mode="json"))
 
 
-def _audit_filter(query: AuditLogQuery) -> audit_queries.AuditFilter:
+def _audit_filter(query: AuditLogQuery, oldest_day: date) -> audit_queries.AuditFilter:
+    """The query's filter, never further back than `oldest_day` (two years)."""
     if query.date_from and query.date_to and query.date_from > query.date_to:
         raise validation_problem([field_error("to", "before_from", "Must not be before from")])
+    date_from = max(query.date_from or oldest_day, oldest_day)
     return audit_queries.AuditFilter(
-        at_or_after=clock.start_of_day(query.date_from) if query.date_from else None,
+        at_or_after=clock.start_of_day(date_from),
         before=clock.end_of_day(query.date_to) if query.date_to else None,
         actor_type=query.actor_type,
         limit=query.limit,
@@ -169,8 +180,10 @@ def _audit_filter(query: AuditLogQuery) -> audit_queries.AuditFilter:
     "GET",
     "/persons/<person_id>/audit-log",
     summary="Who read or changed the person's data, newest first",
-    description="The citizen's insight into the use of their data. This read itself is "
-    "audited too (after the list is taken).",
+    description="The citizen's insight into the use of their data: who (the citizen, a named "
+    "caseworker and their organisation, or a system), what, when and the stated purpose. "
+    "Two years back at most (`from` earlier than that is moved up to `oldest_day`). This read "
+    "itself is audited too (after the list is taken).",
     tags=TAGS,
     path_params=PERSON_ID,
     query=AuditLogQuery,
@@ -179,11 +192,16 @@ def _audit_filter(query: AuditLogQuery) -> audit_queries.AuditFilter:
 )
 def audit_log(person_id: str) -> Response:
     session = request_session()
-    audit_filter = _audit_filter(parse_query(AuditLogQuery))
+    oldest_day = audit_log_oldest_day(clock.today())
+    audit_filter = _audit_filter(parse_query(AuditLogQuery), oldest_day)
     person = _person_or_404(session, person_id, "audit_log.read")
+    refuse_someone_else(session, person.id, "audit_log.read")
     entries = audit_queries.entries_for_person(session, person.id, audit_filter)
+    names = actor_queries.organisation_names(session, [entry.organisation for entry in entries])
     record_access(session, "audit_log.read", person_id=person.id)
     body = AuditLogResponse(
-        person_id=person.id, entries=[AuditEntryOut.model_validate(entry) for entry in entries]
+        person_id=person.id,
+        oldest_day=oldest_day,
+        entries=[audit_entry_out(entry, names) for entry in entries],
     )
     return jsonify(body.model_dump(mode="json"))

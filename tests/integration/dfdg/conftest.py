@@ -61,9 +61,27 @@ def _dfdg_app_once(dfdg_database_url: str) -> Iterator[Flask]:
 
 @pytest.fixture
 def dfdg_app(_dfdg_app_once: Flask) -> Iterator[Flask]:
-    """The DFDG app (migrated, empty tables; emptied again after the test)."""
+    """The DFDG app (migrated; empty tables but for the organisation registry, which every
+    caseworker call needs; emptied again after the test)."""
+    load_organisations(_dfdg_app_once.extensions["dfdg_store"])
     yield _dfdg_app_once
     empty_dfdg_tables(_dfdg_app_once.extensions["dfdg_store"])
+
+
+def load_organisations(store: Store) -> None:
+    """The demo job centres and a-kasse: the organisation registry."""
+    from jobnet.demo_identities import DEMO_ORGANISATIONS
+    from jobnet.dfdg.queries import organisations as organisation_queries
+
+    with store.session() as session:
+        for organisation in DEMO_ORGANISATIONS:
+            organisation_queries.ensure(
+                session,
+                kind=organisation.kind,
+                name=organisation.name,
+                cvr=organisation.cvr,
+                municipality_code=organisation.municipality_code,
+            )
 
 
 @pytest.fixture

@@ -44,10 +44,14 @@ def new_person(
     group: int | None = None,
     match: int | None = None,
     since: date = LONG_AGO,
+    municipality_code: str = "0101",
 ) -> str:
-    """A person (given name Test), in `group` since `since` when a group is given."""
+    """A person (given name Test) living in `municipality_code` (København by default, the
+    demo caseworkers' job centre), in `group` since `since` when a group is given."""
     with store.session() as session:
-        claims = person_queries.PersonClaims(cpr=cpr, given_name="Test", family_name="Person")
+        claims = person_queries.PersonClaims(
+            cpr=cpr, given_name="Test", family_name="Person", municipality_code=municipality_code
+        )
         person, _ = person_queries.ensure(session, claims)
         if group is not None:
             person_queries.add_period(session, person, group, match, since)

@@ -447,7 +447,7 @@ def test_status_for_the_front_page(
         days(-2).isoformat(),
         days(10).isoformat(),
     ]
-    assert status["holidays"][1]["created_by"]["organisation_name"] is None
+    assert status["holidays"][1]["created_by"]["organisation_name"] == "Jobcenter København"
     assert status["counts"] == {"registrations": 1, "absences": 5, "upcoming_holidays": 2}
     assert audit_actions(dfdg_store, person_id)[-1] == ("status.read", "ok")
 

@@ -201,7 +201,7 @@ def test_deregistration_ends_the_registration_and_its_period(
         "type": "caseworker",
         "name": "Hanne Møller",
         "organisation": "29190011",
-        "organisation_name": None,
+        "organisation_name": "Jobcenter København",
     }
     assert body["deregistration_reference"] == "JN-CCCC-DDDD"
     assert _periods(dfdg_client, person_id, citizen) == [

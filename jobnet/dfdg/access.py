@@ -1,0 +1,91 @@
+"""Who may reach which person's data — enforced by DFDG itself, not only by the web app.
+
+- A citizen reaches only their own person id: any other id answers 404, the same as an unknown
+  person, so an id changed by hand reveals nothing.
+- A caseworker reaches a person only if their organisation may: a job centre the citizens of its
+  own municipality. Other kinds of organisation are decided by `ORGANISATION_RULES`, the one place
+  to add a new kind (an unemployment fund, which sees its members, adds a rule here that consults
+  its membership register). Refusals are 403 and audited as denied.
+- A caseworker must state why (X-Purpose); the purpose goes into every audit entry.
+- Connected systems acting as themselves (actor type system) are trusted by their token.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import NoReturn
+
+from sqlalchemy.orm import Session
+
+from jobnet.dfdg.actor import ActorContext, current_actor
+from jobnet.dfdg.audit import DENIED, NOT_FOUND, record_access
+from jobnet.dfdg.context import request_session
+from jobnet.dfdg.models import Organisation, Person
+from jobnet.dfdg.problems import ProblemError, field_error, validation_problem
+from jobnet.dfdg.queries import organisations as organisation_queries
+from jobnet.dfdg.queries import persons as person_queries
+from jobnet.dfdg.rules import DFDG_CODES, OUTSIDE_ORGANISATION, RuleViolation
+from jobnet.domain.codes import ActorType, OrganisationKind
+
+MESSAGES_OUTSIDE = DFDG_CODES[OUTSIDE_ORGANISATION]
+OrganisationRule = Callable[[Session, Organisation, Person], bool]
+
+
+def _jobcentre_may_see(_session: Session, organisation: Organisation, person: Person) -> bool:
+    return (
+        organisation.municipality_code is not None
+        and person.municipality_code == organisation.municipality_code
+    )
+
+
+def _akasse_may_see(_session: Session, _organisation: Organisation, _person: Person) -> bool:
+    # Unemployment funds see their members; DFDG holds no membership register yet, so none.
+    return False
+
+
+ORGANISATION_RULES: dict[str, OrganisationRule] = {
+    OrganisationKind.JOBCENTRE.value: _jobcentre_may_see,
+    OrganisationKind.AKASSE.value: _akasse_may_see,
+}
+
+
+def organisation_may_see(session: Session, cvr: str | None, person: Person) -> bool:
+    organisation = organisation_queries.by_cvr(session, cvr) if cvr else None
+    if organisation is None:
+        return False
+    rule = ORGANISATION_RULES.get(organisation.kind)
+    return rule is not None and rule(session, organisation, person)
+
+
+def _deny(session: Session, person_id: str | None, action: str, status: int) -> NoReturn:
+    """Audit the refused attempt (committed on its own), then refuse."""
+    outcome = DENIED if status == 403 else NOT_FOUND
+    record_access(session, action, person_id=person_id, outcome=outcome)
+    session.commit()
+    if status == 404:
+        raise ProblemError(404, "not-found", "No person has this id")
+    error = field_error("person_id", OUTSIDE_ORGANISATION, MESSAGES_OUTSIDE)
+    raise RuleViolation(OUTSIDE_ORGANISATION, [error], status=403)
+
+
+def check_person_access(person_id: str, action: str = "person.access") -> None:
+    """Refuse the request's actor access to `person_id` unless the rules above allow it."""
+    actor = current_actor()
+    if actor.type == ActorType.CITIZEN:
+        if actor.id is not None and actor.id != person_id:
+            _deny(request_session(), None, action, 404)
+        return
+    if actor.type == ActorType.CASEWORKER:
+        check_caseworker_purpose(actor)
+        session = request_session()
+        person = person_queries.get(session, person_id)
+        if person is not None and not organisation_may_see(session, actor.organisation, person):
+            _deny(session, person.id, action, 403)
+
+
+def check_caseworker_purpose(actor: ActorContext) -> None:
+    if not actor.purpose:
+        raise validation_problem(
+            [field_error("X-Purpose", "missing", "A caseworker must state the purpose")],
+            "The acting user's headers are invalid",
+        )
