@@ -12,10 +12,10 @@ from flask import Response, jsonify
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg import clock
+from jobnet.dfdg.access import check_person_access
 from jobnet.dfdg.actor import current_actor
 from jobnet.dfdg.api.blueprint import api, parse_body, parse_query
 from jobnet.dfdg.api.insight_categories import audit_entry_out, refuse_someone_else
-from jobnet.dfdg.access import check_person_access
 from jobnet.dfdg.audit import NOT_FOUND, record_access
 from jobnet.dfdg.context import request_session
 from jobnet.dfdg.insight import visible_address
