@@ -91,6 +91,9 @@ class JourneyForm(FlaskForm):
     class Meta:
         locales = ("da", "en")
 
+    def prepare(self, situation: Any) -> None:
+        """Fit the form to the person (choices that depend on their situation); most don't."""
+
 
 class SubmitForm(FlaskForm):
     """The check-your-answers page: one button and the command's idempotency key."""

@@ -176,7 +176,9 @@ class Journey:
         return url_for(f"{self.name}.step", slug=self.steps[index - 1].slug)
 
     def exit_url(self) -> str:
-        return url_for("min_side.index") if current_user.is_citizen else url_for("caseworker.index")
+        return (
+            url_for("min_side.index") if current_user.is_citizen else url_for("caseworker.citizen")
+        )
 
     def _form(self, step: Step, situation: Situation) -> FlaskForm:
         formdata: MultiDict[str, str] | None = (
@@ -184,6 +186,7 @@ class Journey:
         )
         form = step.form(formdata=formdata)
         form.situation = situation  # type: ignore[attr-defined]
+        form.prepare(situation)  # type: ignore[attr-defined]
         return form
 
     def _not_possible_page(self, reason: str) -> tuple[str, int]:
@@ -236,6 +239,7 @@ class Journey:
                 return step
             form = step.form(formdata=typed, meta={"csrf": False})
             form.situation = situation  # type: ignore[attr-defined]
+            form.prepare(situation)  # type: ignore[attr-defined]
             if not form.validate():
                 return step
         return None
@@ -351,25 +355,28 @@ def rule_validator(check: Callable[[FlaskForm, Any], str | None]) -> Callable[..
     return validate
 
 
-def add_journey_routes(bp: Any, journey: Journey) -> None:
+def add_journey_routes(
+    bp: Any, journey: Journey, access: Callable[[Any], Any] = subject_required
+) -> None:
     """The four routes of a journey: entry, question pages, check your answers, submit.
 
-    `/tjek` is registered before `/<slug>` so it is never taken for a question page.
+    `/tjek` is registered before `/<slug>` so it is never taken for a question page. `access` is
+    who may use it: the citizen or a caseworker on their behalf, unless the journey says else.
     """
 
-    @subject_required
+    @access
     def start() -> Page:
         return journey.start()
 
-    @subject_required
+    @access
     def check() -> Page:
         return journey.check_answers()
 
-    @subject_required
+    @access
     def submit() -> Page:
         return journey.submit()
 
-    @subject_required
+    @access
     def step(slug: str) -> Page:
         return journey.step(slug)
 

@@ -5,6 +5,8 @@ from __future__ import annotations
 from flask import Flask
 from flask_babel import lazy_gettext as _l
 
+from jobnet.domain.absences import AbsenceReason
+
 CONTACT_GROUPS = {
     1: _l("Unemployment benefit recipient"),
     2: _l("Cash benefit recipient"),
@@ -44,6 +46,35 @@ REPORT_KINDS = {
     "recovery": _l("Recovery report"),
     "holiday": _l("Holiday report"),
     "holiday_cancellation": _l("Holiday cancelled"),
+    "insight_request": _l("Request for access to your data"),
+    "held_interview": _l("Held interview"),
+    "jobcentre_absence": _l("Absence registered by the job centre"),
+    "cv_section": _l("CV changed"),
+    "cv_entry_add": _l("Added to the CV"),
+    "cv_entry_edit": _l("Changed in the CV"),
+    "cv_entry_remove": _l("Removed from the CV"),
+    "joblog_add": _l("Application added to the joblog"),
+    "joblog_edit": _l("Application in the joblog changed"),
+    "joblog_delete": _l("Application deleted from the joblog"),
+}
+
+ABSENCE_REASONS = {
+    AbsenceReason.SICKNESS: _l("Sickness"),
+    AbsenceReason.HOLIDAY: _l("Holiday"),
+    AbsenceReason.MATERNITY_SHORT: _l("Maternity or paternity leave (at most 14 days)"),
+    AbsenceReason.CIVIC_DUTY: _l("Civic duty"),
+    AbsenceReason.TEMPORARY_WORK: _l("Temporary work"),
+    AbsenceReason.PART_TIME_WORK: _l("Part-time work over 20 hours a week"),
+    AbsenceReason.HIRED_WITHIN_4_WEEKS: _l("Hired, starting within 4 weeks"),
+    AbsenceReason.MATERNITY_WITHIN_4_WEEKS: _l("Maternity leave within 4 weeks"),
+    AbsenceReason.CARE_OF_OWN_CHILDREN: _l("Care of own children"),
+    AbsenceReason.CARE_OF_SICK_RELATIVE: _l("Care of a sick relative"),
+    AbsenceReason.MILITARY_SERVICE: _l("Military service"),
+    AbsenceReason.SELF_CHOSEN_EDUCATION: _l("Self-chosen education"),
+    AbsenceReason.LIFE_THREATENING_ILLNESS: _l("Life-threatening illness"),
+    AbsenceReason.ILLNESS_AGGRAVATED_BY_WORK: _l("Illness aggravated by work or activation"),
+    AbsenceReason.OLDER_WORKER_JOB: _l("Older-worker job"),
+    AbsenceReason.TRAINING: _l("Training"),
 }
 
 
@@ -62,8 +93,34 @@ def report_actor_label(actor: dict[str, str | None]) -> str:
     return str(ACTOR_TYPES["system"])
 
 
+REGISTRATION_CATEGORIES = {
+    "unemployment_benefit": _l("Unemployment benefit (dagpenge)"),
+    "cash_benefit": _l("Cash benefit (kontanthjælp)"),
+    "without_benefit": _l("Without benefit"),
+}
+
+UNEMPLOYMENT_DEGREES = {"full_time": _l("Full time"), "part_time": _l("Part time")}
+
+DEREGISTRATION_REASONS = {
+    "job_as_employee": _l("Got a job"),
+    "own_business": _l("Own business"),
+    "education": _l("Education"),
+    "moving_abroad": _l("Moving abroad"),
+    "leave": _l("Leave"),
+    "other": _l("Other reason"),
+}
+
+
+def code_label(labels: dict[str, object], code: str | None) -> str:
+    """The words for `code` in one of the lists above; the code itself when unknown."""
+    return str(labels.get(code, code)) if code else ""
+
+
 def init_app(app: Flask) -> None:
+    from jobnet.caseworker.forms import purpose_label
+
     app.jinja_env.globals.update(
+        purpose_label=purpose_label,
         contact_group_label=contact_group_label,
         match_group_label=match_group_label,
         report_kind_label=report_kind_label,

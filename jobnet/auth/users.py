@@ -155,6 +155,22 @@ def subject_required(view: F) -> F:
     return _mark(wrapper, "subject")  # type: ignore[arg-type]
 
 
+def acting_caseworker_required(view: F) -> F:
+    """A caseworker who has opened a citizen (the job centre's own registrations)."""
+
+    @wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        if not current_user.is_caseworker:
+            abort(403)
+        if subject_person_id() is None:
+            return redirect(url_for("caseworker.index"))
+        return view(*args, **kwargs)
+
+    return _mark(wrapper, "acting_caseworker")  # type: ignore[arg-type]
+
+
 def current_actor() -> Actor:
     """The actor DFDG records: the citizen, or the caseworker acting on behalf with a purpose."""
     if current_user.is_caseworker:

@@ -1,12 +1,104 @@
 from __future__ import annotations
 
-from flask import render_template
+from flask import current_app, flash, redirect, render_template, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response
 
-from jobnet.auth.users import caseworker_required
+from jobnet import outbox
+from jobnet.auth.users import (
+    ACTING_KEY,
+    acting_caseworker_required,
+    caseworker_required,
+    current_actor,
+)
 from jobnet.caseworker import bp
+from jobnet.caseworker.forms import FindCitizenForm, StopActingForm
+from jobnet.clients.dfdg import Actor, DfdgForbidden, get_dfdg_client
+from jobnet.domain.cpr import normalise_cpr
+from jobnet.journeys import current_situation
+
+RECENT_KEY = "recent_citizens"
+MAX_RECENT = 8
+
+
+def _search_actor(purpose: str) -> Actor:
+    return Actor(
+        type="caseworker",
+        id=current_user.id,
+        name=current_user.name,
+        organisation=current_user.organisation_cvr,
+        purpose=purpose,
+        channel="web",
+    )
+
+
+def _remember(person_id: str, name: str, purpose: str) -> None:
+    session[ACTING_KEY] = {"person_id": person_id, "name": name, "purpose": purpose}
+    recent = [c for c in session.get(RECENT_KEY, []) if c["person_id"] != person_id]
+    session[RECENT_KEY] = [{"person_id": person_id, "name": name}, *recent][:MAX_RECENT]
+
+
+def _start_page(form: FindCitizenForm, status: int = 200) -> tuple[str, int]:
+    page = render_template("caseworker/index.html", form=form, recent=session.get(RECENT_KEY, []))
+    return page, status
 
 
 @bp.get("/")
 @caseworker_required
-def index() -> str:
-    return render_template("caseworker/index.html")
+def index() -> tuple[str, int]:
+    return _start_page(FindCitizenForm())
+
+
+@bp.post("/")
+@caseworker_required
+def find_citizen() -> Response | tuple[str, int]:
+    """Open a citizen by CPR number (in the form body, never in a URL) with a purpose."""
+    form = FindCitizenForm()
+    if not form.validate():
+        return _start_page(form, 200)
+    client = get_dfdg_client()
+    actor = _search_actor(form.purpose_text())
+    try:
+        person_id = client.lookup_person(normalise_cpr(form.cpr.data), actor)
+    except DfdgForbidden:
+        form.cpr.errors = [
+            _(
+                "This citizen does not live in %(organisation)s's municipality, so you cannot "
+                "open their data. The attempt has been logged.",
+                organisation=current_user.organisation_name,
+            )
+        ]
+        return _start_page(form, 200)
+    if person_id is None:
+        form.cpr.errors = [_("No citizen with this CPR number is registered in DFDG.")]
+        return _start_page(form, 200)
+    person = client.get_person(person_id, actor)
+    _remember(person_id, person.full_name, form.purpose_text())
+    return redirect(url_for("caseworker.citizen"))
+
+
+@bp.get("/borger")
+@acting_caseworker_required
+def citizen() -> str:
+    situation = current_situation()
+    acting = session[ACTING_KEY]
+    store = current_app.extensions["web_store"]
+    reports = outbox.for_person(store, acting["person_id"], limit=10)
+    return render_template(
+        "caseworker/citizen.html",
+        situation=situation,
+        reports=reports,
+        actor=current_actor(),
+        stop_form=StopActingForm(),
+    )
+
+
+@bp.post("/stop")
+@caseworker_required
+def stop_acting() -> Response:
+    form = StopActingForm()
+    if form.validate_on_submit():
+        session.pop(ACTING_KEY, None)
+        flash(_("You are no longer working on a citizen's data."), "success")
+    return redirect(url_for("caseworker.index"))

@@ -105,3 +105,38 @@ def holiday_command(
 def cancel_holiday_command(person_id: str, absence_id: str, reference: str | None) -> Command:
     path = _person_path(person_id, "absences", absence_id, "cancellation")
     return Command(HOLIDAY_CANCELLATION, "POST", path, _with_reference({}, reference))
+
+
+HELD_INTERVIEW = "held_interview"
+JOBCENTRE_ABSENCE = "jobcentre_absence"
+
+
+def held_interview_command(
+    person_id: str,
+    *,
+    held_on: date,
+    form: str,
+    agreement: str,
+    match_group: int | None,
+    reference: str | None,
+) -> Command:
+    body: dict[str, Any] = {
+        "held_on": held_on.isoformat(),
+        "form": form,
+        "agreement": agreement,
+    }
+    if match_group is not None:
+        body["match_group"] = match_group
+    path = _person_path(person_id, "interviews")
+    return Command(HELD_INTERVIEW, "POST", path, _with_reference(body, reference))
+
+
+def jobcentre_absence_command(
+    person_id: str, *, reason: str, first_day: date, last_day: date | None, reference: str | None
+) -> Command:
+    """An absence only a job centre registers (civic duty, care of a sick relative, …)."""
+    body: dict[str, Any] = {"reason": reason, "first_day": first_day.isoformat()}
+    if last_day is not None:
+        body["last_day"] = last_day.isoformat()
+    path = _person_path(person_id, "absences")
+    return Command(JOBCENTRE_ABSENCE, "POST", path, _with_reference(body, reference))

@@ -4,6 +4,7 @@ receipt and Min side."""
 
 from __future__ import annotations
 
+import html as html_module
 import re
 from collections.abc import Callable
 from datetime import date, timedelta
@@ -65,7 +66,7 @@ def date_fields(name: str, day: date) -> dict[str, str]:
 def errors(page: TestResponse) -> list[str]:
     html = page.get_data(as_text=True)
     return [
-        re.sub(r"<[^>]+>", "", m).replace("Error:", "").strip()
+        html_module.unescape(re.sub(r"<[^>]+>", "", m)).replace("Error:", "").strip()
         for m in re.findall(r'class="form-error-message"[^>]*>(.*?)</span>\s*(?:<|$)', html, re.S)
     ]
 

@@ -1,0 +1,76 @@
+from __future__ import annotations
+
+from flask_babel import lazy_gettext as _l
+from wtforms import RadioField, StringField, TextAreaField
+from wtforms.fields.choices import SelectChoice
+from wtforms.validators import InputRequired, ValidationError
+
+from jobnet.domain.cpr import InvalidCpr, normalise_cpr
+from jobnet.forms import JourneyForm
+
+PURPOSES = {
+    "interview": _l("An interview with the citizen"),
+    "citizen_contacted_us": _l("The citizen contacted us"),
+    "case_processing": _l("Case processing"),
+    "other": _l("Another purpose"),
+}
+MAX_PURPOSE_LENGTH = 200
+
+
+class FindCitizenForm(JourneyForm):
+    cpr = StringField(
+        _l("CPR number"),
+        description=_l("10 digits, with or without a hyphen, for example 010190-1234."),
+        render_kw={"autocomplete": "off", "inputmode": "numeric", "data-width": "m"},
+    )
+    purpose = RadioField(
+        _l("Why are you opening the citizen's data?"),
+        description=_l("The purpose is written in the log the citizen can see."),
+        choices=[SelectChoice(code, label) for code, label in PURPOSES.items()],
+        validators=[InputRequired(_l("Choose why you are opening the citizen's data"))],
+    )
+    purpose_other = TextAreaField(_l("Describe the purpose, if you chose another purpose"))
+
+    def validate_cpr(self, field: StringField) -> None:
+        if not (field.data or "").strip():
+            raise ValidationError(_l("Enter the citizen's CPR number"))
+        try:
+            normalise_cpr(field.data)
+        except InvalidCpr as error:
+            if error.code == "date":
+                raise ValidationError(
+                    _l("The first six digits of the CPR number must be a real date")
+                ) from None
+            raise ValidationError(
+                _l("Enter the CPR number as 10 digits, for example 010190-1234")
+            ) from None
+
+    def validate_purpose_other(self, field: TextAreaField) -> None:
+        if self.purpose.data != "other":
+            return
+        text = (field.data or "").strip()
+        if not text:
+            raise ValidationError(_l("Describe the purpose"))
+        if len(text) > MAX_PURPOSE_LENGTH:
+            raise ValidationError(
+                _l("The purpose can be at most %(count)s characters.", count=MAX_PURPOSE_LENGTH)
+            )
+
+    def purpose_text(self) -> str:
+        """What goes into the audit log: the code, and the words for "other"."""
+        if self.purpose.data == "other":
+            return f"other: {(self.purpose_other.data or '').strip()}"
+        return str(self.purpose.data)
+
+
+class StopActingForm(JourneyForm):
+    """Only the button and the form's token."""
+
+
+def purpose_label(purpose: str | None) -> str:
+    """A stored purpose in the reader's words."""
+    if not purpose:
+        return ""
+    if purpose.startswith("other: "):
+        return purpose.removeprefix("other: ")
+    return str(PURPOSES.get(purpose, purpose))

@@ -1,0 +1,243 @@
+"""The caseworker workspace: opening a citizen with a purpose, acting on their behalf, and the
+job centre's own registrations, with every access audited in DFDG."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from jobnet.demo_identities import DEMO_CASEWORKERS
+from tests.helpers import csrf_token, login_caseworker, login_citizen
+from tests.integration.test_journeys import (
+    TODAY,
+    answer,
+    date_fields,
+    dfdg_rows,
+    errors,
+    journey_app,  # noqa: F401 - the fixture
+    report_sickness,
+    submit,
+)
+
+HANNE = DEMO_CASEWORKERS[0]  # Jobcenter København
+METTE = "1203851234"  # København, group 1
+HENRIK = "0812824167"  # København, group 2 match group 1
+LARS = "0507921457"  # Aarhus
+
+
+@pytest.fixture
+def caseworker(journey_app: Flask) -> FlaskClient:  # noqa: F811
+    client = journey_app.test_client()
+    client.get("/language/en")
+    login_caseworker(client, HANNE.professional_id)
+    return client
+
+
+def open_citizen(
+    client: FlaskClient, cpr: str, purpose: str = "case_processing", **extra: str
+) -> Any:
+    page = client.get("/sagsbehandler/")
+    data = {"csrf_token": csrf_token(page), "cpr": cpr, "purpose": purpose, **extra}
+    return client.post("/sagsbehandler/", data=data)
+
+
+def audit(app: Flask) -> list[Any]:
+    from jobnet.dfdg.models import AuditEntry
+
+    store = app.extensions["dfdg_app"].extensions["dfdg_store"]
+    with store.session() as session:
+        return list(session.scalars(select(AuditEntry).order_by(AuditEntry.id)))
+
+
+def test_opening_a_citizen_asks_for_the_purpose_and_audits_it(
+    caseworker: FlaskClient,
+    journey_app: Flask,  # noqa: F811
+) -> None:
+    response = open_citizen(caseworker, "120385-1234", "interview")
+    assert response.location == "/sagsbehandler/borger"
+    page = caseworker.get("/sagsbehandler/borger").get_data(as_text=True)
+    assert "<h1>Mette Nielsen</h1>" in page
+    assert (
+        "You are working on the data of Mette Nielsen (purpose: An interview with the citizen)"
+        in page
+    )
+    entries = [e for e in audit(journey_app) if e.actor_type == "caseworker"]
+    assert entries and all(e.purpose == "interview" for e in entries)
+    assert {e.organisation for e in entries} == {"29190011"}
+    assert {e.actor_name for e in entries} == {HANNE.full_name}
+    assert METTE not in page
+
+
+def test_another_municipalitys_citizen_is_refused_and_the_attempt_audited(
+    caseworker: FlaskClient,
+    journey_app: Flask,  # noqa: F811
+) -> None:
+    page = open_citizen(caseworker, LARS)
+    assert page.status_code == 200
+    assert any("does not live in Jobcenter København's municipality" in e for e in errors(page))
+    assert caseworker.get("/sagsbehandler/borger").location == "/sagsbehandler/"
+    denied = [e for e in audit(journey_app) if e.outcome == "denied"]
+    assert len(denied) == 1 and denied[0].action == "person.lookup"
+
+
+@pytest.mark.parametrize(
+    ("cpr", "message"),
+    [
+        ("", "Enter the citizen's CPR number"),
+        ("12345", "Enter the CPR number as 10 digits"),
+        ("3102901234", "must be a real date"),
+        ("0101011111", "No citizen with this CPR number"),
+    ],
+)
+def test_cpr_search_messages(caseworker: FlaskClient, cpr: str, message: str) -> None:
+    page = open_citizen(caseworker, cpr)
+    assert any(message in e for e in errors(page)), errors(page)
+
+
+def test_another_purpose_needs_words(caseworker: FlaskClient, journey_app: Flask) -> None:  # noqa: F811
+    assert "Describe the purpose" in errors(open_citizen(caseworker, METTE, "other"))
+    open_citizen(caseworker, METTE, "other", purpose_other="Opfølgning på brev")
+    assert audit(journey_app)[-1].purpose == "other: Opfølgning på brev"
+
+
+def test_the_cpr_never_appears_in_a_url(caseworker: FlaskClient) -> None:
+    response = open_citizen(caseworker, METTE)
+    assert METTE not in response.location
+    assert "cpr" not in caseworker.get("/sagsbehandler/").get_data(as_text=True).split("<form")[0]
+
+
+def test_acting_on_behalf_records_the_caseworker_and_the_citizen_sees_it(
+    caseworker: FlaskClient,
+    journey_app: Flask,  # noqa: F811
+) -> None:
+    open_citizen(caseworker, METTE)
+    response = report_sickness(caseworker, TODAY - timedelta(days=1))
+    receipt = caseworker.get(response.location).get_data(as_text=True)
+    assert f"{HANNE.full_name}, Jobcenter København" in receipt
+    reference = response.location.split("/")[-1]
+    [absence] = [a for a in dfdg_rows(journey_app, "Absence") if a.source_reference == reference]
+    assert (absence.created_by_type, absence.created_by_name) == ("caseworker", HANNE.full_name)
+    writes = [e for e in audit(journey_app) if e.action == "absence.create"]
+    assert writes[-1].purpose == "case_processing" and writes[-1].on_behalf_of == absence.person_id
+
+    citizen = journey_app.test_client()
+    citizen.get("/language/en")
+    login_citizen(citizen, METTE)
+    min_side = citizen.get("/min-side/").get_data(as_text=True)
+    assert f"{HANNE.full_name}, Jobcenter København" in min_side
+    assert citizen.get(response.location).status_code == 200
+
+
+def test_stop_acting_removes_the_banner(caseworker: FlaskClient) -> None:
+    open_citizen(caseworker, METTE)
+    page = caseworker.get("/sagsbehandler/borger")
+    caseworker.post("/sagsbehandler/stop", data={"csrf_token": csrf_token(page)})
+    start = caseworker.get("/sagsbehandler/").get_data(as_text=True)
+    assert "You are working on the data of" not in start
+    assert "Mette Nielsen" in start  # recently opened
+    assert caseworker.get("/sygemelding/foerste-sygedag").status_code == 403
+
+
+def test_held_interview_sets_the_match_group_from_its_date(
+    caseworker: FlaskClient,
+    journey_app: Flask,  # noqa: F811
+) -> None:
+    open_citizen(caseworker, HENRIK, "interview")
+    caseworker.get("/sagsbehandler/samtale/")
+    page = answer(
+        caseworker,
+        "/sagsbehandler/samtale/hvornaar",
+        {**date_fields("held_on", TODAY - timedelta(days=8)), "form": "phone"},
+    )
+    assert any("at most 7 days back" in e for e in errors(page))
+    answer(
+        caseworker,
+        "/sagsbehandler/samtale/hvornaar",
+        {**date_fields("held_on", TODAY - timedelta(days=1)), "form": "phone"},
+    )
+    page = answer(
+        caseworker, "/sagsbehandler/samtale/aftale", {"agreement": "Ny samtale om 3 uger"}
+    )
+    assert "Choose the citizen's match group" in errors(page)
+    answer(
+        caseworker,
+        "/sagsbehandler/samtale/aftale",
+        {"agreement": "Ny samtale om 3 uger", "match_group": "2"},
+    )
+    response = submit(caseworker, "sagsbehandler/samtale")
+    assert "Registered in the employment database" in caseworker.get(response.location).get_data(
+        as_text=True
+    )
+    overview = caseworker.get("/sagsbehandler/borger").get_data(as_text=True)
+    assert "Ready for activity" in overview
+
+
+def test_match_group_is_not_asked_for_groups_without_one(caseworker: FlaskClient) -> None:
+    open_citizen(caseworker, METTE, "interview")
+    caseworker.get("/sagsbehandler/samtale/")
+    page = caseworker.get("/sagsbehandler/samtale/aftale").get_data(as_text=True)
+    assert 'name="match_group"' not in page
+
+
+def test_jobcentre_absence_offers_only_the_reasons_of_the_contact_group(
+    caseworker: FlaskClient,
+    journey_app: Flask,  # noqa: F811
+) -> None:
+    open_citizen(caseworker, METTE)
+    caseworker.get("/sagsbehandler/fravaer/")
+    page = caseworker.get("/sagsbehandler/fravaer/fravaer").get_data(as_text=True)
+    assert 'value="civic_duty"' in page and 'value="part_time_work"' in page
+    assert 'value="military_service"' not in page  # not for group 1
+    assert 'value="sickness"' not in page  # the citizen's own report
+    answer(
+        caseworker,
+        "/sagsbehandler/fravaer/fravaer",
+        {
+            "reason": "civic_duty",
+            **date_fields("first_day", TODAY + timedelta(days=3)),
+            **date_fields("last_day", TODAY + timedelta(days=4)),
+        },
+    )
+    response = submit(caseworker, "sagsbehandler/fravaer")
+    reference = response.location.split("/")[-1]
+    [absence] = [a for a in dfdg_rows(journey_app, "Absence") if a.source_reference == reference]
+    assert absence.reason == "civic_duty"
+
+
+def test_a_citizen_cannot_reach_any_caseworker_page(journey_app: Flask) -> None:  # noqa: F811
+    citizen = journey_app.test_client()
+    login_citizen(citizen, METTE)
+    for path in (
+        "/sagsbehandler/",
+        "/sagsbehandler/borger",
+        "/sagsbehandler/samtale/hvornaar",
+        "/sagsbehandler/fravaer/fravaer",
+    ):
+        assert citizen.get(path).status_code == 403, path
+
+
+def test_caseworker_journeys_need_an_opened_citizen(caseworker: FlaskClient) -> None:
+    assert caseworker.get("/sagsbehandler/samtale/hvornaar").location == "/sagsbehandler/"
+
+
+def test_caseworker_cannot_reach_another_municipality_directly_through_dfdg(
+    journey_app: Flask,  # noqa: F811
+) -> None:
+    from jobnet.clients.dfdg import Actor, DfdgForbidden
+
+    client = journey_app.extensions["dfdg_client"]
+    actor = Actor(
+        type="caseworker",
+        id=HANNE.professional_id,
+        name=HANNE.full_name,
+        organisation="29190011",
+        purpose="case_processing",
+    )
+    lars = next(p for p in dfdg_rows(journey_app, "Person") if p.cpr == LARS)
+    with pytest.raises(DfdgForbidden):
+        client.status(lars.id, actor)
