@@ -36,12 +36,15 @@ def create_app(env: str | None = None, **overrides: Any) -> Flask:
 def _configure_logging(app: Flask) -> None:
     logging.basicConfig(level=logging.INFO, format="%(asctime)s %(levelname)s %(name)s %(message)s")
     logging.getLogger("alembic").setLevel(logging.WARNING)
+    # One INFO line per DFDG call costs time on every page and says nothing the access log
+    # does not; failures still reach the log as DfdgUnavailable.
+    logging.getLogger("httpx").setLevel(logging.WARNING)
     if app.testing:
         app.jinja_env.undefined = __import__("jinja2").StrictUndefined
 
 
 def _register_extensions(app: Flask) -> None:
-    from jobnet import i18n, labels
+    from jobnet import assets, i18n, labels
     from jobnet.auth import resume
     from jobnet.auth.users import login_manager
     from jobnet.extensions import babel, csrf
@@ -52,6 +55,7 @@ def _register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
     i18n.init_app(app)
     labels.init_app(app)
+    assets.init_app(app)
 
 
 def _register_store(app: Flask) -> None:
@@ -86,17 +90,47 @@ def _register_dfdg(app: Flask) -> None:
 def _register_blueprints(app: Flask) -> None:
     from jobnet.auth import bp as auth_bp
     from jobnet.caseworker import bp as caseworker_bp
+    from jobnet.cv import bp as cv_bp
     from jobnet.deregistration import bp as deregistration_bp
     from jobnet.errors import register_error_handlers
+    from jobnet.held_interview import bp as held_interview_bp
     from jobnet.holiday import bp as holiday_bp
+    from jobnet.insight import bp as insight_bp
+    from jobnet.jobcentre_absence import bp as jobcentre_absence_bp
+    from jobnet.jobcentre_plan import bp as jobcentre_plan_bp
+    from jobnet.jobcentre_summons import bp as jobcentre_summons_bp
+    from jobnet.jobcentre_summons import cancel_bp as summons_cancel_bp
+    from jobnet.jobcentre_summons import move_bp as summons_move_bp
+    from jobnet.joblog import bp as joblog_bp
     from jobnet.min_side import bp as min_side_bp
+    from jobnet.plan import bp as plan_bp
     from jobnet.public import bp as public_bp
     from jobnet.receipts import bp as receipts_bp
     from jobnet.recovery import bp as recovery_bp
     from jobnet.registration import bp as registration_bp
     from jobnet.sickness import bp as sickness_bp
+    from jobnet.statistics import bp as statistics_bp
+    from jobnet.summons import bp as summons_bp
 
-    journeys = (registration_bp, deregistration_bp, sickness_bp, recovery_bp, holiday_bp)
+    journeys = (
+        registration_bp,
+        deregistration_bp,
+        sickness_bp,
+        recovery_bp,
+        holiday_bp,
+        held_interview_bp,
+        jobcentre_absence_bp,
+        jobcentre_summons_bp,
+        summons_move_bp,
+        summons_cancel_bp,
+        jobcentre_plan_bp,
+        insight_bp,
+        plan_bp,
+        summons_bp,
+        statistics_bp,
+        cv_bp,
+        joblog_bp,
+    )
     for blueprint in (public_bp, auth_bp, min_side_bp, receipts_bp, caseworker_bp, *journeys):
         app.register_blueprint(blueprint)
     if app.config["MITID_SIMULATOR_ENABLED"]:

@@ -117,6 +117,10 @@ class ServerSessionInterface(SessionInterface):
         domain = self.get_cookie_domain(app)
         path = self.get_cookie_path(app)
         now = utcnow()
+        if self._unchanged(session, now):
+            # Most requests: nothing to write, so no transaction at all.
+            response.vary.add("Cookie")
+            return
         with self.store.session() as db:
             if session.previous_token is not None:
                 db.execute(delete(WebSession).where(WebSession.id == _hash(session.previous_token)))
@@ -148,6 +152,17 @@ class ServerSessionInterface(SessionInterface):
                 path=path,
             )
         response.vary.add("Cookie")
+
+    @staticmethod
+    def _unchanged(session: ServerSession, now: datetime) -> bool:
+        """True when saving would neither write the store nor set or delete a cookie."""
+        if session.previous_token is not None or session.modified:
+            return False
+        if not session:
+            return not (session.token is not None or session.expired)
+        if session.token is None:
+            return False
+        return not (session.last_seen_at and now - session.last_seen_at > TOUCH_INTERVAL)
 
     def _create(self, app: Flask, db: Any, session: ServerSession, now: datetime) -> None:
         _idle, absolute = self._limits(app)

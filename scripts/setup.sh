@@ -29,7 +29,10 @@ fi
 stamp=.venv/.jobnet-installed
 if [ ! -f "$stamp" ] || [ pyproject.toml -nt "$stamp" ]; then
   echo "setup: installing Python packages"
-  .venv/bin/pip install -q --disable-pip-version-check -e '.[test]'
+  # This machine's pip configuration names extra package folders that may not exist; its
+  # warnings about them are noise.
+  .venv/bin/pip install -q --disable-pip-version-check -e '.[test]' 2>&1 \
+    | { grep -v "^WARNING: Location 'file:" || true; }
   touch "$stamp"
 fi
 
@@ -46,4 +49,4 @@ if [ ! -f static/dkfds/css/dkfds-borgerdk.min.css ] || \
         node_modules/dkfds/dist/img static/dkfds/
 fi
 
-.venv/bin/pybabel compile -q -d translations -f
+.venv/bin/pybabel -q compile -d translations -f

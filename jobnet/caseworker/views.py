@@ -14,11 +14,13 @@ from jobnet.auth.users import (
 )
 from jobnet.caseworker import bp
 from jobnet.caseworker.forms import FindCitizenForm, StopActingForm
-from jobnet.clients.dfdg import Actor, DfdgForbidden, get_dfdg_client
+from jobnet.clients.dfdg import Actor, DfdgForbidden, DfdgUnavailable, get_dfdg_client
+from jobnet.clients.dfdg_plans import DaySummons
 from jobnet.domain.cpr import normalise_cpr
 from jobnet.journeys import current_situation
 
 RECENT_KEY = "recent_citizens"
+INTERVIEW_LIST_PURPOSE = "interview"
 MAX_RECENT = 8
 
 
@@ -39,8 +41,24 @@ def _remember(person_id: str, name: str, purpose: str) -> None:
     session[RECENT_KEY] = [{"person_id": person_id, "name": name}, *recent][:MAX_RECENT]
 
 
+def _interviews_today() -> list[DaySummons] | None:
+    """The job centre's interviews today (DFDG's today), earliest first; None while DFDG cannot
+    be reached. DFDG audits the listing for every person on it."""
+    try:
+        return get_dfdg_client().organisation_summons(
+            current_user.organisation_cvr, None, _search_actor(INTERVIEW_LIST_PURPOSE)
+        )
+    except (DfdgUnavailable, DfdgForbidden):
+        return None
+
+
 def _start_page(form: FindCitizenForm, status: int = 200) -> tuple[str, int]:
-    page = render_template("caseworker/index.html", form=form, recent=session.get(RECENT_KEY, []))
+    page = render_template(
+        "caseworker/index.html",
+        form=form,
+        recent=session.get(RECENT_KEY, []),
+        interviews=_interviews_today(),
+    )
     return page, status
 
 
@@ -85,9 +103,12 @@ def citizen() -> str:
     acting = session[ACTING_KEY]
     store = current_app.extensions["web_store"]
     reports = outbox.for_person(store, acting["person_id"], limit=10)
+    client = get_dfdg_client()
     return render_template(
         "caseworker/citizen.html",
         situation=situation,
+        summons=client.summons_overview(acting["person_id"], current_actor()),
+        plan=client.current_plan(acting["person_id"], current_actor()),
         reports=reports,
         actor=current_actor(),
         stop_form=StopActingForm(),

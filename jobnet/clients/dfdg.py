@@ -15,6 +15,7 @@ from urllib.parse import quote
 import httpx
 from flask import Flask, current_app
 
+from jobnet.clients import dfdg_cv
 from jobnet.clients.dfdg_commands import Command as Command
 from jobnet.clients.dfdg_commands import cancel_holiday_command as cancel_holiday_command
 from jobnet.clients.dfdg_commands import deregister_command as deregister_command
@@ -22,6 +23,13 @@ from jobnet.clients.dfdg_commands import holiday_command as holiday_command
 from jobnet.clients.dfdg_commands import recovery_command as recovery_command
 from jobnet.clients.dfdg_commands import register_command as register_command
 from jobnet.clients.dfdg_commands import sickness_command as sickness_command
+from jobnet.clients.dfdg_insight import InsightRequest, PersonExport, RecordHistory, RecordVersion
+from jobnet.clients.dfdg_insight import insight_request as _insight_request
+from jobnet.clients.dfdg_insight import master_data as _master_data
+from jobnet.clients.dfdg_statistics import StatisticsCatalogue, StatisticsTable
+from jobnet.clients.dfdg_statistics import parse_catalogue as _statistics_catalogue
+from jobnet.clients.dfdg_statistics import parse_table as _statistics_table
+from jobnet.clients.dfdg_statistics import statistics_params as _statistics_params
 
 IN_PROCESS_BASE_URL = "http://dfdg.internal"
 API_PREFIX = "/api/v1"
@@ -176,6 +184,7 @@ class AuditEntry:
     purpose: str | None
     channel: str
     system: str
+    organisation_name: str | None = None
 
 
 @dataclass(frozen=True)
@@ -326,6 +335,7 @@ def _audit_entry(data: Mapping[str, Any]) -> AuditEntry:
         purpose=data.get("purpose"),
         channel=data["channel"],
         system=data["system"],
+        organisation_name=data.get("organisation_name"),
     )
 
 
@@ -420,6 +430,57 @@ def _organisation(data: Mapping[str, Any]) -> Organisation:
         name=data["name"],
         cvr=data["cvr"],
         municipality_code=data.get("municipality_code"),
+    )
+
+
+_EXPORT_PARSERS: dict[str, Any] = {
+    "contact_groups": _period,
+    "registrations": _registration,
+    "absences": _absence,
+    "audit_log": _audit_entry,
+    "insight_requests": _insight_request,
+}
+
+
+def _export(data: Mapping[str, Any]) -> PersonExport:
+    """DFDG's export; known categories parsed, the others kept as JSON."""
+    categories: dict[str, Any] = {}
+    for name, records in (data.get("categories") or {}).items():
+        parse = _EXPORT_PARSERS.get(name)
+        if name == "master_data":
+            categories[name] = _master_data(records) if records else None
+        elif parse is not None:
+            categories[name] = [parse(record) for record in records]
+        else:
+            categories[name] = records
+    return PersonExport(
+        format=data["format"],
+        version=data["version"],
+        generated_at=datetime.fromisoformat(data["generated_at"]),
+        person_id=data["person_id"],
+        address_shown=bool(data["address_shown"]),
+        categories=categories,
+        document=data,
+    )
+
+
+def _record_history(data: Mapping[str, Any]) -> RecordHistory:
+    return RecordHistory(
+        record_type=data["record_type"],
+        record_id=data["record_id"],
+        versions=tuple(
+            RecordVersion(
+                version=int(item["version"]),
+                change=item["change"],
+                at=datetime.fromisoformat(item["at"]),
+                by=_created_by(item["by"]),
+                reference=item.get("reference"),
+                channel=item.get("channel"),
+                purpose=item.get("purpose"),
+                values=item.get("values") or {},
+            )
+            for item in data["versions"]
+        ),
     )
 
 
@@ -655,7 +716,159 @@ class DfdgClient:
     def organisation(self, cvr: str) -> Organisation:
         return _organisation(self._request("GET", f"/organisations/{quote(cvr, safe='')}"))
 
+    def export(self, person_id: str, actor: Actor) -> PersonExport:
+        """Everything DFDG holds about the person, by category (itself an audited read)."""
+        path = f"/persons/{quote(person_id, safe='')}/export"
+        return _export(self._request("GET", path, actor=actor))
+
+    def record_history(
+        self, person_id: str, record_type: str, record_id: str, actor: Actor
+    ) -> RecordHistory:
+        """The versions of one of the person's records; DfdgNotFound for anyone else's."""
+        parts = (person_id, record_type, record_id)
+        path = "/persons/{}/history/{}/{}".format(*(quote(part, safe="") for part in parts))
+        return _record_history(self._request("GET", path, actor=actor))
+
+    def insight_requests(self, person_id: str, actor: Actor) -> list[InsightRequest]:
+        """The person's formal requests for access, newest first."""
+        path = f"/persons/{quote(person_id, safe='')}/insight-requests"
+        data = self._request("GET", path, actor=actor)
+        return [_insight_request(item) for item in data["requests"]]
+
+    # --- job plans and summons (see jobnet.clients.dfdg_plans) ---
+
+    def current_plan(self, person_id: str, actor: Actor) -> dfdg_plans.JobPlan | None:
+        """The person's current job plan with its list of revisions; None when there is none."""
+        data = self._request("GET", f"/persons/{quote(person_id, safe='')}/plan", actor=actor)
+        return dfdg_plans.plan_from_json(data["plan"]) if data.get("plan") else None
+
+    def plan_revision(self, person_id: str, number: int, actor: Actor) -> dfdg_plans.PlanVersion:
+        """One version of the plan (1 is the plan as created); DfdgNotFound when none."""
+        path = f"/persons/{quote(person_id, safe='')}/plan/revisions/{int(number)}"
+        return dfdg_plans.plan_version_from_json(self._request("GET", path, actor=actor))
+
+    def create_plan(
+        self, person_id: str, plan: dfdg_plans.PlanInput, *, actor: Actor, idempotency_key: str
+    ) -> dfdg_plans.JobPlan:
+        """Create the person's plan (a caseworker of the person's job centre)."""
+        path = f"/persons/{quote(person_id, safe='')}/plans"
+        body = dfdg_plans.plan_body(plan)
+        data = self.send_command("POST", path, body, actor=actor, idempotency_key=idempotency_key)
+        return dfdg_plans.plan_from_json(data)
+
+    def revise_plan(
+        self, person_id: str, plan: dfdg_plans.PlanInput, *, actor: Actor, idempotency_key: str
+    ) -> dfdg_plans.JobPlan:
+        """Revise the plan: a new version; the earlier ones are kept."""
+        path = f"/persons/{quote(person_id, safe='')}/plan/revisions"
+        body = dfdg_plans.plan_body(plan)
+        data = self.send_command("POST", path, body, actor=actor, idempotency_key=idempotency_key)
+        return dfdg_plans.plan_from_json(data)
+
+    def summons_overview(self, person_id: str, actor: Actor) -> dfdg_plans.SummonsOverview:
+        """The person's summons: upcoming (soonest first) and past (newest first)."""
+        path = f"/persons/{quote(person_id, safe='')}/summons"
+        return dfdg_plans.overview_from_json(self._request("GET", path, actor=actor))
+
+    def summons(self, person_id: str, summons_id: str, actor: Actor) -> dfdg_plans.Summons:
+        """One summons of the person with its changes; DfdgNotFound for anyone else's."""
+        path = f"/persons/{quote(person_id, safe='')}/summons/{quote(summons_id, safe='')}"
+        return dfdg_plans.summons_from_json(self._request("GET", path, actor=actor))
+
+    def create_summons(
+        self,
+        person_id: str,
+        summons: dfdg_plans.SummonsInput,
+        *,
+        actor: Actor,
+        idempotency_key: str,
+    ) -> dfdg_plans.Summons:
+        path = f"/persons/{quote(person_id, safe='')}/summons"
+        body = dfdg_plans.summons_body(summons)
+        data = self.send_command("POST", path, body, actor=actor, idempotency_key=idempotency_key)
+        return dfdg_plans.summons_from_json(data)
+
+    def move_summons(
+        self,
+        person_id: str,
+        summons_id: str,
+        move: dfdg_plans.SummonsMoveInput,
+        *,
+        actor: Actor,
+        idempotency_key: str,
+    ) -> dfdg_plans.Summons:
+        path = f"/persons/{quote(person_id, safe='')}/summons/{quote(summons_id, safe='')}/move"
+        body = dfdg_plans.move_body(move)
+        data = self.send_command("POST", path, body, actor=actor, idempotency_key=idempotency_key)
+        return dfdg_plans.summons_from_json(data)
+
+    def cancel_summons(
+        self,
+        person_id: str,
+        summons_id: str,
+        cancellation: dfdg_plans.SummonsCancellationInput,
+        *,
+        actor: Actor,
+        idempotency_key: str,
+    ) -> dfdg_plans.Summons:
+        summons_path = f"/persons/{quote(person_id, safe='')}/summons/{quote(summons_id, safe='')}"
+        body = dfdg_plans.cancellation_body(cancellation)
+        data = self.send_command(
+            "POST",
+            summons_path + "/cancellation",
+            body,
+            actor=actor,
+            idempotency_key=idempotency_key,
+        )
+        return dfdg_plans.summons_from_json(data)
+
+    def organisation_summons(
+        self, cvr: str, day: date | None, actor: Actor
+    ) -> list[dfdg_plans.DaySummons]:
+        """The job centre's interviews on a Danish day, DFDG's today when `day` is None (its
+        own caseworkers only; each person listed is audited)."""
+        path = f"/organisations/{quote(cvr, safe='')}/summons"
+        params = {"date": day.isoformat()} if day is not None else None
+        data = self._request("GET", path, actor=actor, params=params)
+        return dfdg_plans.day_summons_from_json(data)
+
+    def statistics_measures(self) -> StatisticsCatalogue:
+        """The public statistics' measures and the months they cover."""
+        return _statistics_catalogue(self._request("GET", "/statistics/measures"))
+
+    def statistics(
+        self,
+        measure: str,
+        month_from: date | None = None,
+        month_to: date | None = None,
+        municipality: str | None = None,
+    ) -> StatisticsTable:
+        """Published monthly figures (suppressed ones without a value)."""
+        params = _statistics_params(measure, month_from, month_to, municipality)
+        return _statistics_table(self._request("GET", "/statistics", params=params))
+
+    # --- CV and job log (see jobnet.clients.dfdg_cv; changes are commands via the outbox) ---
+
+    def cv(self, person_id: str, actor: Actor) -> dfdg_cv.Cv:
+        """The person's CV; an empty one (`exists` False) when they have none yet."""
+        path = f"/persons/{quote(person_id, safe='')}/cv"
+        return dfdg_cv.parse_cv(self._request("GET", path, actor=actor))
+
+    def joblog(self, person_id: str, actor: Actor) -> dfdg_cv.Joblog:
+        """The person's job log (entries newest first) and DFDG's today."""
+        path = f"/persons/{quote(person_id, safe='')}/joblog"
+        return dfdg_cv.parse_joblog(self._request("GET", path, actor=actor))
+
+    def joblog_entry(self, person_id: str, entry_id: str, actor: Actor) -> dfdg_cv.JoblogEntry:
+        """One entry of the person's job log; DfdgNotFound for anyone else's or a deleted one."""
+        path = f"/persons/{quote(person_id, safe='')}/joblog/{quote(entry_id, safe='')}"
+        return dfdg_cv.parse_joblog_entry(self._request("GET", path, actor=actor))
+
 
 def get_dfdg_client() -> DfdgClient:
     """The app's DFDG client (made in create_app)."""
     return current_app.extensions["dfdg_client"]
+
+
+# Plans and summons parse with RecordedBy above, so they are imported last.
+from jobnet.clients import dfdg_plans  # noqa: E402

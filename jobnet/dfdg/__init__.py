@@ -90,5 +90,7 @@ def _prepare_database(app: Flask, settings: Mapping[str, Any]) -> None:
         store.upgrade()
     if settings.get("LOAD_DEMO_DATA", False):
         from jobnet.dfdg.demo import load_demo_data_if_empty
+        from jobnet.dfdg.stats_compute import compute_in_store
 
         load_demo_data_if_empty(store)
+        compute_in_store(store)

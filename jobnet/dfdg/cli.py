@@ -30,3 +30,31 @@ def load_demo_command() -> None:
         f"Demo data loaded: {result.persons_added} persons and "
         f"{result.organisations_added} organisations added."
     )
+
+
+@dfdg_cli.command("stats-compute")
+def stats_compute_command() -> None:
+    """Compute the public statistics up to the last complete month; revise changed months."""
+    from jobnet.dfdg.stats_compute import compute_in_store, describe
+
+    click.echo(describe(compute_in_store(current_store())))
+
+
+@dfdg_cli.command("seed-scale")
+@click.option("--persons", type=int, default=1_000_000, show_default=True)
+@click.option("--records", type=int, default=10_000_000, show_default=True)
+def seed_scale_command(persons: int, records: int) -> None:
+    """Fill DFDG (PostgreSQL only) with made-up persons and records for scale benchmarks."""
+    import time
+
+    from jobnet.dfdg.seed import seed_scale
+
+    if current_app.config.get("ENV_NAME") == "production":
+        raise click.ClickException("made-up persons are never seeded in production")
+    began = time.monotonic()
+    try:
+        written = seed_scale(current_store().engine, persons, records, report=click.echo)
+    except ValueError as error:
+        raise click.ClickException(str(error)) from None
+    total = sum(written.values())
+    click.echo(f"seeded {total:,} rows in {time.monotonic() - began:.0f} s")

@@ -16,6 +16,8 @@ from sqlalchemy.orm import Session
 from jobnet.db import Store
 from jobnet.demo_identities import DEMO_ORGANISATIONS, DEMO_PERSONS, DemoPerson
 from jobnet.dfdg import clock
+from jobnet.dfdg.demo_cv import add_demo_cvs_and_joblogs
+from jobnet.dfdg.demo_plans import add_demo_plans_and_summons
 from jobnet.dfdg.models import Absence, ContactGroupPeriod, Person, Registration
 from jobnet.dfdg.queries import organisations as organisation_queries
 from jobnet.dfdg.queries import persons as person_queries
@@ -29,6 +31,8 @@ class DemoLoadResult:
     organisations_added: int
     registrations_added: int = 0
     absences_added: int = 0
+    plans_added: int = 0
+    summons_added: int = 0
 
 
 @dataclass(frozen=True)
@@ -210,11 +214,15 @@ def load_demo_data(session: Session, today: date | None = None) -> DemoLoadResul
     )
     persons_added = sum(_add_person(session, demo) for demo in DEMO_PERSONS)
     registrations, absences = _add_jobseeker_data(session, today or clock.today())
+    plans, summons = add_demo_plans_and_summons(session, today or clock.today())
+    add_demo_cvs_and_joblogs(session, today or clock.today())
     return DemoLoadResult(
         persons_added=persons_added,
         organisations_added=organisations_added,
         registrations_added=registrations,
         absences_added=absences,
+        plans_added=plans,
+        summons_added=summons,
     )
 
 

@@ -138,7 +138,10 @@ class AuditEntryOut(ResponseBody):
     actor_type: str
     actor_id: str | None
     actor_name: str | None
-    organisation: str | None
+    organisation: str | None = Field(description="The CVR number of the actor's organisation")
+    organisation_name: str | None = Field(
+        default=None, description="The name of the actor's organisation, e.g. Jobcenter Aarhus"
+    )
     on_behalf_of: str | None
     purpose: str | None
     channel: str
@@ -147,6 +150,9 @@ class AuditEntryOut(ResponseBody):
 
 class AuditLogResponse(ResponseBody):
     person_id: str
+    oldest_day: date | None = Field(
+        default=None, description="The log is shown from this day: two years back at most"
+    )
     entries: list[AuditEntryOut] = Field(description="Newest first")
 
 

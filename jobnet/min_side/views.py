@@ -8,6 +8,7 @@ from jobnet.auth.users import citizen_required
 from jobnet.clients.dfdg import DfdgUnavailable
 from jobnet.journeys import current_situation
 from jobnet.min_side import bp
+from jobnet.summons.overview import summons_overview_or_none
 
 
 @bp.get("/")
@@ -21,5 +22,9 @@ def index() -> str:
     reports = outbox.for_person(store, current_user.id, limit=10)
     rejected = [report for report in reports if report.status == outbox.REJECTED]
     return render_template(
-        "min_side/index.html", situation=situation, reports=reports, rejected=rejected
+        "min_side/index.html",
+        situation=situation,
+        reports=reports,
+        rejected=rejected,
+        interviews=summons_overview_or_none() if situation else None,
     )

@@ -1,9 +1,12 @@
 from __future__ import annotations
 
 from flask import current_app, redirect, render_template, request, url_for
+from sqlalchemy import text
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.wrappers import Response
 
 from jobnet.auth.users import public
+from jobnet.clients.dfdg import DfdgError, get_dfdg_client
 from jobnet.i18n import LANGUAGE_COOKIE
 from jobnet.public import bp
 from jobnet.security import is_local_path
@@ -12,7 +15,7 @@ from jobnet.security import is_local_path
 @bp.get("/")
 @public
 def index() -> str:
-    return render_template("public/index.html")
+    return render_template("public/index.html", statistics_url=url_for("statistics.index"))
 
 
 @bp.get("/language/<code>")
@@ -49,4 +52,26 @@ def data_protection() -> str:
 @bp.get("/health")
 @public
 def health() -> dict[str, str]:
+    """Liveness: the process answers. It checks nothing else, so a restart is never caused by
+    a database or DFDG being down."""
     return {"status": "ok"}
+
+
+@bp.get("/ready")
+@public
+def ready() -> tuple[dict[str, str], int]:
+    """Readiness: the web store answers and DFDG says it is up (a load balancer sends users
+    only to workers that are ready)."""
+    checks = {"database": "ok", "dfdg": "ok"}
+    try:
+        with current_app.extensions["web_store"].engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
+    except SQLAlchemyError:
+        checks["database"] = "unavailable"
+    try:
+        if get_dfdg_client().health().status != "ok":
+            checks["dfdg"] = "unavailable"
+    except DfdgError:
+        checks["dfdg"] = "unavailable"
+    up = all(value == "ok" for value in checks.values())
+    return {"status": "ok" if up else "unavailable", **checks}, 200 if up else 503

@@ -30,6 +30,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 WCAG_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+LOCALES = {"da": "da-DK", "en": "en-GB"}
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
@@ -96,7 +97,7 @@ def language(request: pytest.FixtureRequest) -> str:
 def page(browser: Any, live_server: LiveServer, language: str) -> Iterator[Any]:
     """A fresh browser tab whose browser asks for `language` (da or en)."""
     context = browser.new_context(
-        locale="da-DK" if language == "da" else "en-GB",
+        locale=LOCALES[language],
         extra_http_headers={"Accept-Language": language},
         base_url=live_server.url,
     )
@@ -119,3 +120,94 @@ def assert_no_axe_violations(page: Any) -> None:
     assert results.violations_count == 0, (
         f"axe found problems on {page.url}:\n{results.generate_report()}"
     )
+
+
+class Site:
+    """The live app seen by each kind of user in each language, shared by the whole session:
+    one login per user (reused as storage state), one browser context per user and language,
+    and one crawl per user and language (run on first use)."""
+
+    def __init__(self, browser: Any, live_server: LiveServer) -> None:
+        from tests.e2e.crawler import CrawlState
+
+        self.browser = browser
+        self.live_server = live_server
+        self.state = CrawlState(live_server.app)
+        self._logins: dict[str, dict[str, Any]] = {}
+        self._contexts: dict[tuple[str, str], Any] = {}
+        self._crawls: dict[tuple[str, str], list[Any]] = {}
+        self.receipt: str | None = None
+
+    def context(self, user: Any, language: str) -> Any:
+        from tests.e2e.a11y import WIDE, axe_init_script
+        from tests.e2e.crawler import login
+
+        key = (user.key, language)
+        if key not in self._contexts:
+            if user.logged_in and user.key not in self._logins:
+                self._logins[user.key] = login(self.browser, self.live_server.url, user)
+            context = self.browser.new_context(
+                base_url=self.live_server.url,
+                locale=LOCALES[language],
+                extra_http_headers={"Accept-Language": language},
+                viewport=WIDE,
+                storage_state=self._logins.get(user.key),
+            )
+            context.set_default_timeout(15_000)
+            context.add_init_script(axe_init_script())
+            self._contexts[key] = context
+        return self._contexts[key]
+
+    def new_page(self, user: Any, language: str) -> Any:
+        return self.context(user, language).new_page()
+
+    def crawl(self, user: Any, language: str) -> list[Any]:
+        """The reports of the crawl as `user` in `language` (anonymous first, so the logged-in
+        crawls can leave the public pages to it)."""
+        from tests.e2e.crawler import ANONYMOUS, REGISTERED, Crawl
+
+        key = (user.key, language)
+        if key not in self._crawls:
+            if user is not ANONYMOUS:
+                self.crawl(ANONYMOUS, language)
+            if user is REGISTERED:
+                self.make_receipt()
+            page = self.new_page(user, language)
+            try:
+                self._crawls[key] = Crawl(self.state, page, user, language).run()
+            finally:
+                page.close()
+        return self._crawls[key]
+
+    def make_receipt(self) -> str:
+        """A sickness report sent by Mette Nielsen in the browser, so that receipts and their
+        print views exist for the crawl to find. Returns the receipt's path."""
+        from tests.e2e.a11y import js
+        from tests.e2e.crawler import REGISTERED
+
+        if self.receipt is None:
+            page = self.new_page(REGISTERED, "da")
+            try:
+                page.goto("/sygemelding/")
+                js(page, "fillForm", 0, 0)
+                with page.expect_navigation():
+                    page.locator("main form button[type=submit]").first.click()
+                assert page.url.endswith("/sygemelding/tjek"), page.url
+                with page.expect_navigation():
+                    page.locator("main form[action$='/send'] button[type=submit]").click()
+                assert "/kvittering/" in page.url, page.url
+                self.receipt = page.url.removeprefix(self.live_server.url)
+            finally:
+                page.close()
+        return self.receipt
+
+    def close(self) -> None:
+        for context in self._contexts.values():
+            context.close()
+
+
+@pytest.fixture(scope="session")
+def site(browser: Any, live_server: LiveServer) -> Iterator[Site]:
+    site = Site(browser, live_server)
+    yield site
+    site.close()

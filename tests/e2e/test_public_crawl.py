@@ -34,7 +34,7 @@ def test_first_tab_reaches_skip_link_which_moves_focus_to_main(page: Any, langua
 def test_language_switch_persists(page: Any, language: str) -> None:
     page.goto("/was")
     other = "en" if language == "da" else "da"
-    page.locator(f"a[hreflang='{other}']").click()
+    page.locator(f"a.jobnet-language-link[hreflang='{other}']").click()
     assert page.locator("html").get_attribute("lang") == other
     assert page.url.endswith("/was")
     page.goto("/")

@@ -42,6 +42,7 @@ CASEWORKER = Actor(
     purpose="Opfølgning på jobsøgning",
 )
 HENRIK = "081282-4167"
+LARS_IN_AARHUS = "050792-1457"  # the caseworker's job centre may open him
 
 
 @pytest.fixture(scope="module")
@@ -126,7 +127,7 @@ def test_contact_groups_are_typed_periods(dfdg: DfdgClient) -> None:
 
 
 def test_audit_log_shows_the_caseworker(dfdg: DfdgClient) -> None:
-    person_id = dfdg.lookup_person(HENRIK, CITIZEN)
+    person_id = dfdg.lookup_person(LARS_IN_AARHUS, CITIZEN)
     assert person_id is not None
     dfdg.get_person(person_id, CASEWORKER)
     entries = dfdg.audit_log(person_id, CITIZEN)

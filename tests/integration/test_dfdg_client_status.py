@@ -41,6 +41,7 @@ CASEWORKER = Actor(
     id="CVR:29190013-RID:41120005",
     name="Louise Frandsen",
     organisation="29190013",
+    purpose="case_processing",
 )
 OLIVER = "3001932361"  # a demo person without a contact group
 LARS = "0507921457"  # registered, open sickness

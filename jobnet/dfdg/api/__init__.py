@@ -6,11 +6,18 @@ here is what puts them on the blueprint.
 
 from jobnet.dfdg.api import (  # noqa: F401  (registers routes)
     absences,
+    cv,
+    insight,
+    interviews,
+    joblog,
     meta,
     organisations,
     persons,
+    plans,
     registrations,
+    statistics,
     status,
+    summons,
 )
 from jobnet.dfdg.api.blueprint import URL_PREFIX, api, bp
 

@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from datetime import date
 from typing import Literal, cast
 
 from sqlalchemy.orm import Session
 
-from jobnet.dfdg.models import Absence, Person, Registration
+from jobnet.dfdg.models import Absence, ContactGroupPeriod, Person, Registration
 from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import persons as person_queries
 from jobnet.dfdg.queries import registrations as registration_queries
@@ -32,6 +33,17 @@ def person_for_read(session: Session, person_id: str, action: str) -> Person:
     if person is None:
         refuse_not_found(session, action, None, NO_PERSON)
     return person
+
+
+def person_and_period_for_read(
+    session: Session, person_id: str, action: str, today: date
+) -> tuple[Person, ContactGroupPeriod | None]:
+    """The person and their contact-group period today, in one query; an audited 404 when
+    unknown."""
+    found = person_queries.with_current_period(session, person_id, today)
+    if found is None:
+        refuse_not_found(session, action, None, NO_PERSON)
+    return found
 
 
 def person_for_write(session: Session, person_id: str, action: str) -> Person:

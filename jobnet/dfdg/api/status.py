@@ -1,7 +1,8 @@
 """The citizen's front page in one answer: who, contact group, registration, sickness, holidays.
 
-Six queries whatever the history's length: person, contact-group period, registration, current
-and coming absences, counts, and the names of the organisations that acted.
+Six statements whatever the history's length: the person with their contact-group period,
+registration, current and coming absences, counts, the names of the organisations that acted,
+and the audit entry.
 """
 
 from __future__ import annotations
@@ -15,14 +16,13 @@ from jobnet.dfdg.api.records import (
     PERSON_ID,
     absence_out,
     organisation_names,
-    person_for_read,
+    person_and_period_for_read,
     registration_out,
 )
 from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
 from jobnet.dfdg.models import Absence, Registration
 from jobnet.dfdg.queries import absences as absence_queries
-from jobnet.dfdg.queries import persons as person_queries
 from jobnet.dfdg.queries import registrations as registration_queries
 from jobnet.dfdg.schemas import ContactGroupPeriodOut, StatusCounts, StatusOut
 from jobnet.domain.absences import AbsenceReason
@@ -42,8 +42,7 @@ READ = "status.read"
 def person_status(person_id: str) -> Response:
     session = request_session()
     today = clock.today()
-    person = person_for_read(session, person_id, READ)
-    period = person_queries.current_period(session, person.id, today)
+    person, period = person_and_period_for_read(session, person_id, READ, today)
     registration = registration_queries.current(session, person.id, today)
     absences = absence_queries.current_and_coming(session, person.id, today)
     registrations_count, absences_count = registration_queries.counts(session, person.id)

@@ -93,6 +93,31 @@ def current_period(session: Session, person_id: str, today: date) -> ContactGrou
     return session.scalars(query).one_or_none()
 
 
+def with_current_period(
+    session: Session, person_id: str, today: date
+) -> tuple[Person, ContactGroupPeriod | None] | None:
+    """The person and the period covering `today` (as `current_period`), in one query."""
+    covering = (
+        select(ContactGroupPeriod.id)
+        .where(
+            ContactGroupPeriod.person_id == Person.id,
+            ContactGroupPeriod.start_date <= today,
+            (ContactGroupPeriod.end_date.is_(None)) | (ContactGroupPeriod.end_date >= today),
+        )
+        .order_by(ContactGroupPeriod.start_date.desc(), ContactGroupPeriod.id.desc())
+        .limit(1)
+        .correlate(Person)
+        .scalar_subquery()
+    )
+    query = (
+        select(Person, ContactGroupPeriod)
+        .outerjoin(ContactGroupPeriod, ContactGroupPeriod.id == covering)
+        .where(Person.id == person_id)
+    )
+    row = session.execute(query).one_or_none()
+    return (row[0], row[1]) if row is not None else None
+
+
 def add_period(
     session: Session,
     person: Person,

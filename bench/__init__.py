@@ -1,0 +1,1 @@
+"""Benchmarks of the production shape (not tests): see docs/performance.md."""

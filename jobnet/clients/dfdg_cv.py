@@ -1,0 +1,277 @@
+"""The CV and the job log as the web app sees them: DFDG's JSON parsed into frozen dataclasses,
+and the commands that change them (sent through the outbox).
+
+Nothing here imports DFDG's models; `jobnet.clients.dfdg.DfdgClient` reads with `parse_cv` and
+`parse_joblog_entry`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import quote
+
+from jobnet.clients.dfdg_commands import Command
+
+CV_SECTION = "cv_section"
+CV_ENTRY_ADD = "cv_entry_add"
+CV_ENTRY_EDIT = "cv_entry_edit"
+CV_ENTRY_REMOVE = "cv_entry_remove"
+JOBLOG_ADD = "joblog_add"
+JOBLOG_EDIT = "joblog_edit"
+JOBLOG_DELETE = "joblog_delete"
+
+CV_KINDS = frozenset({CV_SECTION, CV_ENTRY_ADD, CV_ENTRY_EDIT, CV_ENTRY_REMOVE})
+JOBLOG_KINDS = frozenset({JOBLOG_ADD, JOBLOG_EDIT, JOBLOG_DELETE})
+
+# The API path of each CV section (single sections are PUT whole, list entries one by one).
+SECTION_PATHS = {
+    "contact": "contact",
+    "job_wishes": "job-wishes",
+    "driving_licences": "driving-licences",
+    "profile": "profile",
+    "visibility": "visibility",
+    "experience": "experience",
+    "education": "education",
+    "courses": "courses",
+    "skills": "skills",
+    "languages": "languages",
+}
+
+
+@dataclass(frozen=True)
+class ChangedBy:
+    type: str  # "citizen", "caseworker" or "system"
+    name: str | None
+    organisation_name: str | None
+
+
+@dataclass(frozen=True)
+class CvEntry:
+    """One list entry: its id, its section and its fields (dates as `date`)."""
+
+    id: str
+    section: str
+    fields: Mapping[str, Any]
+
+    def __getitem__(self, name: str) -> Any:
+        return self.fields.get(name)
+
+
+@dataclass(frozen=True)
+class Cv:
+    person_id: str
+    today: date  # DFDG's today
+    exists: bool
+    version: int
+    email: str | None
+    phone: str | None
+    job_titles: tuple[str, ...]
+    job_area: str | None
+    work_time: str | None
+    driving_licences: tuple[str, ...]
+    profile: str | None
+    searchable: bool
+    approval_status: str
+    approval_date: date | None
+    approved_by: ChangedBy | None
+    experience: tuple[CvEntry, ...]
+    education: tuple[CvEntry, ...]
+    courses: tuple[CvEntry, ...]
+    skills: tuple[CvEntry, ...]
+    languages: tuple[CvEntry, ...]
+    updated_at: datetime | None
+    updated_by: ChangedBy | None
+
+    def entries(self, section: str) -> tuple[CvEntry, ...]:
+        entries: tuple[CvEntry, ...] = getattr(self, section)
+        return entries
+
+    def entry(self, section: str, entry_id: str) -> CvEntry | None:
+        return next((e for e in self.entries(section) if e.id == entry_id), None)
+
+
+@dataclass(frozen=True)
+class Joblog:
+    person_id: str
+    today: date  # DFDG's today
+    entries: tuple[JoblogEntry, ...]  # newest first
+
+    def entry(self, entry_id: str) -> JoblogEntry | None:
+        return next((e for e in self.entries if e.id == entry_id), None)
+
+
+@dataclass(frozen=True)
+class JoblogEntry:
+    id: str
+    person_id: str
+    applied_on: date
+    employer: str
+    job_title: str
+    kind: str
+    status: str
+    link: str | None
+    note: str | None
+    version: int
+    created_at: datetime
+    created_by: ChangedBy
+    updated_at: datetime | None
+
+
+_DATE_FIELDS = {"start_date", "end_date", "completed_on"}
+
+
+def _changed_by(data: Mapping[str, Any] | None) -> ChangedBy | None:
+    if not data:
+        return None
+    return ChangedBy(
+        type=data["type"], name=data.get("name"), organisation_name=data.get("organisation_name")
+    )
+
+
+def _entry(section: str, data: Mapping[str, Any]) -> CvEntry:
+    fields = {
+        name: date.fromisoformat(value) if name in _DATE_FIELDS and value else value
+        for name, value in data.items()
+        if name != "id"
+    }
+    return CvEntry(id=data["id"], section=section, fields=fields)
+
+
+def _optional_date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _optional_datetime(value: str | None) -> datetime | None:
+    return datetime.fromisoformat(value) if value else None
+
+
+def parse_cv(data: Mapping[str, Any]) -> Cv:
+    wishes = data["job_wishes"]
+    approval = data["approval"]
+    sections = {
+        section: tuple(_entry(section, item) for item in data.get(section) or ())
+        for section in ("experience", "education", "courses", "skills", "languages")
+    }
+    return Cv(
+        person_id=data["person_id"],
+        today=date.fromisoformat(data["today"]),
+        exists=bool(data["exists"]),
+        version=int(data["version"]),
+        email=data["contact"].get("email"),
+        phone=data["contact"].get("phone"),
+        job_titles=tuple(wishes.get("titles") or ()),
+        job_area=wishes.get("area"),
+        work_time=wishes.get("work_time"),
+        driving_licences=tuple(data.get("driving_licences") or ()),
+        profile=data.get("profile"),
+        searchable=bool(data["searchable"]),
+        approval_status=approval["status"],
+        approval_date=_optional_date(approval.get("date")),
+        approved_by=_changed_by(approval.get("by")),
+        updated_at=_optional_datetime(data.get("updated_at")),
+        updated_by=_changed_by(data.get("updated_by")),
+        **sections,
+    )
+
+
+def parse_joblog(data: Mapping[str, Any]) -> Joblog:
+    return Joblog(
+        person_id=data["person_id"],
+        today=date.fromisoformat(data["today"]),
+        entries=tuple(parse_joblog_entry(item) for item in data["entries"]),
+    )
+
+
+def parse_joblog_entry(data: Mapping[str, Any]) -> JoblogEntry:
+    created_by = _changed_by(data["created_by"])
+    assert created_by is not None
+    return JoblogEntry(
+        id=data["id"],
+        person_id=data["person_id"],
+        applied_on=date.fromisoformat(data["applied_on"]),
+        employer=data["employer"],
+        job_title=data["job_title"],
+        kind=data["kind"],
+        status=data["status"],
+        link=data.get("link"),
+        note=data.get("note"),
+        version=int(data["version"]),
+        created_at=datetime.fromisoformat(data["created_at"]),
+        created_by=created_by,
+        updated_at=_optional_datetime(data.get("updated_at")),
+    )
+
+
+# --- commands ---------------------------------------------------------------------------------
+
+
+def _path(person_id: str, *parts: str) -> str:
+    return "/persons/" + "/".join(quote(part, safe="") for part in (person_id, *parts))
+
+
+def _json_ready(body: Mapping[str, Any], reference: str | None) -> dict[str, Any]:
+    ready = {
+        name: value.isoformat() if isinstance(value, date) else value
+        for name, value in body.items()
+    }
+    if reference:
+        ready["reference"] = reference
+    return ready
+
+
+def cv_section_command(
+    person_id: str, section: str, body: Mapping[str, Any], reference: str | None
+) -> Command:
+    """Replace a single section (contact, job_wishes, driving_licences, profile, visibility)."""
+    path = _path(person_id, "cv", SECTION_PATHS[section])
+    return Command(CV_SECTION, "PUT", path, _json_ready(body, reference))
+
+
+def cv_entry_add_command(
+    person_id: str, section: str, body: Mapping[str, Any], reference: str | None
+) -> Command:
+    path = _path(person_id, "cv", SECTION_PATHS[section])
+    return Command(CV_ENTRY_ADD, "POST", path, _json_ready(body, reference))
+
+
+def cv_entry_edit_command(
+    person_id: str, section: str, entry_id: str, body: Mapping[str, Any], reference: str | None
+) -> Command:
+    path = _path(person_id, "cv", SECTION_PATHS[section], entry_id)
+    return Command(CV_ENTRY_EDIT, "PUT", path, _json_ready(body, reference))
+
+
+def cv_entry_remove_command(
+    person_id: str, section: str, entry_id: str, reference: str | None
+) -> Command:
+    path = _path(person_id, "cv", SECTION_PATHS[section], entry_id)
+    return Command(CV_ENTRY_REMOVE, "DELETE", path, _json_ready({}, reference))
+
+
+def cv_approval_command(
+    person_id: str, status: str, when: date | None, reference: str | None
+) -> Command:
+    """The job centre's approval status and date (DFDG accepts it from caseworkers only)."""
+    path = _path(person_id, "cv", "approval")
+    return Command(
+        CV_SECTION, "PUT", path, _json_ready({"status": status, "date": when}, reference)
+    )
+
+
+def joblog_add_command(person_id: str, body: Mapping[str, Any], reference: str | None) -> Command:
+    return Command(JOBLOG_ADD, "POST", _path(person_id, "joblog"), _json_ready(body, reference))
+
+
+def joblog_edit_command(
+    person_id: str, entry_id: str, body: Mapping[str, Any], reference: str | None
+) -> Command:
+    path = _path(person_id, "joblog", entry_id)
+    return Command(JOBLOG_EDIT, "PUT", path, _json_ready(body, reference))
+
+
+def joblog_delete_command(person_id: str, entry_id: str, reference: str | None) -> Command:
+    path = _path(person_id, "joblog", entry_id)
+    return Command(JOBLOG_DELETE, "DELETE", path, _json_ready({}, reference))

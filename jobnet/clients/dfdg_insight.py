@@ -1,0 +1,119 @@
+"""Insight answers from DFDG as frozen dataclasses: the export, record history and requests for
+access, and the command that files a request for access through the outbox."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import quote
+
+from jobnet.clients.dfdg_commands import Command
+
+INSIGHT_REQUEST = "insight_request"
+
+
+@dataclass(frozen=True)
+class MasterData:
+    """CPR master data; the address is None when it is protected and the reader is not you."""
+
+    person_id: str
+    cpr: str
+    birth_date: date
+    given_name: str
+    family_name: str
+    street: str | None
+    postcode: str | None
+    city: str | None
+    municipality_code: str | None
+    address_protected: bool
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+
+@dataclass(frozen=True)
+class InsightRequest:
+    id: str
+    reference: str
+    received_on: date
+    deadline: date
+    note: str | None
+    source_reference: str | None
+    created_at: datetime
+
+
+@dataclass(frozen=True)
+class RecordVersion:
+    version: int
+    change: str  # created, deregistered, recovered, cancelled, ended, updated
+    at: datetime
+    by: Any  # jobnet.clients.dfdg.RecordedBy
+    reference: str | None
+    channel: str | None
+    purpose: str | None
+    values: Mapping[str, Any]
+
+
+@dataclass(frozen=True)
+class RecordHistory:
+    record_type: str
+    record_id: str
+    versions: tuple[RecordVersion, ...]
+
+
+@dataclass(frozen=True)
+class PersonExport:
+    """Everything DFDG holds about the person. `categories` keeps DFDG's order; the categories
+    this module knows are parsed, others are kept as DFDG's JSON. `document` is the whole JSON,
+    as DFDG made it, for the download."""
+
+    format: str
+    version: str
+    generated_at: datetime
+    person_id: str
+    address_shown: bool
+    categories: dict[str, Any] = field(default_factory=dict)
+    document: Mapping[str, Any] = field(default_factory=dict)
+
+
+def master_data(data: Mapping[str, Any]) -> MasterData:
+    return MasterData(
+        person_id=data["person_id"],
+        cpr=data["cpr"],
+        birth_date=date.fromisoformat(data["birth_date"]),
+        given_name=data["given_name"],
+        family_name=data["family_name"],
+        street=data.get("street"),
+        postcode=data.get("postcode"),
+        city=data.get("city"),
+        municipality_code=data.get("municipality_code"),
+        address_protected=bool(data["address_protected"]),
+    )
+
+
+def insight_request(data: Mapping[str, Any]) -> InsightRequest:
+    return InsightRequest(
+        id=data["id"],
+        reference=data["reference"],
+        received_on=date.fromisoformat(data["received_on"]),
+        deadline=date.fromisoformat(data["deadline"]),
+        note=data.get("note"),
+        source_reference=data.get("source_reference"),
+        created_at=datetime.fromisoformat(data["created_at"]),
+    )
+
+
+def insight_request_command(
+    person_id: str, received_on: date, note: str | None, reference: str | None
+) -> Command:
+    """File a formal request for access (GDPR art. 15), received on `received_on`, in DFDG."""
+    body: dict[str, Any] = {"received_on": received_on.isoformat()}
+    if note:
+        body["note"] = note
+    if reference:
+        body["reference"] = reference
+    path = f"/persons/{quote(person_id, safe='')}/insight-requests"
+    return Command(INSIGHT_REQUEST, "POST", path, body)

@@ -1,0 +1,139 @@
+"""DFDG's public statistics as the web app sees them: frozen values parsed from the API's JSON."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+
+ALL_GROUPS = None  # contact_group of a total over all contact groups
+
+
+@dataclass(frozen=True)
+class StatisticsMeasure:
+    code: str
+    kind: str  # "stock" or "flow"
+    counts: str  # "persons", "reports", "interviews" or "entries"
+
+
+@dataclass(frozen=True)
+class StatisticsCatalogue:
+    measures: tuple[StatisticsMeasure, ...]
+    first_month: date | None
+    last_month: date | None
+    computed_at: datetime | None
+    min_persons: int
+
+
+@dataclass(frozen=True)
+class Figure:
+    month: date
+    area_kind: str  # "municipality", "comparison_group" or "country"
+    area_code: str
+    contact_group: int | None  # None: all contact groups
+    value: int | None  # None when suppressed
+    persons: int | None
+    suppressed: bool
+
+
+@dataclass(frozen=True)
+class FigureRevision:
+    month: date
+    revision: int
+    revised_at: datetime
+
+
+@dataclass(frozen=True)
+class StatisticsTable:
+    measure: str
+    from_month: date
+    to_month: date
+    areas: tuple[tuple[str, str], ...]  # (kind, code)
+    figures: tuple[Figure, ...]
+    revisions: tuple[FigureRevision, ...]
+    min_persons: int
+
+    def figure(
+        self, month: date, area: tuple[str, str], contact_group: int | None = ALL_GROUPS
+    ) -> Figure | None:
+        for item in self.figures:
+            if (
+                item.month == month
+                and (item.area_kind, item.area_code) == area
+                and item.contact_group == contact_group
+            ):
+                return item
+        return None
+
+    @property
+    def months(self) -> tuple[date, ...]:
+        return tuple(sorted({item.month for item in self.figures}))
+
+
+def _month(text: str | None) -> date | None:
+    return date.fromisoformat(f"{text}-01") if text else None
+
+
+def _required_month(text: str) -> date:
+    return date.fromisoformat(f"{text}-01")
+
+
+def _datetime(text: str | None) -> datetime | None:
+    return datetime.fromisoformat(text) if text else None
+
+
+def parse_catalogue(data: Mapping[str, Any]) -> StatisticsCatalogue:
+    return StatisticsCatalogue(
+        measures=tuple(
+            StatisticsMeasure(code=item["code"], kind=item["kind"], counts=item["counts"])
+            for item in data["measures"]
+        ),
+        first_month=_month(data.get("first_month")),
+        last_month=_month(data.get("last_month")),
+        computed_at=_datetime(data.get("computed_at")),
+        min_persons=int(data["min_persons"]),
+    )
+
+
+def parse_table(data: Mapping[str, Any]) -> StatisticsTable:
+    return StatisticsTable(
+        measure=data["measure"],
+        from_month=_required_month(data["from_month"]),
+        to_month=_required_month(data["to_month"]),
+        areas=tuple((area["kind"], area["code"]) for area in data["areas"]),
+        figures=tuple(
+            Figure(
+                month=_required_month(item["month"]),
+                area_kind=item["area_kind"],
+                area_code=item["area_code"],
+                contact_group=item.get("contact_group"),
+                value=item.get("value"),
+                persons=item.get("persons"),
+                suppressed=bool(item["suppressed"]),
+            )
+            for item in data["figures"]
+        ),
+        revisions=tuple(
+            FigureRevision(
+                month=_required_month(item["month"]),
+                revision=int(item["revision"]),
+                revised_at=datetime.fromisoformat(item["revised_at"]),
+            )
+            for item in data["revisions"]
+        ),
+        min_persons=int(data["min_persons"]),
+    )
+
+
+def statistics_params(
+    measure: str, month_from: date | None, month_to: date | None, municipality: str | None
+) -> dict[str, str]:
+    params = {"measure": measure}
+    if month_from is not None:
+        params["from"] = f"{month_from.year:04d}-{month_from.month:02d}"
+    if month_to is not None:
+        params["to"] = f"{month_to.year:04d}-{month_to.month:02d}"
+    if municipality:
+        params["municipality"] = municipality
+    return params

@@ -1,0 +1,55 @@
+"""Summons to interviews and their changes (created, moved, cancelled)."""
+
+from __future__ import annotations
+
+from datetime import datetime
+
+from sqlalchemy import select
+from sqlalchemy.orm import Session, selectinload
+
+from jobnet.dfdg.models import Person
+from jobnet.dfdg.plan_models import Summons
+
+
+def of_person(session: Session, person_id: str, summons_id: str) -> Summons | None:
+    """The summons with its changes, only when it is this person's."""
+    query = (
+        select(Summons)
+        .where(Summons.id == summons_id, Summons.person_id == person_id)
+        .options(selectinload(Summons.changes))
+    )
+    return session.scalars(query).one_or_none()
+
+
+def for_person(session: Session, person_id: str) -> list[Summons]:
+    """All the person's summons with their changes, earliest first (two queries)."""
+    query = (
+        select(Summons)
+        .where(Summons.person_id == person_id)
+        .order_by(Summons.starts_at, Summons.created_at)
+        .options(selectinload(Summons.changes))
+    )
+    return list(session.scalars(query))
+
+
+def for_organisation(
+    session: Session, cvr: str, start: datetime, end: datetime
+) -> list[tuple[Summons, Person]]:
+    """The organisation's summons starting in [start, end), earliest first, with the person."""
+    query = (
+        select(Summons, Person)
+        .join(Person, Person.id == Summons.person_id)
+        .where(
+            Summons.organisation_cvr == cvr,
+            Summons.starts_at >= start,
+            Summons.starts_at < end,
+        )
+        .order_by(Summons.starts_at, Summons.created_at)
+        .options(selectinload(Summons.changes))
+    )
+    return [(summons, person) for summons, person in session.execute(query)]
+
+
+def add(session: Session, summons: Summons) -> Summons:
+    session.add(summons)
+    return summons

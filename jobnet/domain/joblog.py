@@ -1,0 +1,123 @@
+"""The job log (joblog): the applications a jobseeker records, their rules, the week-by-week
+overview against the job-search requirement, and safe CSV cells."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import dataclass
+from datetime import date, timedelta
+from enum import StrEnum
+
+from jobnet.domain.fields import (
+    FieldProblem,
+    Issue,
+    check_not_future,
+    check_text,
+    check_url,
+    issues,
+)
+
+LIMITS: dict[str, int] = {"employer": 200, "job_title": 200, "link": 500, "note": 2000}
+OVERVIEW_WEEKS = 12
+# A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+class JoblogKind(StrEnum):
+    ADVERTISED = "advertised"
+    UNSOLICITED = "unsolicited"
+    OTHER = "other"
+
+
+class JoblogStatus(StrEnum):
+    SENT = "sent"
+    INTERVIEW = "interview"
+    REJECTED = "rejected"
+    OFFERED = "offered"
+
+
+def _choice(value: str | None, codes: type[StrEnum]) -> FieldProblem | None:
+    if not value:
+        return FieldProblem.REQUIRED
+    return None if value in {member.value for member in codes} else FieldProblem.INVALID_CHOICE
+
+
+def check_entry(
+    *,
+    applied_on: date | None,
+    employer: str | None,
+    job_title: str | None,
+    kind: str | None,
+    status: str | None,
+    link: str | None,
+    note: str | None,
+    today: date,
+) -> list[Issue]:
+    """An application: the day it was sent (not in the future), where, what, how it went."""
+    return issues(
+        ("applied_on", check_not_future(applied_on, today, required=True)),
+        ("employer", check_text(employer, LIMITS["employer"], required=True)),
+        ("job_title", check_text(job_title, LIMITS["job_title"], required=True)),
+        ("kind", _choice(kind, JoblogKind)),
+        ("status", _choice(status, JoblogStatus)),
+        ("link", check_url(link, LIMITS["link"])),
+        ("note", check_text(note, LIMITS["note"], required=False)),
+    )
+
+
+@dataclass(frozen=True)
+class Week:
+    """One ISO week (Monday to Sunday) and the applications recorded in it."""
+
+    year: int
+    number: int
+    first_day: date
+    last_day: date
+    applications: int
+    required: int | None
+
+    @property
+    def met(self) -> bool | None:
+        """Whether the requirement was met; None when there is no requirement."""
+        return None if self.required is None else self.applications >= self.required
+
+
+def monday_of(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def weekly_overview(
+    days: Iterable[date],
+    today: date,
+    *,
+    required_per_week: int | None,
+    weeks: int = OVERVIEW_WEEKS,
+) -> list[Week]:
+    """The last `weeks` weeks up to this one, newest first, with applications counted by the
+    day each was sent."""
+    counts = Counter(monday_of(day) for day in days)
+    this_monday = monday_of(today)
+    overview = []
+    for back in range(weeks):
+        monday = this_monday - timedelta(weeks=back)
+        year, number, _ = monday.isocalendar()
+        overview.append(
+            Week(
+                year=year,
+                number=number,
+                first_day=monday,
+                last_day=monday + timedelta(days=6),
+                applications=counts.get(monday, 0),
+                required=required_per_week,
+            )
+        )
+    return overview
+
+
+def csv_cell(value: object) -> str:
+    """A value for a CSV cell that a spreadsheet shows as text, never runs as a formula."""
+    text = "" if value is None else str(value)
+    if text.startswith(FORMULA_STARTS):
+        return "'" + text
+    return text

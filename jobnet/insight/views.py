@@ -1,0 +1,161 @@
+"""My data (/mine-data): thin views over the DFDG client; the words live in `present`."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+from typing import Any
+
+from flask import Response, abort, redirect, render_template, request, url_for
+from flask_babel import gettext as _
+
+from jobnet import outbox
+from jobnet.auth.users import citizen_required, current_actor, subject_person_id, subject_required
+from jobnet.clients.dfdg import AuditEntry, DfdgNotFound, get_dfdg_client
+from jobnet.clients.dfdg_insight import INSIGHT_REQUEST, insight_request_command
+from jobnet.domain.clock import today_in_denmark
+from jobnet.domain.insight import answer_deadline, audit_log_oldest_day
+from jobnet.i18n import format_local_datetime
+from jobnet.insight import bp
+from jobnet.insight.forms import AuditLogFilterForm, InsightRequestForm
+from jobnet.insight.present import TEMPLATE_HELPERS, action_label, entry_actor, outcome_label
+from jobnet.journeys import receipt_for_key, send
+from jobnet.receipts.summaries import format_date, summary_formatter
+
+
+@bp.context_processor
+def _helpers() -> dict[str, Any]:
+    return TEMPLATE_HELPERS
+
+
+def _person_id() -> str:
+    person_id = subject_person_id()
+    assert person_id is not None
+    return person_id
+
+
+@bp.get("/")
+@subject_required
+def index() -> str:
+    export = get_dfdg_client().export(_person_id(), current_actor())
+    return render_template("insight/index.html", export=export)
+
+
+@bp.get("/hent")
+@subject_required
+def download() -> Response:
+    export = get_dfdg_client().export(_person_id(), current_actor())
+    body = json.dumps(export.document, ensure_ascii=False, indent=2)
+    filename = f"mine-data-{export.generated_at.date().isoformat()}.json"
+    return Response(
+        body,
+        mimetype="application/json",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+def _filtered_log() -> tuple[AuditLogFilterForm, list[AuditEntry]]:
+    form = AuditLogFilterForm(formdata=request.args if request.args else None)
+    if request.args and not form.validate():
+        return form, []
+    entries = get_dfdg_client().audit_log(
+        _person_id(),
+        current_actor(),
+        date_from=form.date_from.data,
+        date_to=form.date_to.data,
+        actor_type=form.actor_type.data or None,
+    )
+    return form, entries
+
+
+@bp.get("/hvem-har-set")
+@citizen_required
+def audit_log() -> str:
+    form, entries = _filtered_log()
+    oldest = audit_log_oldest_day(today_in_denmark())
+    return render_template(
+        "insight/audit_log.html",
+        form=form,
+        entries=entries,
+        oldest=oldest,
+        csv_query=request.query_string.decode("ascii", "replace"),
+    )
+
+
+@bp.get("/hvem-har-set.csv")
+@citizen_required
+def audit_log_csv() -> Response:
+    form, entries = _filtered_log()
+    if form.errors:
+        abort(400)
+    out = io.StringIO()
+    writer = csv.writer(out)
+    writer.writerow([_("When"), _("Who"), _("What"), _("Purpose"), _("Channel"), _("Outcome")])
+    for entry in entries:
+        writer.writerow(
+            [
+                format_local_datetime(entry.at, "short"),
+                entry_actor(entry),
+                action_label(entry.action),
+                entry.purpose or "",
+                entry.channel,
+                outcome_label(entry.outcome),
+            ]
+        )
+    filename = f"hvem-har-set-mine-data-{today_in_denmark().isoformat()}.csv"
+    return Response(
+        "\ufeff" + out.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+@bp.get("/historik/<record_type>/<record_id>")
+@subject_required
+def history(record_type: str, record_id: str) -> str:
+    try:
+        record = get_dfdg_client().record_history(
+            _person_id(), record_type, record_id, current_actor()
+        )
+    except DfdgNotFound:
+        abort(404)
+    return render_template("insight/history.html", record=record)
+
+
+@bp.route("/anmod-om-indsigt", methods=["GET", "POST"])
+@citizen_required
+def request_access() -> Any:
+    form = InsightRequestForm()
+    if request.method == "GET":
+        form.key.data = outbox.new_idempotency_key()
+    elif form.validate_on_submit() and form.key.data:
+        existing = receipt_for_key(form.key.data)
+        if existing is not None:
+            return redirect(url_for("receipts.show", reference=existing.reference))
+        person_id = _person_id()
+        received_on = today_in_denmark()
+        note = (form.note.data or "").strip() or None
+        reference = outbox.new_reference()
+        command = insight_request_command(person_id, received_on, note, reference)
+        summary = {
+            "received_on": received_on.isoformat(),
+            "deadline": answer_deadline(received_on).isoformat(),
+            "note": note,
+        }
+        receipt = send(person_id, command, summary, form.key.data, reference)
+        return redirect(url_for("receipts.show", reference=receipt.reference))
+    elif not form.key.data:
+        abort(400)
+    return render_template("insight/request.html", form=form)
+
+
+@summary_formatter(INSIGHT_REQUEST)
+def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
+    rows = [
+        (_("Request received"), format_date(summary.get("received_on"))),
+        (_("We answer you by"), format_date(summary.get("deadline"))),
+    ]
+    if summary.get("note"):
+        rows.append((_("Your note"), str(summary["note"])))
+    return rows

@@ -1,0 +1,154 @@
+"""The public statistics page and its CSV download (no login, no person data)."""
+
+from __future__ import annotations
+
+import csv
+import io
+from typing import Any
+
+from flask import Response, render_template, request, url_for
+from flask_babel import gettext as _
+
+from jobnet.auth.users import public
+from jobnet.clients.dfdg import get_dfdg_client
+from jobnet.clients.dfdg_statistics import StatisticsTable
+from jobnet.domain.statistics import parse_month
+from jobnet.i18n import current_language, format_local_number
+from jobnet.labels import contact_group_label
+from jobnet.statistics import bp
+from jobnet.statistics.chart import build_chart
+from jobnet.statistics.forms import MEASURE_LABELS, StatisticsForm, month_label
+from jobnet.statistics.tables import (
+    area_name,
+    chart_series,
+    group_table,
+    has_suppressed,
+    monthly_table,
+)
+
+
+def _form() -> tuple[StatisticsForm, Any]:
+    """The form filled from the query string, and the catalogue of what DFDG has computed."""
+    catalogue = get_dfdg_client().statistics_measures()
+    form = StatisticsForm(formdata=request.args if request.args else None)
+    if catalogue.first_month and catalogue.last_month:
+        form.fill_choices(catalogue.first_month, catalogue.last_month)
+    return form, catalogue
+
+
+def _table(form: StatisticsForm) -> StatisticsTable:
+    return get_dfdg_client().statistics(
+        form.chosen_measure.value,
+        parse_month(form.period_from.data),
+        parse_month(form.period_to.data),
+        form.chosen_municipality,
+    )
+
+
+def _query(form: StatisticsForm) -> dict[str, str]:
+    return {
+        "measure": form.measure.data,
+        "municipality": form.municipality.data or "",
+        "period_from": form.period_from.data,
+        "period_to": form.period_to.data,
+    }
+
+
+@bp.get("/")
+@public
+def index() -> str:
+    form, catalogue = _form()
+    context: dict[str, Any] = {
+        "form": form,
+        "catalogue": catalogue,
+        "result": None,
+        "latest_month": month_label(catalogue.last_month) if catalogue.last_month else "",
+    }
+    if catalogue.last_month is None or (request.args and not form.validate()):
+        return render_template("statistics/index.html", **context)
+    table = _table(form)
+    language = current_language()
+    measure = str(MEASURE_LABELS[form.chosen_measure])
+    place = area_name(table.areas[0], language)
+    monthly = monthly_table(
+        table,
+        _(
+            "%(measure)s, %(place)s, %(start)s to %(end)s",
+            measure=measure,
+            place=place,
+            start=month_label(table.from_month),
+            end=month_label(table.to_month),
+        ),
+        language,
+    )
+    last = table.months[-1] if table.months else table.to_month
+    by_group = group_table(
+        table,
+        last,
+        _("%(measure)s by contact group, %(month)s", measure=measure, month=month_label(last)),
+        language,
+    )
+    chart = build_chart(
+        [row.heading for row in monthly.rows], chart_series(monthly), format_local_number
+    )
+    context["result"] = {
+        "measure": measure,
+        "place": place,
+        "table": table,
+        "monthly": monthly,
+        "by_group": by_group,
+        "chart": chart,
+        "suppressed": has_suppressed(monthly, by_group),
+        "revisions": [(month_label(r.month), r.revised_at, r.revision) for r in table.revisions],
+        "csv_url": url_for("statistics.download", **_query(form)),
+    }
+    return render_template("statistics/index.html", **context)
+
+
+@bp.get("/csv")
+@public
+def download() -> Response:
+    form, catalogue = _form()
+    if catalogue.last_month is None or not form.validate():
+        return Response(
+            _("Choose a measure and a period on the statistics page."), 400, mimetype="text/plain"
+        )
+    table = _table(form)
+    language = current_language()
+    out = io.StringIO()
+    writer = csv.writer(out, delimiter=";" if language == "da" else ",", lineterminator="\r\n")
+    writer.writerow(
+        [
+            _("Measure"),
+            _("Month"),
+            _("Area"),
+            _("Area code"),
+            _("Contact group"),
+            _("Value"),
+            _("Persons"),
+        ]
+    )
+    measure = str(MEASURE_LABELS[form.chosen_measure])
+    for figure in table.figures:
+        group = (
+            contact_group_label(figure.contact_group)
+            if figure.contact_group
+            else _("All contact groups")
+        )
+        writer.writerow(
+            [
+                measure,
+                f"{figure.month.year:04d}-{figure.month.month:02d}",
+                area_name((figure.area_kind, figure.area_code), language),
+                figure.area_code,
+                group,
+                "–" if figure.value is None else figure.value,
+                "–" if figure.persons is None else figure.persons,
+            ]
+        )
+    name = f"statistik-{table.measure}-{table.from_month:%Y-%m}-{table.to_month:%Y-%m}.csv"
+    return Response(
+        "\ufeff" + out.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{name}"'},
+    )

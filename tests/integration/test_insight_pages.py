@@ -1,0 +1,252 @@
+"""My data through the whole web app: the page by category, the JSON download, the access log
+with its filters and CSV, the history of a record, the formal request for access, and that
+another person's ids are not found."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import logging
+import re
+from collections.abc import Callable
+from typing import Any
+from urllib.parse import quote
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+from sqlalchemy import select
+
+from tests.helpers import csrf_token, login_citizen
+
+METTE = "1203851234"  # demo: registered, a holiday registered by caseworker Hanne Mikkelsen
+LARS = "0507921457"  # demo: registered, sick
+CAMILLA = "2503954728"  # demo: protected address
+CAMILLA_STREET = "Skjulested 1"
+
+
+@pytest.fixture
+def insight_app(demo: Flask) -> Flask:
+    return demo
+
+
+@pytest.fixture
+def citizen(insight_app: Flask) -> Callable[[str], FlaskClient]:
+    def login(cpr: str) -> FlaskClient:
+        client = insight_app.test_client()
+        client.get("/language/en")
+        login_citizen(client, cpr)
+        return client
+
+    return login
+
+
+def dfdg_rows(app: Flask, model: Any, **where: Any) -> list[Any]:
+    store = app.extensions["dfdg_app"].extensions["dfdg_store"]
+    with store.session() as session:
+        query = select(model).filter_by(**where)
+        return list(session.scalars(query))
+
+
+def person_id(app: Flask, cpr: str) -> str:
+    from jobnet.dfdg.models import Person
+
+    (person,) = dfdg_rows(app, Person, cpr=cpr)
+    return person.id
+
+
+def caseworker_reads(app: Flask, cpr: str) -> None:
+    """Hanne Mikkelsen of Jobcenter København reads the person through DFDG's API."""
+    dfdg = app.extensions["dfdg_app"].test_client()
+    headers = {
+        "Authorization": f"Bearer {app.config['DFDG_API_TOKEN']}",
+        "X-Actor-Type": "caseworker",
+        "X-Actor-Id": "CVR:29190011-RID:41120001",
+        "X-Actor-Name": quote("Hanne Mikkelsen"),
+        "X-Actor-Organisation": "29190011",
+        "X-Purpose": quote("Opfølgning på jobplan"),
+    }
+    response = dfdg.get(f"/api/v1/persons/{person_id(app, cpr)}", headers=headers)
+    assert response.status_code == 200, response.get_json()
+
+
+def test_my_data_shows_every_record_by_category_with_history_links(
+    citizen: Callable[[str], FlaskClient], insight_app: Flask
+) -> None:
+    from jobnet.dfdg.models import Absence, Registration
+
+    client = citizen(METTE)
+    page = client.get("/mine-data/")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert html.count("<h1") == 1
+    for heading in (
+        "Personal details",
+        "Contact groups and match groups",
+        "Registrations as a jobseeker",
+        "Absences",
+        "Who has seen or changed your data",
+        "Requests for access",
+    ):
+        assert f">{heading}</h2>" in html
+    mette = person_id(insight_app, METTE)
+    for model, kind in ((Registration, "registrations"), (Absence, "absences")):
+        records = dfdg_rows(insight_app, model, person_id=mette)
+        assert records
+        for record in records:
+            assert f"/mine-data/historik/{kind}/{record.id}" in html
+    assert "Hanne Mikkelsen, Jobcenter København" in html
+    assert "Nørrebrogade 112" in html
+    danish = client.get("/mine-data/", headers={"Cookie": "jobnet_lang=da"})
+    assert danish.status_code == 200
+
+
+def test_download_is_the_whole_export_as_an_attachment_and_nothing_of_others(
+    citizen: Callable[[str], FlaskClient], insight_app: Flask
+) -> None:
+    from jobnet.dfdg.models import Absence, Registration
+
+    client = citizen(METTE)
+    response = client.get("/mine-data/hent")
+    assert response.status_code == 200
+    assert response.mimetype == "application/json"
+    assert response.headers["Content-Disposition"].startswith("attachment; filename=")
+    document = json.loads(response.get_data(as_text=True))
+    assert document["format"] == "dfdg.person-export" and document["version"]
+    mette = person_id(insight_app, METTE)
+    registrations = {r["id"] for r in document["categories"]["registrations"]}
+    assert registrations == {r.id for r in dfdg_rows(insight_app, Registration, person_id=mette)}
+    absences = {a["id"] for a in document["categories"]["absences"]}
+    assert absences == {a.id for a in dfdg_rows(insight_app, Absence, person_id=mette)}
+    lars = person_id(insight_app, LARS)
+    text = json.dumps(document)
+    assert lars not in text
+    for absence in dfdg_rows(insight_app, Absence, person_id=lars):
+        assert absence.id not in text
+
+
+def test_caseworker_reads_appear_in_the_log_with_name_job_centre_and_purpose(
+    citizen: Callable[[str], FlaskClient], insight_app: Flask
+) -> None:
+    caseworker_reads(insight_app, METTE)
+    client = citizen(METTE)
+    html = client.get("/mine-data/hvem-har-set").get_data(as_text=True)
+    assert "Hanne Mikkelsen, Jobcenter København" in html
+    assert "Opfølgning på jobplan" in html
+    assert "Read your personal details" in html
+    only = client.get("/mine-data/hvem-har-set?actor_type=caseworker").get_data(as_text=True)
+    rows = re.findall(r"<tr>\s*<td class=\"jobnet-nowrap\">", only)
+    assert len(rows) >= 1
+    assert "<td>You</td>" not in only
+    download = client.get("/mine-data/hvem-har-set.csv?actor_type=caseworker")
+    assert download.headers["Content-Disposition"].startswith("attachment;")
+    table = list(csv.reader(io.StringIO(download.get_data(as_text=True).lstrip("\ufeff"))))
+    assert table[0][:4] == ["When", "Who", "What", "Purpose"]
+    assert ["Hanne Mikkelsen, Jobcenter København", "Opfølgning på jobplan"] in [
+        [row[1], row[3]] for row in table[1:]
+    ]
+
+
+def test_log_filters_are_checked(citizen: Callable[[str], FlaskClient]) -> None:
+    client = citizen(METTE)
+    query = "date_from-day=2&date_from-month=1&date_from-year=2026"
+    query += "&date_to-day=1&date_to-month=1&date_to-year=2026"
+    page = client.get(f"/mine-data/hvem-har-set?{query}")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "The to date cannot be before the from date" in html
+    assert 'href="#date_to-day"' in html
+
+
+def test_history_of_a_record_and_not_of_anyone_elses(
+    citizen: Callable[[str], FlaskClient], insight_app: Flask
+) -> None:
+    from jobnet.dfdg.models import Absence
+
+    client = citizen(METTE)
+    (holiday,) = dfdg_rows(insight_app, Absence, person_id=person_id(insight_app, METTE))
+    page = client.get(f"/mine-data/historik/absences/{holiday.id}")
+    assert page.status_code == 200
+    html = page.get_data(as_text=True)
+    assert "Version 1: registered" in html
+    assert "Hanne Mikkelsen, Jobcenter København" in html
+    (sickness,) = dfdg_rows(insight_app, Absence, person_id=person_id(insight_app, LARS))
+    assert client.get(f"/mine-data/historik/absences/{sickness.id}").status_code == 404
+    assert client.get(f"/mine-data/historik/nonsense/{holiday.id}").status_code == 404
+
+
+def test_another_persons_data_cannot_be_reached_by_changing_an_id_in_the_api(
+    citizen: Callable[[str], FlaskClient], insight_app: Flask
+) -> None:
+    """The web app sends the citizen's own id; DFDG answers 404 for anyone else's."""
+    from jobnet.auth.users import Actor
+    from jobnet.clients.dfdg import DfdgNotFound, get_dfdg_client
+
+    mette, lars = person_id(insight_app, METTE), person_id(insight_app, LARS)
+    actor = Actor(type="citizen", id=mette, name="Mette Nielsen")
+    with insight_app.app_context():
+        client = get_dfdg_client()
+        for call in (
+            lambda: client.export(lars, actor),
+            lambda: client.audit_log(lars, actor),
+            lambda: client.insight_requests(lars, actor),
+        ):
+            with pytest.raises(DfdgNotFound):
+                call()
+
+
+def test_formal_request_for_access_gives_a_receipt_with_the_deadline(
+    citizen: Callable[[str], FlaskClient], insight_app: Flask
+) -> None:
+    from jobnet.dfdg.insight_models import InsightRequest
+    from jobnet.domain.clock import today_in_denmark
+    from jobnet.domain.insight import answer_deadline
+    from jobnet.i18n import format_local_date
+
+    client = citizen(METTE)
+    form = client.get("/mine-data/anmod-om-indsigt")
+    assert form.status_code == 200
+    key = re.search(r'name="key" type="hidden" value="([^"]+)"', form.get_data(as_text=True))
+    assert key
+    data = {"csrf_token": csrf_token(form), "key": key.group(1), "note": "Mine samtaler"}
+    response = client.post("/mine-data/anmod-om-indsigt", data=data)
+    assert response.status_code == 302
+    assert response.location.startswith("/kvittering/JN-")
+    again = client.post("/mine-data/anmod-om-indsigt", data=data)
+    assert again.location == response.location  # a double click files it once
+    reference = response.location.rsplit("/", 1)[-1]
+    (request,) = dfdg_rows(insight_app, InsightRequest)
+    assert (request.source_reference, request.note) == (reference, "Mine samtaler")
+    assert request.deadline == answer_deadline(today_in_denmark())
+    with insight_app.test_request_context(headers={"Accept-Language": "en"}):
+        deadline = format_local_date(request.deadline)
+    receipt = client.get(response.location).get_data(as_text=True)
+    assert reference in receipt
+    assert deadline in receipt
+    assert "Mine samtaler" in receipt
+    my_data = client.get("/mine-data/").get_data(as_text=True)
+    assert reference in my_data
+
+
+def test_formal_request_and_log_are_for_citizens_only(insight_app: Flask) -> None:
+    client = insight_app.test_client()
+    for path in ("/mine-data/", "/mine-data/hvem-har-set", "/mine-data/anmod-om-indsigt"):
+        assert client.get(path).status_code == 302  # to the login
+
+
+def test_protected_address_is_shown_to_the_citizen_and_never_logged(
+    citizen: Callable[[str], FlaskClient], caplog: pytest.LogCaptureFixture
+) -> None:
+    caplog.set_level(logging.DEBUG)
+    client = citizen(CAMILLA)
+    html = client.get("/mine-data/").get_data(as_text=True)
+    assert CAMILLA_STREET in html
+    assert "Your address is protected" in html
+    assert CAMILLA_STREET in client.get("/mine-data/hent").get_data(as_text=True)
+    assert CAMILLA_STREET not in caplog.text
+
+
+def test_min_side_links_to_my_data(citizen: Callable[[str], FlaskClient]) -> None:
+    html = citizen(METTE).get("/min-side/").get_data(as_text=True)
+    assert 'href="/mine-data/"' in html

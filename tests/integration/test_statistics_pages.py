@@ -1,0 +1,112 @@
+"""The public statistics page and its CSV download, in Danish and English."""
+
+from __future__ import annotations
+
+import csv
+import io
+from datetime import date
+
+import html5lib
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from jobnet.db import Store
+from jobnet.dfdg.stats_compute import compute_in_store
+from tests.integration.dfdg.stats_helpers import jobseeker, sickness
+
+TODAY = date(2026, 11, 23)
+PAGE = "/statistik/?measure=registered&municipality=0101&period_from=2026-01&period_to=2026-03"
+
+
+def _store(app: Flask) -> Store:
+    return app.extensions["dfdg_app"].extensions["dfdg_store"]
+
+
+@pytest.fixture
+def figures(app: Flask) -> Flask:
+    store = _store(app)
+    for _ in range(7):
+        jobseeker(store, "0101", 1, date(2026, 1, 10))
+    for _ in range(2):
+        jobseeker(store, "0101", 2, date(2026, 1, 10))
+    for _ in range(6):
+        jobseeker(store, "0147", 1, date(2026, 2, 1))
+    compute_in_store(store, TODAY)
+    return app
+
+
+def test_the_page_shows_table_chart_and_comparison(figures: Flask, client: FlaskClient) -> None:
+    response = client.get(PAGE)
+    assert response.status_code == 200
+    body = response.get_data(as_text=True)
+    html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(body)
+    assert '<html lang="da"' in body
+    assert body.count("<h1") == 1
+    assert 'role="img" aria-labelledby="chart-title chart-desc"' in body
+    assert '<title id="chart-title">' in body and '<desc id="chart-desc">' in body
+    assert "style=" not in body
+    assert "<caption>" in body and 'scope="row"' in body and 'scope="col"' in body
+    assert "København" in body and "Denmark" not in body
+    # January: 0101 has 9 persons (7 + 2); the 2 are suppressed, and so is a cell beside them.
+    assert ">9<" in body
+    assert '<span aria-hidden="true">–</span>' in body
+    assert 'id="suppressed-note"' in body
+
+
+def test_the_page_in_english(figures: Flask, client: FlaskClient) -> None:
+    body = client.get(PAGE, headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert '<html lang="en"' in body
+    assert "Statistics on jobseekers" in body
+    assert "The whole country" in body
+    assert "January 2026" in body
+
+
+def test_the_form_works_without_choices_and_reports_a_bad_period(
+    figures: Flask, client: FlaskClient
+) -> None:
+    assert client.get("/statistik/").status_code == 200
+    body = client.get(
+        "/statistik/?measure=registered&period_from=2026-03&period_to=2026-01"
+    ).get_data(as_text=True)
+    assert 'id="error-summary"' in body
+    assert 'id="monthly-table"' not in body
+
+
+def test_csv_download(figures: Flask, client: FlaskClient) -> None:
+    response = client.get(
+        PAGE.replace("/statistik/?", "/statistik/csv?"), headers={"Accept-Language": "en"}
+    )
+    assert response.status_code == 200
+    assert response.mimetype == "text/csv"
+    assert "attachment" in response.headers["Content-Disposition"]
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    assert rows[0] == ["Measure", "Month", "Area", "Area code", "Contact group", "Value", "Persons"]
+    by_key = {(r[1], r[3], r[4]): r[5] for r in rows[1:]}
+    assert by_key[("2026-01", "0101", "All contact groups")] == "9"
+    assert by_key[("2026-01", "0101", "Cash benefit recipient")] == "–"
+    assert by_key[("2026-02", "DK", "All contact groups")] == "15"
+
+
+def test_revised_figures_are_marked(figures: Flask, client: FlaskClient) -> None:
+    store = _store(figures)
+    people = [jobseeker(store, "0101", 1, date(2025, 12, 1)) for _ in range(5)]
+    compute_in_store(store, TODAY)  # December 2025 now has data: computed, not revised
+    for person in people:
+        sickness(store, person, date(2026, 2, 2), date(2026, 2, 4))
+    sickness(store, people[0], date(2026, 3, 2), date(2026, 3, 3))
+    compute_in_store(store, TODAY)
+    url = PAGE.replace("measure=registered", "measure=sickness_reports")
+    body = client.get(url, headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert "Figures revised" in body
+    assert "February 2026: revised" in body
+
+
+def test_no_figures_yet(client: FlaskClient) -> None:
+    body = client.get("/statistik/").get_data(as_text=True)
+    assert 'id="monthly-table"' not in body
+    assert "<h1>" in body
+
+
+def test_the_landing_page_links_to_the_statistics(client: FlaskClient) -> None:
+    assert 'href="/statistik/"' in client.get("/").get_data(as_text=True)
