@@ -4,8 +4,9 @@
     python scripts/translations.py missing  # list untranslated or fuzzy Danish messages
 
 translations/incoming/*.po are fragments (msgid/msgstr pairs) written alongside new features;
-`update` copies their translations into the catalog for messages that are still empty; delete a
-fragment once its messages are in the catalog.
+`update` copies their translations into the catalog for messages that are still empty (a fragment
+named corrections*.po replaces existing translations too); delete a fragment once its messages
+are in the catalog.
 """
 
 from __future__ import annotations
@@ -85,11 +86,12 @@ def fold_in_fragments() -> int:
     catalog = _read(PO)
     filled = 0
     for fragment_path in sorted(INCOMING.glob("*.po")):
+        overrides = fragment_path.stem.startswith("corrections")
         for message in _read(fragment_path):
             if not message.id or not message.string:
                 continue
             target = catalog.get(message.id, message.context)
-            if target is not None and (not target.string or target.fuzzy):
+            if target is not None and (overrides or not target.string or target.fuzzy):
                 target.string = message.string
                 target.flags.discard("fuzzy")
                 filled += 1

@@ -15,7 +15,12 @@ from jobnet.security import is_local_path
 @bp.get("/")
 @public
 def index() -> str:
-    return render_template("public/index.html", statistics_url=url_for("statistics.index"))
+    return render_template(
+        "public/index.html",
+        login_url=url_for("auth.login"),
+        caseworker_login_url=url_for("auth.caseworker_login"),
+        statistics_url=url_for("statistics.index"),
+    )
 
 
 @bp.get("/language/<code>")
