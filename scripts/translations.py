@@ -80,6 +80,10 @@ def extract_and_update() -> None:
     )
 
 
+def _is_empty(string: str | tuple[str, ...]) -> bool:
+    return not string or (isinstance(string, tuple) and not all(string))
+
+
 def fold_in_fragments() -> int:
     if not INCOMING.exists():
         return 0
@@ -91,7 +95,7 @@ def fold_in_fragments() -> int:
             if not message.id or not message.string:
                 continue
             target = catalog.get(message.id, message.context)
-            if target is not None and (overrides or not target.string or target.fuzzy):
+            if target is not None and (overrides or _is_empty(target.string) or target.fuzzy):
                 target.string = message.string
                 target.flags.discard("fuzzy")
                 filled += 1

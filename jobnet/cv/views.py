@@ -323,7 +323,7 @@ def _receipt_rows(what: Any) -> Callable[[dict[str, Any]], list[tuple[str, str]]
             for name, value in values.items()
             if name in labels and value_text(name, value)
         ]
-        return [(_("CV section"), section_label), (_("Change"), str(what)), *value_rows]
+        return [(_("CV section"), section_label), (_("What changed"), str(what)), *value_rows]
 
     return rows
 

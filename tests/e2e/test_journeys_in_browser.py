@@ -118,7 +118,9 @@ def test_sickness_and_recovery_in_the_browser(journey: Journey, language: str, p
     assert page.get_by_role("heading", name=words["registered"]).is_visible()
 
 
-def test_register_change_an_answer_and_deregister(journey: Journey, language: str, page: Any) -> None:
+def test_register_change_an_answer_and_deregister(
+    journey: Journey, language: str, page: Any
+) -> None:
     words = journey.words
     journey.log_in_as(cpr=NEW_CPR[language])
     journey.follow(words["register"])
