@@ -252,6 +252,16 @@ class ProductionShape:
         master = int((self.cluster.data / "postmaster.pid").read_text().split()[0])
         return [master, *_children(master)]
 
+    def service_cpu_seconds(self) -> dict[str, float]:
+        """CPU time used so far by each service; PostgreSQL's processes are found afresh."""
+        pids = self.service_pids()
+        postgres = pids.pop("postgres")
+        used = {group: cpu_seconds(found) for group, found in pids.items()}
+        used["postgres"] = cpu_seconds(postgres[:1], with_reaped_children=True) + cpu_seconds(
+            postgres[1:]
+        )
+        return used
+
     def service_pids(self) -> dict[str, list[int]]:
         return {
             "web": self.worker_pids("web"),
@@ -274,8 +284,9 @@ def _children(parent: int) -> list[int]:
     return found
 
 
-def cpu_seconds(pids: list[int]) -> float:
-    """User + system CPU time the processes have used so far."""
+def cpu_seconds(pids: list[int], *, with_reaped_children: bool = False) -> float:
+    """User + system CPU time the processes have used so far; with `with_reaped_children`,
+    also that of their children that have already exited (PostgreSQL's backends come and go)."""
     ticks = os.sysconf("SC_CLK_TCK")
     total = 0
     for pid in pids:
@@ -284,6 +295,8 @@ def cpu_seconds(pids: list[int]) -> float:
         except OSError:
             continue
         total += int(fields[11]) + int(fields[12])
+        if with_reaped_children:
+            total += int(fields[13]) + int(fields[14])
     return total / ticks
 
 

@@ -35,7 +35,7 @@ import httpx
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from bench.prod_local import ProductionShape, cpu_seconds, rss_mb  # noqa: E402
+from bench.prod_local import ProductionShape, rss_mb  # noqa: E402
 from jobnet.dfdg.seed import seed_cpr, seed_person_id  # noqa: E402
 
 CSRF = re.compile(
@@ -340,16 +340,15 @@ def main() -> None:
         results["timings"] = shape.timings
         rows = results["rows"]
 
-        pids = shape.service_pids()
-        cpu_before = [{group: cpu_seconds(p) for group, p in pids.items()}]
+        cpu_before = [shape.service_cpu_seconds()]
 
         def measure(name: str, states: list[Any], one: Callable[[Any], list[float]]) -> None:
-            cpu_before[0] = {group: cpu_seconds(p) for group, p in pids.items()}
+            cpu_before[0] = shape.service_cpu_seconds()
             record(name, run_load(states, args.seconds, one))
 
         def record(name: str, summary: dict[str, Any]) -> None:
             summary["load_average_1m"] = round(os.getloadavg()[0], 2)
-            now = {group: cpu_seconds(p) for group, p in pids.items()}
+            now = shape.service_cpu_seconds()
             used = {group: now[group] - cpu_before[0][group] for group in now}
             cpu_before[0] = now
             if summary["requests"]:

@@ -91,6 +91,7 @@ def _register_blueprints(app: Flask) -> None:
     from jobnet.auth import bp as auth_bp
     from jobnet.caseworker import bp as caseworker_bp
     from jobnet.cv import bp as cv_bp
+    from jobnet.cv_approval import bp as cv_approval_bp
     from jobnet.deregistration import bp as deregistration_bp
     from jobnet.errors import register_error_handlers
     from jobnet.held_interview import bp as held_interview_bp
@@ -124,6 +125,7 @@ def _register_blueprints(app: Flask) -> None:
         summons_move_bp,
         summons_cancel_bp,
         jobcentre_plan_bp,
+        cv_approval_bp,
         insight_bp,
         plan_bp,
         summons_bp,

@@ -48,6 +48,7 @@ REPORT_KINDS = {
     "holiday_cancellation": _l("Holiday cancelled"),
     "insight_request": _l("Request for access to your data"),
     "held_interview": _l("Held interview"),
+    "cv_approval": _l("The job centre's assessment of the CV"),
     "jobcentre_absence": _l("Absence registered by the job centre"),
     "summons_create": _l("Summons to an interview"),
     "summons_move": _l("Interview moved"),

@@ -15,6 +15,7 @@ from urllib.parse import quote
 
 from jobnet.clients.dfdg_commands import Command
 
+CV_APPROVAL = "cv_approval"
 CV_SECTION = "cv_section"
 CV_ENTRY_ADD = "cv_entry_add"
 CV_ENTRY_EDIT = "cv_entry_edit"
@@ -76,6 +77,7 @@ class Cv:
     searchable: bool
     approval_status: str
     approval_date: date | None
+    approval_note: str | None
     approved_by: ChangedBy | None
     experience: tuple[CvEntry, ...]
     education: tuple[CvEntry, ...]
@@ -170,6 +172,7 @@ def parse_cv(data: Mapping[str, Any]) -> Cv:
         searchable=bool(data["searchable"]),
         approval_status=approval["status"],
         approval_date=_optional_date(approval.get("date")),
+        approval_note=approval.get("note"),
         approved_by=_changed_by(approval.get("by")),
         updated_at=_optional_datetime(data.get("updated_at")),
         updated_by=_changed_by(data.get("updated_by")),
@@ -252,13 +255,16 @@ def cv_entry_remove_command(
 
 
 def cv_approval_command(
-    person_id: str, status: str, when: date | None, reference: str | None
+    person_id: str,
+    status: str,
+    when: date | None,
+    reference: str | None,
+    note: str | None = None,
 ) -> Command:
-    """The job centre's approval status and date (DFDG accepts it from caseworkers only)."""
+    """The job centre's approval status, date and note (DFDG accepts it from caseworkers only)."""
     path = _path(person_id, "cv", "approval")
-    return Command(
-        CV_SECTION, "PUT", path, _json_ready({"status": status, "date": when}, reference)
-    )
+    body = {"status": status, "date": when, "note": note}
+    return Command(CV_APPROVAL, "PUT", path, _json_ready(body, reference))
 
 
 def joblog_add_command(person_id: str, body: Mapping[str, Any], reference: str | None) -> Command:

@@ -107,6 +107,7 @@ class Cv(_Created, _Updated, Base):
     searchable: Mapped[bool] = mapped_column(Boolean, default=False)
     approval_status: Mapped[str] = mapped_column(String(20), default="not_assessed")
     approval_date: Mapped[date | None] = mapped_column(Date)
+    approval_note: Mapped[str | None] = mapped_column(String(1000))
     approved_by_type: Mapped[str | None] = mapped_column(ACTOR_TYPE)
     approved_by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
     approved_by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)

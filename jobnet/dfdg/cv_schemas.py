@@ -57,6 +57,7 @@ class ApprovalRequest(RequestBody):
     when: date | None = Field(
         default=None, alias="date", description="The day of the assessment; not in the future"
     )
+    note: str | None = Field(default=None, max_length=1000, description="The job centre's note")
     reference: Reference | None = None
 
 
@@ -157,6 +158,7 @@ class JobWishesOut(ResponseBody):
 class ApprovalOut(ResponseBody):
     status: ApprovalStatus
     date: date | None
+    note: str | None = None
     by: ActorOut | None
 
 

@@ -180,7 +180,9 @@ def _check_title(title: str, report: PageReport, error_state: bool) -> None:
 def _check_reflow(page: Any, report: PageReport) -> None:
     page.set_viewport_size(NARROW)
     try:
-        page.evaluate("() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))")
+        page.evaluate(
+            "() => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)))"
+        )
         result = js(page, "reflow")
     finally:
         page.set_viewport_size(WIDE)

@@ -249,7 +249,9 @@ class Crawl:
         self.state.checked.update(keys)
         report = self._report(final, status)
         if status >= 400 and final != "/no-such-page":
-            report.problems.append(f"HTTP {status}" + (f" (linked from {source})" if source else ""))
+            report.problems.append(
+                f"HTTP {status}" + (f" (linked from {source})" if source else "")
+            )
         check_page(page, report)
         report.problems.extend(f"console: {m}" for m in self.console if "Content Security" in m)
         links = self._links(js(page, "structure")["links"])
@@ -295,9 +297,7 @@ class Crawl:
         self.console.clear()
         js(page, "clearForm", index)
         self._submit(index)
-        report = PageReport(
-            self.user.key, self.language, f"{url} (submitted empty)", kind, 200
-        )
+        report = PageReport(self.user.key, self.language, f"{url} (submitted empty)", kind, 200)
         state = js(page, "errorState")
         if not state["hasSummary"]:
             if local(page.url) == url:
@@ -311,8 +311,12 @@ class Crawl:
             report.problems.append(
                 f"focus is on {state['focused']}, not on the error summary, after the failed submit"
             )
-        report.problems.extend(f"error message not tied by aria-describedby: {m}" for m in state["untied"])
-        report.problems.extend(f"error summary links to missing #{m}" for m in state["missingTargets"])
+        report.problems.extend(
+            f"error message not tied by aria-describedby: {m}" for m in state["untied"]
+        )
+        report.problems.extend(
+            f"error summary links to missing #{m}" for m in state["missingTargets"]
+        )
         report.problems.extend(
             f"the field {m} is not described by its error message (aria-describedby)"
             for m in state["notDescribed"]

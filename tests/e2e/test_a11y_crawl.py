@@ -48,7 +48,9 @@ def test_every_page_passes_the_accessibility_checks(site: Any, user: Any, langua
     reports = site.crawl(user, language)
     kinds = {r.kind for r in reports}
     missing = [k for k in MUST_REACH[user.key] if not any(kind.startswith(k) for kind in kinds)]
-    assert not missing, f"the crawl as {user.key} ({language}) did not reach {missing}: {sorted(kinds)}"
+    assert not missing, (
+        f"the crawl as {user.key} ({language}) did not reach {missing}: {sorted(kinds)}"
+    )
     problems = format_reports(reports) + _duplicate_titles(reports, language)
     assert not problems, (
         f"{sum(bool(r.problems) for r in reports)} of {len(reports)} pages as {user.key} "
@@ -100,16 +102,17 @@ def test_axe_incomplete_results_are_fixed_or_explained(site: Any) -> None:
     new = {key: item for key, item in seen.items() if not _matches(listed, *key)}
     if new and os.environ.get("JOBNET_A11Y_WRITE_INCOMPLETE"):
         with INCOMPLETE_DOC.open("a", encoding="utf-8") as doc:
-            for (rule, kind), item in sorted(new.items()):
+            for rule, kind in sorted(new):
                 doc.write(f"| `{rule}` | `{kind}` | |\n")
         listed = _listed()
     unexplained = [key for key, reason in listed.items() if not reason]
     details = "".join(
-        f"\n  - {rule} on {kind}: {item.help} (e.g. {item.url})\n      " + "\n      ".join(item.targets)
+        f"\n  - {rule} on {kind}: {item.help} (e.g. {item.url})\n      "
+        + "\n      ".join(item.targets)
         for (rule, kind), item in sorted(new.items())
     )
     assert not new, (
-        f"axe has results to review that {INCOMPLETE_DOC.name} does not list; fix them or list each "
-        f"with the reason it is a false positive:{details}"
+        f"axe has results to review that {INCOMPLETE_DOC.name} does not list; fix them or "
+        f"list each with the reason it is a false positive:{details}"
     )
     assert not unexplained, f"rows without a reason in {INCOMPLETE_DOC.name}: {unexplained}"

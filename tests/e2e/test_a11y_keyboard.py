@@ -29,7 +29,9 @@ def _url_of(site: Any, user: Any, language: str, kind: str) -> str:
     pytest.fail(f"the crawl as {user.key} found no {kind} page, only {kinds}")
 
 
-@pytest.mark.parametrize(("name", "user", "kind"), REPRESENTATIVE, ids=[r[0] for r in REPRESENTATIVE])
+@pytest.mark.parametrize(
+    ("name", "user", "kind"), REPRESENTATIVE, ids=[r[0] for r in REPRESENTATIVE]
+)
 def test_tab_reaches_everything_in_order_with_visible_focus(
     site: Any, language: str, name: str, user: Any, kind: str
 ) -> None:
@@ -38,7 +40,9 @@ def test_tab_reaches_everything_in_order_with_visible_focus(
     try:
         page.goto(url)
         stops = js(page, "tabStops")
-        assert not stops["positiveTabindex"], f"positive tabindex on {url}: {stops['positiveTabindex']}"
+        assert not stops["positiveTabindex"], (
+            f"positive tabindex on {url}: {stops['positiveTabindex']}"
+        )
         expected = stops["stops"]
         unfocused = js(page, "signatures")
         problems = []
@@ -64,7 +68,9 @@ def test_tab_reaches_everything_in_order_with_visible_focus(
             problems.append(f"never reached with Tab: {missing}")
         if reached != sorted(reached):
             problems.append(f"Tab order is not the DOM order: {[expected[i] for i in reached]}")
-        assert not problems, f"keyboard problems on {url} ({language}):\n  - " + "\n  - ".join(problems)
+        assert not problems, f"keyboard problems on {url} ({language}):\n  - " + "\n  - ".join(
+            problems
+        )
         # the skip link: first Tab, Enter, focus on main
         page.goto(url)
         page.keyboard.press("Tab")

@@ -42,9 +42,7 @@ def summons_rows(app: Flask) -> list[Any]:
         return list(session.scalars(select(Summons).order_by(Summons.created_at)))
 
 
-def create_summons(
-    client: FlaskClient, day: date = DAY, clock: str = "10:00", **extra: str
-) -> Any:
+def create_summons(client: FlaskClient, day: date = DAY, clock: str = "10:00", **extra: str) -> Any:
     client.get("/sagsbehandler/indkaldelse/ny/")
     answer(
         client,
@@ -54,7 +52,11 @@ def create_summons(
     answer(
         client,
         "/sagsbehandler/indkaldelse/ny/samtale",
-        {"type": "job_interview", "form": "in_person", "place": "Jobcenter København, Nyropsgade 1"},
+        {
+            "type": "job_interview",
+            "form": "in_person",
+            "place": "Jobcenter København, Nyropsgade 1",
+        },
     )
     answer(
         client,
@@ -90,7 +92,11 @@ def test_a_summons_is_written_to_dfdg_and_the_citizen_sees_it_as_new(
     assert len(rows) == before + 1
     summons = rows[-1]
     assert summons.starts_at.astimezone(UTC) == datetime(2026, 11, 25, 9, 0, tzinfo=UTC)
-    assert (summons.form, summons.type, summons.duration_minutes) == ("in_person", "job_interview", 45)
+    assert (summons.form, summons.type, summons.duration_minutes) == (
+        "in_person",
+        "job_interview",
+        45,
+    )
     assert summons.place == "Jobcenter København, Nyropsgade 1"
     assert (summons.contact_options, summons.bring) == ("Ring 33 66 33 66", "Dit CV")
     assert summons.source_reference == response.location.split("/")[-1]
@@ -109,9 +115,10 @@ def test_a_summons_is_written_to_dfdg_and_the_citizen_sees_it_as_new(
     detail = citizen.get(f"/indkaldelser/{summons.id}").get_data(as_text=True)
     assert "Nyropsgade 1" in detail
     assert summons_rows(journey_app)[-1].seen_sequence == 0
-    assert f'href="/indkaldelser/{summons.id}"' not in citizen.get("/min-side/").get_data(
-        as_text=True
-    ).split("See your interviews")[0]
+    assert (
+        f'href="/indkaldelser/{summons.id}"'
+        not in citizen.get("/min-side/").get_data(as_text=True).split("See your interviews")[0]
+    )
     listing = citizen.get("/indkaldelser/").get_data(as_text=True)
     assert "badge" not in listing.split(f'/indkaldelser/{summons.id}"')[1].split("</li>")[0]
 
@@ -157,16 +164,18 @@ def test_place_join_details_and_letter_date_messages(caseworker: FlaskClient) ->
     open_citizen(caseworker, METTE)
     caseworker.get("/sagsbehandler/indkaldelse/ny/")
     page = answer(
-        caseworker, "/sagsbehandler/indkaldelse/ny/samtale", {"type": "cv_interview", "form": "in_person"}
+        caseworker,
+        "/sagsbehandler/indkaldelse/ny/samtale",
+        {"type": "cv_interview", "form": "in_person"},
     )
     assert "Enter the place of an interview in person." in errors(page)
     page = answer(
-        caseworker, "/sagsbehandler/indkaldelse/ny/samtale", {"type": "cv_interview", "form": "video"}
+        caseworker,
+        "/sagsbehandler/indkaldelse/ny/samtale",
+        {"type": "cv_interview", "form": "video"},
     )
     assert "Enter how the citizen joins a video or digital interview." in errors(page)
-    page = answer(
-        caseworker, "/sagsbehandler/indkaldelse/ny/samtale", {"form": "phone"}
-    )
+    page = answer(caseworker, "/sagsbehandler/indkaldelse/ny/samtale", {"form": "phone"})
     assert "Choose the type of interview" in errors(page)
     page = answer(
         caseworker,
@@ -203,7 +212,9 @@ def test_move_then_cancel_keeps_the_history_and_is_new_again(
     page = answer(caseworker, "/sagsbehandler/indkaldelse/flyt/ny-tid", same)
     assert "The summons already has this time." in errors(page)
     page = answer(
-        caseworker, "/sagsbehandler/indkaldelse/flyt/ny-tid", {**same, "reason": "", "starts_time": "13:15"}
+        caseworker,
+        "/sagsbehandler/indkaldelse/flyt/ny-tid",
+        {**same, "reason": "", "starts_time": "13:15"},
     )
     assert "Enter why it is moved" in errors(page)
     answer(caseworker, "/sagsbehandler/indkaldelse/flyt/ny-tid", {**same, "starts_time": "13:15"})
@@ -219,7 +230,9 @@ def test_move_then_cancel_keeps_the_history_and_is_new_again(
 
     caseworker.get(f"/sagsbehandler/indkaldelse/aflys/?summons={summons_id}")
     page = answer(
-        caseworker, "/sagsbehandler/indkaldelse/aflys/aarsag", date_fields("letter_sent_date", TODAY)
+        caseworker,
+        "/sagsbehandler/indkaldelse/aflys/aarsag",
+        date_fields("letter_sent_date", TODAY),
     )
     assert "Enter why it is cancelled" in errors(page)
     answer(

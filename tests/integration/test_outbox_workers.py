@@ -166,3 +166,17 @@ def test_two_workers_racing_for_the_same_commands_send_each_once(
         outbox.deliver_due(store, client)
     assert sorted(dfdg.writes.values()) == [1] * len(recorded)
     assert _holidays_by_reference(app) == Counter({c.reference: 1 for c in recorded})
+
+
+def test_the_outbox_work_command_delivers_what_is_due_once(
+    counted: tuple[Flask, CountingDfdg],
+) -> None:
+    app, dfdg = counted
+    recorded = _record_holidays(app)
+    runner = app.test_cli_runner()
+    for _ in range(HOLIDAYS_EACH):
+        result = runner.invoke(args=["outbox", "work", "--once"])
+        assert result.exit_code == 0, result.output
+        assert "commands settled" in result.output
+    assert {c.status for c in _commands(app)} == {outbox.REGISTERED}
+    assert sorted(dfdg.writes.values()) == [1] * len(recorded)

@@ -133,6 +133,7 @@ def cv_out(session: Session, person_id: str, cv: Cv | None) -> CvOut:
         approval=ApprovalOut(
             status=rules.ApprovalStatus(cv.approval_status if cv else "not_assessed"),
             date=cv.approval_date if cv else None,
+            note=cv.approval_note if cv else None,
             by=_actor_out(
                 cv.approved_by_type, cv.approved_by_name, cv.approved_by_organisation, names
             )
@@ -603,10 +604,15 @@ def put_cv_approval(person_id: str) -> Response:
     cv = cv_queries.ensure(session, person.id, actor)
     cv.approval_status = body.status.value
     cv.approval_date = body.when
+    cv.approval_note = (body.note or "").strip() or None
     for column, value in actor_queries.actor_columns("approved_by", actor).items():
         setattr(cv, column, value)
     cv_queries.touch(cv, actor)
-    data = {"status": cv.approval_status, "date": body.when.isoformat() if body.when else None}
+    data = {
+        "status": cv.approval_status,
+        "date": body.when.isoformat() if body.when else None,
+        "note": cv.approval_note,
+    }
     cv_queries.add_version(
         session,
         cv,

@@ -1,7 +1,7 @@
 """What the person has seen: summons and plan versions are new to them until they read them.
 
 Revision ID: 0008
-Revises: 0002 (and needs 0004's tables)
+Revises: 0004
 Create Date: 2026-11-22
 """
 
@@ -13,9 +13,9 @@ from alembic import op
 from jobnet.dfdg.models import UtcDateTime
 
 revision: str = "0008"
-down_revision: str | None = "0002"
+down_revision: str | None = "0004"
 branch_labels: str | Sequence[str] | None = None
-depends_on: str | Sequence[str] | None = "0004"
+depends_on: str | Sequence[str] | None = None
 
 
 def upgrade() -> None:
