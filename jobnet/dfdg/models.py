@@ -255,8 +255,10 @@ class Absence(Base):
     ended_by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
 
 
-from jobnet.dfdg import insight_models  # noqa: E402, F401
-from jobnet.dfdg import plan_models  # noqa: E402, F401
-from jobnet.dfdg import cv_models  # noqa: E402, F401
-from jobnet.dfdg import stats_models  # noqa: E402, F401
-from jobnet.dfdg import interview_models  # noqa: E402, F401
+from jobnet.dfdg import (
+    cv_models,  # noqa: E402, F401
+    insight_models,  # noqa: E402, F401
+    interview_models,  # noqa: E402, F401
+    plan_models,  # noqa: E402, F401
+    stats_models,  # noqa: E402, F401
+)

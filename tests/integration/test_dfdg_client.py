@@ -166,8 +166,12 @@ def test_not_found(dfdg: DfdgClient) -> None:
 def test_rejected_names_the_fields(dfdg: DfdgClient) -> None:
     with pytest.raises(DfdgRejected) as caught:
         dfdg.ensure_person(
-            cpr="3102901234", given_name="A", family_name="B", postcode="12",
-            actor=CITIZEN, idempotency_key="bad-1",
+            cpr="3102901234",
+            given_name="A",
+            family_name="B",
+            postcode="12",
+            actor=CITIZEN,
+            idempotency_key="bad-1",
         )
     fields = {(error.field, error.code) for error in caught.value.errors}
     assert fields == {("cpr", "cpr_date"), ("postcode", "string_pattern_mismatch")}
@@ -178,12 +182,18 @@ def test_rejected_names_the_fields(dfdg: DfdgClient) -> None:
 
 def test_key_reused_with_another_body_is_rejected(dfdg: DfdgClient) -> None:
     dfdg.ensure_person(
-        cpr="0202024321", given_name="Karl", family_name="Holm", actor=CITIZEN,
+        cpr="0202024321",
+        given_name="Karl",
+        family_name="Holm",
+        actor=CITIZEN,
         idempotency_key="same",
     )
     with pytest.raises(DfdgRejected) as caught:
         dfdg.ensure_person(
-            cpr="0303034321", given_name="Karl", family_name="Holm", actor=CITIZEN,
+            cpr="0303034321",
+            given_name="Karl",
+            family_name="Holm",
+            actor=CITIZEN,
             idempotency_key="same",
         )
     assert caught.value.problem_type == "idempotency-key-reused"

@@ -31,8 +31,17 @@ def test_only_groups_2_and_3_have_match_groups() -> None:
 
 @pytest.mark.parametrize(
     ("contact_group", "match_group", "allowed"),
-    [(1, None, True), (2, 1, True), (3, 3, True), (2, None, False), (2, 4, False),
-     (1, 1, False), (8, None, True), (9, None, False), (0, None, False)],
+    [
+        (1, None, True),
+        (2, 1, True),
+        (3, 3, True),
+        (2, None, False),
+        (2, 4, False),
+        (1, 1, False),
+        (8, None, True),
+        (9, None, False),
+        (0, None, False),
+    ],
 )
 def test_match_group_problem(contact_group: int, match_group: int | None, allowed: bool) -> None:
     assert (match_group_problem(contact_group, match_group) is None) is allowed

@@ -24,8 +24,17 @@ def test_normalises(raw: str, expected: str) -> None:
 
 @pytest.mark.parametrize(
     "raw",
-    ["", "123456789", "12345678901", "01019-01234", "0101 901234", "01019O1234", "010190--1234",
-     "abcdefghij", "٠١٠١٩٠١٢٣٤"],
+    [
+        "",
+        "123456789",
+        "12345678901",
+        "01019-01234",
+        "0101 901234",
+        "01019O1234",
+        "010190--1234",
+        "abcdefghij",
+        "٠١٠١٩٠١٢٣٤",
+    ],
 )
 def test_rejects_format(raw: str) -> None:
     with pytest.raises(InvalidCpr) as caught:

@@ -99,9 +99,7 @@ def test_body_that_is_not_an_object_is_422(
     assert_problem(response, 422, "validation-error")
 
 
-def test_actor_type_is_required_and_checked(
-    dfdg_client: FlaskClient, auth: dict[str, str]
-) -> None:
+def test_actor_type_is_required_and_checked(dfdg_client: FlaskClient, auth: dict[str, str]) -> None:
     missing = dfdg_client.post("/api/v1/persons/lookup", json={"cpr": METTE}, headers=auth)
     assert error_fields(assert_problem(missing, 422, "validation-error")) == {
         "X-Actor-Type": "missing"
