@@ -255,10 +255,12 @@ class Absence(Base):
     ended_by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
 
 
-from jobnet.dfdg import (
-    cv_models,  # noqa: E402, F401
-    insight_models,  # noqa: E402, F401
-    interview_models,  # noqa: E402, F401
-    plan_models,  # noqa: E402, F401
-    stats_models,  # noqa: E402, F401
+# The areas' models live in their own modules; importing them here puts every table on
+# Base.metadata, which Alembic and the tests compare with the migrations.
+from jobnet.dfdg import (  # noqa: E402
+    cv_models,  # noqa: F401
+    insight_models,  # noqa: F401
+    interview_models,  # noqa: F401
+    plan_models,  # noqa: F401
+    stats_models,  # noqa: F401
 )
