@@ -405,7 +405,7 @@ def _status(data: Mapping[str, Any]) -> PersonStatus:
     period = data.get("contact_group")
     registration = data.get("registration")
     sickness = data.get("sickness")
-    counts = data["counts"]
+    counts = data.get("counts") or {"registrations": 0, "absences": 0, "upcoming_holidays": 0}
     return PersonStatus(
         person_id=data["person_id"],
         given_name=data["given_name"],
@@ -764,6 +764,14 @@ class DfdgClient:
         body = dfdg_plans.plan_body(plan)
         data = self.send_command("POST", path, body, actor=actor, idempotency_key=idempotency_key)
         return dfdg_plans.plan_from_json(data)
+
+    def front_page(
+        self, person_id: str, actor: Actor
+    ) -> tuple[PersonStatus, dfdg_plans.SummonsOverview]:
+        """Min side in one call: the status and the upcoming interviews (no change history)."""
+        path = f"/persons/{quote(person_id, safe='')}/front-page"
+        data = self._request("GET", path, actor=actor)
+        return _status(data["status"]), dfdg_plans.overview_from_json(data["interviews"])
 
     def summons_overview(self, person_id: str, actor: Actor) -> dfdg_plans.SummonsOverview:
         """The person's summons: upcoming (soonest first) and past (newest first)."""

@@ -62,6 +62,22 @@ class CvEntry:
 
 
 @dataclass(frozen=True)
+class CvHolder:
+    """Whose CV it is: name and (unless protected from this reader) address."""
+
+    given_name: str
+    family_name: str
+    street: str | None
+    postcode: str | None
+    city: str | None
+    address_protected: bool
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+
+@dataclass(frozen=True)
 class Cv:
     person_id: str
     today: date  # DFDG's today
@@ -86,6 +102,7 @@ class Cv:
     languages: tuple[CvEntry, ...]
     updated_at: datetime | None
     updated_by: ChangedBy | None
+    holder: CvHolder | None = None
 
     def entries(self, section: str) -> tuple[CvEntry, ...]:
         entries: tuple[CvEntry, ...] = getattr(self, section)
@@ -100,6 +117,7 @@ class Joblog:
     person_id: str
     today: date  # DFDG's today
     entries: tuple[JoblogEntry, ...]  # newest first
+    applications_per_week: int | None = None  # the current plan's job-search requirement
 
     def entry(self, entry_id: str) -> JoblogEntry | None:
         return next((e for e in self.entries if e.id == entry_id), None)
@@ -176,6 +194,7 @@ def parse_cv(data: Mapping[str, Any]) -> Cv:
         approved_by=_changed_by(approval.get("by")),
         updated_at=_optional_datetime(data.get("updated_at")),
         updated_by=_changed_by(data.get("updated_by")),
+        holder=CvHolder(**data["holder"]) if data.get("holder") else None,
         **sections,
     )
 
@@ -185,6 +204,7 @@ def parse_joblog(data: Mapping[str, Any]) -> Joblog:
         person_id=data["person_id"],
         today=date.fromisoformat(data["today"]),
         entries=tuple(parse_joblog_entry(item) for item in data["entries"]),
+        applications_per_week=data.get("applications_per_week"),
     )
 
 

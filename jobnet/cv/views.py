@@ -198,7 +198,6 @@ def index() -> str:
     person_id = _person_id()
     client = get_dfdg_client()
     cv = client.cv(person_id, current_actor())
-    person = client.get_person(person_id, current_actor())
     pending = outbox.pending_for_person(web_store(), person_id, set(CV_KINDS))
     sections = [
         {
@@ -213,7 +212,7 @@ def index() -> str:
     return render_template(
         "cv/index.html",
         cv=cv,
-        person=person,
+        person=cv.holder,
         sections=sections,
         pending=len(pending),
         approval_label=APPROVAL_LABELS.get(cv.approval_status, cv.approval_status),

@@ -162,6 +162,17 @@ class ApprovalOut(ResponseBody):
     by: ActorOut | None
 
 
+class CvHolderOut(ResponseBody):
+    """Whose CV it is, from the CPR master data; a protected address only to the person."""
+
+    given_name: str
+    family_name: str
+    street: str | None
+    postcode: str | None
+    city: str | None
+    address_protected: bool
+
+
 class CvOut(ResponseBody):
     """The person's CV; a person who has none yet gets an empty one (`exists` false)."""
 
@@ -182,6 +193,9 @@ class CvOut(ResponseBody):
     languages: list[LanguageOut] = Field(description="In the order added")
     updated_at: datetime | None
     updated_by: ActorOut | None
+    holder: CvHolderOut | None = Field(
+        default=None, description="Name and address, on reading the whole CV"
+    )
 
 
 class CvChangeOut(ResponseBody):
@@ -229,6 +243,10 @@ class JoblogResponse(ResponseBody):
     person_id: str
     today: date = Field(description="DFDG's today (Danish date) the rules are checked against")
     entries: list[JoblogEntryOut] = Field(description="Newest first; deleted ones left out")
+    applications_per_week: int | None = Field(
+        default=None,
+        description="The job-search requirement of the person's current plan, if they have one",
+    )
 
 
 class JoblogVersionOut(ResponseBody):

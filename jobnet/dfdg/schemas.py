@@ -295,7 +295,9 @@ class StatusOut(ResponseBody):
     )
     sickness: AbsenceOut | None = Field(description="The open sickness")
     holidays: list[AbsenceOut] = Field(description="Current and coming holidays, soonest first")
-    counts: StatusCounts
+    counts: StatusCounts | None = Field(
+        default=None, description="How many records the person has (not on the front page)"
+    )
 
 
 # --- organisations ----------------------------------------------------------------------------

@@ -170,10 +170,8 @@ def delete(entry_id: str) -> Page:
 @bp.get("/uger")
 @subject_required
 def weeks() -> str:
-    person_id = _person_id()
     joblog = _joblog()
-    plan = get_dfdg_client().current_plan(person_id, current_actor())
-    required = plan.applications_per_week if plan is not None else None
+    required = joblog.applications_per_week
     overview = weekly_overview(
         (entry.applied_on for entry in joblog.entries), joblog.today, required_per_week=required
     )

@@ -10,7 +10,9 @@ import os
 import socket
 import threading
 from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -54,9 +56,8 @@ class LiveServer:
         return self.url + path
 
 
-@pytest.fixture(scope="session")
-def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    tmp = tmp_path_factory.mktemp("live")
+@contextmanager
+def _serve(tmp: Path) -> Iterator[LiveServer]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     app = create_app(
@@ -71,9 +72,25 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     server = make_server("127.0.0.1", port, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
-    yield LiveServer(url, app)
-    server.shutdown()
-    thread.join(timeout=5)
+    try:
+        yield LiveServer(url, app)
+    finally:
+        server.shutdown()
+        thread.join(timeout=5)
+
+
+@pytest.fixture(scope="session")
+def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    with _serve(tmp_path_factory.mktemp("live")) as server:
+        yield server
+
+
+@pytest.fixture(scope="session")
+def a11y_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
+    """A live app of its own for the accessibility crawl, which sends reports and fills in
+    forms: other browser tests never see the data it changes."""
+    with _serve(tmp_path_factory.mktemp("a11y")) as server:
+        yield server
 
 
 @pytest.fixture(scope="session")
@@ -207,7 +224,7 @@ class Site:
 
 
 @pytest.fixture(scope="session")
-def site(browser: Any, live_server: LiveServer) -> Iterator[Site]:
-    site = Site(browser, live_server)
+def site(browser: Any, a11y_server: LiveServer) -> Iterator[Site]:
+    site = Site(browser, a11y_server)
     yield site
     site.close()

@@ -31,7 +31,7 @@ SKIP_PATHS = {
 }
 DOWNLOADS = (".ics", ".csv", ".json", ".pdf", ".xml", ".zip", ".txt")
 NOT_QUESTION = re.compile(r"/(send|aflys|annuller|cancel|logout)(/|$)")
-PAGE_LIMIT = int(os.environ.get("JOBNET_E2E_PAGE_LIMIT", "80"))
+PAGE_LIMIT = int(os.environ.get("JOBNET_E2E_PAGE_LIMIT", "150"))
 FILL_OFFSETS = (0, 14, -2)  # days from today tried for dates when filling a form
 
 

@@ -5,7 +5,9 @@ The pages are found like a crawler: every GET route without parameters, then eve
 on every page reached, as a logged-in citizen (with a receipt to look at) and as a logged-in
 caseworker. Statements are counted with SQLAlchemy's `before_cursor_execute` event on each
 store's engine: the web store (sessions, outbox) and DFDG's. The limit is per store because they
-are separate databases behind separate services; see docs/performance.md.
+are separate databases behind separate services; see docs/performance.md. DFDG's audit entries
+(one INSERT per DFDG call, which the design demands for every access) are not counted: they
+cannot multiply with the data, and a page making several DFDG calls is caught by its reads.
 """
 
 from __future__ import annotations
@@ -42,6 +44,8 @@ class StatementCounter:
 
     def _listener(self, name: str) -> Callable[..., None]:
         def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+            if statement.lstrip().upper().startswith("INSERT INTO AUDIT_ENTRIES"):
+                return
             self.counts[name] += 1
             self.statements[name].append(statement.split("\n", 1)[0][:120])
 
@@ -116,11 +120,23 @@ def crawl(app: Flask, client: FlaskClient) -> dict[str, dict[str, Any]]:
     return seen
 
 
+# The right of access shows everything DFDG holds: one read per category of data (master data,
+# contact groups, registrations, absences, CV, job log, plans, summons, interviews, requests,
+# the access log …). That is bounded by the number of categories, not by the data, so it cannot
+# become N+1; it has its own, higher ceiling.
+EXPORT_PAGES = ("/mine-data/", "/mine-data/hent")
+MAX_FOR_EXPORT = 20
+
+
+def _limit(path: str) -> int:
+    return MAX_FOR_EXPORT if path in EXPORT_PAGES else MAX_PER_STORE
+
+
 def _over_limit(pages: dict[str, dict[str, Any]]) -> dict[str, Any]:
     return {
         path: page
         for path, page in pages.items()
-        if any(count > MAX_PER_STORE for count in page["counts"].values())
+        if any(count > _limit(path) for count in page["counts"].values())
     }
 
 

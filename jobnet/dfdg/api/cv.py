@@ -41,6 +41,7 @@ from jobnet.dfdg.cv_schemas import (
     CourseOut,
     CourseRequest,
     CvChangeOut,
+    CvHolderOut,
     CvOut,
     DrivingLicencesRequest,
     EducationOut,
@@ -57,6 +58,7 @@ from jobnet.dfdg.cv_schemas import (
     SkillRequest,
     VisibilityRequest,
 )
+from jobnet.dfdg.insight import visible_address
 from jobnet.dfdg.models import utcnow
 from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import cv as cv_queries
@@ -191,6 +193,15 @@ def get_cv(person_id: str) -> Response:
     session = request_session()
     person = person_for_read(session, person_id, READ)
     body = cv_out(session, person.id, cv_queries.of_person(session, person.id))
+    street, postcode, city = visible_address(person, current_actor())
+    body.holder = CvHolderOut(
+        given_name=person.given_name,
+        family_name=person.family_name,
+        street=street,
+        postcode=postcode,
+        city=city,
+        address_protected=person.address_protected,
+    )
     record_access(session, READ, person_id=person.id)
     return jsonify(body.model_dump(mode="json"))
 

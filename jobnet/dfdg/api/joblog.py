@@ -36,6 +36,7 @@ from jobnet.dfdg.cv_schemas import (
 from jobnet.dfdg.models import utcnow
 from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import joblog as joblog_queries
+from jobnet.dfdg.queries import plans as plan_queries
 from jobnet.dfdg.rules import refuse, refuse_not_found
 from jobnet.dfdg.schemas import ActorOut, Problem
 from jobnet.domain.fields import clean_text
@@ -159,8 +160,14 @@ def list_joblog(person_id: str) -> Response:
     entries = joblog_queries.current(session, person.id)
     names = _names(session, entries)
     record_access(session, READ, person_id=person.id)
+    plan = plan_queries.of_person(session, person.id)
     body = JoblogResponse(
-        person_id=person.id, today=clock.today(), entries=[entry_out(e, names) for e in entries]
+        person_id=person.id,
+        today=clock.today(),
+        entries=[entry_out(e, names) for e in entries],
+        applications_per_week=(
+            plan_queries.current_version(plan).applications_per_week if plan else None
+        ),
     )
     return jsonify(body.model_dump(mode="json"))
 

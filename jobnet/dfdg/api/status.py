@@ -8,9 +8,11 @@ and the audit entry.
 from __future__ import annotations
 
 from flask import Response, jsonify
+from pydantic import Field
 
 from jobnet.dfdg import clock
 from jobnet.dfdg.api.blueprint import api
+from jobnet.dfdg.api.jobcentre_access import now
 from jobnet.dfdg.api.records import (
     NOT_FOUND_RESPONSE,
     PERSON_ID,
@@ -19,15 +21,21 @@ from jobnet.dfdg.api.records import (
     person_and_period_for_read,
     registration_out,
 )
+from jobnet.dfdg.api.summons import summons_out
 from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
 from jobnet.dfdg.models import Absence, Registration
+from jobnet.dfdg.plan_schemas import SummonsListResponse
 from jobnet.dfdg.queries import absences as absence_queries
+from jobnet.dfdg.queries import actors as actor_queries
+from jobnet.dfdg.queries import plans as plan_queries
 from jobnet.dfdg.queries import registrations as registration_queries
-from jobnet.dfdg.schemas import ContactGroupPeriodOut, StatusCounts, StatusOut
+from jobnet.dfdg.queries import summons as summons_queries
+from jobnet.dfdg.schemas import ContactGroupPeriodOut, ResponseBody, StatusCounts, StatusOut
 from jobnet.domain.absences import AbsenceReason
 
 READ = "status.read"
+FRONT_PAGE = "front_page.read"
 
 
 @api.route(
@@ -66,4 +74,68 @@ def person_status(person_id: str) -> Response:
             upcoming_holidays=len(holidays),
         ),
     )
+    return jsonify(body.model_dump(mode="json"))
+
+
+class FrontPageOut(ResponseBody):
+    """The citizen's front page: the status and the coming interviews, in one answer."""
+
+    status: StatusOut
+    interviews: SummonsListResponse = Field(
+        description="Upcoming summons only (`past` is empty, changes are left out: the summons "
+        "pages give them); `unseen_plan_version` for the plan's 'new' marker"
+    )
+
+
+@api.route(
+    "GET",
+    "/persons/<person_id>/front-page",
+    summary="Min side in one call: status, upcoming interviews and what is new",
+    description="Six reads whatever the history's length — the person with their contact-group "
+    "period, registration, current and coming absences, upcoming summons, the plan's unseen "
+    "version, the names of the organisations that acted — and one audit entry.",
+    tags=("persons",),
+    path_params=PERSON_ID,
+    responses={200: ("The front page", FrontPageOut), 404: NOT_FOUND_RESPONSE},
+    actor_headers=True,
+)
+def front_page(person_id: str) -> Response:
+    session = request_session()
+    today = clock.today()
+    person, period = person_and_period_for_read(session, person_id, FRONT_PAGE, today)
+    registration = registration_queries.current(session, person.id, today)
+    absences = absence_queries.current_and_coming(session, person.id, today)
+    moment = now()
+    upcoming = summons_queries.upcoming_without_changes(session, person.id, moment)
+    unseen_plan = plan_queries.unseen_current_version(session, person.id)
+    sickness = next((a for a in absences if absence_queries.is_open_sickness(a)), None)
+    holidays = [a for a in absences if a.reason == AbsenceReason.HOLIDAY]
+    cvrs = [
+        *(s.organisation_cvr for s in upcoming),
+        *(s.created_by_organisation for s in upcoming),
+        *(r.created_by_organisation for r in [*holidays, sickness, registration] if r),
+        *(r.ended_by_organisation for r in [*holidays, sickness] if r),
+        registration.deregistered_by_organisation if registration else None,
+    ]
+    names = actor_queries.organisation_names(session, cvrs)
+    record_access(session, FRONT_PAGE, person_id=person.id)
+    status = StatusOut(
+        person_id=person.id,
+        given_name=person.given_name,
+        family_name=person.family_name,
+        today=today,
+        contact_group=ContactGroupPeriodOut.model_validate(period) if period else None,
+        registration=registration_out(registration, names) if registration else None,
+        sickness=absence_out(sickness, names) if sickness else None,
+        holidays=[absence_out(holiday, names) for holiday in holidays],
+        counts=None,
+    )
+    interviews = SummonsListResponse(
+        person_id=person.id,
+        now=moment,
+        upcoming=[summons_out(item, names, with_changes=False) for item in upcoming],
+        past=[],
+        unseen_plan_version=unseen_plan,
+    )
+    body = FrontPageOut(status=status, interviews=interviews)
     return jsonify(body.model_dump(mode="json"))

@@ -111,7 +111,11 @@ def _change_out(change: SummonsChange, names: Mapping[str, str]) -> SummonsChang
     )
 
 
-def summons_out(summons: Summons, names: Mapping[str, str]) -> SummonsOut:
+def summons_out(
+    summons: Summons, names: Mapping[str, str], *, with_changes: bool = True
+) -> SummonsOut:
+    """The summons as DFDG answers it; `with_changes=False` leaves out (and does not load) its
+    change history."""
     return SummonsOut(
         id=summons.id,
         person_id=summons.person_id,
@@ -137,7 +141,7 @@ def summons_out(summons: Summons, names: Mapping[str, str]) -> SummonsOut:
             summons.created_by_organisation,
             names,
         ),
-        changes=[_change_out(change, names) for change in summons.changes],
+        changes=[_change_out(change, names) for change in summons.changes] if with_changes else [],
         is_new=summons.seen_sequence is None or summons.seen_sequence < summons.sequence,
         seen_at=summons.seen_at,
     )

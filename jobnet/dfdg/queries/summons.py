@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import datetime, timedelta
 
 from sqlalchemy import select
 from sqlalchemy.orm import Session, selectinload
 
 from jobnet.dfdg.models import Person
 from jobnet.dfdg.plan_models import Summons
+from jobnet.domain.summons import MAX_DURATION_MINUTES, is_upcoming
 
 
 def of_person(session: Session, person_id: str, summons_id: str) -> Summons | None:
@@ -30,6 +31,22 @@ def for_person(session: Session, person_id: str) -> list[Summons]:
         .options(selectinload(Summons.changes))
     )
     return list(session.scalars(query))
+
+
+def upcoming_without_changes(session: Session, person_id: str, moment: datetime) -> list[Summons]:
+    """The person's summons not yet ended at `moment`, soonest first, without their change
+    history (one query; for the front page, which needs no history)."""
+    earliest_start = moment - timedelta(minutes=MAX_DURATION_MINUTES)
+    query = (
+        select(Summons)
+        .where(Summons.person_id == person_id, Summons.starts_at > earliest_start)
+        .order_by(Summons.starts_at, Summons.created_at)
+    )
+    return [
+        summons
+        for summons in session.scalars(query)
+        if is_upcoming(summons.starts_at, summons.duration_minutes, moment)
+    ]
 
 
 def for_organisation(
