@@ -10,6 +10,8 @@ from flask_wtf import FlaskForm
 from wtforms import Field, HiddenField
 from wtforms.validators import ValidationError
 
+from jobnet.domain.cpr import InvalidCpr, normalise_cpr
+
 
 class DatePartsField(Field):
     """A date typed as day, month and year in three inputs (the DKFDS date pattern).
@@ -82,6 +84,23 @@ def date_required(message: Any) -> Any:
             raise ValidationError(str(message))
 
     return check
+
+
+def check_cpr_field(value: str | None, missing_message: Any) -> None:
+    """Raise the person's words for a CPR number that is missing, malformed or has no real
+    date in it (the same sentences wherever a CPR number is typed)."""
+    if not (value or "").strip():
+        raise ValidationError(str(missing_message))
+    try:
+        normalise_cpr(value or "")
+    except InvalidCpr as error:
+        if error.code == "date":
+            raise ValidationError(
+                _l("The first six digits of the CPR number must be a real date")
+            ) from None
+        raise ValidationError(
+            _l("Enter the CPR number as 10 digits, for example 010190-1234")
+        ) from None
 
 
 class JourneyForm(FlaskForm):

@@ -11,8 +11,11 @@ echo "== ruff"
 ruff check .
 ruff format --check . >/dev/null || { ruff format --check .; exit 1; }
 
+# Two workers: CI has two cores. Each worker has its own databases, live server and browser.
+workers="${JOBNET_TEST_WORKERS:-2}"
+
 echo "== tests on SQLite (unit, integration, e2e)"
-JOBNET_TEST_DB=sqlite pytest -q -p no:cacheprovider "$@"
+JOBNET_TEST_DB=sqlite pytest -q -p no:cacheprovider -n "$workers" "$@"
 
 echo "== tests on PostgreSQL (integration)"
-JOBNET_TEST_DB=postgresql pytest -q -p no:cacheprovider tests/integration "$@"
+JOBNET_TEST_DB=postgresql pytest -q -p no:cacheprovider -n "$workers" tests/integration "$@"

@@ -5,8 +5,7 @@ from wtforms import RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, ValidationError
 
-from jobnet.domain.cpr import InvalidCpr, normalise_cpr
-from jobnet.forms import JourneyForm
+from jobnet.forms import JourneyForm, check_cpr_field
 
 PURPOSES = {
     "interview": _l("An interview with the citizen"),
@@ -32,18 +31,7 @@ class FindCitizenForm(JourneyForm):
     purpose_other = TextAreaField(_l("Describe the purpose, if you chose another purpose"))
 
     def validate_cpr(self, field: StringField) -> None:
-        if not (field.data or "").strip():
-            raise ValidationError(_l("Enter the citizen's CPR number"))
-        try:
-            normalise_cpr(field.data)
-        except InvalidCpr as error:
-            if error.code == "date":
-                raise ValidationError(
-                    _l("The first six digits of the CPR number must be a real date")
-                ) from None
-            raise ValidationError(
-                _l("Enter the CPR number as 10 digits, for example 010190-1234")
-            ) from None
+        check_cpr_field(field.data, _l("Enter the citizen's CPR number"))
 
     def validate_purpose_other(self, field: TextAreaField) -> None:
         if self.purpose.data != "other":

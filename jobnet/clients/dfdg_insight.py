@@ -48,7 +48,9 @@ class InsightRequest:
 @dataclass(frozen=True)
 class RecordVersion:
     version: int
-    change: str  # created, deregistered, recovered, cancelled, ended, updated
+    # created, updated, deregistered, recovered, cancelled, ended, deleted; for the CV and the
+    # plan also removed (an entry taken off), assessed (the job centre's approval), revised
+    change: str
     at: datetime
     by: Any  # jobnet.clients.dfdg.RecordedBy
     reference: str | None

@@ -3,8 +3,10 @@
 Each kind of record plugs in with `register_category(name, collect_fn, history_fn, model=…)`:
 `collect_fn(context)` answers the person's records (pydantic models of `model`), and
 `history_fn(context, record_id)` the versions of one of them (None when the person has no such
-record). The export's JSON Schema in the OpenAPI document is built from the registered models,
-so it lists every category with the structure of its records.
+record). A record type that is part of a category rather than one (a CV section, a CV entry, the
+plan) has its history registered alone with `register_history(name, history_fn)`. The export's
+JSON Schema in the OpenAPI document is built from the registered models, so it lists every
+category with the structure of its records.
 
 Address protection lives here too: a protected address is given to the citizen themself only.
 """
@@ -67,6 +69,7 @@ class Category:
 
 
 _CATEGORIES: dict[str, Category] = {}
+_HISTORIES: dict[str, History] = {}
 
 
 def register_category(
@@ -82,11 +85,18 @@ def register_category(
 
     `name` is also the record type of the history endpoint when `history_fn` is given.
     """
-    if name in _CATEGORIES:
+    if name in _CATEGORIES or name in _HISTORIES:
         raise ValueError(f"the export category {name!r} is registered already")
     category = Category(name, title, model, collect_fn, history_fn, single)
     _CATEGORIES[name] = category
     return category
+
+
+def register_history(name: str, history_fn: History) -> None:
+    """Add a record type to the history endpoint that is no export category of its own."""
+    if name in _CATEGORIES or name in _HISTORIES:
+        raise ValueError(f"the record type {name!r} is registered already")
+    _HISTORIES[name] = history_fn
 
 
 def categories() -> list[Category]:
@@ -99,7 +109,16 @@ def category(name: str) -> Category | None:
 
 def record_types() -> list[str]:
     """The record types whose history can be asked for."""
-    return [item.name for item in _CATEGORIES.values() if item.history is not None]
+    names = [item.name for item in _CATEGORIES.values() if item.history is not None]
+    return names + list(_HISTORIES)
+
+
+def history_of(record_type: str) -> History | None:
+    """The history function of `record_type`, or None when it has none."""
+    item = _CATEGORIES.get(record_type)
+    if item is not None:
+        return item.history
+    return _HISTORIES.get(record_type)
 
 
 class ExportBase(BaseModel):

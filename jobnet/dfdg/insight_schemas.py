@@ -69,8 +69,20 @@ class RecordVersion(ResponseBody):
 
     version: int = Field(ge=1, description="1 is the record as first registered")
     change: Literal[
-        "created", "updated", "deregistered", "recovered", "cancelled", "ended", "deleted"
-    ]
+        "created",
+        "updated",
+        "deregistered",
+        "recovered",
+        "cancelled",
+        "ended",
+        "deleted",
+        "removed",
+        "assessed",
+        "revised",
+    ] = Field(
+        description="removed: a CV entry taken off the CV (its values as it stood); assessed: "
+        "the job centre's CV approval; revised: a new version of the plan"
+    )
     at: datetime
     by: ActorOut
     reference: str | None = Field(description="The sending system's reference of the change")
@@ -78,6 +90,17 @@ class RecordVersion(ResponseBody):
     system: str | None = Field(description="The connected system, from the audit log")
     purpose: str | None = Field(description="The stated purpose, from the audit log")
     values: dict[str, Any] = Field(description="The record's fields as of this version")
+
+
+class CvRemovedEntryOut(ResponseBody):
+    """A CV list entry taken off the CV: DFDG keeps it, with who removed it and when."""
+
+    id: str = Field(description="The entry's id (its history: record type cv_entry)")
+    section: str = Field(description="experience, education, courses, skills or languages")
+    data: dict[str, Any] = Field(description="The entry's fields as they stood when removed")
+    removed_at: datetime
+    removed_by: ActorOut
+    reference: str | None = Field(description="The sending system's reference of the removal")
 
 
 class RecordHistoryOut(ResponseBody):

@@ -4,13 +4,16 @@ actors and fields, in the reader's language."""
 from __future__ import annotations
 
 from collections.abc import Mapping
-from datetime import date
+from datetime import date, datetime
 from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from jobnet.clients.dfdg import AuditEntry, RecordedBy
+from jobnet.cv.forms import LEVEL_LABELS, WORK_TIME_LABELS
+from jobnet.cv.texts import APPROVAL_LABELS
+from jobnet.domain.cv import format_phone
 from jobnet.i18n import format_local_date
 from jobnet.labels import (
     ABSENCE_REASONS,
@@ -20,6 +23,7 @@ from jobnet.labels import (
     UNEMPLOYMENT_DEGREES,
     code_label,
 )
+from jobnet.plan.labels import MEASURE_TYPES
 
 CATEGORY_TITLES = {
     "master_data": _l("Personal details"),
@@ -33,6 +37,29 @@ CATEGORY_TITLES = {
     "interviews": _l("Interviews"),
     "audit_log": _l("Who has seen or changed your data"),
     "insight_requests": _l("Requests for access"),
+    "cv_removed_entries": _l("Entries removed from your CV"),
+}
+
+# The CV's parts: the single sections (a `cv_section` record) and the list sections.
+CV_PARTS = {
+    "contact": _l("Contact details"),
+    "job_wishes": _l("Job wishes"),
+    "driving_licences": _l("Driving licences"),
+    "profile": _l("Profile"),
+    "visibility": _l("Visibility to employers"),
+    "approval": _l("The job centre's assessment"),
+    "experience": _l("Work experience"),
+    "education": _l("Education"),
+    "courses": _l("Courses and certificates"),
+    "skills": _l("Skills"),
+    "languages": _l("Languages"),
+}
+
+# Record types of the history that belong to a category of My data: (title, category).
+HISTORY_RECORDS = {
+    "cv_section": (_l("CV"), "cv"),
+    "cv_entry": (_l("CV"), "cv"),
+    "plan": (_l("My Plan"), "plans"),
 }
 
 ACTIONS = {
@@ -69,6 +96,9 @@ CHANGES = {
     "ended": _l("Ended"),
     "updated": _l("Changed"),
     "deleted": _l("Deleted"),
+    "removed": _l("Removed"),
+    "assessed": _l("Assessed by the job centre"),
+    "revised": _l("Revised"),
 }
 
 FIELDS = {
@@ -91,6 +121,48 @@ FIELDS = {
     "reference": _l("Reference number"),
 }
 
+# Field labels of the record types whose names mean something else elsewhere.
+TYPE_FIELDS: dict[str, Mapping[str, Any]] = {
+    "cv_section": {
+        "email": _l("E-mail"),
+        "phone": _l("Phone number"),
+        "titles": _l("Jobs"),
+        "area": _l("Area"),
+        "work_time": _l("Full time or part time"),
+        "licences": _l("Driving licences"),
+        "text": _l("Profile text"),
+        "searchable": _l("Employers can find your CV"),
+        "status": _l("Assessment"),
+        "date": _l("Date of the assessment"),
+        "note": _l("The job centre's note"),
+    },
+    "cv_entry": {
+        "section": _l("Part of the CV"),
+        "employer": _l("Employer"),
+        "title": _l("Job title"),
+        "start_date": _l("From"),
+        "end_date": _l("To"),
+        "ongoing": _l("I still work there"),
+        "description": _l("Description"),
+        "institution": _l("School or institution"),
+        "programme": _l("Education or programme"),
+        "completed": _l("Completed"),
+        "name": _l("Name"),
+        "provider": _l("Provider"),
+        "completed_on": _l("Completed on"),
+        "language": _l("Language"),
+        "level": _l("Level"),
+    },
+    "plan": {
+        "revision_date": _l("Date of the version"),
+        "targets": _l("Employment targets"),
+        "applications_per_week": _l("Applications a week"),
+        "measure_count": _l("Number of activities and measures"),
+        "measure_types": _l("Activities and measures"),
+        "agreed_with": _l("Agreed with"),
+    },
+}
+
 # Codes of these fields are shown in words.
 _CODES: dict[str, Mapping[str, Any]] = {
     "category": REGISTRATION_CATEGORIES,
@@ -98,6 +170,11 @@ _CODES: dict[str, Mapping[str, Any]] = {
     "deregistration_reason": DEREGISTRATION_REASONS,
     "reason": ABSENCE_REASONS,
     "status": {"active": _l("Active"), "cancelled": _l("Cancelled")},
+}
+_TYPE_CODES: dict[str, dict[str, Mapping[str, Any]]] = {
+    "cv_section": {"work_time": WORK_TIME_LABELS, "status": APPROVAL_LABELS},
+    "cv_entry": {"section": CV_PARTS, "level": LEVEL_LABELS},
+    "plan": {"measure_types": {kind.value: label for kind, label in MEASURE_TYPES.items()}},
 }
 
 # Who-and-when fields: shown in the version's own columns, not among the record's values.
@@ -137,9 +214,101 @@ def change_label(change: str) -> str:
     return str(CHANGES.get(change, change))
 
 
-def field_label(name: str) -> str:
-    label = FIELDS.get(name)
+def field_label(name: str, record_type: str = "") -> str:
+    label = TYPE_FIELDS.get(record_type, {}).get(name) or FIELDS.get(name)
     return str(label) if label else name.replace("_", " ").capitalize()
+
+
+def history_title(record_type: str, record_id: str, versions: Any = ()) -> str:
+    """What the history is of: "CV: Contact details", "CV: Work experience", "My Plan", …"""
+    title, _category = HISTORY_RECORDS.get(record_type, (None, None))
+    if title is None:
+        return category_title(record_type)
+    part = record_id if record_type == "cv_section" else None
+    if record_type == "cv_entry" and versions:
+        part = versions[0].values.get("section")
+    if part in CV_PARTS:
+        return _("%(title)s: %(part)s", title=title, part=CV_PARTS[part])
+    return str(title)
+
+
+def history_category(record_type: str) -> str:
+    """The category of My data the record is shown in (the history page's way back)."""
+    return HISTORY_RECORDS.get(record_type, (None, record_type))[1] or record_type
+
+
+def cv_part(name: str) -> str:
+    return str(CV_PARTS.get(name, name))
+
+
+def as_date(value: str | None) -> date | None:
+    """An ISO date of DFDG's JSON as a date, for the `date` filter."""
+    return date.fromisoformat(value[:10]) if value else None
+
+
+def as_datetime(value: str | None) -> datetime | None:
+    """An ISO time of DFDG's JSON as a datetime, for the `datetime` filter."""
+    return datetime.fromisoformat(value) if value else None
+
+
+def cv_sections(cv: Mapping[str, Any]) -> list[tuple[str, str]]:
+    """(section, its content in one line) of the CV's single sections, in DFDG's JSON."""
+    contact = cv.get("contact") or {}
+    wishes = cv.get("job_wishes") or {}
+    approval = cv.get("approval") or {}
+    wish_parts = [
+        ", ".join(wishes.get("titles") or []),
+        wishes.get("area") or "",
+        value_text("work_time", wishes.get("work_time"), "cv_section")
+        if wishes.get("work_time")
+        else "",
+    ]
+    assessed = code_label(dict(APPROVAL_LABELS), approval.get("status") or "not_assessed")
+    if approval.get("date"):
+        assessed = _(
+            "%(status)s on %(date)s", status=assessed, date=value_text("date", approval["date"])
+        )
+    rows = [
+        (
+            "contact",
+            "; ".join(
+                part for part in (contact.get("email"), format_phone(contact.get("phone"))) if part
+            ),
+        ),
+        ("job_wishes", "; ".join(part for part in wish_parts if part)),
+        ("driving_licences", ", ".join(cv.get("driving_licences") or []) or _("None")),
+        ("profile", cv.get("profile") or ""),
+        (
+            "visibility",
+            _("Employers can find your CV")
+            if cv.get("searchable")
+            else _("Employers cannot find your CV"),
+        ),
+        ("approval", assessed),
+    ]
+    return [(name, text or "–") for name, text in rows]
+
+
+def cv_entries(cv: Mapping[str, Any]) -> list[tuple[str, str, str]]:
+    """(section, entry id, the entry in one line) of the CV's list entries."""
+    return [
+        (section, entry["id"], cv_entry_heading(section, entry))
+        for section in ("experience", "education", "courses", "skills", "languages")
+        for entry in cv.get(section) or []
+    ]
+
+
+def cv_entry_heading(section: str, data: Mapping[str, Any]) -> str:
+    """An entry in one line: "Job title, employer", "Programme, institution", or its name."""
+    if section == "experience":
+        return _("%(title)s, %(employer)s", title=data.get("title"), employer=data.get("employer"))
+    if section == "education":
+        return _(
+            "%(programme)s, %(institution)s",
+            programme=data.get("programme"),
+            institution=data.get("institution"),
+        )
+    return str(data.get("language") or data.get("name") or "")
 
 
 def entry_actor(entry: AuditEntry) -> str:
@@ -152,9 +321,16 @@ def entry_actor(entry: AuditEntry) -> str:
     return _("A system: %(name)s", name=entry.actor_name or entry.actor_id or entry.system)
 
 
-def recorded_by(actor: RecordedBy | None) -> str:
+def recorded_by(actor: RecordedBy | Mapping[str, Any] | None) -> str:
     if actor is None:
         return ""
+    if isinstance(actor, Mapping):
+        actor = RecordedBy(
+            type=actor.get("type") or "",
+            name=actor.get("name"),
+            organisation=actor.get("organisation"),
+            organisation_name=actor.get("organisation_name"),
+        )
     if actor.type == "citizen":
         return str(ACTOR_TYPES["citizen"])
     if actor.type == "caseworker":
@@ -163,27 +339,30 @@ def recorded_by(actor: RecordedBy | None) -> str:
     return str(ACTOR_TYPES["system"])
 
 
-def value_text(name: str, value: Any) -> str:
+def value_text(name: str, value: Any, record_type: str = "") -> str:
     """A record's field value in words: codes named, dates formatted, lists joined."""
     if value is None or value == "" or value == []:
         return "–"
-    if name in _CODES:
-        return code_label(dict(_CODES[name]), str(value))
+    codes = _TYPE_CODES.get(record_type, {}).get(name) or _CODES.get(name)
+    if codes is not None and not isinstance(value, list):
+        return code_label(dict(codes), str(value))
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, list):
-        return ", ".join(value_text(name, item) for item in value)
+        return ", ".join(value_text(name, item, record_type) for item in value)
     if isinstance(value, dict):
         return ", ".join(f"{field_label(k)}: {value_text(k, v)}" for k, v in value.items())
+    if name == "phone" and record_type == "cv_section":
+        return format_phone(str(value))
     if isinstance(value, str) and _looks_like_date(value):
         return format_local_date(date.fromisoformat(value))
     return str(value)
 
 
-def record_rows(values: Mapping[str, Any]) -> list[tuple[str, str]]:
+def record_rows(values: Mapping[str, Any], record_type: str = "") -> list[tuple[str, str]]:
     """(label, value) of a record's own fields, without the who-and-when fields."""
     return [
-        (field_label(name), value_text(name, value))
+        (field_label(name, record_type), value_text(name, value, record_type))
         for name, value in values.items()
         if name not in _META_FIELDS
     ]
@@ -211,6 +390,15 @@ TEMPLATE_HELPERS = {
     "insight_entry_actor": entry_actor,
     "insight_recorded_by": recorded_by,
     "insight_record_rows": record_rows,
+    "insight_history_title": history_title,
+    "insight_history_category": history_category,
+    "insight_cv_part": cv_part,
+    "insight_cv_sections": cv_sections,
+    "insight_cv_entries": cv_entries,
+    "insight_as_date": as_date,
+    "insight_as_datetime": as_datetime,
+    "insight_cv_entry_heading": cv_entry_heading,
+    "insight_value": value_text,
     "insight_code": code_label,
     "absence_reasons": ABSENCE_REASONS,
     "registration_categories": REGISTRATION_CATEGORIES,

@@ -14,7 +14,8 @@ from jobnet.demo_identities import (
     DEMO_PERSONS,
     DemoCaseworker,
 )
-from jobnet.domain.cpr import InvalidCpr, normalise_cpr
+from jobnet.domain.cpr import normalise_cpr
+from jobnet.forms import check_cpr_field
 from jobnet.mitid_sim.provider import DEFAULT_LEVEL
 
 OTHER_PERSON = "other"
@@ -76,20 +77,8 @@ class CitizenLoginForm(FlaskForm):
         return self.person.data == OTHER_PERSON
 
     def validate_cpr(self, field: StringField) -> None:
-        if not self.typing_a_person:
-            return
-        if not (field.data or "").strip():
-            raise ValidationError(_l("Enter the test person's CPR number"))
-        try:
-            normalise_cpr(field.data)
-        except InvalidCpr as error:
-            if error.code == "date":
-                raise ValidationError(
-                    _l("The first six digits of the CPR number must be a real date")
-                ) from None
-            raise ValidationError(
-                _l("Enter the CPR number as 10 digits, for example 010190-1234")
-            ) from None
+        if self.typing_a_person:
+            check_cpr_field(field.data, _l("Enter the test person's CPR number"))
 
     def validate_given_name(self, field: StringField) -> None:
         if self.typing_a_person and not (field.data or "").strip():

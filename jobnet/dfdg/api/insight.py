@@ -16,13 +16,14 @@ from jobnet.dfdg import clock
 from jobnet.dfdg.actor import current_actor
 from jobnet.dfdg.api import (
     insight_categories,
+    insight_cv_plan_history,  # noqa: F401  (registers record types)
     insight_journey_categories,  # noqa: F401  (registers categories)
 )
 from jobnet.dfdg.api.blueprint import api, parse_body
 from jobnet.dfdg.api.records import NOT_FOUND_RESPONSE, PERSON_ID, person_for_read, person_for_write
 from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
-from jobnet.dfdg.insight import ExportContext, build_export, category, export_model, record_types
+from jobnet.dfdg.insight import ExportContext, build_export, export_model, history_of, record_types
 from jobnet.dfdg.insight_models import InsightRequest
 from jobnet.dfdg.insight_schemas import (
     InsightRequestIn,
@@ -83,13 +84,15 @@ def export_person(person_id: str) -> Response:
     "GET",
     "/persons/<person_id>/history/<record_type>/<record_id>",
     summary="The versions of one of the person's records and who made each change",
-    description="Built from the record's own columns (created, ended, cancelled by) and the "
-    "audit entries of each change (channel, system, purpose). Another person's record is not "
-    "found (404).",
+    description="Built from the record's own columns (created, ended, cancelled by), its stored "
+    "versions (CV sections and entries, plan revisions) and the audit entries of each change "
+    "(channel, system, purpose). A CV section's id is its name (contact, job_wishes, "
+    "driving_licences, profile, visibility, approval); a CV entry's id is the entry's, removed "
+    "entries included; a plan's id is the plan's. Another person's record is not found (404).",
     tags=TAGS,
     path_params={
         **PERSON_ID,
-        "record_type": "The export category of the record: " + ", ".join(record_types()),
+        "record_type": "The kind of record: " + ", ".join(record_types()),
         "record_id": "The record's id",
     },
     responses={
@@ -101,10 +104,10 @@ def export_person(person_id: str) -> Response:
 def record_history(person_id: str, record_type: str, record_id: str) -> Response:
     session = request_session()
     person = _person(session, person_id, HISTORY)
-    kind = category(record_type)
-    if kind is None or kind.history is None:
+    history = history_of(record_type)
+    if history is None:
         refuse_not_found(session, HISTORY, person.id, "No such record type")
-    versions = kind.history(_context(session, person), record_id)
+    versions = history(_context(session, person), record_id)
     if versions is None:
         refuse_not_found(session, HISTORY, person.id, "The person has no record with this id")
     record_access(session, HISTORY, person_id=person.id)

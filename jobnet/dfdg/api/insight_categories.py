@@ -158,6 +158,23 @@ def _insight_requests(context: ExportContext) -> list[InsightRequestOut]:
 # --- history ------------------------------------------------------------------------------
 
 
+def matching_entry(
+    entries: Sequence[AuditEntry], action: str, at: datetime, by_type: str, actor_id: str | None
+) -> AuditEntry | None:
+    """The successful audit entry of `action` by this actor nearest to `at` (the same change)."""
+    candidates = [
+        entry
+        for entry in entries
+        if entry.action == action
+        and entry.outcome == OK
+        and entry.actor_type == by_type
+        and entry.actor_id == actor_id
+    ]
+    if not candidates:
+        return None
+    return min(candidates, key=lambda entry: abs((entry.at - at).total_seconds()))
+
+
 class _Versions:
     """Collects a record's versions; each change is matched to its audit entry."""
 
@@ -168,17 +185,7 @@ class _Versions:
         self.versions: list[RecordVersion] = []
 
     def _entry(self, action: str, at: datetime, by: ActorOut, actor_id: str | None) -> Any:
-        candidates = [
-            entry
-            for entry in self.entries
-            if entry.action == action
-            and entry.outcome == OK
-            and entry.actor_type == by.type
-            and entry.actor_id == actor_id
-        ]
-        if not candidates:
-            return None
-        return min(candidates, key=lambda entry: abs((entry.at - at).total_seconds()))
+        return matching_entry(self.entries, action, at, by.type, actor_id)
 
     def add(
         self,

@@ -71,10 +71,8 @@ def _optional_actor(
     return None if type_ is None else _actor(type_, name, organisation, names)
 
 
-def organisation_names(
-    session: Session, records: Iterable[Registration | Absence]
-) -> dict[str, str]:
-    """Names of every organisation that created or ended one of `records` (one query)."""
+def record_organisations(records: Iterable[Registration | Absence]) -> list[str | None]:
+    """The CVR numbers of the organisations that created or ended `records`."""
     cvrs: list[str | None] = []
     for record in records:
         cvrs.append(record.created_by_organisation)
@@ -82,7 +80,14 @@ def organisation_names(
             cvrs.append(record.deregistered_by_organisation)
         else:
             cvrs.append(record.ended_by_organisation)
-    return actor_queries.organisation_names(session, cvrs)
+    return cvrs
+
+
+def organisation_names(
+    session: Session, records: Iterable[Registration | Absence]
+) -> dict[str, str]:
+    """Names of every organisation that created or ended one of `records` (one query)."""
+    return actor_queries.organisation_names(session, record_organisations(records))
 
 
 def _deregistration_reason(value: str | None) -> DeregistrationReason | None:

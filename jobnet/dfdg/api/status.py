@@ -7,8 +7,12 @@ and the audit entry.
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+from datetime import date
+
 from flask import Response, jsonify
 from pydantic import Field
+from sqlalchemy.orm import Session
 
 from jobnet.dfdg import clock
 from jobnet.dfdg.api.blueprint import api
@@ -19,12 +23,13 @@ from jobnet.dfdg.api.records import (
     absence_out,
     organisation_names,
     person_and_period_for_read,
+    record_organisations,
     registration_out,
 )
 from jobnet.dfdg.api.summons import summons_out
 from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
-from jobnet.dfdg.models import Absence, Registration
+from jobnet.dfdg.models import Absence, ContactGroupPeriod, Person, Registration
 from jobnet.dfdg.plan_schemas import SummonsListResponse
 from jobnet.dfdg.queries import absences as absence_queries
 from jobnet.dfdg.queries import actors as actor_queries
@@ -36,6 +41,52 @@ from jobnet.domain.absences import AbsenceReason
 
 READ = "status.read"
 FRONT_PAGE = "front_page.read"
+
+
+@dataclass(frozen=True)
+class _Today:
+    """What the front page shows of a person today (four reads)."""
+
+    person: Person
+    period: ContactGroupPeriod | None
+    registration: Registration | None
+    sickness: Absence | None
+    holidays: list[Absence]
+
+    @property
+    def records(self) -> list[Registration | Absence]:
+        shown = [*self.holidays, self.sickness, self.registration]
+        return [record for record in shown if record is not None]
+
+    def status_out(
+        self, today: date, names: dict[str, str], counts: StatusCounts | None
+    ) -> StatusOut:
+        return StatusOut(
+            person_id=self.person.id,
+            given_name=self.person.given_name,
+            family_name=self.person.family_name,
+            today=today,
+            contact_group=ContactGroupPeriodOut.model_validate(self.period)
+            if self.period
+            else None,
+            registration=registration_out(self.registration, names) if self.registration else None,
+            sickness=absence_out(self.sickness, names) if self.sickness else None,
+            holidays=[absence_out(holiday, names) for holiday in self.holidays],
+            counts=counts,
+        )
+
+
+def _today_of(session: Session, person_id: str, action: str, today: date) -> _Today:
+    person, period = person_and_period_for_read(session, person_id, action, today)
+    registration = registration_queries.current(session, person.id, today)
+    absences = absence_queries.current_and_coming(session, person.id, today)
+    return _Today(
+        person=person,
+        period=period,
+        registration=registration,
+        sickness=next((a for a in absences if absence_queries.is_open_sickness(a)), None),
+        holidays=[a for a in absences if a.reason == AbsenceReason.HOLIDAY],
+    )
 
 
 @api.route(
@@ -50,31 +101,16 @@ FRONT_PAGE = "front_page.read"
 def person_status(person_id: str) -> Response:
     session = request_session()
     today = clock.today()
-    person, period = person_and_period_for_read(session, person_id, READ, today)
-    registration = registration_queries.current(session, person.id, today)
-    absences = absence_queries.current_and_coming(session, person.id, today)
-    registrations_count, absences_count = registration_queries.counts(session, person.id)
-    sickness = next((a for a in absences if absence_queries.is_open_sickness(a)), None)
-    holidays = [a for a in absences if a.reason == AbsenceReason.HOLIDAY]
-    shown: list[Registration | Absence | None] = [*holidays, sickness, registration]
-    names = organisation_names(session, [record for record in shown if record is not None])
-    record_access(session, READ, person_id=person.id)
-    body = StatusOut(
-        person_id=person.id,
-        given_name=person.given_name,
-        family_name=person.family_name,
-        today=today,
-        contact_group=ContactGroupPeriodOut.model_validate(period) if period else None,
-        registration=registration_out(registration, names) if registration else None,
-        sickness=absence_out(sickness, names) if sickness else None,
-        holidays=[absence_out(holiday, names) for holiday in holidays],
-        counts=StatusCounts(
-            registrations=registrations_count,
-            absences=absences_count,
-            upcoming_holidays=len(holidays),
-        ),
+    found = _today_of(session, person_id, READ, today)
+    registrations_count, absences_count = registration_queries.counts(session, found.person.id)
+    names = organisation_names(session, found.records)
+    record_access(session, READ, person_id=found.person.id)
+    counts = StatusCounts(
+        registrations=registrations_count,
+        absences=absences_count,
+        upcoming_holidays=len(found.holidays),
     )
-    return jsonify(body.model_dump(mode="json"))
+    return jsonify(found.status_out(today, names, counts).model_dump(mode="json"))
 
 
 class FrontPageOut(ResponseBody):
@@ -102,36 +138,20 @@ class FrontPageOut(ResponseBody):
 def front_page(person_id: str) -> Response:
     session = request_session()
     today = clock.today()
-    person, period = person_and_period_for_read(session, person_id, FRONT_PAGE, today)
-    registration = registration_queries.current(session, person.id, today)
-    absences = absence_queries.current_and_coming(session, person.id, today)
+    found = _today_of(session, person_id, FRONT_PAGE, today)
     moment = now()
-    upcoming = summons_queries.upcoming_without_changes(session, person.id, moment)
-    unseen_plan = plan_queries.unseen_current_version(session, person.id)
-    sickness = next((a for a in absences if absence_queries.is_open_sickness(a)), None)
-    holidays = [a for a in absences if a.reason == AbsenceReason.HOLIDAY]
+    upcoming = summons_queries.upcoming_without_changes(session, found.person.id, moment)
+    unseen_plan = plan_queries.unseen_current_version(session, found.person.id)
     cvrs = [
         *(s.organisation_cvr for s in upcoming),
         *(s.created_by_organisation for s in upcoming),
-        *(r.created_by_organisation for r in [*holidays, sickness, registration] if r),
-        *(r.ended_by_organisation for r in [*holidays, sickness] if r),
-        registration.deregistered_by_organisation if registration else None,
+        *record_organisations(found.records),
     ]
     names = actor_queries.organisation_names(session, cvrs)
-    record_access(session, FRONT_PAGE, person_id=person.id)
-    status = StatusOut(
-        person_id=person.id,
-        given_name=person.given_name,
-        family_name=person.family_name,
-        today=today,
-        contact_group=ContactGroupPeriodOut.model_validate(period) if period else None,
-        registration=registration_out(registration, names) if registration else None,
-        sickness=absence_out(sickness, names) if sickness else None,
-        holidays=[absence_out(holiday, names) for holiday in holidays],
-        counts=None,
-    )
+    record_access(session, FRONT_PAGE, person_id=found.person.id)
+    status = found.status_out(today, names, None)
     interviews = SummonsListResponse(
-        person_id=person.id,
+        person_id=found.person.id,
         now=moment,
         upcoming=[summons_out(item, names, with_changes=False) for item in upcoming],
         past=[],
