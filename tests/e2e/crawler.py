@@ -181,6 +181,14 @@ class Crawl:
             return (self.language, path)
         return (self.language, self.user.key, path)
 
+    def _kind_key(self, kind: str) -> tuple[str, ...]:
+        """Pages alike enough to check once. A caseworker working on a citizen sees the
+        citizen's pages with the banner added: one page of each kind is enough to check the
+        banner, the rest were checked in the citizen's own crawl."""
+        if self.user.acting_for is not None:
+            return (self.language, "acting", kind)
+        return (self.language, kind, js(self.page, "skeleton"))
+
     def _report(self, url: str, status: int) -> PageReport:
         report = PageReport(
             self.user.key, self.language, url, page_kind(self.app, url, status), status
@@ -243,7 +251,7 @@ class Crawl:
         if source is None and status == 403:
             return []  # a start page this user may not see (a caseworker's journey, say)
         kind = page_kind(self.app, final, status)
-        keys = {self._key(final), (self.language, kind, js(page, "skeleton"))}
+        keys = {self._key(final), self._kind_key(kind)}
         if keys & self.state.checked:
             return self._links(js(page, "structure")["links"])
         self.state.checked.update(keys)
