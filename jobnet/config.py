@@ -95,7 +95,7 @@ class Config:
     SEND_FILE_MAX_AGE_DEFAULT = 3600
 
     @classmethod
-    def validate(cls, settings: dict[str, Any]) -> None:
+    def validate(cls, settings: dict[str, Any], service: str = "web") -> None:
         """Refuse unsafe settings. Only production is strict."""
 
 
@@ -128,41 +128,68 @@ class ProductionConfig(Config):
     HSTS = True
 
     @classmethod
-    def validate(cls, settings: dict[str, Any]) -> None:
+    def validate(cls, settings: dict[str, Any], service: str = "web") -> None:
+        """`service` is what is starting: the web app (with DFDG in-process unless
+        DFDG_BASE_URL is set) or the DFDG service on its own."""
+        if settings.get("LOAD_DEMO_DATA"):
+            raise UnsafeConfiguration("production refuses to load demo data (LOAD_DEMO_DATA)")
+        dfdg_here = service == "dfdg" or not settings.get("DFDG_BASE_URL")
+        if dfdg_here:
+            _require_postgresql(settings, "DFDG_DATABASE_URL")
+            _require_system_tokens(settings)
+        if service == "dfdg":
+            return
         secret = settings.get("SECRET_KEY") or ""
         if len(secret) < 32 or secret in {DEV_SECRET_KEY, TestConfig.SECRET_KEY}:
             raise UnsafeConfiguration(
                 "production needs SECRET_KEY: a random value of at least 32 characters"
             )
-        for key in ("DATABASE_URL", "DFDG_DATABASE_URL"):
-            url = settings.get(key) or ""
-            if key == "DFDG_DATABASE_URL" and settings.get("DFDG_BASE_URL"):
-                continue  # DFDG runs as its own service; its database is not ours to check
-            if not url or url.startswith("sqlite"):
-                raise UnsafeConfiguration(
-                    f"production needs {key} pointing at PostgreSQL, not SQLite"
-                )
+        _require_postgresql(settings, "DATABASE_URL")
         if settings.get("MITID_SIMULATOR_ENABLED"):
             raise UnsafeConfiguration(
                 "production refuses to start with the MitID simulator enabled "
                 "(set MITID_SIMULATOR_ENABLED=false)"
             )
-        if settings.get("LOAD_DEMO_DATA"):
-            raise UnsafeConfiguration("production refuses to load demo data (LOAD_DEMO_DATA)")
         token = settings.get("DFDG_API_TOKEN") or ""
         if len(token) < 24 or token == DEV_DFDG_TOKEN:
             raise UnsafeConfiguration(
                 "production needs DFDG_API_TOKEN: a random value of at least 24 characters"
             )
+        if not str(settings.get("PUBLIC_BASE_URL") or "").startswith("https://"):
+            raise UnsafeConfiguration(
+                "production needs PUBLIC_BASE_URL with https:// (OIDC redirects and secure "
+                "cookies depend on it)"
+            )
+
+
+def _require_postgresql(settings: dict[str, Any], key: str) -> None:
+    url = settings.get(key) or ""
+    if not url or url.startswith("sqlite"):
+        raise UnsafeConfiguration(f"production needs {key} pointing at PostgreSQL, not SQLite")
+
+
+def _require_system_tokens(settings: dict[str, Any]) -> None:
+    tokens = parse_system_tokens(settings.get("DFDG_SYSTEM_TOKENS") or "")
+    if not tokens:
+        raise UnsafeConfiguration(
+            "production needs DFDG_SYSTEM_TOKENS: name=token for each connected system"
+        )
+    for system, token in tokens.items():
+        if len(token) < 24 or token == DEV_DFDG_TOKEN:
+            raise UnsafeConfiguration(
+                f"production needs a random token of at least 24 characters for {system!r} "
+                "in DFDG_SYSTEM_TOKENS"
+            )
 
 
 def load_settings(
-    name: str | None = None, overrides: dict[str, Any] | None = None
+    name: str | None = None, overrides: dict[str, Any] | None = None, *, service: str = "web"
 ) -> dict[str, Any]:
-    """The settings of one environment: class defaults, then environment variables, then overrides.
+    """The settings of one environment (by name, else JOBNET_ENV, else development): class
+    defaults, then environment variables, then overrides.
 
-    Production settings are validated; an unsafe one raises UnsafeConfiguration with one line
-    saying why.
+    Production settings are validated for the `service` starting ("web" or "dfdg"); an unsafe
+    one raises UnsafeConfiguration with one line saying why.
     """
     from jobnet.auth.oidc import config_defaults as oidc_defaults
 
@@ -175,7 +202,7 @@ def load_settings(
         if key in os.environ and key != "ENV_NAME":
             settings[key] = _coerce(os.environ[key], default)
     settings.update(overrides or {})
-    cls.validate(settings)
+    cls.validate(settings, service)
     return settings
 
 
@@ -187,7 +214,7 @@ CONFIGS: dict[str, type[Config]] = {
 
 
 def config_class(name: str | None = None) -> type[Config]:
-    name = name or "development"
+    name = name or os.environ.get("JOBNET_ENV") or "development"
     try:
         return CONFIGS[name]
     except KeyError:

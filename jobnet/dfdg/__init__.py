@@ -31,7 +31,7 @@ _HTTP_SLUGS = {
 
 def create_dfdg_app(settings: Mapping[str, Any] | None = None) -> Flask:
     """The DFDG service app. `settings` defaults to `jobnet.config.load_settings()`."""
-    settings = dict(load_settings() if settings is None else settings)
+    settings = dict(load_settings(service="dfdg") if settings is None else settings)
     app = Flask(__name__, static_folder=None)
     app.config.update(settings)
     app.json.sort_keys = False  # type: ignore[attr-defined]

@@ -78,6 +78,10 @@ class Health(ResponseBody):
     database: Literal["ok", "unavailable"]
 
 
+class Liveness(ResponseBody):
+    status: Literal["ok"]
+
+
 # --- persons ----------------------------------------------------------------------------------
 
 

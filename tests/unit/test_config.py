@@ -11,6 +11,7 @@ SAFE_PRODUCTION = {
     "DFDG_API_TOKEN": "t" * 32,
     "DFDG_SYSTEM_TOKENS": "jobnet-web=" + "t" * 32,
     "MITID_SIMULATOR_ENABLED": False,
+    "PUBLIC_BASE_URL": "https://jobnet.example",
 }
 
 
@@ -31,6 +32,10 @@ def test_safe_production_settings_are_accepted() -> None:
         ({"MITID_SIMULATOR_ENABLED": True}, "MitID simulator"),
         ({"LOAD_DEMO_DATA": True}, "demo data"),
         ({"DFDG_API_TOKEN": "dev-jobnet-web-token"}, "DFDG_API_TOKEN"),
+        ({"DFDG_SYSTEM_TOKENS": ""}, "DFDG_SYSTEM_TOKENS"),
+        ({"DFDG_SYSTEM_TOKENS": "jobnet-web=dev-jobnet-web-token"}, "DFDG_SYSTEM_TOKENS"),
+        ({"DFDG_SYSTEM_TOKENS": "jobnet-web=short"}, "DFDG_SYSTEM_TOKENS"),
+        ({"PUBLIC_BASE_URL": "http://jobnet.example"}, "https://"),
     ],
 )
 def test_production_refuses_unsafe_settings_in_one_line(override: dict, reason: str) -> None:
@@ -73,3 +78,27 @@ def test_system_tokens_are_parsed_and_empty_tokens_refused() -> None:
     assert parse_system_tokens("a=1, b=2") == {"a": "1", "b": "2"}
     with pytest.raises(UnsafeConfiguration):
         parse_system_tokens("a=")
+
+
+def test_jobnet_env_chooses_the_configuration(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOBNET_ENV", "production")
+    with pytest.raises(UnsafeConfiguration, match="production needs"):
+        load_settings()
+    for key, value in SAFE_PRODUCTION.items():
+        monkeypatch.setenv(key, str(value))
+    settings = load_settings()
+    assert settings["ENV_NAME"] == "production"
+    assert settings["SESSION_COOKIE_SECURE"] is True
+
+
+def test_the_dfdg_service_needs_only_its_own_settings(monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("JOBNET_ENV", "production")
+    own = {
+        "DFDG_DATABASE_URL": "postgresql://dfdg@db/dfdg",
+        "DFDG_SYSTEM_TOKENS": "jobnet-web=" + "t" * 32,
+    }
+    assert load_settings(overrides=own, service="dfdg")["ENV_NAME"] == "production"
+    with pytest.raises(UnsafeConfiguration, match="DFDG_SYSTEM_TOKENS"):
+        load_settings(overrides={**own, "DFDG_SYSTEM_TOKENS": ""}, service="dfdg")
+    with pytest.raises(UnsafeConfiguration, match="DFDG_DATABASE_URL"):
+        load_settings(overrides={**own, "DFDG_DATABASE_URL": "sqlite:///x"}, service="dfdg")

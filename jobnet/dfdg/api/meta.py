@@ -8,7 +8,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from jobnet.dfdg.api.blueprint import api
 from jobnet.dfdg.context import request_session
-from jobnet.dfdg.schemas import Health
+from jobnet.dfdg.schemas import Health, Liveness
 
 
 @api.route(
@@ -30,6 +30,19 @@ def health() -> tuple[Response, int]:
         body = Health(status="unavailable", database="unavailable")
         return jsonify(body.model_dump(mode="json")), 503
     return jsonify(Health(status="ok", database="ok").model_dump(mode="json")), 200
+
+
+@api.route(
+    "GET",
+    "/live",
+    summary="Does the DFDG process answer? (Liveness: checks nothing else, not even the database.)",
+    tags=("meta",),
+    responses={200: ("The process answers", Liveness)},
+    public=True,
+    transactional=False,
+)
+def live() -> Response:
+    return jsonify(Liveness(status="ok").model_dump(mode="json"))
 
 
 @api.route(

@@ -13,6 +13,12 @@ def test_health_needs_no_token(dfdg_client: FlaskClient) -> None:
     assert response.get_json() == {"status": "ok", "database": "ok"}
 
 
+def test_liveness_needs_no_token_and_no_database(dfdg_client: FlaskClient) -> None:
+    response = dfdg_client.get("/api/v1/live")
+    assert response.status_code == 200
+    assert response.get_json() == {"status": "ok"}
+
+
 def test_missing_token_is_401_with_challenge(dfdg_client: FlaskClient) -> None:
     response = dfdg_client.get("/api/v1/organisations")
     body = assert_problem(response, 401, "unauthorized")
