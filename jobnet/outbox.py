@@ -25,9 +25,10 @@ from sqlalchemy.orm import Session, aliased
 from jobnet.clients.dfdg import (
     Actor,
     DfdgClient,
-    DfdgConflict,
     DfdgError,
-    DfdgUnavailable,
+    DfdgForbidden,
+    DfdgNotFound,
+    DfdgRejected,
 )
 from jobnet.db import Store
 from jobnet.sessions import as_utc, utcnow
@@ -179,6 +180,10 @@ def deliver(store: Store, client: DfdgClient, command_id: int) -> OutboxCommand 
     return command
 
 
+# Only these answers say something about the command itself; they end its delivery for good.
+FINAL_ANSWERS = (DfdgRejected, DfdgForbidden, DfdgNotFound)
+
+
 def _send(client: DfdgClient, command: OutboxCommand) -> tuple[str, Any]:
     try:
         answer = client.send_command(
@@ -188,10 +193,13 @@ def _send(client: DfdgClient, command: OutboxCommand) -> tuple[str, Any]:
             actor=_actor(command.actor),
             idempotency_key=command.idempotency_key,
         )
-    except (DfdgUnavailable, DfdgConflict) as error:
-        return "retry", type(error).__name__
-    except DfdgError as error:
+    except FINAL_ANSWERS as error:
         return "rejected", error
+    except DfdgError as error:
+        # Anything else is ours or DFDG's to mend, not the citizen's: a 5xx, a timeout, a key
+        # still in progress (409), our token refused (401), rate limiting (429). Keep it and
+        # try again; the idempotency key makes a retry after a lost answer harmless.
+        return "retry", type(error).__name__
     return "registered", answer
 
 

@@ -77,8 +77,9 @@ class DfdgUnavailable(DfdgError):
     """DFDG could not be reached, timed out or failed (5xx): try again later (the outbox)."""
 
 
-class DfdgUnauthorized(DfdgError):
-    """DFDG does not accept our token (401)."""
+class DfdgUnauthorized(DfdgUnavailable):
+    """DFDG does not accept our token (401): our configuration to mend, not the user's fault,
+    so to the user it is the same as DFDG being away, and the outbox keeps trying."""
 
 
 class DfdgForbidden(DfdgError):
@@ -509,7 +510,7 @@ def _error_for(response: httpx.Response) -> DfdgError:
     problem = _problem_of(response)
     status = response.status_code
     message = f"DFDG answered {status}: {problem.get('detail') or problem.get('title') or ''}"
-    if status >= 500:
+    if status >= 500 or status in (408, 429):
         return DfdgUnavailable(message.strip(), status=status, problem=problem)
     error_class = _STATUS_ERRORS.get(status, DfdgError)
     if error_class is DfdgRejected:

@@ -25,6 +25,10 @@ from tests.integration.test_journeys import TODAY, answer, date_fields
 METTE = "1203851234"
 
 
+# Answers that say nothing about the report itself: ours or DFDG's to mend, so kept and retried.
+ANSWERS_THAT_ARE_NOT_THE_CITIZENS_FAULT = ("500", "503", "401", "408", "429")
+
+
 class FaultyTransport(httpx.BaseTransport):
     """Passes requests to DFDG in-process unless told to fail, before or after DFDG answers."""
 
@@ -40,8 +44,9 @@ class FaultyTransport(httpx.BaseTransport):
             raise httpx.ConnectError("connection refused", request=request)
         if self.mode == "timeout":
             raise httpx.ReadTimeout("timed out", request=request)
-        if self.mode == "500":
-            return httpx.Response(503, json={"title": "unavailable"}, request=request)
+        if self.mode in ANSWERS_THAT_ARE_NOT_THE_CITIZENS_FAULT:
+            status = int(self.mode)
+            return httpx.Response(status, json={"title": "not now"}, request=request)
         response = self.inner.handle_request(request)
         if self.mode == "fail_after_write" and request.method != "GET":
             response.read()
@@ -103,7 +108,9 @@ def _run_worker_round(app: Flask) -> int:
     return outbox.deliver_due(app.extensions["web_store"], app.extensions["dfdg_client"])
 
 
-@pytest.mark.parametrize("fault", ["down", "timeout", "500", "fail_after_write"])
+@pytest.mark.parametrize(
+    "fault", ["down", "timeout", "fail_after_write", *ANSWERS_THAT_ARE_NOT_THE_CITIZENS_FAULT]
+)
 def test_a_report_sent_while_dfdg_fails_is_received_then_registered_once(
     faulty: tuple[Flask, FaultyTransport], fault: str
 ) -> None:
@@ -188,6 +195,40 @@ def test_a_worker_that_died_mid_delivery_leaves_it_to_the_next(
     with store.session() as db:
         db.execute(update(OutboxCommand).values(lease_until=utcnow() - timedelta(seconds=1)))
     assert _run_worker_round(app) == 1
+    assert len(_sicknesses(app, command.reference)) == 1
+
+
+def test_a_worker_that_died_after_dfdg_wrote_does_not_register_twice(
+    faulty: tuple[Flask, FaultyTransport],
+) -> None:
+    app, transport = faulty
+    client = _client(app)
+    data = _ready_to_send(client)
+    transport.mode = "down"
+    client.post("/sygemelding/send", data=data)
+    [command] = _commands(app)
+    # A worker claims it, DFDG writes, and the worker dies before it can record the answer:
+    # its lease is never released and the command still looks undelivered.
+    transport.mode = "ok"
+    store = app.extensions["web_store"]
+    app.extensions["dfdg_client"].send_command(
+        command.method,
+        command.path,
+        command.body,
+        actor=outbox._actor(command.actor),
+        idempotency_key=command.idempotency_key,
+    )
+    with store.session() as db:
+        db.execute(
+            update(OutboxCommand).values(
+                next_attempt_at=utcnow() - timedelta(seconds=1),
+                lease_until=utcnow() - timedelta(seconds=1),
+            )
+        )
+    assert len(_sicknesses(app, command.reference)) == 1
+    assert _run_worker_round(app) == 1  # a new worker takes the expired lease
+    [delivered] = _commands(app)
+    assert delivered.status == outbox.REGISTERED
     assert len(_sicknesses(app, command.reference)) == 1
 
 
