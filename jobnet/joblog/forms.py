@@ -41,8 +41,9 @@ class EntryForm(RuleForm):
         description=_l("The day you sent the application. For example 18 11 2026."),
         validators=[Mandatory()],
     )
+    # The employer applied to, not the person's own organisation: no autofill from the profile.
     employer = StringField(
-        _l("Employer"), validators=[Mandatory()], render_kw={"autocomplete": "organization"}
+        _l("Employer"), validators=[Mandatory()], render_kw={"autocomplete": "off"}
     )
     job_title = StringField(_l("Job title"), validators=[Mandatory()])
     kind = RadioField(
