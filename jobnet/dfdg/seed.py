@@ -1,12 +1,11 @@
 """Fill DFDG on PostgreSQL with many made-up persons and records, fast, for scale benchmarks.
-
 `flask --app jobnet.dfdg:create_dfdg_app dfdg seed-scale --persons N --records M` streams rows
 with COPY: N persons, each with one contact-group period (group 1) and one open registration;
-then past holidays (30 % of the records) and audit entries (the rest), spread evenly over the
-persons. Every person is fictitious: CPR numbers are built from the index (`seed_cpr(i)`, serial
-numbers 3900-3999, which no demo person uses), ids are fixed UUIDs, so a benchmark can log in as
-person i through the MitID simulator. Foreign-key triggers are skipped while copying (the rows
-are consistent by construction), then the tables are analysed.
+then past holidays (30 % of the records), joblog entries (20 %) and audit entries (the rest),
+spread evenly over the persons. Every person is fictitious: CPR numbers are built from the index
+(`seed_cpr(i)`, serial numbers 3900-3999, which no demo person uses), ids are fixed UUIDs, so a
+benchmark can log in as person i through the MitID simulator. Foreign-key triggers are skipped
+while copying (the rows are consistent by construction), then the tables are analysed.
 """
 
 from __future__ import annotations
@@ -84,8 +83,9 @@ def seed_scale(
         raise ValueError("seed-scale needs PostgreSQL (it uses COPY)")
     if not 0 < persons <= MAX_PERSONS:
         raise ValueError(f"--persons must be between 1 and {MAX_PERSONS}")
-    absences = max(records - persons, 0) * 3 // 10
-    audits = max(records - persons - absences, 0)
+    rest = max(records - persons, 0)
+    absences, joblog = rest * 3 // 10, rest * 2 // 10
+    audits = rest - absences - joblog
     now = datetime.now(UTC)
     written: dict[str, int] = {}
     raw = engine.raw_connection()
@@ -207,6 +207,45 @@ def seed_scale(
                 "created_by_id",
             ),
             holidays(),
+        )
+
+        def joblog_entries() -> Iterator[tuple[Any, ...]]:
+            serial = 0
+            for i, many in _spread(joblog, persons):
+                for n in range(many):
+                    serial += 1
+                    yield (
+                        str(uuid.UUID(int=(0x5EED3 << 108) | serial)),
+                        seed_person_id(i),
+                        _start(i) + timedelta(days=3 + 2 * n),
+                        f"Virksomhed {serial % 5000} ApS",
+                        "Lagermedarbejder",
+                        "advertised" if n % 3 else "unsolicited",
+                        "sent",
+                        1,
+                        now,
+                        "citizen",
+                        seed_person_id(i),
+                        f"Test Person {i}",
+                    )
+
+        timed(
+            "joblog_entries",
+            (
+                "id",
+                "person_id",
+                "applied_on",
+                "employer",
+                "job_title",
+                "kind",
+                "status",
+                "version",
+                "created_at",
+                "created_by_type",
+                "created_by_id",
+                "created_by_name",
+            ),
+            joblog_entries(),
         )
 
         def audit_entries() -> Iterator[tuple[Any, ...]]:
