@@ -1,4 +1,5 @@
 """Fill DFDG on PostgreSQL with many made-up persons and records, fast, for scale benchmarks.
+
 `flask --app jobnet.dfdg:create_dfdg_app dfdg seed-scale --persons N --records M` streams rows
 with COPY: N persons, each with one contact-group period (group 1) and one open registration;
 then past holidays (30 % of the records), joblog entries (20 %) and audit entries (the rest),
