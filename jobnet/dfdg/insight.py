@@ -29,8 +29,9 @@ from jobnet.domain.codes import ActorType
 
 
 def shows_protected_address(actor: ActorContext, person_id: str) -> bool:
-    """Whether `actor` is the person themself (a citizen actor naming no one else)."""
-    return actor.type == ActorType.CITIZEN and actor.id in (None, person_id)
+    """Whether `actor` is the person themself: a citizen actor naming this very person (a
+    citizen actor naming no one is not)."""
+    return actor.type == ActorType.CITIZEN and actor.id is not None and actor.id == person_id
 
 
 def visible_address(person: Person, actor: ActorContext) -> tuple[str | None, ...]:

@@ -20,6 +20,7 @@ from sqlalchemy.orm import Session
 from jobnet.dfdg import clock
 from jobnet.dfdg.actor import current_actor
 from jobnet.dfdg.api.blueprint import api, parse_body
+from jobnet.dfdg.api.jobcentre_access import jobcentre_of
 from jobnet.dfdg.api.records import (
     NOT_FOUND_RESPONSE,
     PERSON_ID,
@@ -67,7 +68,6 @@ from jobnet.domain.absences import (
     check_sickness,
     holiday_can_be_cancelled,
 )
-from jobnet.domain.codes import ActorType
 
 TAGS = ("absences",)
 CREATE = "absence.create"
@@ -138,9 +138,12 @@ def _check(body: AbsenceRequest, situation: _Situation, today: date) -> AbsenceP
     )
 
 
-def _shape_error(body: AbsenceRequest) -> RuleViolation | None:
-    """What the reason says about the request's own shape, and who may send it."""
-    if body.reason not in CITIZEN_REASONS and current_actor().type != ActorType.CASEWORKER:
+def _shape_error(session: Session, person: Person, body: AbsenceRequest) -> RuleViolation | None:
+    """What the reason says about the request's own shape, and who may send it (a reason
+    only a job centre registers: a caseworker of the person's job centre)."""
+    if body.reason not in CITIZEN_REASONS and (
+        jobcentre_of(session, current_actor(), person) is None
+    ):
         return violation([broken("reason", CASEWORKER_ONLY)], status=403)
     if body.reason == AbsenceReason.SICKNESS and body.last_day is not None:
         return violation([broken("last_day", NO_LAST_DAY_FOR_SICKNESS)])
@@ -193,7 +196,7 @@ def create_absence(person_id: str) -> tuple[Response, int]:
     session = request_session()
     body = parse_body(AbsenceRequest)
     person = person_for_write(session, person_id, CREATE)
-    shape_error = _shape_error(body)
+    shape_error = _shape_error(session, person, body)
     if shape_error is not None:
         refuse(session, CREATE, person.id, shape_error)
     today = clock.today()

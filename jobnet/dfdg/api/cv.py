@@ -23,6 +23,7 @@ from jobnet.dfdg import clock
 from jobnet.dfdg.actor import current_actor
 from jobnet.dfdg.api.blueprint import api, parse_body
 from jobnet.dfdg.api.field_issues import field_violation
+from jobnet.dfdg.api.jobcentre_access import jobcentre_of
 from jobnet.dfdg.api.records import (
     NOT_FOUND_RESPONSE,
     PERSON_ID,
@@ -65,7 +66,6 @@ from jobnet.dfdg.queries import cv as cv_queries
 from jobnet.dfdg.rules import CASEWORKER_ONLY, RuleViolation, refuse, refuse_not_found
 from jobnet.dfdg.schemas import ActorOut, FieldError, Problem
 from jobnet.domain import cv as rules
-from jobnet.domain.codes import ActorType
 from jobnet.domain.fields import Issue, clean_text
 
 TAGS = ("cv",)
@@ -592,7 +592,10 @@ for _list in LIST_SECTIONS:
     request_body=ApprovalRequest,
     responses={
         200: CHANGE_RESPONSE,
-        403: ("Only a caseworker may set the approval (`caseworker_only`)", Problem),
+        403: (
+            "Only a caseworker of the person's job centre may set the approval (`caseworker_only`)",
+            Problem,
+        ),
         404: NOT_FOUND_RESPONSE,
         422: RULE_RESPONSE,
     },
@@ -604,9 +607,11 @@ def put_cv_approval(person_id: str) -> Response:
     body = parse_body(ApprovalRequest)
     person = person_for_write(session, person_id, APPROVE)
     actor = current_actor()
-    if actor.type != ActorType.CASEWORKER:
+    if jobcentre_of(session, actor, person) is None:
         error = FieldError(
-            field="status", code=CASEWORKER_ONLY, message="Only a caseworker may set the approval"
+            field="status",
+            code=CASEWORKER_ONLY,
+            message="Only a caseworker of the person's job centre may set the approval",
         )
         refuse(session, APPROVE, person.id, RuleViolation(CASEWORKER_ONLY, [error], status=403))
     _refuse_if(

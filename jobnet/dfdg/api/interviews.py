@@ -15,6 +15,7 @@ from sqlalchemy.orm import Session
 from jobnet.dfdg import clock
 from jobnet.dfdg.actor import current_actor
 from jobnet.dfdg.api.blueprint import api, parse_body
+from jobnet.dfdg.api.jobcentre_access import jobcentre_of
 from jobnet.dfdg.api.records import (
     NOT_FOUND_RESPONSE,
     PERSON_ID,
@@ -30,7 +31,6 @@ from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import persons as person_queries
 from jobnet.dfdg.rules import CASEWORKER_ONLY, MESSAGES, broken, refuse, violation
 from jobnet.dfdg.schemas import ActorOut, Problem, Reference, RequestBody, ResponseBody
-from jobnet.domain.codes import ActorType
 from jobnet.domain.interviews import InterviewProblem, check_held_interview
 from jobnet.domain.summons import InterviewForm
 
@@ -123,7 +123,11 @@ def _apply_match_group(session: Session, person: Person, held_on: date, match_gr
     request_body=HeldInterviewRequest,
     responses={
         201: ("The interview", HeldInterviewOut),
-        403: ("Only a caseworker may record an interview (`caseworker_only`)", Problem),
+        403: (
+            "Only a caseworker of the person's job centre may record an interview "
+            "(`caseworker_only`)",
+            Problem,
+        ),
         404: NOT_FOUND_RESPONSE,
         422: RULE_RESPONSE,
     },
@@ -135,7 +139,7 @@ def record_interview(person_id: str) -> tuple[Response, int]:
     body = parse_body(HeldInterviewRequest)
     person = person_for_write(session, person_id, CREATE)
     actor = current_actor()
-    if actor.type != ActorType.CASEWORKER:
+    if jobcentre_of(session, actor, person) is None:
         refuse(
             session,
             CREATE,

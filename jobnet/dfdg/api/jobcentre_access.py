@@ -117,8 +117,11 @@ def person_for_subject_read(session: Session, person_id: str, action: str) -> Pe
     return person
 
 
-def _jobcentre(session: Session, actor: ActorContext, person: Person) -> Organisation | None:
-    if actor.organisation is None:
+def jobcentre_of(session: Session, actor: ActorContext, person: Person) -> Organisation | None:
+    """The acting caseworker's organisation if it is the job centre of the person's
+    municipality; None for anyone else (another kind of organisation, another municipality, no
+    caseworker)."""
+    if actor.type != ActorType.CASEWORKER or actor.organisation is None:
         return None
     organisation = organisation_queries.by_cvr(session, actor.organisation)
     if organisation is None or organisation.kind != OrganisationKind.JOBCENTRE:
@@ -135,7 +138,7 @@ def jobcentre_write(session: Session, person_id: str, action: str) -> tuple[Pers
     actor = current_actor()
     if actor.type != ActorType.CASEWORKER:
         refuse(session, action, person.id, rule_violation([("actor", CASEWORKER_ONLY)], status=403))
-    organisation = _jobcentre(session, actor, person)
+    organisation = jobcentre_of(session, actor, person)
     if organisation is None:
         problem = [("X-Actor-Organisation", OUTSIDE_ORGANISATION)]
         refuse(session, action, person.id, rule_violation(problem, status=403))

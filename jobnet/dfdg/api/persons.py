@@ -12,7 +12,7 @@ from flask import Response, jsonify
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg import clock
-from jobnet.dfdg.access import check_person_access
+from jobnet.dfdg.access import check_caseworker_purpose, check_person_access
 from jobnet.dfdg.actor import current_actor
 from jobnet.dfdg.api.blueprint import api, parse_body, parse_query
 from jobnet.dfdg.api.insight_categories import audit_entry_out, refuse_someone_else
@@ -24,6 +24,7 @@ from jobnet.dfdg.problems import ProblemError, field_error, validation_problem
 from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import audit as audit_queries
 from jobnet.dfdg.queries import persons as person_queries
+from jobnet.dfdg.rules import refuse_not_found
 from jobnet.dfdg.schemas import (
     AuditLogQuery,
     AuditLogResponse,
@@ -35,9 +36,11 @@ from jobnet.dfdg.schemas import (
     PersonOut,
     Problem,
 )
+from jobnet.domain.codes import ActorType
 from jobnet.domain.cpr import birth_date
 from jobnet.domain.insight import audit_log_oldest_day
 
+NO_SUCH_CPR = "No person has this CPR number"
 PERSON_ID = {"person_id": "DFDG's own id of the person (a UUID, never derived from the CPR)"}
 NOT_FOUND_RESPONSE = ("No person has this id", Problem)
 TAGS = ("persons",)
@@ -72,6 +75,20 @@ def _person_or_404(session: Session, person_id: str, action: str) -> Person:
     return person
 
 
+def _check_found_person(session: Session, person: Person, action: str) -> None:
+    """The access rules for a person found by CPR number.
+
+    A citizen actor without an id is the citizen logging in, who knows only their own CPR
+    number (the login's claims); a citizen naming another person id is refused as if the
+    person were unknown. Everyone else passes the rules of every person route."""
+    actor = current_actor()
+    if actor.type == ActorType.CITIZEN:
+        if actor.id is not None and actor.id != person.id:
+            refuse_not_found(session, action, None, NO_SUCH_CPR)
+        return
+    check_person_access(person.id, action)
+
+
 @api.route(
     "POST",
     "/persons/lookup",
@@ -93,8 +110,8 @@ def lookup_person() -> Response:
     if person is None:
         record_access(session, "person.lookup", person_id=None, outcome=NOT_FOUND)
         session.commit()
-        raise ProblemError(404, "not-found", "No person has this CPR number")
-    check_person_access(person.id, "person.lookup")
+        raise ProblemError(404, "not-found", NO_SUCH_CPR)
+    _check_found_person(session, person, "person.lookup")
     record_access(session, "person.lookup", person_id=person.id)
     return jsonify(PersonIdResponse(person_id=person.id).model_dump(mode="json"))
 
@@ -104,12 +121,16 @@ def lookup_person() -> Response:
     "/persons",
     summary="Create a person from CPR-register claims (or get the existing one)",
     description="Answers 201 with the new person, or 200 with the person who already has this "
-    "CPR number, so a login flow can call it every time.",
+    "CPR number, so a login flow can call it every time. An existing person is answered only "
+    "to whoever may see them: a caseworker states a purpose and is refused (403, audited) a "
+    "person outside their organisation; a citizen naming another person id gets 404.",
     tags=TAGS,
     request_body=PersonCreateRequest,
     responses={
         200: ("The person already existed", PersonOut),
         201: ("The person was created", PersonOut),
+        403: ("The person is outside the caseworker's organisation", Problem),
+        404: ("A citizen named another person id", Problem),
     },
     actor_headers=True,
     idempotent=True,
@@ -117,6 +138,12 @@ def lookup_person() -> Response:
 def create_person() -> tuple[Response, int]:
     session = request_session()
     claims = parse_body(PersonCreateRequest)
+    actor = current_actor()
+    if actor.type == ActorType.CASEWORKER:
+        check_caseworker_purpose(actor)
+    existing = person_queries.find_by_cpr(session, claims.cpr)
+    if existing is not None:
+        _check_found_person(session, existing, "person.read")
     person, created = person_queries.ensure(
         session, person_queries.PersonClaims(**claims.model_dump())
     )

@@ -3,14 +3,22 @@ citizens, a citizen only themself; every refusal is audited."""
 
 from __future__ import annotations
 
+from datetime import date
+
+import pytest
 from flask.testing import FlaskClient
 from sqlalchemy import select
+from werkzeug.test import TestResponse
 
 from jobnet.db import Store
+from jobnet.dfdg.access import ORGANISATION_RULES
 from jobnet.dfdg.models import AuditEntry
+from jobnet.dfdg.queries import persons as person_queries
+from jobnet.domain.codes import OrganisationKind
 from tests.integration.dfdg.jobseeker_helpers import new_person
 
 AARHUS = "0751"
+AKASSE = "39190021"
 
 
 def _audit(store: Store) -> list[tuple[str | None, str, str]]:
@@ -88,3 +96,93 @@ def test_a_citizen_reaches_only_themself(
     response = dfdg_client.get(f"/api/v1/persons/{other}/status", headers=headers)
     assert response.status_code == 404
     assert _audit(dfdg_store)[-1] == (None, "person.access", "not_found")
+
+
+def _create(client: FlaskClient, headers: dict[str, str], cpr: str, key: str) -> TestResponse:
+    body = {"cpr": cpr, "given_name": "Test", "family_name": "Person"}
+    return client.post("/api/v1/persons", json=body, headers={**headers, "Idempotency-Key": key})
+
+
+def test_creating_an_existing_person_keeps_to_the_access_rules(
+    dfdg_client: FlaskClient, dfdg_store: Store, caseworker: dict[str, str]
+) -> None:
+    person_id = new_person(dfdg_store, "0202901234", municipality_code=AARHUS)
+    refused = _create(dfdg_client, caseworker, "0202901234", "k-create-outside")
+    assert refused.status_code == 403
+    assert refused.get_json()["code"] == "outside_organisation"
+    assert "Test" not in refused.get_data(as_text=True)
+    assert _audit(dfdg_store)[-1] == (person_id, "person.read", "denied")
+    headers = {k: v for k, v in caseworker.items() if k != "X-Purpose"}
+    no_purpose = _create(dfdg_client, headers, "0202901234", "k-create-no-purpose")
+    assert no_purpose.status_code == 422
+    assert no_purpose.get_json()["errors"][0]["field"] == "X-Purpose"
+    mine = new_person(dfdg_store, "0303901234")
+    assert _create(dfdg_client, caseworker, "0303901234", "k-create-own").status_code == 200
+    assert _audit(dfdg_store)[-1] == (mine, "person.read", "ok")
+
+
+def test_a_citizen_naming_someone_else_gets_no_one_by_cpr(
+    dfdg_client: FlaskClient, dfdg_store: Store, citizen: dict[str, str]
+) -> None:
+    mine = new_person(dfdg_store, "0303901234")
+    new_person(dfdg_store, "0404901234")
+    headers = {**citizen, "X-Actor-Id": mine}
+    assert _create(dfdg_client, headers, "0404901234", "k-other").status_code == 404
+    lookup = dfdg_client.post("/api/v1/persons/lookup", json={"cpr": "0404901234"}, headers=headers)
+    assert lookup.status_code == 404
+    assert _audit(dfdg_store)[-1] == (None, "person.lookup", "not_found")
+
+
+def test_a_protected_address_is_not_given_to_a_citizen_who_names_no_one(
+    dfdg_client: FlaskClient, dfdg_store: Store, citizen: dict[str, str]
+) -> None:
+    with dfdg_store.session() as session:
+        claims = person_queries.PersonClaims(
+            cpr="0505901234",
+            given_name="Skjult",
+            family_name="Adresse",
+            street="Hemmelig Vej 1",
+            postcode="8000",
+            city="Aarhus C",
+            address_protected=True,
+        )
+        person, _ = person_queries.ensure(session, claims)
+        person_id = person.id
+    answer = _create(dfdg_client, citizen, "0505901234", "k-protected").get_json()
+    assert answer["person_id"] == person_id
+    assert (answer["street"], answer["postcode"], answer["city"]) == (None, None, None)
+    own = dfdg_client.get(
+        f"/api/v1/persons/{person_id}", headers={**citizen, "X-Actor-Id": person_id}
+    ).get_json()
+    assert own["street"] == "Hemmelig Vej 1"
+
+
+@pytest.fixture
+def akasse_sees_everyone(monkeypatch: pytest.MonkeyPatch) -> None:
+    """An unemployment fund that may read the person (as it will once DFDG holds its members)."""
+    monkeypatch.setitem(ORGANISATION_RULES, OrganisationKind.AKASSE.value, lambda *_: True)
+
+
+def test_only_the_job_centre_registers_what_only_a_job_centre_may(
+    dfdg_client: FlaskClient,
+    dfdg_store: Store,
+    caseworker: dict[str, str],
+    akasse_sees_everyone: None,
+) -> None:
+    person_id = new_person(dfdg_store, group=1)
+    akasse = {**caseworker, "X-Actor-Organisation": AKASSE}
+    assert dfdg_client.get(f"/api/v1/persons/{person_id}", headers=akasse).status_code == 200
+    base = f"/api/v1/persons/{person_id}"
+    today = date.today().isoformat()
+    writes = [
+        ("post", "/interviews", {"held_on": today, "form": "in_person", "agreement": "Aftale"}),
+        ("put", "/cv/approval", {"status": "approved", "date": today}),
+        ("post", "/absences", {"reason": "civic_duty", "first_day": today, "last_day": today}),
+    ]
+    for number, (method, path, body) in enumerate(writes):
+        response = getattr(dfdg_client, method)(
+            base + path, json=body, headers={**akasse, "Idempotency-Key": f"k-akasse-{number}"}
+        )
+        assert response.status_code == 403, (path, response.get_json())
+        assert response.get_json()["code"] == "caseworker_only", path
+    assert [e[2] for e in _audit(dfdg_store) if e[0] == person_id][-3:] == ["denied"] * 3
