@@ -1,38 +1,64 @@
 """Nothing typed is lost when a session expires.
 
 A form posted after the session expired is kept in the new session; after the person has logged
-in again, the form's page picks it up with `resumed_form()` and shows what they typed.
+in again, the form's page picks it up with `resumed_form()` (or `form_data()`) and shows what they
+typed.
+
+With JavaScript, the session-timeout dialog submits a changed form when the time runs out, marked
+with `TIMEOUT_FIELD`. If the session did expire, that is the case above. If it is still alive (the
+person was active in another tab), the form is kept all the same and the page shown again with
+it: what was typed is not saved without the person choosing to.
 """
 
 from __future__ import annotations
 
-from flask import Flask, redirect, request, session, url_for
+from flask import Flask, current_app, redirect, request, session, url_for
+from flask_wtf.csrf import CSRFError, validate_csrf
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
+from wtforms import ValidationError
 
 from jobnet.auth.users import ACCESS_ATTRIBUTE
 
 RESUME_KEY = "resume_form"
-_NOT_KEPT = {"csrf_token"}
+TIMEOUT_FIELD = "session_timeout"  # set by static/js/jobnet.js on the form it submits
+_NOT_KEPT = {"csrf_token", TIMEOUT_FIELD}
 
 
 def _view_is_protected() -> bool:
     if request.endpoint is None or request.endpoint == "static":
         return False
-    from flask import current_app
-
     view = current_app.view_functions.get(request.endpoint)
     return getattr(view, ACCESS_ATTRIBUTE, None) not in (None, "public")
 
 
+def _keep_form() -> None:
+    kept = [(k, v) for k, v in request.form.items(multi=True) if k not in _NOT_KEPT]
+    session[RESUME_KEY] = {"path": request.path, "form": kept}
+
+
+def _csrf_is_valid() -> bool:
+    if not current_app.config.get("WTF_CSRF_ENABLED", True):
+        return True
+    try:
+        validate_csrf(request.form.get("csrf_token"))
+    except (ValidationError, CSRFError):
+        return False
+    return True
+
+
 def _handle_expired_session() -> Response | None:
-    expired = getattr(session, "expired", False)
-    if not expired or not _view_is_protected():
+    if not _view_is_protected():
         return None
-    if request.method == "POST":
-        kept = [(k, v) for k, v in request.form.items(multi=True) if k not in _NOT_KEPT]
-        session[RESUME_KEY] = {"path": request.path, "form": kept}
-    return redirect(url_for("auth.session_expired", next=request.full_path.rstrip("?")))
+    this_page = request.full_path.rstrip("?")
+    if getattr(session, "expired", False):
+        if request.method == "POST":
+            _keep_form()
+        return redirect(url_for("auth.session_expired", next=this_page))
+    if request.method == "POST" and request.form.get(TIMEOUT_FIELD) and _csrf_is_valid():
+        _keep_form()
+        return redirect(this_page)
+    return None
 
 
 def resumed_form(path: str | None = None) -> MultiDict[str, str] | None:
@@ -42,6 +68,14 @@ def resumed_form(path: str | None = None) -> MultiDict[str, str] | None:
         return None
     session.pop(RESUME_KEY)
     return MultiDict([tuple(pair) for pair in kept["form"]])
+
+
+def form_data() -> MultiDict[str, str] | None:
+    """What a form on this page is filled from: what was posted, else what was kept from an
+    expired session (once), else None (the form then shows the saved values)."""
+    if request.method == "POST":
+        return request.form
+    return resumed_form()
 
 
 def init_app(app: Flask) -> None:

@@ -7,12 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from flask import abort, render_template, request, url_for
+from flask import abort, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response
 
 from jobnet import outbox
+from jobnet.auth.resume import form_data
 from jobnet.auth.users import current_actor, subject_person_id, subject_required
 from jobnet.changes import key_of, resubmitted, save
 from jobnet.clients.dfdg import get_dfdg_client
@@ -158,8 +159,9 @@ def _single_values(cv: Cv, section: str) -> dict[str, Any]:
 
 
 def _form(page: SectionPage, cv: Cv, values: dict[str, Any], except_id: str | None) -> SectionForm:
-    posted = request.method == "POST"
-    form = page.form() if posted else page.form(data=page.form.data_from(values))
+    """Filled from what was posted or kept from an expired session, else from the saved values."""
+    formdata = form_data()
+    form = page.form(data=page.form.data_from(values)) if formdata is None else page.form(formdata)
     form.today = cv.today
     name = "language" if page.section == "languages" else "name"
     others = [e for e in cv.entries(page.section) if e.id != except_id] if page.is_list else []

@@ -11,6 +11,7 @@ from flask import Response, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
 from jobnet import outbox
+from jobnet.auth.resume import form_data
 from jobnet.auth.users import citizen_required, current_actor, subject_person_id, subject_required
 from jobnet.clients.dfdg import AuditEntry, DfdgNotFound, get_dfdg_client
 from jobnet.clients.dfdg_insight import INSIGHT_REQUEST, insight_request_command
@@ -126,9 +127,9 @@ def history(record_type: str, record_id: str) -> str:
 @bp.route("/anmod-om-indsigt", methods=["GET", "POST"])
 @citizen_required
 def request_access() -> Any:
-    form = InsightRequestForm()
+    form = InsightRequestForm(form_data())  # a GET shows what was kept from an expired session
     if request.method == "GET":
-        form.key.data = outbox.new_idempotency_key()
+        form.key.data = form.key.data or outbox.new_idempotency_key()
     elif form.validate_on_submit() and form.key.data:
         existing = receipt_for_key(form.key.data)
         if existing is not None:

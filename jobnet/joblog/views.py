@@ -8,11 +8,12 @@ import io
 from datetime import date
 from typing import Any
 
-from flask import Response, abort, render_template, request, url_for
+from flask import Response, abort, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from jobnet import outbox
+from jobnet.auth.resume import form_data
 from jobnet.auth.users import current_actor, subject_person_id, subject_required
 from jobnet.changes import key_of, resubmitted, save
 from jobnet.clients.dfdg import get_dfdg_client
@@ -108,7 +109,7 @@ def add() -> Page:
     if (again := resubmitted(url_for("joblog.index"))) is not None:
         return again
     joblog = _joblog()
-    form = EntryForm()
+    form = EntryForm(form_data())
     form.today = joblog.today
     if form.validate_on_submit():
         body = form.body()
@@ -128,7 +129,8 @@ def edit(entry_id: str) -> Page:
         return again
     joblog = _joblog()
     entry = _entry(joblog, entry_id)
-    form = EntryForm() if request.method == "POST" else EntryForm(data=_values(entry))
+    formdata = form_data()  # what was posted or kept from an expired session
+    form = EntryForm(data=_values(entry)) if formdata is None else EntryForm(formdata)
     form.today = joblog.today
     if form.validate_on_submit():
         body = form.body()
