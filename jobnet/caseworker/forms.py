@@ -1,7 +1,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
-from wtforms import RadioField, StringField, TextAreaField
+from wtforms import HiddenField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, ValidationError
 
@@ -13,25 +13,32 @@ PURPOSES = {
     "case_processing": _l("Case processing"),
     "other": _l("Another purpose"),
 }
+# Purposes Jobnet itself records, not chosen by the caseworker.
+INTERVIEW_LIST_PURPOSE = "interview_list"
+RECORDED_PURPOSES = {
+    INTERVIEW_LIST_PURPOSE: _l("The job centre's list of today's interviews"),
+}
 MAX_PURPOSE_LENGTH = 200
 
 
-class FindCitizenForm(JourneyForm):
-    cpr = StringField(
-        _l("CPR number"),
-        description=_l("10 digits, with or without a hyphen, for example 010190-1234."),
-        render_kw={"autocomplete": "off", "inputmode": "numeric", "data-width": "m"},
-    )
-    purpose = RadioField(
+def _purpose_field() -> RadioField:
+    return RadioField(
         _l("Why are you opening the citizen's data?"),
         description=_l("The purpose is written in the log the citizen can see."),
         choices=[SelectChoice(code, label) for code, label in PURPOSES.items()],
         validators=[InputRequired(_l("Choose why you are opening the citizen's data"))],
     )
-    purpose_other = TextAreaField(_l("Describe the purpose, if you chose another purpose"))
 
-    def validate_cpr(self, field: StringField) -> None:
-        check_cpr_field(field.data, _l("Enter the citizen's CPR number"))
+
+def _purpose_other_field() -> TextAreaField:
+    return TextAreaField(_l("Describe the purpose, if you chose another purpose"))
+
+
+class _Purpose:
+    """The purpose questions every opening of a citizen asks, and what goes into the log."""
+
+    purpose: RadioField
+    purpose_other: TextAreaField
 
     def validate_purpose_other(self, field: TextAreaField) -> None:
         if self.purpose.data != "other":
@@ -51,6 +58,29 @@ class FindCitizenForm(JourneyForm):
         return str(self.purpose.data)
 
 
+class FindCitizenForm(_Purpose, JourneyForm):
+    cpr = StringField(
+        _l("CPR number"),
+        description=_l("10 digits, with or without a hyphen, for example 010190-1234."),
+        render_kw={"autocomplete": "off", "inputmode": "numeric", "data-width": "m"},
+    )
+    purpose = _purpose_field()
+    purpose_other = _purpose_other_field()
+
+    def validate_cpr(self, field: StringField) -> None:
+        check_cpr_field(field.data, _l("Enter the citizen's CPR number"))
+
+
+class ReopenCitizenForm(_Purpose, JourneyForm):
+    """Open a recently opened citizen again: DFDG's person id (from this session's list, never
+    a CPR number) and the purpose, asked again."""
+
+    person_id = HiddenField()
+    confirm = HiddenField()
+    purpose = _purpose_field()
+    purpose_other = _purpose_other_field()
+
+
 class StopActingForm(JourneyForm):
     """Only the button and the form's token."""
 
@@ -61,4 +91,4 @@ def purpose_label(purpose: str | None) -> str:
         return ""
     if purpose.startswith("other: "):
         return purpose.removeprefix("other: ")
-    return str(PURPOSES.get(purpose, purpose))
+    return str(PURPOSES.get(purpose) or RECORDED_PURPOSES.get(purpose, purpose))

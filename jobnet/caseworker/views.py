@@ -1,6 +1,6 @@
 from __future__ import annotations
 
-from flask import current_app, flash, redirect, render_template, session, url_for
+from flask import abort, current_app, flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
@@ -13,14 +13,24 @@ from jobnet.auth.users import (
     current_actor,
 )
 from jobnet.caseworker import bp
-from jobnet.caseworker.forms import FindCitizenForm, StopActingForm
-from jobnet.clients.dfdg import Actor, DfdgForbidden, DfdgUnavailable, get_dfdg_client
+from jobnet.caseworker.forms import (
+    INTERVIEW_LIST_PURPOSE,
+    FindCitizenForm,
+    ReopenCitizenForm,
+    StopActingForm,
+)
+from jobnet.clients.dfdg import (
+    Actor,
+    DfdgForbidden,
+    DfdgNotFound,
+    DfdgUnavailable,
+    get_dfdg_client,
+)
 from jobnet.clients.dfdg_plans import DaySummons
 from jobnet.domain.cpr import normalise_cpr
 from jobnet.journeys import current_situation
 
-RECENT_KEY = "recent_citizens"
-INTERVIEW_LIST_PURPOSE = "interview"
+RECENT_KEY = "recent_citizens"  # DFDG person ids and names; never a CPR number
 MAX_RECENT = 8
 
 
@@ -35,9 +45,13 @@ def _search_actor(purpose: str) -> Actor:
     )
 
 
+def _recent() -> list[dict[str, str]]:
+    return list(session.get(RECENT_KEY, []))
+
+
 def _remember(person_id: str, name: str, purpose: str) -> None:
     session[ACTING_KEY] = {"person_id": person_id, "name": name, "purpose": purpose}
-    recent = [c for c in session.get(RECENT_KEY, []) if c["person_id"] != person_id]
+    recent = [c for c in _recent() if c["person_id"] != person_id]
     session[RECENT_KEY] = [{"person_id": person_id, "name": name}, *recent][:MAX_RECENT]
 
 
@@ -56,7 +70,7 @@ def _start_page(form: FindCitizenForm, status: int = 200) -> tuple[str, int]:
     page = render_template(
         "caseworker/index.html",
         form=form,
-        recent=session.get(RECENT_KEY, []),
+        recent=_recent(),
         interviews=_interviews_today(),
     )
     return page, status
@@ -92,6 +106,32 @@ def find_citizen() -> Response | tuple[str, int]:
         form.cpr.errors = [_("No citizen with this CPR number is registered in DFDG.")]
         return _start_page(form, 200)
     person = client.get_person(person_id, actor)
+    _remember(person_id, person.full_name, form.purpose_text())
+    return redirect(url_for("caseworker.citizen"))
+
+
+@bp.post("/genaabn")
+@caseworker_required
+def reopen_citizen() -> Response | tuple[str, int]:
+    """Open a recently opened citizen again, by DFDG's person id from this session's list (in
+    the form body, never in a URL), asking for the purpose again."""
+    form = ReopenCitizenForm()
+    recent = {c["person_id"]: c["name"] for c in _recent()}
+    person_id = form.person_id.data or ""
+    if person_id not in recent:
+        abort(400)
+    name = recent[person_id]
+    if form.confirm.data != "yes":  # the button on the start page: ask for the purpose
+        form = ReopenCitizenForm(formdata=None, person_id=person_id, confirm="yes")
+        return render_template("caseworker/reopen.html", form=form, name=name), 200
+    if not form.validate_on_submit():
+        return render_template("caseworker/reopen.html", form=form, name=name), 200
+    actor = _search_actor(form.purpose_text())
+    try:
+        person = get_dfdg_client().get_person(person_id, actor)
+    except (DfdgForbidden, DfdgNotFound):
+        flash(_("You can no longer open the data of %(name)s.", name=name), "info")
+        return redirect(url_for("caseworker.index"))
     _remember(person_id, person.full_name, form.purpose_text())
     return redirect(url_for("caseworker.citizen"))
 

@@ -4,7 +4,7 @@ list sections with an "are you sure" page. Every save is a command to DFDG via t
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import asdict, dataclass
 from typing import Any
 
 from flask import abort, render_template, url_for
@@ -54,6 +54,7 @@ from jobnet.cv.texts import (
 )
 from jobnet.domain.cv import LIST_SECTIONS
 from jobnet.journeys import web_store
+from jobnet.labels import report_actor_label
 from jobnet.receipts.summaries import summary_formatter
 
 Page = str | Response
@@ -218,7 +219,15 @@ def index() -> str:
         sections=sections,
         pending=len(pending),
         approval_label=APPROVAL_LABELS.get(cv.approval_status, cv.approval_status),
+        changed_by=_changed_by_caseworker(cv),
     )
+
+
+def _changed_by_caseworker(cv: Cv) -> str | None:
+    """The caseworker's name and job centre when a caseworker made the CV's latest change."""
+    if cv.updated_by is None or cv.updated_by.type != "caseworker":
+        return None
+    return report_actor_label(asdict(cv.updated_by))
 
 
 @bp.route("/<slug>", methods=["GET", "POST"])

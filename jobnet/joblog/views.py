@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import csv
 import io
+from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -33,6 +34,7 @@ from jobnet.i18n import format_local_date
 from jobnet.joblog import bp
 from jobnet.joblog.forms import KIND_LABELS, STATUS_LABELS, DeleteForm, EntryForm
 from jobnet.journeys import web_store
+from jobnet.labels import report_actor_label
 from jobnet.receipts.summaries import format_date, summary_formatter
 
 Page = str | Response
@@ -80,6 +82,19 @@ def kind_label(kind: str) -> str:
 
 def status_label(status: str) -> str:
     return str(STATUS_LABELS.get(status, status))
+
+
+def registered_by(entry: JoblogEntry) -> str | None:
+    """The caseworker's name and job centre (or "A system") when the citizen did not register the
+    entry themself; None when they did."""
+    if entry.created_by.type == "citizen":
+        return None
+    return report_actor_label(asdict(entry.created_by))
+
+
+@bp.context_processor
+def _helpers() -> dict[str, Any]:
+    return {"registered_by": registered_by}
 
 
 def _form_page(form: EntryForm, title: Any, **extra: Any) -> str:
@@ -141,7 +156,7 @@ def edit(entry_id: str) -> Page:
             url_for("joblog.index"),
         )
     delete_url = url_for("joblog.delete", entry_id=entry.id)
-    return _form_page(form, _("Change the application"), delete_url=delete_url)
+    return _form_page(form, _("Change the application"), delete_url=delete_url, entry=entry)
 
 
 @bp.route("/<entry_id>/slet", methods=["GET", "POST"])

@@ -3,6 +3,7 @@ job centre's own registrations, with every access audited in DFDG."""
 
 from __future__ import annotations
 
+import re
 from datetime import timedelta
 from typing import Any
 
@@ -241,3 +242,221 @@ def test_caseworker_cannot_reach_another_municipality_directly_through_dfdg(
     lars = next(p for p in dfdg_rows(journey_app, "Person") if p.cpr == LARS)
     with pytest.raises(DfdgForbidden):
         client.status(lars.id, actor)
+
+
+# -- the citizen's pages on behalf, and who registered what --------------------------------
+
+EMMA = "0904025118"  # København, no contact groups, not registered
+REGISTERED_BY = f"Registered by {HANNE.full_name}, Jobcenter København"
+
+
+def citizen_client(app: Flask, cpr: str) -> FlaskClient:
+    client = app.test_client()
+    client.get("/language/en")
+    login_citizen(client, cpr)
+    return client
+
+
+def form_post(client: FlaskClient, path: str, data: dict[str, Any]) -> Any:
+    """Show the form, then post `data` with its CSRF token and idempotency key."""
+    page = client.get(path)
+    assert page.status_code == 200, (path, page.status_code)
+    key = re.search(r'name="key" type="hidden" value="([^"]*)"', page.get_data(as_text=True))
+    assert key
+    return client.post(path, data={"csrf_token": csrf_token(page), "key": key.group(1), **data})
+
+
+def test_the_citizen_page_links_to_the_citizens_cv_joblog_and_my_data(
+    caseworker: FlaskClient,
+) -> None:
+    open_citizen(caseworker, METTE)
+    page = caseworker.get("/sagsbehandler/borger").get_data(as_text=True)
+    for path, words in (
+        ("/cv/", "The citizen's CV"),
+        ("/joblog/", "The citizen's joblog"),
+        ("/mine-data/", "The citizen's data in DFDG (My data)"),
+    ):
+        assert f'<a href="{path}">{words}</a>' in page
+        assert caseworker.get(path).status_code == 200, path
+
+
+def test_a_joblog_entry_made_on_behalf_shows_who_registered_it(
+    caseworker: FlaskClient,
+    journey_app: Flask,  # noqa: F811
+) -> None:
+    open_citizen(caseworker, METTE)
+    application = {
+        **date_fields("applied_on", TODAY - timedelta(days=1)),
+        "employer": "Netto",
+        "job_title": "Butiksassistent",
+        "kind": "advertised",
+        "status": "sent",
+        "link": "",
+        "note": "",
+    }
+    assert form_post(caseworker, "/joblog/ny", application).status_code == 302
+    from jobnet.dfdg.cv_models import JoblogEntry
+
+    store = journey_app.extensions["dfdg_app"].extensions["dfdg_store"]
+    with store.session() as session:
+        [entry] = session.scalars(select(JoblogEntry).where(JoblogEntry.employer == "Netto"))
+    assert (entry.created_by_type, entry.created_by_name) == ("caseworker", HANNE.full_name)
+    citizen = citizen_client(journey_app, METTE)
+    for client in (caseworker, citizen):
+        listed = client.get("/joblog/").get_data(as_text=True)
+        row = listed.split("Butiksassistent, Netto")[1].split("</tr>")[0]
+        assert REGISTERED_BY in row
+        assert REGISTERED_BY in client.get(f"/joblog/{entry.id}").get_data(as_text=True)
+    # the citizen's own entries (the demo's) name no one
+    assert listed.count("Registered by") == 1
+
+
+def test_a_cv_entry_made_on_behalf_shows_who_registered_it(
+    caseworker: FlaskClient,
+    journey_app: Flask,  # noqa: F811
+) -> None:
+    citizen = citizen_client(journey_app, METTE)
+    assert form_post(citizen, "/cv/kompetencer/ny", {"name": "Kassesystemer"}).status_code == 302
+    assert "Registered by" not in citizen.get("/cv/").get_data(as_text=True)
+    open_citizen(caseworker, METTE)
+    assert (
+        form_post(caseworker, "/cv/kompetencer/ny", {"name": "Truckcertifikat"}).status_code == 302
+    )
+    for client in (caseworker, citizen):
+        page = client.get("/cv/").get_data(as_text=True)
+        assert "Truckcertifikat" in page and REGISTERED_BY in page
+
+
+def _register(client: FlaskClient, app: Flask) -> tuple[Any, str]:
+    from tests.integration.test_journeys import register
+
+    open_citizen(client, EMMA)
+    reference = register(client).location.split("/")[-1]
+    [row] = [r for r in dfdg_rows(app, "Registration") if r.source_reference == reference]
+    return row, "created_by"
+
+
+def _deregister(client: FlaskClient, app: Flask) -> tuple[Any, str]:
+    open_citizen(client, METTE)
+    client.get("/afmelding/")
+    answer(client, "/afmelding/dato", date_fields("when", TODAY + timedelta(days=10)))
+    answer(client, "/afmelding/aarsag", {"reason": "job_as_employee"})
+    assert submit(client, "afmelding").status_code == 302
+    [row] = [r for r in dfdg_rows(app, "Registration") if r.end_date]
+    return row, "deregistered_by"
+
+
+def _recover(client: FlaskClient, app: Flask) -> tuple[Any, str]:
+    open_citizen(client, METTE)
+    reference = report_sickness(client, TODAY - timedelta(days=3)).location.split("/")[-1]
+    client.get("/raskmelding/")
+    answer(client, "/raskmelding/rask-dato", date_fields("fit_day", TODAY - timedelta(days=1)))
+    assert submit(client, "raskmelding").status_code == 302
+    [row] = [a for a in dfdg_rows(app, "Absence") if a.source_reference == reference]
+    assert row.fit_day == TODAY - timedelta(days=1)
+    return row, "ended_by"
+
+
+def _holiday(client: FlaskClient, app: Flask) -> tuple[Any, str]:
+    from tests.integration.test_journeys import report_holiday
+
+    open_citizen(client, METTE)
+    report_holiday(client, TODAY + timedelta(days=9), TODAY + timedelta(days=12))
+    reference = submit(client, "ferie").location.split("/")[-1]
+    [row] = [a for a in dfdg_rows(app, "Absence") if a.source_reference == reference]
+    return row, "created_by"
+
+
+@pytest.mark.parametrize(
+    ("journey", "action"),
+    [
+        (_register, "registration.create"),
+        (_deregister, "registration.deregister"),
+        (_recover, "absence.recover"),
+        (_holiday, "absence.create"),
+    ],
+    ids=["registration", "deregistration", "recovery", "holiday"],
+)
+def test_journeys_on_behalf_end_in_dfdg_with_the_caseworker_as_actor(
+    caseworker: FlaskClient,
+    journey_app: Flask,  # noqa: F811
+    journey: Any,
+    action: str,
+) -> None:
+    row, by = journey(caseworker, journey_app)
+    assert getattr(row, f"{by}_type") == "caseworker"
+    assert getattr(row, f"{by}_name") == HANNE.full_name
+    assert getattr(row, f"{by}_organisation") == "29190011"
+    [write] = [e for e in audit(journey_app) if e.action == action and e.person_id == row.person_id]
+    assert (write.actor_type, write.actor_name) == ("caseworker", HANNE.full_name)
+    assert write.on_behalf_of == row.person_id and write.purpose == "case_processing"
+
+
+# -- recently opened citizens ---------------------------------------------------------------
+
+
+def reopen(client: FlaskClient, person_id: str, **answers: str) -> Any:
+    page = client.get("/sagsbehandler/")
+    return client.post(
+        "/sagsbehandler/genaabn",
+        data={"csrf_token": csrf_token(page), "person_id": person_id, **answers},
+    )
+
+
+def test_a_recently_opened_citizen_is_opened_again_with_a_new_purpose(
+    caseworker: FlaskClient,
+    journey_app: Flask,  # noqa: F811
+) -> None:
+    open_citizen(caseworker, METTE)
+    page = caseworker.get("/sagsbehandler/borger")
+    caseworker.post("/sagsbehandler/stop", data={"csrf_token": csrf_token(page)})
+    start = caseworker.get("/sagsbehandler/").get_data(as_text=True)
+    recent = start.split('id="recent-heading"')[1]
+    match = re.search(r'name="person_id" value="([^"]+)"', recent)
+    assert match and "Open Mette Nielsen again</button>" in recent
+    person_id = match.group(1)
+    assert METTE not in start and "120385" not in start
+
+    asked = reopen(caseworker, person_id)
+    assert asked.status_code == 200
+    html = asked.get_data(as_text=True)
+    assert "<h1>Open Mette Nielsen again</h1>" in html and 'name="purpose"' in html
+    assert errors(asked) == []  # the question, not yet an error
+    assert "Choose why you are opening" in " ".join(
+        errors(reopen(caseworker, person_id, confirm="yes"))
+    )
+
+    opened = reopen(caseworker, person_id, confirm="yes", purpose="citizen_contacted_us")
+    assert opened.location == "/sagsbehandler/borger"
+    assert METTE not in opened.location and person_id not in opened.location
+    assert "<h1>Mette Nielsen</h1>" in caseworker.get("/sagsbehandler/borger").get_data(
+        as_text=True
+    )
+    reads = [
+        e for e in audit(journey_app) if e.person_id == person_id and e.action == "person.read"
+    ]
+    assert reads[-1].purpose == "citizen_contacted_us"
+    assert reads[-1].actor_name == HANNE.full_name
+
+
+def test_only_a_recently_opened_citizen_can_be_opened_again(
+    caseworker: FlaskClient,
+    journey_app: Flask,  # noqa: F811
+) -> None:
+    henrik = next(p for p in dfdg_rows(journey_app, "Person") if p.cpr == HENRIK)
+    answer = reopen(caseworker, henrik.id, confirm="yes", purpose="case_processing")
+    assert answer.status_code == 400
+    assert caseworker.get("/sagsbehandler/borger").location == "/sagsbehandler/"
+
+
+def test_the_interview_list_is_logged_with_its_own_purpose(
+    caseworker: FlaskClient,
+    journey_app: Flask,  # noqa: F811
+) -> None:
+    from tests.integration.test_caseworker_summons import create_summons
+
+    open_citizen(caseworker, METTE, "interview")
+    create_summons(caseworker, day=TODAY, clock="23:30")
+    caseworker.get("/sagsbehandler/")
+    listed = [e for e in audit(journey_app) if e.action == "summons.day_list" and e.person_id]
+    assert listed and {e.purpose for e in listed} == {"interview_list"}
