@@ -27,7 +27,13 @@ from jobnet.auth.oidc import (
     PendingLogin,
 )
 from jobnet.auth.users import User, login_required, public, start_session
-from jobnet.clients.dfdg import Actor, DfdgError, DfdgNotFound, get_dfdg_client
+from jobnet.clients.dfdg import (
+    Actor,
+    DfdgError,
+    DfdgNotFound,
+    DfdgUnavailable,
+    get_dfdg_client,
+)
 from jobnet.i18n import current_language
 from jobnet.security import is_local_path
 
@@ -36,6 +42,9 @@ log = logging.getLogger(__name__)
 PENDING_KEY = "oidc_pending"
 ID_TOKEN_KEY = "oidc_id_token"  # noqa: S105 - a session key name
 LOGIN_KIND_KEY = "oidc_kind"
+# The failure page's reason when DFDG refused the login's person or organisation call (DFDG
+# being away has its own page: the error handler of DfdgUnavailable).
+DFDG_REFUSED = "registry_refused"
 
 
 def relying_party(kind: str) -> OidcRelyingParty:
@@ -83,9 +92,18 @@ def _complete(kind: str) -> CitizenIdentity | CaseworkerIdentity:
     return identity
 
 
-def _failed(kind: str, reason: LoginFailure) -> tuple[str, int]:
+def _failed(kind: str, reason: str) -> tuple[str, int]:
     retry = url_for("auth.login" if kind == "citizen" else "auth.caseworker_login")
-    return render_template("auth/failed.html", reason=reason.value, retry_url=retry), 400
+    return render_template("auth/failed.html", reason=reason, retry_url=retry), 400
+
+
+def _refused_by_dfdg(kind: str, error: DfdgError) -> tuple[str, int]:
+    """The clear login-failed page; the log names only the kind of answer, never the CPR
+    number, the name or a token."""
+    log.warning(
+        "%s login refused by DFDG (%s, status %s)", kind, type(error).__name__, error.status
+    )
+    return _failed(kind, DFDG_REFUSED)
 
 
 @bp.get("/callback")
@@ -97,7 +115,12 @@ def callback() -> Response | tuple[str, int]:
         return _failed("citizen", failure.reason)
     if not isinstance(identity, CitizenIdentity):
         return _failed("citizen", LoginFailure.MISSING_CLAIM)
-    person_id = _person_for(identity)
+    try:
+        person_id = _person_for(identity)
+    except DfdgUnavailable:
+        raise
+    except DfdgError as error:
+        return _refused_by_dfdg("citizen", error)
     next_url = session.pop("_login_next", None) or url_for("min_side.index")
     start_session(
         User(kind="citizen", id=person_id, name=identity.name),
@@ -139,8 +162,10 @@ def caseworker_callback() -> Response | tuple[str, int]:
     except DfdgNotFound:
         log.info("caseworker login refused: organisation not in DFDG's registry")
         return render_template("auth/organisation_unknown.html"), 403
-    except DfdgError:
+    except DfdgUnavailable:
         raise
+    except DfdgError as error:
+        return _refused_by_dfdg("caseworker", error)
     next_url = session.pop("_login_next", None) or url_for("caseworker.index")
     start_session(
         User(

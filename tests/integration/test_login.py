@@ -4,13 +4,17 @@ the caseworker start page. The protocol refusals are tested at the relying party
 
 from __future__ import annotations
 
+import logging
+from collections.abc import Callable
 from datetime import timedelta
+from typing import NoReturn
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import update
 
+from jobnet.clients.dfdg import DfdgClient, DfdgError, DfdgForbidden, DfdgRejected
 from jobnet.demo_identities import DEMO_CASEWORKERS, DEMO_PERSONS
 from jobnet.sessions import utcnow
 from jobnet.store.models import WebSession
@@ -232,3 +236,49 @@ def test_failure_page_is_in_the_users_language(client: FlaskClient, lang: str) -
     response = client.get("/auth/callback", query_string={"state": "x", "code": "y"})
     assert response.status_code == 400
     assert f'<html lang="{lang}"' in response.get_data(as_text=True)
+
+
+def _refuse(error: DfdgError) -> Callable[..., NoReturn]:
+    def refuse(*_args: object, **_kwargs: object) -> NoReturn:
+        raise error
+
+    return refuse
+
+
+@pytest.mark.parametrize(
+    ("lang", "words"), [("da", "Prøv at logge ind igen"), ("en", "Try to log in again")]
+)
+def test_a_login_dfdg_refuses_is_a_clear_page_that_logs_no_personal_data(
+    client: FlaskClient,
+    demo: Flask,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+    lang: str,
+    words: str,
+) -> None:
+    refusal = DfdgRejected(f"rejected {METTE.cpr}", status=422, problem={"code": "invalid"})
+    monkeypatch.setattr(DfdgClient, "lookup_person", _refuse(refusal))
+    client.get(f"/language/{lang}")
+    caplog.set_level(logging.INFO)
+    response = login_citizen(client, METTE.cpr)
+    body = response.get_data(as_text=True)
+    assert response.status_code == 400
+    assert f'<html lang="{lang}"' in body
+    assert words in body and 'href="/auth/login"' in body
+    assert client.get("/min-side/").status_code == 302
+    logged = "\n".join(record.getMessage() for record in caplog.records)
+    assert "login refused by DFDG (DfdgRejected" in logged
+    cpr_digits = METTE.cpr.replace("-", "")
+    for secret in (METTE.cpr, cpr_digits, METTE.full_name, "eyJ"):
+        assert secret not in logged
+
+
+def test_a_caseworker_login_dfdg_refuses_is_a_clear_page(
+    client: FlaskClient, demo: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    refusal = DfdgForbidden("forbidden", status=403, problem={"code": "forbidden"})
+    monkeypatch.setattr(DfdgClient, "organisation", _refuse(refusal))
+    response = login_caseworker(client)
+    assert response.status_code == 400
+    assert 'href="/auth/caseworker/login"' in response.get_data(as_text=True)
+    assert client.get("/sagsbehandler/").status_code == 302
