@@ -83,6 +83,8 @@ def _migrated(test_settings: dict[str, Any]) -> None:
 
 def _dispose(app: Flask) -> None:
     app.extensions["web_store"].engine.dispose()
+    for relying_party in app.extensions.get("oidc", {}).values():
+        relying_party.close()
     dfdg_app = app.extensions.get("dfdg_app")
     if dfdg_app is not None:
         dfdg_app.extensions["dfdg_store"].engine.dispose()
