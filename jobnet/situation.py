@@ -3,6 +3,10 @@
 A report the person sent a minute ago may still sit in the outbox (DFDG was down). The forms
 must already count it — a pending sickness report means the person is sick, a pending holiday
 blocks overlapping dates — or the person could be asked to send it again.
+
+`absences` holds every period a new holiday must not overlap: each active absence DFDG holds
+(the open sickness, the holidays, and what a job centre registered: maternity leave, civic duty,
+military service …) and the absences still on their way, so the form refuses what DFDG would.
 """
 
 from __future__ import annotations
@@ -11,11 +15,12 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
 
-from jobnet.clients.dfdg import PersonStatus
+from jobnet.clients.dfdg import Absence, PersonStatus, RecordedBy
 from jobnet.clients.dfdg_commands import (
     DEREGISTRATION,
     HOLIDAY,
     HOLIDAY_CANCELLATION,
+    JOBCENTRE_ABSENCE,
     RECOVERY,
     REGISTRATION,
     SICKNESS,
@@ -23,7 +28,26 @@ from jobnet.clients.dfdg_commands import (
 from jobnet.domain.absences import Period
 from jobnet.domain.jobseeker import CONTACT_GROUP_FOR_CATEGORY, INITIAL_MATCH_GROUP
 
-JOURNEY_KINDS = {REGISTRATION, DEREGISTRATION, SICKNESS, RECOVERY, HOLIDAY, HOLIDAY_CANCELLATION}
+JOURNEY_KINDS = {
+    REGISTRATION,
+    DEREGISTRATION,
+    SICKNESS,
+    RECOVERY,
+    HOLIDAY,
+    HOLIDAY_CANCELLATION,
+    JOBCENTRE_ABSENCE,
+}
+
+
+@dataclass(frozen=True)
+class PendingHoliday:
+    """A holiday report received by Jobnet and not yet registered in DFDG (still in the outbox).
+
+    It has no DFDG id yet, so it cannot be cancelled until it is registered."""
+
+    first_day: date
+    last_day: date
+    reference: str | None
 
 
 @dataclass
@@ -38,15 +62,38 @@ class Situation:
     pending: set[str] = field(default_factory=set)
     deregistration_date: date | None = None
     has_registration: bool = False
-    holidays: list[Any] = field(default_factory=list)
+    holidays: list[Absence] = field(default_factory=list)
+    pending_holidays: list[PendingHoliday] = field(default_factory=list)
+    # Who registered the registration and the open sickness in DFDG (None for a pending one).
+    registered_by: RecordedBy | None = None
+    sickness_by: RecordedBy | None = None
+    # The open sickness among `absences`, so a recovery ends that one and not an open absence a
+    # job centre registered.
+    sickness_period: Period | None = None
 
     @property
     def is_registered(self) -> bool:
         return self.registered_since is not None
 
+    @property
+    def coming_holidays(self) -> list[Absence | PendingHoliday]:
+        """Registered and pending holidays together, soonest first."""
+        both: list[Absence | PendingHoliday] = [*self.holidays, *self.pending_holidays]
+        return sorted(both, key=lambda holiday: holiday.first_day)
+
 
 def _day(value: Any) -> date | None:
     return date.fromisoformat(value) if isinstance(value, str) and value else None
+
+
+def _active_absences(status: PersonStatus) -> list[Absence]:
+    """Every active absence in the answer; an answer without `absences` (an older DFDG) still
+    gives the open sickness and the holidays."""
+    absences = status.absences or (
+        *((status.sickness,) if status.sickness else ()),
+        *status.holidays,
+    )
+    return [absence for absence in absences if not absence.is_cancelled]
 
 
 def from_status(status: PersonStatus, pending: list[tuple[str, dict[str, Any]]]) -> Situation:
@@ -63,14 +110,16 @@ def from_status(status: PersonStatus, pending: list[tuple[str, dict[str, Any]]])
         deregistration_date=registration.end_date if registration else None,
         has_registration=registration is not None,
         holidays=[h for h in status.holidays if not h.is_cancelled],
+        registered_by=registration.created_by if registration else None,
+        sickness_by=status.sickness.created_by if status.sickness else None,
     )
     if situation.registered_since is None and period is not None:
         situation.registered_since = period.start_date
-    if status.sickness:
-        situation.absences.append(Period(status.sickness.first_day, None))
-    for holiday in status.holidays:
-        if not holiday.is_cancelled:
-            situation.absences.append(Period(holiday.first_day, holiday.last_day))
+    for absence in _active_absences(status):
+        absence_period = Period(absence.first_day, absence.last_day)
+        situation.absences.append(absence_period)
+        if status.sickness is not None and absence.id == status.sickness.id:
+            situation.sickness_period = absence_period
     for kind, body in pending:
         _apply_pending(situation, kind, body)
     return situation
@@ -84,16 +133,27 @@ def _apply_pending(situation: Situation, kind: str, body: dict[str, Any]) -> Non
         group = CONTACT_GROUP_FOR_CATEGORY.get(body.get("category"))  # type: ignore[call-overload]
         situation.contact_group = group
         situation.match_group = INITIAL_MATCH_GROUP.get(group) if group else None
+        situation.registered_by = None
     elif kind == DEREGISTRATION:
         situation.deregistration_date = _day(body.get("date"))
     elif kind == SICKNESS:
         situation.sick_since = _day(body.get("first_day"))
+        situation.sickness_by = None
         if situation.sick_since:
-            situation.absences.append(Period(situation.sick_since, None))
+            situation.sickness_period = Period(situation.sick_since, None)
+            situation.absences.append(situation.sickness_period)
     elif kind == RECOVERY:
-        situation.absences = [p for p in situation.absences if p.end is not None]
+        ended = situation.sickness_period
+        situation.absences = [p for p in situation.absences if p is not ended]
         situation.sick_since = None
+        situation.sickness_by = None
+        situation.sickness_period = None
     elif kind == HOLIDAY:
         first, last = _day(body.get("first_day")), _day(body.get("last_day"))
         if first and last:
             situation.absences.append(Period(first, last))
+            situation.pending_holidays.append(PendingHoliday(first, last, body.get("reference")))
+    elif kind == JOBCENTRE_ABSENCE:
+        first = _day(body.get("first_day"))
+        if first:
+            situation.absences.append(Period(first, _day(body.get("last_day"))))

@@ -277,6 +277,9 @@ class PersonStatus:
     sickness: Absence | None
     holidays: tuple[Absence, ...]
     counts: StatusCounts
+    # Every active absence not over before today, whatever its reason and whoever registered it
+    # (the open sickness and the holidays among them): what a new holiday must not overlap.
+    absences: tuple[Absence, ...] = ()
 
     @property
     def full_name(self) -> str:
@@ -421,6 +424,7 @@ def _status(data: Mapping[str, Any]) -> PersonStatus:
             absences=int(counts["absences"]),
             upcoming_holidays=int(counts["upcoming_holidays"]),
         ),
+        absences=tuple(_absence(absence) for absence in data.get("absences") or ()),
     )
 
 

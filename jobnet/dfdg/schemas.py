@@ -299,6 +299,11 @@ class StatusOut(ResponseBody):
     )
     sickness: AbsenceOut | None = Field(description="The open sickness")
     holidays: list[AbsenceOut] = Field(description="Current and coming holidays, soonest first")
+    absences: list[AbsenceOut] = Field(
+        description="Every active absence not over before today, whatever its reason (the open "
+        "sickness and the holidays too, and what a job centre registered: maternity leave, civic "
+        "duty, military service …), soonest first; a new holiday must not overlap any of them",
+    )
     counts: StatusCounts | None = Field(
         default=None, description="How many records the person has (not on the front page)"
     )

@@ -1,4 +1,4 @@
-"""The citizen's front page in one answer: who, contact group, registration, sickness, holidays.
+"""The citizen's front page in one answer: who, contact group, registration, absences.
 
 Six statements whatever the history's length: the person with their contact-group period,
 registration, current and coming absences, counts, the names of the organisations that acted,
@@ -45,17 +45,19 @@ FRONT_PAGE = "front_page.read"
 
 @dataclass(frozen=True)
 class _Today:
-    """What the front page shows of a person today (four reads)."""
+    """What the front page shows of a person today (four reads); `absences` holds every active
+    absence not over before today, the open sickness and the holidays among them."""
 
     person: Person
     period: ContactGroupPeriod | None
     registration: Registration | None
     sickness: Absence | None
     holidays: list[Absence]
+    absences: list[Absence]
 
     @property
     def records(self) -> list[Registration | Absence]:
-        shown = [*self.holidays, self.sickness, self.registration]
+        shown = [*self.absences, self.registration]
         return [record for record in shown if record is not None]
 
     def status_out(
@@ -72,6 +74,7 @@ class _Today:
             registration=registration_out(self.registration, names) if self.registration else None,
             sickness=absence_out(self.sickness, names) if self.sickness else None,
             holidays=[absence_out(holiday, names) for holiday in self.holidays],
+            absences=[absence_out(absence, names) for absence in self.absences],
             counts=counts,
         )
 
@@ -86,13 +89,15 @@ def _today_of(session: Session, person_id: str, action: str, today: date) -> _To
         registration=registration,
         sickness=next((a for a in absences if absence_queries.is_open_sickness(a)), None),
         holidays=[a for a in absences if a.reason == AbsenceReason.HOLIDAY],
+        absences=absences,
     )
 
 
 @api.route(
     "GET",
     "/persons/<person_id>/status",
-    summary="The person's status today: contact group, registration, sickness, holidays",
+    summary="The person's status today: contact group, registration, sickness, holidays and "
+    "every other current or coming absence",
     tags=("persons",),
     path_params=PERSON_ID,
     responses={200: ("The status", StatusOut), 404: NOT_FOUND_RESPONSE},
