@@ -1,7 +1,9 @@
 """Public statistics: the measures and the precomputed, disclosure-controlled figures.
 
-No person data: nothing here is audited. The figures were computed beforehand (`flask dfdg
-stats-compute`), so an answer is one index range read whatever the number of persons.
+No person data: nothing here is audited, and both operations are public (no bearer token), as
+health is, so anyone may read the figures and the OpenAPI document describes them. The figures
+were computed beforehand (`flask dfdg stats-compute`), so an answer is one index range read
+whatever the number of persons.
 """
 
 from __future__ import annotations
@@ -57,6 +59,7 @@ _COUNTS = {
     summary="The public statistics' measures and the months they cover",
     tags=TAGS,
     responses={200: ("The measures", MeasuresResponse)},
+    public=True,
 )
 def statistics_measures() -> Response:
     coverage = stats_queries.coverage(request_session())
@@ -120,13 +123,15 @@ def _figure(
     "GET",
     "/statistics",
     summary="Monthly figures of a measure for a municipality, its comparison group and Denmark",
-    description="Figures are precomputed monthly from DFDG's records and disclosure-controlled: "
+    description="Public: no bearer token. Figures are precomputed monthly from DFDG's records "
+    "and disclosure-controlled: "
     f"a cell with 1-{MIN_PERSONS - 1} persons is suppressed, and so is any cell that would let "
     "a suppressed one be worked out from the published totals (`value` null, `suppressed` "
     "true). Months recomputed after late data are listed in `revisions`.",
     tags=TAGS,
     query=StatisticsQuery,
     responses={200: ("The figures", StatisticsResponse)},
+    public=True,
 )
 def statistics() -> Response:
     query = parse_query(StatisticsQuery)

@@ -200,9 +200,29 @@ def test_measures_and_coverage(
     )
 
 
-def test_statistics_need_the_bearer_token(dfdg_client: FlaskClient) -> None:
-    assert_problem(dfdg_client.get("/api/v1/statistics/measures"), 401, "unauthorized")
-    assert_problem(dfdg_client.get("/api/v1/statistics?measure=registered"), 401, "unauthorized")
+def test_statistics_are_public_and_the_same_with_or_without_a_token(
+    dfdg_store: Store, dfdg_client: FlaskClient, auth: dict[str, str]
+) -> None:
+    for _ in range(6):
+        jobseeker(dfdg_store, "0101", 1, date(2026, 1, 10))
+    for _ in range(2):
+        jobseeker(dfdg_store, "0101", 2, date(2026, 1, 10))  # a small cell
+    compute_in_store(dfdg_store, TODAY)
+    params = {"measure": "registered", "municipality": "0101", "from": "2026-02", "to": "2026-02"}
+    for path, query in (("/api/v1/statistics", params), ("/api/v1/statistics/measures", {})):
+        anonymous = dfdg_client.get(path, query_string=query)
+        assert anonymous.status_code == 200, anonymous.get_data(as_text=True)
+        assert (
+            anonymous.get_json()
+            == dfdg_client.get(path, query_string=query, headers=auth).get_json()
+        )
+    figures = _figures(dfdg_client.get("/api/v1/statistics", query_string=params).get_json())
+    small = figures[("2026-02", "municipality", "0101", 2)]
+    assert small["suppressed"] and small["value"] is None and small["persons"] is None
+
+
+def test_person_data_still_needs_the_bearer_token(dfdg_client: FlaskClient) -> None:
+    assert_problem(dfdg_client.get("/api/v1/persons/p-1/status"), 401, "unauthorized")
 
 
 def test_bad_parameters_are_named(dfdg_client: FlaskClient, auth: dict[str, str]) -> None:
@@ -223,6 +243,10 @@ def test_the_statistics_are_in_the_openapi_document(dfdg_client: FlaskClient) ->
     assert {"/api/v1/statistics", "/api/v1/statistics/measures"} <= set(paths)
     names = {p["name"] for p in paths["/api/v1/statistics"]["get"]["parameters"]}
     assert names == {"measure", "from", "to", "municipality"}
+    for path in ("/api/v1/statistics", "/api/v1/statistics/measures"):
+        operation = paths[path]["get"]
+        assert operation["security"] == []  # public: no bearer token
+        assert "401" not in operation["responses"]
 
 
 def test_every_municipality_has_a_comparison_group() -> None:
