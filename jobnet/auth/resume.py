@@ -5,14 +5,19 @@ in again, the form's page picks it up with `resumed_form()` (or `form_data()`) a
 typed.
 
 With JavaScript, the session-timeout dialog submits a changed form when the time runs out, marked
-with `TIMEOUT_FIELD`. If the session did expire, that is the case above. If it is still alive (the
-person was active in another tab), the form is kept all the same and the page shown again with
-it: what was typed is not saved without the person choosing to.
+with `TIMEOUT_FIELD` and sent from our own origin. If the session did expire, that is the case
+above. If an earlier request (another tab, the dialog's keep-alive) already met the expired
+session, the browser has no session left: the form is kept the same way. If the session is still
+alive (the person was active in another tab), the form is kept all the same and the page shown
+again with it. What was typed is never saved without the person choosing to.
 """
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from flask import Flask, current_app, redirect, request, session, url_for
+from flask_login import current_user
 from flask_wtf.csrf import CSRFError, validate_csrf
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
@@ -47,18 +52,31 @@ def _csrf_is_valid() -> bool:
     return True
 
 
+def _from_our_origin() -> bool:
+    """The browser says the form was sent from one of our pages (not planted by another site)."""
+    ours = urlsplit(str(current_app.config["PUBLIC_BASE_URL"]))
+    origin = request.headers.get("Origin")
+    return origin is not None and origin == f"{ours.scheme}://{ours.netloc}"
+
+
 def _handle_expired_session() -> Response | None:
     if not _view_is_protected():
         return None
     this_page = request.full_path.rstrip("?")
     if getattr(session, "expired", False):
-        if request.method == "POST":
+        if request.method == "POST" and request.form:
             _keep_form()
         return redirect(url_for("auth.session_expired", next=this_page))
-    if request.method == "POST" and request.form.get(TIMEOUT_FIELD) and _csrf_is_valid():
+    timed_out = request.method == "POST" and bool(request.form.get(TIMEOUT_FIELD))
+    if not timed_out or not _from_our_origin():
+        return None
+    if not current_user.is_authenticated:
         _keep_form()
-        return redirect(this_page)
-    return None
+        return redirect(url_for("auth.session_expired", next=this_page))
+    if not _csrf_is_valid():
+        return None
+    _keep_form()
+    return redirect(this_page)
 
 
 def resumed_form(path: str | None = None) -> MultiDict[str, str] | None:

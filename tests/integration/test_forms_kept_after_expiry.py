@@ -1,7 +1,8 @@
 """Nothing typed is lost when a session expires: a CV section, a job log entry and the request
 for access posted after expiry are shown again, as typed, once the person has logged in again;
 nothing is saved until they choose to. The same when the session-timeout dialog submits a changed
-form while the session is still alive (another tab kept it going)."""
+form: kept whether the session is still alive, expired, or already gone (another tab met the
+expiry first), but only when the browser says it came from our own pages."""
 
 from __future__ import annotations
 
@@ -37,6 +38,7 @@ Login = Callable[[str], FlaskClient]
 PROFILE = "/cv/profil"
 NEW_APPLICATION = "/joblog/ny"
 INSIGHT_REQUEST = "/mine-data/anmod-om-indsigt"
+OUR_ORIGIN = {"Origin": "http://localhost"}  # the tests' PUBLIC_BASE_URL
 
 
 def _expire_sessions(app: Flask) -> None:
@@ -160,7 +162,7 @@ def test_the_timeout_dialogs_post_on_a_live_session_is_shown_again_not_saved(
 ) -> None:
     client = citizen(METTE)
     fields = _shown_form(client, PROFILE, {"text": "Skrevet, ikke gemt", TIMEOUT_FIELD: "1"})
-    response = client.post(PROFILE, data=fields)
+    response = client.post(PROFILE, data=fields, headers=OUR_ORIGIN)
     assert response.status_code == 302
     assert response.location == PROFILE
     assert _textarea(client.get(PROFILE), "text") == "Skrevet, ikke gemt"
@@ -177,8 +179,35 @@ def test_the_timeout_marker_without_a_valid_token_keeps_nothing(
         **_shown_form(client, PROFILE, {"text": "Planted", TIMEOUT_FIELD: "1"}),
         "csrf_token": token,
     }
-    assert client.post(PROFILE, data=fields).status_code == 400
+    assert client.post(PROFILE, data=fields, headers=OUR_ORIGIN).status_code == 400
     assert _textarea(client.get(PROFILE), "text") == saved
+
+
+def test_the_timeout_dialogs_post_after_another_tab_met_the_expiry_is_kept_through_login(
+    citizen: Login, page_app: Flask
+) -> None:
+    client = citizen(METTE)
+    fields = _shown_form(client, PROFILE, {"text": "Fra den anden fane", TIMEOUT_FIELD: "1"})
+    _expire_sessions(page_app)
+    assert client.get("/min-side/").location.startswith("/auth/session-expired")  # another tab
+    response = client.post(PROFILE, data=fields, headers=OUR_ORIGIN)
+    assert response.status_code == 302
+    assert response.location.startswith(f"/auth/session-expired?next={PROFILE}")
+    assert login_citizen(client, METTE, next_path=PROFILE).location == PROFILE
+    assert _textarea(client.get(PROFILE), "text") == "Fra den anden fane"
+    assert _commands_sent(page_app) == 0
+
+
+@pytest.mark.parametrize("origin", [{}, {"Origin": "https://elsewhere.example"}])
+def test_a_timeout_post_from_elsewhere_keeps_nothing_for_an_anonymous_visitor(
+    page_app: Flask, origin: dict[str, str]
+) -> None:
+    client = page_app.test_client()
+    data = {"text": "Planted", TIMEOUT_FIELD: "1"}
+    response = client.post(PROFILE, data=data, headers=origin)
+    assert response.status_code == 400  # refused as any post without a valid token, not kept
+    assert login_citizen(client, METTE, next_path=PROFILE).location == PROFILE
+    assert "Planted" not in client.get(PROFILE).get_data(as_text=True)
 
 
 def test_the_employer_applied_to_is_not_filled_in_from_the_persons_own_organisation(
