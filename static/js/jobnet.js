@@ -29,6 +29,41 @@
     });
   }
 
+  // The name jobnet/auth/resume.py knows a form submitted by the timeout by (TIMEOUT_FIELD).
+  var TIMEOUT_FIELD = "session_timeout";
+
+  function isChanged(field) {
+    if (field.disabled || !field.name) { return false; }
+    if (field.type === "checkbox" || field.type === "radio") {
+      return field.checked !== field.defaultChecked;
+    }
+    if (field.tagName === "SELECT") {
+      var options = Array.prototype.slice.call(field.options);
+      if (field.multiple) {
+        return options.some(function (option) { return option.selected !== option.defaultSelected; });
+      }
+      var initial = options.findIndex(function (option) { return option.defaultSelected; });
+      return field.selectedIndex !== Math.max(initial, 0);
+    }
+    if (field.tagName === "TEXTAREA" || field.tagName === "INPUT") {
+      var skipped = ["hidden", "submit", "button", "reset", "image", "file"];
+      return skipped.indexOf(field.type) === -1 && field.value !== field.defaultValue;
+    }
+    return false;
+  }
+
+  // The first form in main that posts and has something typed or chosen since the page came.
+  function changedForm() {
+    var forms = document.querySelectorAll("main form");
+    for (var i = 0; i < forms.length; i += 1) {
+      var form = forms[i];
+      var posts = (form.getAttribute("method") || "get").toLowerCase() === "post";
+      var fields = form.querySelectorAll("input, select, textarea");
+      if (posts && Array.prototype.some.call(fields, isChanged)) { return form; }
+    }
+    return null;
+  }
+
   function initSessionTimeout() {
     var dialog = document.getElementById("session-timeout");
     if (!dialog || typeof dialog.showModal !== "function") {
@@ -40,6 +75,24 @@
     var endTimer = null;
     var returnFocusTo = null;
 
+    // The time is up. A form being filled in is submitted, marked: the server keeps it through
+    // login and shows it again (it saves nothing). Otherwise on to "your session has ended".
+    function leave() {
+      var form = changedForm();
+      if (!form) {
+        window.location.assign(dialog.dataset.expiredUrl);
+        return;
+      }
+      var marker = document.createElement("input");
+      marker.type = "hidden";
+      marker.name = TIMEOUT_FIELD;
+      marker.value = "1";
+      form.appendChild(marker);
+      // The prototype's submit: a field named "submit" cannot hide it, and no submit handler or
+      // required field stops it.
+      HTMLFormElement.prototype.submit.call(form);
+    }
+
     function schedule() {
       clearTimeout(warnTimer);
       clearTimeout(endTimer);
@@ -49,9 +102,7 @@
         var button = dialog.querySelector("[data-continue]");
         if (button) { button.focus(); }
       }, Math.max(idle - warn, 0));
-      endTimer = setTimeout(function () {
-        window.location.assign(dialog.dataset.expiredUrl);
-      }, idle);
+      endTimer = setTimeout(leave, idle);
     }
 
     function closeDialog() {
@@ -66,12 +117,13 @@
         credentials: "same-origin",
         headers: { "X-CSRFToken": dialog.dataset.csrf, "Accept": "application/json" }
       }).then(function (response) {
-        if (!response.ok) { throw new Error("keep-alive " + response.status); }
+        // An ended session answers with a redirect (followed to a page), not the JSON answer.
+        if (!response.ok || response.redirected) {
+          throw new Error("keep-alive " + response.status);
+        }
         closeDialog();
         schedule();
-      }).catch(function () {
-        window.location.assign(dialog.dataset.expiredUrl);
-      });
+      }).catch(leave);
     });
     dialog.addEventListener("cancel", function (event) {
       // Escape means "I am still here", the same as Continue.
