@@ -117,14 +117,36 @@ DEREGISTRATION_REASONS = {
 }
 
 
+# Why a caseworker opened a citizen's data: the purposes they choose from, and those Jobnet
+# records itself. A purpose of their own is stored as "other: <their words>".
+PURPOSES = {
+    "interview": _l("An interview with the citizen"),
+    "citizen_contacted_us": _l("The citizen contacted us"),
+    "case_processing": _l("Case processing"),
+    "other": _l("Another purpose"),
+}
+INTERVIEW_LIST_PURPOSE = "interview_list"
+RECORDED_PURPOSES = {
+    INTERVIEW_LIST_PURPOSE: _l("The job centre's list of today's interviews"),
+}
+OTHER_PURPOSE_PREFIX = "other: "
+
+
+def purpose_label(purpose: str | None) -> str:
+    """A stored purpose in the reader's words; a caseworker's own words as they wrote them."""
+    if not purpose:
+        return ""
+    if purpose.startswith(OTHER_PURPOSE_PREFIX):
+        return purpose.removeprefix(OTHER_PURPOSE_PREFIX)
+    return str(PURPOSES.get(purpose) or RECORDED_PURPOSES.get(purpose, purpose))
+
+
 def code_label(labels: dict[str, object], code: str | None) -> str:
     """The words for `code` in one of the lists above; the code itself when unknown."""
     return str(labels.get(code, code)) if code else ""
 
 
 def init_app(app: Flask) -> None:
-    from jobnet.caseworker.forms import purpose_label
-
     app.jinja_env.globals.update(
         purpose_label=purpose_label,
         contact_group_label=contact_group_label,

@@ -1,17 +1,22 @@
-"""Insight answers from DFDG as frozen dataclasses: the export, record history and requests for
-access, and the command that files a request for access through the outbox."""
+"""Insight answers from DFDG as frozen dataclasses: the export, record history, requests for
+access and the access log a page at a time, and the command that files a request for access
+through the outbox."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 from jobnet.clients.dfdg_commands import Command
 
+if TYPE_CHECKING:
+    from jobnet.clients.dfdg import Actor, AuditEntry, DfdgClient
+
 INSIGHT_REQUEST = "insight_request"
+AUDIT_LOG_MAX_PAGE = 1000  # the most entries DFDG gives in one page
 
 
 @dataclass(frozen=True)
@@ -119,3 +124,71 @@ def insight_request_command(
         body["reference"] = reference
     path = f"/persons/{quote(person_id, safe='')}/insight-requests"
     return Command(INSIGHT_REQUEST, "POST", path, body)
+
+
+# --- the access log, a page at a time ------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class AuditLogFilter:
+    date_from: date | None = None
+    date_to: date | None = None
+    actor_type: str | None = None
+
+
+@dataclass(frozen=True)
+class AuditLogPage:
+    """Entries newest first; `next_before` asks for the older ones (None: there are none)."""
+
+    entries: tuple[AuditEntry, ...]
+    next_before: int | None
+
+
+def audit_log_page(
+    client: DfdgClient,
+    person_id: str,
+    actor: Actor,
+    audit_filter: AuditLogFilter,
+    *,
+    limit: int,
+    before: int | None = None,
+) -> AuditLogPage:
+    """One page of who read or changed the person's data: at most `limit` entries, older than
+    the entry `before` when given."""
+    # DfdgClient's own request and entry parsing (this module is imported by jobnet.clients.dfdg,
+    # hence the late import); DfdgClient.audit_log is the one-page shortcut without a cursor.
+    from jobnet.clients.dfdg import _audit_entry
+
+    params = {
+        "from": audit_filter.date_from.isoformat() if audit_filter.date_from else None,
+        "to": audit_filter.date_to.isoformat() if audit_filter.date_to else None,
+        "actor_type": audit_filter.actor_type,
+        "limit": str(limit),
+        "before": str(before) if before is not None else None,
+    }
+    data = client._request(
+        "GET",
+        f"/persons/{quote(person_id, safe='')}/audit-log",
+        actor=actor,
+        params={name: value for name, value in params.items() if value is not None},
+    )
+    next_before = data.get("next_before")
+    return AuditLogPage(
+        entries=tuple(_audit_entry(entry) for entry in data["entries"]),
+        next_before=int(next_before) if next_before is not None else None,
+    )
+
+
+def whole_audit_log(
+    client: DfdgClient, person_id: str, actor: Actor, audit_filter: AuditLogFilter
+) -> Iterator[AuditEntry]:
+    """Every entry of the filter's period, newest first, read from DFDG page by page."""
+    before: int | None = None
+    while True:
+        page = audit_log_page(
+            client, person_id, actor, audit_filter, limit=AUDIT_LOG_MAX_PAGE, before=before
+        )
+        yield from page.entries
+        if page.next_before is None:
+            return
+        before = page.next_before

@@ -13,8 +13,14 @@ from flask_babel import gettext as _
 from jobnet import outbox
 from jobnet.auth.resume import form_data
 from jobnet.auth.users import citizen_required, current_actor, subject_person_id, subject_required
-from jobnet.clients.dfdg import AuditEntry, DfdgNotFound, get_dfdg_client
-from jobnet.clients.dfdg_insight import INSIGHT_REQUEST, insight_request_command
+from jobnet.clients.dfdg import DfdgNotFound, get_dfdg_client
+from jobnet.clients.dfdg_insight import (
+    INSIGHT_REQUEST,
+    AuditLogFilter,
+    audit_log_page,
+    insight_request_command,
+    whole_audit_log,
+)
 from jobnet.domain.clock import today_in_denmark
 from jobnet.domain.insight import answer_deadline, audit_log_oldest_day
 from jobnet.i18n import format_local_datetime
@@ -22,7 +28,11 @@ from jobnet.insight import bp
 from jobnet.insight.forms import AuditLogFilterForm, InsightRequestForm
 from jobnet.insight.present import TEMPLATE_HELPERS, action_label, entry_actor, outcome_label
 from jobnet.journeys import receipt_for_key, send
+from jobnet.labels import purpose_label
 from jobnet.receipts.summaries import format_date, summary_formatter
+
+# The page shows this many entries, newest first, with a link to the older ones.
+AUDIT_LOG_PAGE_SIZE = 100
 
 
 @bp.context_processor
@@ -56,40 +66,65 @@ def download() -> Response:
     )
 
 
-def _filtered_log() -> tuple[AuditLogFilterForm, list[AuditEntry]]:
+def _log_filter() -> tuple[AuditLogFilterForm, AuditLogFilter | None]:
+    """The filter form and its filter; None when the form has errors."""
     form = AuditLogFilterForm(formdata=request.args if request.args else None)
     if request.args and not form.validate():
-        return form, []
-    entries = get_dfdg_client().audit_log(
-        _person_id(),
-        current_actor(),
+        return form, None
+    return form, AuditLogFilter(
         date_from=form.date_from.data,
         date_to=form.date_to.data,
         actor_type=form.actor_type.data or None,
     )
-    return form, entries
+
+
+def _filter_args() -> dict[str, str]:
+    """The query's filters without the page: for the download and the page links."""
+    return {name: value for name, value in request.args.items() if name != "before"}
 
 
 @bp.get("/hvem-har-set")
 @citizen_required
 def audit_log() -> str:
-    form, entries = _filtered_log()
+    form, audit_filter = _log_filter()
+    page = None
+    if audit_filter is not None:
+        before = request.args.get("before", type=int)
+        if before is not None and before < 1:
+            abort(400)
+        page = audit_log_page(
+            get_dfdg_client(),
+            _person_id(),
+            current_actor(),
+            audit_filter,
+            limit=AUDIT_LOG_PAGE_SIZE,
+            before=before,
+        )
     oldest = audit_log_oldest_day(today_in_denmark())
     return render_template(
         "insight/audit_log.html",
         form=form,
-        entries=entries,
+        entries=page.entries if page else (),
         oldest=oldest,
-        csv_query=request.query_string.decode("ascii", "replace"),
+        page_size=AUDIT_LOG_PAGE_SIZE,
+        older_url=url_for("insight.audit_log", **_filter_args(), before=page.next_before)
+        if page and page.next_before
+        else None,
+        newest_url=url_for("insight.audit_log", **_filter_args())
+        if "before" in request.args
+        else None,
+        csv_url=url_for("insight.audit_log_csv", **_filter_args()),
     )
 
 
 @bp.get("/hvem-har-set.csv")
 @citizen_required
 def audit_log_csv() -> Response:
-    form, entries = _filtered_log()
-    if form.errors:
+    """Every entry of the chosen period, however many: DFDG is read page by page."""
+    _form, audit_filter = _log_filter()
+    if audit_filter is None:
         abort(400)
+    entries = whole_audit_log(get_dfdg_client(), _person_id(), current_actor(), audit_filter)
     out = io.StringIO()
     writer = csv.writer(out)
     writer.writerow([_("When"), _("Who"), _("What"), _("Purpose"), _("Channel"), _("Outcome")])
@@ -99,7 +134,7 @@ def audit_log_csv() -> Response:
                 format_local_datetime(entry.at, "short"),
                 entry_actor(entry),
                 action_label(entry.action),
-                entry.purpose or "",
+                purpose_label(entry.purpose),
                 entry.channel,
                 outcome_label(entry.outcome),
             ]

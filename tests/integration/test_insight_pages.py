@@ -10,6 +10,7 @@ import json
 import logging
 import re
 from collections.abc import Callable
+from datetime import timedelta
 from typing import Any
 from urllib.parse import quote
 
@@ -250,3 +251,91 @@ def test_protected_address_is_shown_to_the_citizen_and_never_logged(
 def test_min_side_links_to_my_data(citizen: Callable[[str], FlaskClient]) -> None:
     html = citizen(METTE).get("/min-side/").get_data(as_text=True)
     assert 'href="/mine-data/"' in html
+
+
+def _caseworker_headers(app: Flask, purpose: str) -> dict[str, str]:
+    return {
+        "Authorization": f"Bearer {app.config['DFDG_API_TOKEN']}",
+        "X-Actor-Type": "caseworker",
+        "X-Actor-Id": "CVR:29190011-RID:41120001",
+        "X-Actor-Name": quote("Hanne Mikkelsen"),
+        "X-Actor-Organisation": "29190011",
+        "X-Purpose": quote(purpose),
+    }
+
+
+def test_purposes_are_shown_in_words_in_the_log_its_download_and_history(
+    citizen: Callable[[str], FlaskClient], insight_app: Flask
+) -> None:
+    dfdg = insight_app.extensions["dfdg_app"].test_client()
+    mette = person_id(insight_app, METTE)
+    read = dfdg.get(
+        f"/api/v1/persons/{mette}", headers=_caseworker_headers(insight_app, "case_processing")
+    )
+    assert read.status_code == 200
+    from jobnet.domain.clock import today_in_denmark
+
+    headers = {
+        **_caseworker_headers(insight_app, "other: Tjek af jobsøgning"),
+        "Idempotency-Key": "purpose-approval",
+    }
+    body = {"status": "approved", "date": today_in_denmark().isoformat()}
+    written = dfdg.put(f"/api/v1/persons/{mette}/cv/approval", json=body, headers=headers)
+    assert written.status_code == 200, written.get_json()
+    client = citizen(METTE)
+    html = client.get("/mine-data/hvem-har-set?actor_type=caseworker").get_data(as_text=True)
+    assert "<td>Case processing</td>" in html and "<td>Tjek af jobsøgning</td>" in html
+    assert "case_processing" not in html and "other:" not in html
+    download = client.get("/mine-data/hvem-har-set.csv?actor_type=caseworker")
+    table = list(csv.reader(io.StringIO(download.get_data(as_text=True).lstrip("\ufeff"))))
+    purposes = {row[3] for row in table[1:]}
+    assert {"Case processing", "Tjek af jobsøgning"} <= purposes
+    assert not {
+        purpose for purpose in purposes if "case_processing" in purpose or "other:" in purpose
+    }
+    history = client.get("/mine-data/historik/cv_section/approval")
+    assert history.status_code == 200
+    assert "<td>Tjek af jobsøgning</td>" in history.get_data(as_text=True)
+    danish = citizen(METTE)
+    danish.get("/language/da")
+    dansk = danish.get("/mine-data/hvem-har-set?actor_type=caseworker").get_data(as_text=True)
+    assert "<td>Sagsbehandling</td>" in dansk
+
+
+def test_the_log_pages_and_its_download_holds_every_entry_of_the_period(
+    citizen: Callable[[str], FlaskClient], insight_app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from jobnet.clients import dfdg_insight
+    from jobnet.dfdg.models import AuditEntry, utcnow
+    from jobnet.insight.views import AUDIT_LOG_PAGE_SIZE
+
+    mette = person_id(insight_app, METTE)
+    store = insight_app.extensions["dfdg_app"].extensions["dfdg_store"]
+    with store.session() as session:
+        for minutes in range(AUDIT_LOG_PAGE_SIZE + 20):
+            session.add(
+                AuditEntry(
+                    person_id=mette,
+                    actor_type="system",
+                    action="person.read",
+                    channel="system",
+                    system="batch",
+                    outcome="ok",
+                    at=utcnow() - timedelta(days=1, minutes=minutes),
+                )
+            )
+    client = citizen(METTE)
+    first = client.get("/mine-data/hvem-har-set").get_data(as_text=True)
+    row = re.compile(r"<tr>\s*<td class=\"jobnet-nowrap\">")
+    assert len(row.findall(first)) == AUDIT_LOG_PAGE_SIZE
+    assert f"The page shows {AUDIT_LOG_PAGE_SIZE} entries at a time" in first
+    older = re.search(r'<a href="([^"]+)">Older entries</a>', first)
+    assert older
+    second = client.get(older.group(1).replace("&amp;", "&")).get_data(as_text=True)
+    assert 0 < len(row.findall(second)) < AUDIT_LOG_PAGE_SIZE
+    assert "Back to the newest entries" in second and "Older entries" not in second
+    logged = len(dfdg_rows(insight_app, AuditEntry, person_id=mette))
+    monkeypatch.setattr(dfdg_insight, "AUDIT_LOG_MAX_PAGE", 7)  # many pages from DFDG
+    download = client.get("/mine-data/hvem-har-set.csv")
+    table = list(csv.reader(io.StringIO(download.get_data(as_text=True).lstrip("\ufeff"))))
+    assert len(table) - 1 == logged > AUDIT_LOG_PAGE_SIZE

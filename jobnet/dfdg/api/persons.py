@@ -9,6 +9,7 @@ from __future__ import annotations
 from datetime import date
 
 from flask import Response, jsonify
+from pydantic import Field
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg import clock
@@ -190,7 +191,24 @@ def list_contact_groups(person_id: str) -> Response:
     return jsonify(body.model_dump(mode="json"))
 
 
-def _audit_filter(query: AuditLogQuery, oldest_day: date) -> audit_queries.AuditFilter:
+class AuditLogPageQuery(AuditLogQuery):
+    before: int | None = Field(
+        default=None,
+        ge=1,
+        description="The next page: only entries older than the entry with this id (the "
+        "`next_before` of the page before)",
+    )
+
+
+class AuditLogPage(AuditLogResponse):
+    next_before: int | None = Field(
+        default=None,
+        description="More entries are older than this page: ask again with `before` set to "
+        "this; null on the last page",
+    )
+
+
+def _audit_filter(query: AuditLogPageQuery, oldest_day: date) -> audit_queries.AuditFilter:
     """The query's filter, never further back than `oldest_day` (two years)."""
     if query.date_from and query.date_to and query.date_from > query.date_to:
         raise validation_problem([field_error("to", "before_from", "Must not be before from")])
@@ -200,35 +218,38 @@ def _audit_filter(query: AuditLogQuery, oldest_day: date) -> audit_queries.Audit
         before=clock.end_of_day(query.date_to) if query.date_to else None,
         actor_type=query.actor_type,
         limit=query.limit,
+        older_than=query.before,
     )
 
 
 @api.route(
     "GET",
     "/persons/<person_id>/audit-log",
-    summary="Who read or changed the person's data, newest first",
+    summary="Who read or changed the person's data, newest first, a page at a time",
     description="The citizen's insight into the use of their data: who (the citizen, a named "
     "caseworker and their organisation, or a system), what, when and the stated purpose. "
     "Two years back at most (`from` earlier than that is moved up to `oldest_day`). This read "
-    "itself is audited too (after the list is taken).",
+    "itself is audited too (after the list is taken). A page holds at most `limit` entries; "
+    "`next_before` asks for the next, older page, so the whole log can be read.",
     tags=TAGS,
     path_params=PERSON_ID,
-    query=AuditLogQuery,
-    responses={200: ("The entries", AuditLogResponse), 404: NOT_FOUND_RESPONSE},
+    query=AuditLogPageQuery,
+    responses={200: ("The entries", AuditLogPage), 404: NOT_FOUND_RESPONSE},
     actor_headers=True,
 )
 def audit_log(person_id: str) -> Response:
     session = request_session()
     oldest_day = audit_log_oldest_day(clock.today())
-    audit_filter = _audit_filter(parse_query(AuditLogQuery), oldest_day)
+    audit_filter = _audit_filter(parse_query(AuditLogPageQuery), oldest_day)
     person = _person_or_404(session, person_id, "audit_log.read")
     refuse_someone_else(session, person.id, "audit_log.read")
-    entries = audit_queries.entries_for_person(session, person.id, audit_filter)
+    entries, more = audit_queries.entries_page(session, person.id, audit_filter)
     names = actor_queries.organisation_names(session, [entry.organisation for entry in entries])
     record_access(session, "audit_log.read", person_id=person.id)
-    body = AuditLogResponse(
+    body = AuditLogPage(
         person_id=person.id,
         oldest_day=oldest_day,
         entries=[audit_entry_out(entry, names) for entry in entries],
+        next_before=entries[-1].id if more else None,
     )
     return jsonify(body.model_dump(mode="json"))

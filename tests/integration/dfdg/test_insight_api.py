@@ -266,6 +266,44 @@ def test_access_log_filters_by_actor_and_period_and_goes_two_years_back(
     assert all(e["actor_type"] != "system" for e in today_only["entries"])
 
 
+def test_the_whole_access_log_is_read_a_page_at_a_time(
+    dfdg_client: FlaskClient, citizen: Headers, two_persons: tuple[str, str], dfdg_store: Store
+) -> None:
+    person_id, other_id = two_persons
+    same_moment = utcnow() - timedelta(days=3)
+    with dfdg_store.session() as session:
+        for who in (person_id,) * 5 + (other_id,):
+            session.add(
+                AuditEntry(
+                    person_id=who,
+                    actor_type="system",
+                    action="person.read",
+                    channel="system",
+                    system="batch",
+                    outcome="ok",
+                    at=same_moment,  # one moment: the pages are cut by entry, not by time
+                )
+            )
+    logged = sorted(
+        (e.id for e in rows(dfdg_store, AuditEntry) if e.person_id == person_id), reverse=True
+    )
+    path = f"/persons/{person_id}/audit-log?limit=2"
+    headers = as_citizen(citizen, person_id)
+    pages, before = [], None
+    while True:
+        page = get(dfdg_client, path + (f"&before={before}" if before else ""), headers)
+        body = page.get_json()
+        pages.append([entry["id"] for entry in body["entries"]])
+        before = body["next_before"]
+        if before is None:
+            break
+    assert [len(page) for page in pages] == [2, 2, 1]
+    assert [entry for page in pages for entry in page] == logged
+    other_entry = max(e.id for e in rows(dfdg_store, AuditEntry) if e.person_id == other_id)
+    strange = get(dfdg_client, f"{path}&before={other_entry}", headers).get_json()
+    assert (strange["entries"], strange["next_before"]) == ([], None)
+
+
 # -- history ------------------------------------------------------------------------------
 
 
