@@ -1,12 +1,14 @@
-"""The public statistics page and its CSV download (no login, no person data)."""
+"""The public statistics page, its CSV download and its JSON, with an OpenAPI document of the
+two downloads (no login, no person data)."""
 
 from __future__ import annotations
 
 import csv
 import io
+import json
 from typing import Any
 
-from flask import Response, render_template, request, url_for
+from flask import Response, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 
 from jobnet.auth.users import public
@@ -17,6 +19,7 @@ from jobnet.i18n import current_language, format_local_number
 from jobnet.labels import contact_group_label
 from jobnet.statistics import bp
 from jobnet.statistics.chart import build_chart
+from jobnet.statistics.document import figures_document, openapi_document
 from jobnet.statistics.forms import MEASURE_LABELS, StatisticsForm, month_label
 from jobnet.statistics.tables import (
     area_name,
@@ -101,6 +104,7 @@ def index() -> str:
         "suppressed": has_suppressed(monthly, by_group),
         "revisions": [(month_label(r.month), r.revised_at, r.revision) for r in table.revisions],
         "csv_url": url_for("statistics.download", **_query(form)),
+        "json_url": url_for("statistics.data", **_query(form)),
     }
     return render_template("statistics/index.html", **context)
 
@@ -152,3 +156,39 @@ def download() -> Response:
         mimetype="text/csv",
         headers={"Content-Disposition": f'attachment; filename="{name}"'},
     )
+
+
+def _open_to_all(response: Response) -> Response:
+    """Public figures without person data: any web page or tool may read them."""
+    response.headers["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@bp.get("/data.json")
+@public
+def data() -> Response:
+    """The same figures as the page and the CSV file, as JSON: a suppressed cell is null with
+    `suppressed` true."""
+    form, catalogue = _form()
+    if catalogue.last_month is None:
+        errors = {"measure": [_("There are no figures yet.")]}
+        return _open_to_all(Response(_json(errors), 400, mimetype="application/json"))
+    if not form.validate():
+        errors = {
+            name: [str(message) for message in messages] for name, messages in form.errors.items()
+        }
+        return _open_to_all(Response(_json(errors), 400, mimetype="application/json"))
+    table = _table(form)
+    measure = str(MEASURE_LABELS[form.chosen_measure])
+    return _open_to_all(jsonify(figures_document(table, measure, current_language())))
+
+
+def _json(errors: dict[str, list[str]]) -> str:
+    return json.dumps({"errors": errors}, ensure_ascii=False)
+
+
+@bp.get("/openapi.json")
+@public
+def openapi() -> Response:
+    document = openapi_document(url_for("statistics.data"), url_for("statistics.download"))
+    return _open_to_all(jsonify(document))

@@ -110,3 +110,122 @@ def test_no_figures_yet(client: FlaskClient) -> None:
 
 def test_the_landing_page_links_to_the_statistics(client: FlaskClient) -> None:
     assert 'href="/statistik/"' in client.get("/").get_data(as_text=True)
+
+
+# -- the JSON and its OpenAPI document ------------------------------------------------------
+
+JSON = PAGE.replace("/statistik/?", "/statistik/data.json?")
+CSV = PAGE.replace("/statistik/?", "/statistik/csv?")
+
+
+def _csv_cells(client: FlaskClient, url: str) -> list[tuple[str, str, str, str, str]]:
+    response = client.get(url, headers={"Accept-Language": "en"})
+    assert response.status_code == 200
+    rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
+    return [(r[1], r[3], r[4], r[5], r[6]) for r in rows[1:]]
+
+
+def _json_cells(body: dict[str, object]) -> list[tuple[str, str, str, str, str]]:
+    def text(number: object) -> str:
+        return "–" if number is None else str(number)
+
+    return [
+        (
+            f["month"],
+            f["area_code"],
+            f["contact_group_name"] or "All contact groups",
+            text(f["value"]),
+            text(f["persons"]),
+        )
+        for f in body["figures"]  # type: ignore[attr-defined]
+    ]
+
+
+@pytest.mark.parametrize(
+    "page",
+    [
+        PAGE,
+        PAGE.replace("municipality=0101", "municipality="),
+        PAGE.replace("measure=registered", "measure=sickness_reports"),
+    ],
+    ids=["municipality", "country", "flow"],
+)
+def test_the_json_has_the_csv_figures(figures: Flask, client: FlaskClient, page: str) -> None:
+    response = client.get(
+        page.replace("/statistik/?", "/statistik/data.json?"), headers={"Accept-Language": "en"}
+    )
+    assert response.status_code == 200 and response.mimetype == "application/json"
+    body = response.get_json()
+    cells = _json_cells(body)
+    assert cells and cells == _csv_cells(client, page.replace("/statistik/?", "/statistik/csv?"))
+    assert (body["from_month"], body["to_month"], body["min_persons"]) == ("2026-01", "2026-03", 5)
+
+
+def test_the_json_needs_no_login_and_suppressed_stays_suppressed(
+    figures: Flask, client: FlaskClient
+) -> None:
+    response = client.get(JSON, headers={"Accept-Language": "en"})
+    assert response.status_code == 200
+    assert response.headers["Access-Control-Allow-Origin"] == "*"
+    body = response.get_json()
+    cells = {(f["month"], f["area_code"], f["contact_group"]): f for f in body["figures"]}
+    assert cells[("2026-01", "0101", None)] == {
+        "month": "2026-01",
+        "area_kind": "municipality",
+        "area_code": "0101",
+        "contact_group": None,
+        "contact_group_name": None,
+        "value": 9,
+        "persons": 9,
+        "suppressed": False,
+    }
+    small = cells[("2026-01", "0101", 2)]  # 2 persons
+    assert small["suppressed"] and small["value"] is None and small["persons"] is None
+    hidden = [f for f in body["figures"] if f["suppressed"]]
+    assert len(hidden) >= 2  # the small cell and one it could be worked out from
+    assert all(f["value"] is None and f["persons"] is None for f in hidden)
+    assert sum(1 for cell in _csv_cells(client, CSV) if cell[3] == "–") == len(hidden)
+    assert [a["name"] for a in body["areas"]][-1] == "The whole country"
+
+
+def test_the_json_names_a_bad_parameter(figures: Flask, client: FlaskClient) -> None:
+    bad = "/statistik/data.json?measure=registered&period_from=2026-03&period_to=2026-01"
+    response = client.get(bad, headers={"Accept-Language": "en"})
+    assert response.status_code == 400
+    assert set(response.get_json()["errors"]) == {"period_to"}
+    unknown = client.get("/statistik/data.json?measure=nonsense")
+    assert unknown.status_code == 400 and "measure" in unknown.get_json()["errors"]
+
+
+def test_the_json_without_figures_yet(client: FlaskClient) -> None:
+    response = client.get("/statistik/data.json")
+    assert response.status_code == 400 and "errors" in response.get_json()
+
+
+def test_the_openapi_document_describes_the_json_and_the_csv(
+    figures: Flask, client: FlaskClient
+) -> None:
+    from jsonschema import Draft202012Validator
+    from openapi_spec_validator import validate
+
+    document = client.get("/statistik/openapi.json").get_json()
+    validate(document)
+    assert document["security"] == []
+    json_op = document["paths"]["/statistik/data.json"]["get"]
+    assert "/statistik/csv" in document["paths"]
+    names = {p["name"] for p in json_op["parameters"] if p["in"] == "query"}
+    assert names == {"measure", "municipality", "period_from", "period_to"}
+    # The answer fits the schema the document gives it.
+    schema = {"$ref": "#/components/schemas/Figures", "components": document["components"]}
+    body = client.get(JSON).get_json()
+    assert list(Draft202012Validator(schema).iter_errors(body)) == []
+    broken = {**body, "figures": [{**body["figures"][0], "value": "9"}]}
+    assert list(Draft202012Validator(schema).iter_errors(broken))
+
+
+def test_the_page_links_to_the_json_and_its_description(
+    figures: Flask, client: FlaskClient
+) -> None:
+    body = client.get(PAGE, headers={"Accept-Language": "en"}).get_data(as_text=True)
+    assert 'href="/statistik/data.json?measure=registered&amp;municipality=0101' in body
+    assert 'href="/statistik/openapi.json"' in body
