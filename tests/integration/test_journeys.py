@@ -197,6 +197,27 @@ def test_sickness_then_recovery_closes_it(
     assert "You are not reported sick" in client.get("/min-side/").get_data(as_text=True)
 
 
+def test_recovery_cannot_be_in_the_future(
+    citizen: Callable[[str], FlaskClient], journey_app: Flask
+) -> None:
+    client = citizen(METTE)
+    reference = report_sickness(client, TODAY - timedelta(days=3)).location.split("/")[-1]
+    client.get("/raskmelding/")
+    page = answer(
+        client, "/raskmelding/rask-dato", date_fields("fit_day", TODAY + timedelta(days=1))
+    )
+    assert page.status_code == 200
+    assert any("The date cannot be in the future." in e for e in errors(page)), errors(page)
+    assert answer(client, "/raskmelding/rask-dato", date_fields("fit_day", TODAY)).status_code == (
+        302
+    )
+    [sickness] = [a for a in dfdg_rows(journey_app, "Absence") if a.source_reference == reference]
+    assert sickness.fit_day is None  # nothing sent yet
+    assert "You are reported sick from 19 November 2026" in client.get("/min-side/").get_data(
+        as_text=True
+    )
+
+
 def test_recovery_is_not_offered_to_someone_not_sick(citizen: Callable[[str], FlaskClient]) -> None:
     client = citizen(METTE)
     page = client.get("/raskmelding/rask-dato").get_data(as_text=True)
@@ -260,6 +281,171 @@ def test_holiday_overlapping_an_open_sickness_is_refused(
     report_sickness(client, TODAY)
     page = report_holiday(client, TODAY + timedelta(days=10), TODAY + timedelta(days=12))
     assert any("overlaps another absence" in e for e in errors(page)), errors(page)
+
+
+def set_contact_group(app: Flask, cpr: str, group: int, match: int | None) -> None:
+    """Move the person's open contact-group period to `group` (and `match`) in DFDG."""
+    from sqlalchemy import select
+
+    from jobnet.dfdg.models import ContactGroupPeriod, Person
+
+    store = app.extensions["dfdg_app"].extensions["dfdg_store"]
+    with store.session() as session:
+        person = session.scalars(select(Person).where(Person.cpr == cpr)).one()
+        period = session.scalars(
+            select(ContactGroupPeriod).where(
+                ContactGroupPeriod.person_id == person.id, ContactGroupPeriod.end_date.is_(None)
+            )
+        ).one()
+        period.contact_group, period.match_group = group, match
+
+
+def register_by_jobcentre(
+    app: Flask, cpr: str, reason: str, first: date, last: date | None
+) -> None:
+    """A caseworker at Jobcenter København registers an absence straight in DFDG."""
+    from sqlalchemy import select
+
+    from jobnet.dfdg.models import Person
+
+    store = app.extensions["dfdg_app"].extensions["dfdg_store"]
+    with store.session() as session:
+        person_id = session.scalars(select(Person.id).where(Person.cpr == cpr)).one()
+    body = {"reason": reason, "first_day": first.isoformat()}
+    if last is not None:
+        body["last_day"] = last.isoformat()
+    response = (
+        app.extensions["dfdg_app"]
+        .test_client()
+        .post(
+            f"/api/v1/persons/{person_id}/absences",
+            json=body,
+            headers={
+                "Authorization": f"Bearer {app.config['DFDG_API_TOKEN']}",
+                "Idempotency-Key": f"jobcentre-{reason}-{first.isoformat()}",
+                "X-Actor-Type": "caseworker",
+                "X-Actor-Id": "CVR:29190011-RID:41120001",
+                "X-Actor-Name": "Hanne%20M%C3%B8ller",
+                "X-Actor-Organisation": "29190011",
+                "X-Purpose": "Fravaer",
+            },
+        )
+    )
+    assert response.status_code == 201, response.get_json()
+
+
+def holiday_count(app: Flask) -> int:
+    return len([a for a in dfdg_rows(app, "Absence") if a.reason == "holiday"])
+
+
+@pytest.mark.parametrize(
+    ("cpr", "group", "reason", "first", "last"),
+    [
+        (METTE, None, "maternity_short", TODAY + timedelta(days=5), TODAY + timedelta(days=10)),
+        (METTE, None, "civic_duty", TODAY + timedelta(days=9), TODAY + timedelta(days=12)),
+        (AHMAD, None, "civic_duty", TODAY + timedelta(days=8), None),  # open: no known end
+        (METTE, (2, 1), "military_service", TODAY + timedelta(days=3), TODAY + timedelta(days=8)),
+        (
+            METTE,
+            (2, 1),
+            "care_of_sick_relative",
+            TODAY + timedelta(days=8),
+            TODAY + timedelta(days=8),
+        ),
+    ],
+)
+def test_holiday_overlapping_what_the_job_centre_registered_is_refused_at_the_form(
+    citizen: Callable[[str], FlaskClient],
+    journey_app: Flask,
+    cpr: str,
+    group: tuple[int, int | None] | None,
+    reason: str,
+    first: date,
+    last: date | None,
+) -> None:
+    if group is not None:
+        set_contact_group(journey_app, cpr, *group)
+    register_by_jobcentre(journey_app, cpr, reason, first, last)
+    client = citizen(cpr)
+    before = holiday_count(journey_app)
+    page = report_holiday(client, TODAY + timedelta(days=8), TODAY + timedelta(days=9))
+    assert page.status_code == 200
+    assert any("overlaps another absence" in e for e in errors(page)), errors(page)
+    assert client.get("/ferie/tjek").status_code == 302  # no answer kept: back to the question
+    assert holiday_count(journey_app) == before
+    # The days before it are still free.
+    allowed = report_holiday(client, TODAY + timedelta(days=1), TODAY + timedelta(days=2))
+    assert allowed.status_code == 302, errors(allowed)
+
+
+@pytest.mark.parametrize(
+    ("first", "last", "overlaps"),
+    [
+        (date(2026, 12, 6), date(2026, 12, 8), True),  # starts on the other's last day
+        (date(2026, 11, 28), date(2026, 12, 2), True),  # ends on the other's first day
+        (date(2026, 12, 4), date(2026, 12, 4), True),  # one day inside
+        (date(2026, 12, 7), date(2026, 12, 9), False),  # the day after the other ends
+        (date(2026, 11, 28), date(2026, 12, 1), False),  # ends the day before it starts
+    ],
+)
+def test_holiday_overlaps_at_the_form(
+    citizen: Callable[[str], FlaskClient],
+    journey_app: Flask,
+    first: date,
+    last: date,
+    overlaps: bool,
+) -> None:
+    client = citizen(METTE)
+    report_holiday(client, date(2026, 12, 2), date(2026, 12, 6))
+    submit(client, "ferie")
+    assert "2 December 2026 to 6 December 2026" in client.get("/min-side/").get_data(as_text=True)
+    page = report_holiday(client, first, last)
+    if overlaps:
+        assert any("overlaps another absence" in e for e in errors(page)), errors(page)
+        return
+    assert page.status_code == 302, errors(page)
+    response = submit(client, "ferie")
+    assert "Registered" in client.get(response.location).get_data(as_text=True)
+    reference = response.location.split("/")[-1]
+    [holiday] = [a for a in dfdg_rows(journey_app, "Absence") if a.source_reference == reference]
+    assert (holiday.first_day, holiday.last_day) == (first, last)
+
+
+@pytest.mark.parametrize(
+    ("group", "match", "offered"),
+    [
+        (4, None, False),
+        (5, None, False),
+        (6, None, False),
+        (3, 1, True),
+        (3, 2, False),
+        (3, 3, False),
+        (2, 3, True),
+    ],
+)
+def test_holiday_is_offered_by_contact_and_match_group(
+    citizen: Callable[[str], FlaskClient],
+    journey_app: Flask,
+    group: int,
+    match: int | None,
+    offered: bool,
+) -> None:
+    set_contact_group(journey_app, METTE, group, match)
+    client = citizen(METTE)
+    before = holiday_count(journey_app)
+    page = report_holiday(client, TODAY + timedelta(days=3), TODAY + timedelta(days=4))
+    html = page.get_data(as_text=True)
+    if offered:
+        assert page.status_code == 302, errors(page)
+        submit(client, "ferie")
+        assert holiday_count(journey_app) == before + 1
+        return
+    assert page.status_code == 200
+    assert "You cannot report this in Jobnet in your situation. Contact your job centre." in html
+    assert "<form" not in html.split("<main")[1].split("</main>")[0]
+    check = client.get("/ferie/tjek").get_data(as_text=True)
+    assert "<form" not in check.split("<main")[1].split("</main>")[0]
+    assert holiday_count(journey_app) == before
 
 
 def test_holiday_is_not_offered_to_group_3_outside_match_group_1(
