@@ -339,3 +339,35 @@ def test_the_log_pages_and_its_download_holds_every_entry_of_the_period(
     download = client.get("/mine-data/hvem-har-set.csv")
     table = list(csv.reader(io.StringIO(download.get_data(as_text=True).lstrip("\ufeff"))))
     assert len(table) - 1 == logged > AUDIT_LOG_PAGE_SIZE
+
+
+def test_my_data_shows_deleted_joblog_entries_marked_as_deleted(
+    citizen: Callable[[str], FlaskClient], insight_app: Flask
+) -> None:
+    dfdg = insight_app.extensions["dfdg_app"].test_client()
+    mette = person_id(insight_app, METTE)
+    headers = {
+        "Authorization": f"Bearer {insight_app.config['DFDG_API_TOKEN']}",
+        "X-Actor-Type": "citizen",
+        "X-Actor-Id": mette,
+    }
+    body = {
+        "applied_on": "2026-01-05",
+        "employer": "Slettet Bageri",
+        "job_title": "Bager",
+        "kind": "advertised",
+        "status": "sent",
+    }
+    path = f"/api/v1/persons/{mette}/joblog"
+    made = dfdg.post(path, json=body, headers={**headers, "Idempotency-Key": "jl-1"})
+    assert made.status_code == 201, made.get_json()
+    entry_id = made.get_json()["id"]
+    gone = dfdg.delete(
+        f"{path}/{entry_id}", json={}, headers={**headers, "Idempotency-Key": "jl-2"}
+    )
+    assert gone.status_code == 200
+    html = citizen(METTE).get("/mine-data/").get_data(as_text=True)
+    row = re.search(r"<tr>\s*<td[^>]*>[^<]*</td>\s*<td>Slettet Bageri</td>.*?</tr>", html, re.S)
+    assert row, "the deleted entry is shown"
+    assert "(You)" in row.group(0)
+    assert f"/mine-data/historik/joblog/{entry_id}" in row.group(0)

@@ -2,7 +2,9 @@
 
 Each answers the same records as its own API (the builders are those modules'), registered
 after the categories of `insight_categories`. The job log also has a history (its stored
-versions); a plan carries its revisions and a summons its changes in the record itself.
+versions) and, unlike its own API, includes the deleted entries DFDG keeps (with when and by
+whom they were deleted); a plan carries its revisions and a summons its changes in the record
+itself.
 """
 
 from __future__ import annotations
@@ -13,6 +15,7 @@ from pydantic import BaseModel
 from sqlalchemy import select
 
 from jobnet.dfdg.api import cv, interviews, joblog, plans, summons
+from jobnet.dfdg.cv_models import JoblogEntry
 from jobnet.dfdg.cv_schemas import CvOut, JoblogEntryOut
 from jobnet.dfdg.insight import ExportContext, register_category
 from jobnet.dfdg.insight_schemas import RecordVersion
@@ -34,9 +37,17 @@ def _cv(context: ExportContext) -> CvOut | None:
 
 
 def _joblog(context: ExportContext) -> list[BaseModel]:
-    entries = joblog_queries.current(context.session, context.person.id)
+    """Every joblog entry DFDG keeps, deleted ones included, newest first."""
+    query = (
+        select(JoblogEntry)
+        .where(JoblogEntry.person_id == context.person.id)
+        .order_by(JoblogEntry.applied_on.desc(), JoblogEntry.created_at.desc())
+    )
+    entries = list(context.session.scalars(query))
     names = context.organisation_names(
-        [e.created_by_organisation for e in entries] + [e.updated_by_organisation for e in entries]
+        cvr
+        for e in entries
+        for cvr in (e.created_by_organisation, e.updated_by_organisation, e.deleted_by_organisation)
     )
     return [joblog.entry_out(entry, names) for entry in entries]
 
@@ -101,7 +112,8 @@ register_category(
     _joblog,
     _joblog_history,
     model=JoblogEntryOut,
-    title="The job log: applications sent, newest first (deleted entries left out)",
+    title="The job log: applications sent, newest first, deleted entries included "
+    "(marked by deleted_at and deleted_by)",
 )
 register_category(
     "plans", _plan, model=PlanOut, title="My Plan with its measures and revisions", single=True

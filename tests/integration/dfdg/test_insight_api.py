@@ -529,3 +529,103 @@ def test_export_holds_every_joblog_entry_with_its_history_and_nothing_of_anyone_
     assert (version["change"], version["by"]["type"]) == ("created", "citizen")
     other_path = f"/persons/{person_id}/history/joblog/{made[other_id]}"
     assert_problem(get(dfdg_client, other_path, me), 404, "not-found")
+
+
+def test_export_holds_deleted_joblog_entries_marked_with_when_and_by_whom(
+    dfdg_client: FlaskClient, citizen: Headers, two_persons: tuple[str, str]
+) -> None:
+    person_id, other_id = two_persons
+    me = as_citizen(citizen, person_id)
+    body = {
+        "applied_on": days(-2).isoformat(),
+        "employer": "Slettet Bageri",
+        "job_title": "Bager",
+        "kind": "advertised",
+        "status": "sent",
+    }
+    made = post(dfdg_client, f"/persons/{person_id}/joblog", body, me).get_json()["id"]
+    deleted = dfdg_client.delete(
+        f"/api/v1/persons/{person_id}/joblog/{made}",
+        json={},
+        headers={**me, "Idempotency-Key": "del-1"},
+    )
+    assert deleted.status_code == 200, deleted.get_data(as_text=True)
+    others = post(dfdg_client, f"/persons/{other_id}/joblog", body, as_citizen(citizen, other_id))
+    assert others.status_code == 201
+    in_api = get(dfdg_client, f"/persons/{person_id}/joblog", me).get_json()["entries"]
+    assert in_api == []
+    (entry,) = export(dfdg_client, person_id, me)["categories"]["joblog"]
+    assert (entry["id"], entry["employer"]) == (made, "Slettet Bageri")
+    assert entry["deleted_at"] is not None
+    assert entry["deleted_by"]["type"] == "citizen"
+    assert others.get_json()["id"] not in json.dumps(export(dfdg_client, person_id, me))
+
+
+def test_export_holds_every_summons_and_nothing_of_anyone_elses(
+    dfdg_client: FlaskClient, citizen: Headers, caseworker: Headers, two_persons: tuple[str, str]
+) -> None:
+    person_id, other_id = two_persons
+    body = {
+        "starts_at": "2026-11-30T10:00:00+01:00",
+        "duration_minutes": 45,
+        "form": "in_person",
+        "type": "job_interview",
+        "place": "Jobcenter København, Kalvebod Brygge 45",
+        "letter_sent_date": TODAY.isoformat(),
+    }
+    made = {}
+    for who in (person_id, other_id):
+        response = post(dfdg_client, f"/persons/{who}/summons", body, caseworker)
+        assert response.status_code == 201, response.get_data(as_text=True)
+        made[who] = response.get_json()["id"]
+    document = export(dfdg_client, person_id, as_citizen(citizen, person_id))
+    (summons,) = document["categories"]["summons"]
+    assert summons["id"] == made[person_id]
+    assert summons["place"] == body["place"]
+    assert made[other_id] not in json.dumps(document)
+
+
+def test_export_holds_every_held_interview_and_nothing_of_anyone_elses(
+    dfdg_client: FlaskClient, citizen: Headers, caseworker: Headers, two_persons: tuple[str, str]
+) -> None:
+    person_id, other_id = two_persons
+    made = {}
+    for who, agreement in ((person_id, "Søg tre job om ugen"), (other_id, "Andens aftale")):
+        body = {"held_on": TODAY.isoformat(), "form": "in_person", "agreement": agreement}
+        response = post(dfdg_client, f"/persons/{who}/interviews", body, caseworker)
+        assert response.status_code == 201, response.get_data(as_text=True)
+        made[who] = response.get_json()["id"]
+    document = export(dfdg_client, person_id, as_citizen(citizen, person_id))
+    (interview,) = document["categories"]["interviews"]
+    assert (interview["id"], interview["agreement"]) == (made[person_id], "Søg tre job om ugen")
+    text = json.dumps(document, ensure_ascii=False)
+    assert made[other_id] not in text and "Andens aftale" not in text
+
+
+def test_export_holds_the_plan_and_nothing_of_anyone_elses(
+    dfdg_client: FlaskClient, citizen: Headers, caseworker: Headers, two_persons: tuple[str, str]
+) -> None:
+    person_id, other_id = two_persons
+    made = {}
+    for who, target in ((person_id, "Job som tømrer"), (other_id, "Job som maler")):
+        body = {
+            "targets": [target],
+            "applications_per_week": 3,
+            "measures": [
+                {
+                    "type": "job_search_course",
+                    "start_date": days(7).isoformat(),
+                    "end_date": days(7).isoformat(),
+                    "weekly_hours": 18.5,
+                }
+            ],
+        }
+        response = post(dfdg_client, f"/persons/{who}/plans", body, caseworker)
+        assert response.status_code == 201, response.get_data(as_text=True)
+        made[who] = response.get_json()["id"]
+    document = export(dfdg_client, person_id, as_citizen(citizen, person_id))
+    plan = document["categories"]["plans"]
+    assert plan["id"] == made[person_id]
+    assert plan["current"]["targets"] == ["Job som tømrer"]
+    text = json.dumps(document, ensure_ascii=False)
+    assert made[other_id] not in text and "Job som maler" not in text
