@@ -1,0 +1,213 @@
+"""The citizen's self-service in Chromium, in Danish and in English: logging out, holiday, CV,
+joblog, My Plan and summons, through the MitID simulator and written through to DFDG.
+
+Each journey uses its own demo persons, one per language, so the runs never meet in the live
+app's DFDG (each xdist worker has its own live app; the other browser tests in this worker use
+other persons). The plan and summons journeys only read.
+"""
+
+from __future__ import annotations
+
+import re
+from datetime import timedelta
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import pytest
+
+from tests.e2e.pages import WORDS, Jobnet, today
+
+LOGOUT = {"da": "Jens Christensen", "en": "Sofie Andersen"}
+HOLIDAY = {"da": "Henrik Madsen", "en": "Peter Sørensen"}
+CV = {"da": "Fatima Hassan", "en": "Camilla Pedersen"}
+JOBLOG = {"da": "Emma Poulsen", "en": "Oliver Thomsen"}
+# Demo persons with a plan and summons: a provider of a measure in the plan, and a booked
+# (neither moved nor cancelled) upcoming interview.
+PLAN_AND_SUMMONS = {
+    "da": ("Mette Nielsen", "Demo Plejecenter Nørrebro ApS", "CV-samtale"),
+    "en": ("Lars Jensen", "Demo Lager og Logistik A/S", "Job interview"),
+}
+
+TIME_FORMAT = {"da": "%H.%M", "en": "%H:%M"}  # how the pages write a time of day
+
+
+@pytest.fixture
+def site(page: Any, language: str) -> Jobnet:
+    return Jobnet(page, WORDS[language])
+
+
+def test_log_out_ends_the_session(site: Jobnet, page: Any, language: str) -> None:
+    words = site.words
+    site.log_in_as(LOGOUT[language])
+    assert site.heading(words["my_page"], level=1).is_visible()
+
+    page.keyboard.press("Tab")  # the skip link is the first stop on the page
+    assert site.focused_text() == words["skip_link"]
+    page.keyboard.press("Enter")
+    assert site.focused_id() == "main-content"
+
+    site.press(words["log_out"])
+    page.wait_for_url(re.compile(r"/auth/logged-out"))
+    assert site.heading(words["logged_out"], level=1).is_visible()
+    assert page.get_by_role("button", name=words["log_out"]).count() == 0
+
+    page.goto("/min-side/")  # the old session is gone: My page asks for a login again
+    assert "/mitid-sim/authorize" in page.url, page.url
+    assert site.heading(words["log_in_with_mitid"], level=1).is_visible()
+
+
+def test_report_a_holiday_and_cancel_it(site: Jobnet, page: Any, language: str) -> None:
+    words = site.words
+    site.log_in_as(HOLIDAY[language])
+    site.follow(words["report_holiday"])
+    first, last = today() + timedelta(days=40), today() + timedelta(days=44)
+    site.fill_date(words["first_holiday_day"], first)
+    site.fill_date(words["last_holiday_day"], last)
+    site.press(words["continue"])
+    reported = site.send_check_your_answers()
+
+    page.goto("/min-side/")
+    assert page.get_by_role("link", name=reported).is_visible()
+    cancel = page.get_by_role("link", name=re.compile(f"^{words['cancel']} "))
+    assert cancel.count() == 1
+    cancel.click()
+    assert str(first.year) in site.main_text()
+    site.press(words["cancel_holiday"])
+    cancelled = site.receipt()
+    assert cancelled != reported
+    assert words["holiday_cancelled"] in site.main_text()
+
+    page.goto("/min-side/")
+    assert page.get_by_text(words["no_holidays"]).is_visible()
+    assert page.get_by_role("link", name=re.compile(f"^{words['cancel']} ")).count() == 0
+    assert page.get_by_role("link", name=cancelled).is_visible()
+
+
+def test_cv_work_experience_and_contact_details(site: Jobnet, page: Any, language: str) -> None:
+    words = site.words
+    site.log_in_as(CV[language])
+    page.goto("/cv/")
+    site.follow(words["add_work"])
+    page.get_by_label(words["employer"]).fill("Demo Bageri ApS")
+    page.get_by_label(words["job_title"]).fill("Bager")
+    site.fill_date(words["start_date"], today().replace(day=1) - timedelta(days=3 * 365))
+    site.fill_date(words["end_date"], today().replace(day=1) - timedelta(days=365))
+    site.press(words["save"])
+    added = site.saved_reference()
+    assert site.heading("Bager, Demo Bageri ApS", level=3).is_visible()
+
+    site.follow(f"{words['change']} Bager, Demo Bageri ApS")
+    assert site.h1() == words["change_work"]
+    assert page.get_by_label(words["job_title"]).input_value() == "Bager"
+    page.get_by_label(words["job_title"]).fill("Konditor")
+    site.press(words["save"])
+    changed = site.saved_reference()
+    assert changed != added
+    assert site.heading("Konditor, Demo Bageri ApS", level=3).is_visible()
+    assert site.heading("Bager, Demo Bageri ApS", level=3).count() == 0
+
+    site.follow(f"{words['remove']} Konditor, Demo Bageri ApS")
+    site.press(words["yes_remove"])
+    site.saved_reference()
+    assert site.heading("Konditor, Demo Bageri ApS", level=3).count() == 0
+
+    page.goto("/cv/kontakt")
+    email = page.get_by_label(words["e_mail"])
+    email.fill("bager@")
+    email.press("Enter")  # submit from the keyboard
+    assert page.title().startswith(words["error"])
+    assert site.focused_id() == "error-summary"
+    summary = page.get_by_role("heading", name=words["problem"])
+    assert summary.is_visible()
+    page.locator("#error-summary").get_by_role("link", name=words["bad_e_mail"]).click()
+    assert site.focused_id() == "email"
+    email.fill("bager@example.dk")
+    site.press(words["save"])
+    site.saved_reference()
+    assert site.h1() == words["my_cv"]
+    assert page.get_by_role("cell", name="bager@example.dk").is_visible()
+
+
+def test_joblog_entry_week_overview_and_csv(site: Jobnet, page: Any, language: str) -> None:
+    words = site.words
+    site.log_in_as(JOBLOG[language])
+    page.goto("/joblog/")
+    site.follow(words["add_application"])
+    applied = today()
+    site.fill_date(words["applied_on"], applied)
+    page.get_by_label(words["employer"]).fill("Demo Værksted A/S")
+    site.choose(words["advertised"])
+    site.choose(words["sent"])
+    title = page.get_by_label(words["job_title"])
+    title.fill("Mekaniker")
+    title.press("Enter")  # submit from the keyboard
+    site.saved_reference()
+    assert site.h1() == words["joblog"]
+    assert page.get_by_role("row", name="Mekaniker, Demo Værksted A/S").is_visible()
+
+    site.follow(words["weeks"])
+    year, number, _weekday = applied.isocalendar()
+    week = page.get_by_role(
+        "row", name=re.compile("^" + words["week"].format(number=number, year=year))
+    )
+    assert week.count() == 1
+    cells = [text.strip() for text in week.locator("th, td").all_inner_texts()]
+    assert cells[2] == "1", cells
+
+    page.goto("/joblog/")
+    with page.expect_download() as download_info:
+        site.follow(words["csv"])
+    download = download_info.value
+    assert download.suggested_filename.endswith(".csv")
+    lines = Path(download.path()).read_text(encoding="utf-8-sig").splitlines()
+    assert lines[0] == words["csv_header"]
+    assert lines[1:] == [
+        f"{applied:%d-%m-%Y};Demo Værksted A/S;Mekaniker;{words['advertised']};{words['sent']};;"
+    ]
+
+
+def test_my_plan_and_its_print_view(site: Jobnet, page: Any, language: str) -> None:
+    words = site.words
+    site.log_in_as(PLAN_AND_SUMMONS[language][0])
+    provider = PLAN_AND_SUMMONS[language][1]
+    page.goto("/min-side/")
+    page.get_by_role("link", name=words["see_plan"], exact=True).click()
+    assert site.h1() == words["my_plan"]
+    assert page.get_by_role("row", name=provider).is_visible()
+
+    site.follow(words["plan_print"])
+    assert page.url.endswith("/min-plan/print")
+    assert site.h1() == words["my_plan"]
+    assert words["printed_on"] in site.main_text()
+    assert page.get_by_role("row", name=provider).is_visible()
+    assert page.get_by_role("button", name=words["print"]).is_visible()
+    site.follow(words["back_to_plan"])
+    assert page.url.endswith("/min-plan/")
+
+
+def test_summons_detail_and_calendar_file(site: Jobnet, page: Any, language: str) -> None:
+    words = site.words
+    site.log_in_as(PLAN_AND_SUMMONS[language][0])
+    page.goto("/indkaldelser/")
+    assert site.h1() == words["your_interviews"]
+    kind = PLAN_AND_SUMMONS[language][2]
+    upcoming = page.get_by_role("region", name=words["upcoming"])
+    upcoming.get_by_role("link", name=re.compile(f"^{kind}\\W")).click()
+    assert site.h1() == kind
+
+    with page.expect_download() as download_info:
+        site.follow(words["ics"])
+    download = download_info.value
+    assert download.suggested_filename.endswith(".ics")
+    calendar = icalendar.Calendar.from_ical(Path(download.path()).read_bytes())
+    events = list(calendar.walk("VEVENT"))
+    assert len(events) == 1
+    event = events[0]
+    assert str(event["SUMMARY"]) == kind
+    start = event["DTSTART"]
+    assert start.params["TZID"] == "Europe/Copenhagen"
+    assert start.dt.date() >= today()
+    details = page.get_by_role("table")
+    assert start.dt.strftime(TIME_FORMAT[language]) in details.inner_text()
+    assert str(start.dt.year) in details.inner_text()
