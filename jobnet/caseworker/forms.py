@@ -6,18 +6,8 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, ValidationError
 
 from jobnet.forms import JourneyForm, check_cpr_field
+from jobnet.labels import OTHER_PURPOSE_PREFIX, PURPOSES
 
-PURPOSES = {
-    "interview": _l("An interview with the citizen"),
-    "citizen_contacted_us": _l("The citizen contacted us"),
-    "case_processing": _l("Case processing"),
-    "other": _l("Another purpose"),
-}
-# Purposes Jobnet itself records, not chosen by the caseworker.
-INTERVIEW_LIST_PURPOSE = "interview_list"
-RECORDED_PURPOSES = {
-    INTERVIEW_LIST_PURPOSE: _l("The job centre's list of today's interviews"),
-}
 MAX_PURPOSE_LENGTH = 200
 
 
@@ -54,7 +44,7 @@ class _Purpose:
     def purpose_text(self) -> str:
         """What goes into the audit log: the code, and the words for "other"."""
         if self.purpose.data == "other":
-            return f"other: {(self.purpose_other.data or '').strip()}"
+            return f"{OTHER_PURPOSE_PREFIX}{(self.purpose_other.data or '').strip()}"
         return str(self.purpose.data)
 
 
@@ -83,12 +73,3 @@ class ReopenCitizenForm(_Purpose, JourneyForm):
 
 class StopActingForm(JourneyForm):
     """Only the button and the form's token."""
-
-
-def purpose_label(purpose: str | None) -> str:
-    """A stored purpose in the reader's words."""
-    if not purpose:
-        return ""
-    if purpose.startswith("other: "):
-        return purpose.removeprefix("other: ")
-    return str(PURPOSES.get(purpose) or RECORDED_PURPOSES.get(purpose, purpose))

@@ -13,12 +13,7 @@ from jobnet.auth.users import (
     current_actor,
 )
 from jobnet.caseworker import bp
-from jobnet.caseworker.forms import (
-    INTERVIEW_LIST_PURPOSE,
-    FindCitizenForm,
-    ReopenCitizenForm,
-    StopActingForm,
-)
+from jobnet.caseworker.forms import FindCitizenForm, ReopenCitizenForm, StopActingForm
 from jobnet.clients.dfdg import (
     Actor,
     DfdgForbidden,
@@ -29,6 +24,7 @@ from jobnet.clients.dfdg import (
 from jobnet.clients.dfdg_plans import DaySummons
 from jobnet.domain.cpr import normalise_cpr
 from jobnet.journeys import current_situation
+from jobnet.labels import INTERVIEW_LIST_PURPOSE
 
 RECENT_KEY = "recent_citizens"  # DFDG person ids and names; never a CPR number
 MAX_RECENT = 8

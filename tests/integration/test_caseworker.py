@@ -3,6 +3,7 @@ job centre's own registrations, with every access audited in DFDG."""
 
 from __future__ import annotations
 
+import html
 import re
 from datetime import timedelta
 from typing import Any
@@ -460,3 +461,5 @@ def test_the_interview_list_is_logged_with_its_own_purpose(
     caseworker.get("/sagsbehandler/")
     listed = [e for e in audit(journey_app) if e.action == "summons.day_list" and e.person_id]
     assert listed and {e.purpose for e in listed} == {"interview_list"}
+    log = citizen_client(journey_app, METTE).get("/mine-data/hvem-har-set").get_data(as_text=True)
+    assert "The job centre's list of today's interviews" in html.unescape(log)
