@@ -371,3 +371,21 @@ def test_my_data_shows_deleted_joblog_entries_marked_as_deleted(
     assert row, "the deleted entry is shown"
     assert "(You)" in row.group(0)
     assert f"/mine-data/historik/joblog/{entry_id}" in row.group(0)
+
+
+def test_my_data_shows_both_references_of_a_request_for_access(
+    citizen: Callable[[str], FlaskClient], insight_app: Flask
+) -> None:
+    from jobnet.dfdg.insight_models import InsightRequest
+
+    client = citizen(METTE)
+    form = client.get("/mine-data/anmod-om-indsigt")
+    key = re.search(r'name="key" type="hidden" value="([^"]+)"', form.get_data(as_text=True))
+    assert key
+    data = {"csrf_token": csrf_token(form), "key": key.group(1), "note": ""}
+    sent = client.post("/mine-data/anmod-om-indsigt", data=data)
+    ours = sent.location.rsplit("/", 1)[-1]
+    (request,) = dfdg_rows(insight_app, InsightRequest)
+    assert request.reference.startswith("IND-")
+    my_data = client.get("/mine-data/").get_data(as_text=True)
+    assert f"{ours}<br>In the employment database: {request.reference}" in my_data
