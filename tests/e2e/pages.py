@@ -12,6 +12,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from babel.dates import format_date
+
 from jobnet.domain.clock import today_in_denmark
 
 WORDS: dict[str, dict[str, str]] = {
@@ -206,6 +208,13 @@ REFERENCE = re.compile(r"JN-\w{4}-\w{4}")
 def today() -> date:
     """The live app's today (its DFDG has no fixed day)."""
     return today_in_denmark()
+
+
+def long_date(day: date, language: str) -> str:
+    """A date as the pages write it: "10. januar 2027" / "10 January 2027"."""
+    if language == "da":
+        return format_date(day, "d. MMMM y", locale="da_DK")
+    return format_date(day, "d MMMM y", locale="en_GB")
 
 
 @dataclass
