@@ -1,6 +1,8 @@
 from __future__ import annotations
 
-from flask import current_app, render_template
+from dataclasses import dataclass
+
+from flask import abort, current_app, render_template, request
 from flask_login import current_user
 
 from jobnet import outbox
@@ -9,7 +11,20 @@ from jobnet.clients.dfdg import DfdgUnavailable, get_dfdg_client
 from jobnet.clients.dfdg_plans import SummonsOverview
 from jobnet.journeys import web_store
 from jobnet.min_side import bp
+from jobnet.min_side.reports import page_of_reports
+from jobnet.receipts.summaries import rejection_messages
 from jobnet.situation import JOURNEY_KINDS, Situation, from_status
+from jobnet.store.models import OutboxCommand
+
+LATEST_REPORTS = 10
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """A report DFDG refused, with why in the reader's language (as on its receipt)."""
+
+    report: OutboxCommand
+    reasons: list[str]
 
 
 def _front_page(person_id: str) -> tuple[Situation | None, SummonsOverview | None]:
@@ -28,8 +43,12 @@ def _front_page(person_id: str) -> tuple[Situation | None, SummonsOverview | Non
 def index() -> str:
     situation, interviews = _front_page(current_user.id)
     store = current_app.extensions["web_store"]
-    reports = outbox.for_person(store, current_user.id, limit=10)
-    rejected = [report for report in reports if report.status == outbox.REJECTED]
+    reports = outbox.for_person(store, current_user.id, limit=LATEST_REPORTS)
+    rejected = [
+        Rejected(report, rejection_messages(report.rejection))
+        for report in reports
+        if report.status == outbox.REJECTED
+    ]
     return render_template(
         "min_side/index.html",
         situation=situation,
@@ -37,3 +56,13 @@ def index() -> str:
         rejected=rejected,
         interviews=interviews,
     )
+
+
+@bp.get("/indberetninger")
+@citizen_required
+def reports() -> str:
+    number = request.args.get("side", default=1, type=int)
+    page = page_of_reports(current_app.extensions["web_store"], current_user.id, number)
+    if page is None:
+        abort(404)
+    return render_template("min_side/reports.html", page=page)

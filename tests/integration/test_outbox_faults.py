@@ -288,7 +288,13 @@ def test_a_rejected_report_shows_on_min_side_with_the_reason(
     [command] = _commands(app)
     assert command.status == outbox.REJECTED
     page = client.get("/min-side/").get_data(as_text=True)
-    assert "A report was not registered" in page
+    alert = page.split('class="alert alert-error"')[1].split("</div>\n</div>")[0]
+    assert "A report was not registered" in alert
+    assert f"Sickness report, reference {command.reference}" in alert
+    # The reason and what to do, right on Min side: the receipt's own words.
+    assert "You are already reported sick" in alert
+    assert "Correct the problem and send a new report" in alert
+    assert f'href="/kvittering/{command.reference}"' in alert
     receipt = client.get(f"/kvittering/{command.reference}").get_data(as_text=True)
     assert "Your report was not registered" in receipt
     assert "You are already reported sick" in receipt
