@@ -280,7 +280,7 @@ def test_holiday_overlapping_an_open_sickness_is_refused(
     client = citizen(METTE)
     report_sickness(client, TODAY)
     page = report_holiday(client, TODAY + timedelta(days=10), TODAY + timedelta(days=12))
-    assert any("overlaps another absence" in e for e in errors(page)), errors(page)
+    assert any("another absence" in e for e in errors(page)), errors(page)
 
 
 def set_contact_group(app: Flask, cpr: str, group: int, match: int | None) -> None:
@@ -370,7 +370,7 @@ def test_holiday_overlapping_what_the_job_centre_registered_is_refused_at_the_fo
     before = holiday_count(journey_app)
     page = report_holiday(client, TODAY + timedelta(days=8), TODAY + timedelta(days=9))
     assert page.status_code == 200
-    assert any("overlaps another absence" in e for e in errors(page)), errors(page)
+    assert any("another absence" in e for e in errors(page)), errors(page)
     assert client.get("/ferie/tjek").status_code == 302  # no answer kept: back to the question
     assert holiday_count(journey_app) == before
     # The days before it are still free.
@@ -401,7 +401,7 @@ def test_holiday_overlaps_at_the_form(
     assert "2 December 2026 to 6 December 2026" in client.get("/min-side/").get_data(as_text=True)
     page = report_holiday(client, first, last)
     if overlaps:
-        assert any("overlaps another absence" in e for e in errors(page)), errors(page)
+        assert any("another absence" in e for e in errors(page)), errors(page)
         return
     assert page.status_code == 302, errors(page)
     response = submit(client, "ferie")
