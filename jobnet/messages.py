@@ -92,7 +92,9 @@ PROBLEMS.update(
             "A holiday must be reported before it starts: the first day must be after today."
         ),
         AbsenceProblem.END_BEFORE_START: _l("The last day cannot be before the first day."),
-        AbsenceProblem.OVERLAPS: _l("The holiday overlaps another absence you have reported."),
+        AbsenceProblem.OVERLAPS: _l(
+            "The dates overlap another absence that is already registered. Choose other dates."
+        ),
         AbsenceProblem.TOO_LONG: _l("A holiday can be at most one year long."),
     }
 )

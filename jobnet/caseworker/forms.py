@@ -5,6 +5,7 @@ from wtforms import HiddenField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, ValidationError
 
+from jobnet.changes import Mandatory
 from jobnet.forms import JourneyForm, check_cpr_field
 from jobnet.labels import OTHER_PURPOSE_PREFIX, PURPOSES
 
@@ -51,6 +52,7 @@ class _Purpose:
 class FindCitizenForm(_Purpose, JourneyForm):
     cpr = StringField(
         _l("CPR number"),
+        validators=[Mandatory()],
         description=_l("10 digits, with or without a hyphen, for example 010190-1234."),
         render_kw={"autocomplete": "off", "inputmode": "numeric", "data-width": "m"},
     )

@@ -7,6 +7,7 @@ from wtforms import RadioField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, ValidationError
 
+from jobnet.changes import Mandatory
 from jobnet.domain.codes import has_match_group
 from jobnet.domain.interviews import MAX_AGREEMENT_LENGTH, check_agreement, check_interview_date
 from jobnet.domain.summons import InterviewForm
@@ -47,6 +48,7 @@ class WhenForm(JourneyForm):
 class OutcomeForm(JourneyForm):
     agreement = TextAreaField(
         _l("Agreement on the further contact"),
+        validators=[Mandatory()],
         description=_l("At most %(count)s characters.", count=MAX_AGREEMENT_LENGTH),
     )
     match_group = RadioField(

@@ -12,6 +12,7 @@ from wtforms import IntegerField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, NumberRange, ValidationError
 
+from jobnet.changes import Mandatory
 from jobnet.domain.appointment_time import danish_instant, moment_for, parse_clock
 from jobnet.domain.clock import now_utc
 from jobnet.domain.summons import (
@@ -98,6 +99,7 @@ def _letter_field() -> DatePartsField:
 def _time_field() -> StringField:
     return StringField(
         _l("Time"),
+        validators=[Mandatory()],
         description=_l("Danish time, as hours and minutes, for example 09:30."),
         render_kw={"autocomplete": "off", "data-width": "xs"},
     )
