@@ -1,7 +1,7 @@
 """Who may reach which person's data — enforced by DFDG itself, not only by the web app.
 
-- A citizen reaches only their own person id: any other id answers 404, the same as an unknown
-  person, so an id changed by hand reveals nothing.
+- A citizen reaches only their own person id (X-Actor-Id, required on person routes): any other
+  id answers 404, the same as an unknown person, so an id changed by hand reveals nothing.
 - A caseworker reaches a person only if their organisation may: a job centre the citizens of its
   own municipality. Other kinds of organisation are decided by `ORGANISATION_RULES`, the one place
   to add a new kind (an unemployment fund, which sees its members, adds a rule here that consults
@@ -72,7 +72,8 @@ def check_person_access(person_id: str, action: str = "person.access") -> None:
     """Refuse the request's actor access to `person_id` unless the rules above allow it."""
     actor = current_actor()
     if actor.type == ActorType.CITIZEN:
-        if actor.id is not None and actor.id != person_id:
+        if actor.id != person_id:
+            # No id at all is refused the same way: a citizen who is no one reaches no one.
             _deny(request_session(), None, action, 404)
         return
     if actor.type == ActorType.CASEWORKER:

@@ -18,7 +18,7 @@ _LIMITS = {"X-Actor-Id": 200, "X-Actor-Name": 200, "X-On-Behalf-Of": 200, "X-Pur
 ACTOR_HEADERS: dict[str, str] = {
     "X-Actor-Type": "Who acts: citizen, caseworker or system (required on person calls)",
     "X-Actor-Id": "The actor's id: person id, professional id (RID) or system name; "
-    "required for caseworkers",
+    "required for caseworkers, and for citizens on every route under /persons/{person_id}",
     "X-Actor-Name": "The actor's name, percent-encoded UTF-8",
     "X-Actor-Organisation": "The CVR number of the actor's organisation; required for caseworkers",
     "X-On-Behalf-Of": "The person id the actor acts on behalf of",
@@ -69,7 +69,7 @@ class _HeaderReader:
         self.errors.append(field_error(header, code, message))
 
 
-def _read_actor() -> ActorContext:
+def _read_actor(*, person_route: bool) -> ActorContext:
     reader = _HeaderReader()
     actor_type = reader.choice("X-Actor-Type", [member.value for member in ActorType])
     if actor_type is None and not reader.errors:
@@ -84,6 +84,9 @@ def _read_actor() -> ActorContext:
             reader.fail("X-Actor-Id", "missing", "A caseworker must be named by id")
         if organisation is None and "X-Actor-Organisation" not in request.headers:
             reader.fail("X-Actor-Organisation", "missing", "A caseworker acts for an organisation")
+    if actor_type == ActorType.CITIZEN and person_route and actor_id is None:
+        # A citizen reaches only their own data, so DFDG must know who the citizen is.
+        reader.fail("X-Actor-Id", "missing", "A citizen must be named by their person id")
     on_behalf_of = reader.text("X-On-Behalf-Of")
     purpose = reader.text("X-Purpose", encoded=True)
     channel = reader.choice("X-Channel", [member.value for member in Channel])
@@ -100,9 +103,12 @@ def _read_actor() -> ActorContext:
     )
 
 
-def load_actor() -> ActorContext:
-    """Parse and remember the request's actor; a 422 problem names each bad header."""
-    actor = _read_actor()
+def load_actor(*, person_route: bool = False) -> ActorContext:
+    """Parse and remember the request's actor; a 422 problem names each bad header.
+
+    `person_route`: the request reaches one person's data by id (a citizen must then name
+    themself in X-Actor-Id)."""
+    actor = _read_actor(person_route=person_route)
     g.dfdg_actor = actor
     return actor
 

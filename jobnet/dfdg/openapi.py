@@ -146,7 +146,7 @@ def _wrap(view: View, operation: Operation) -> View:
 
     @wraps(inner)
     def with_actor(*args: Any, **kwargs: Any) -> Any:
-        load_actor()
+        load_actor(person_route="person_id" in kwargs)
         if "person_id" in kwargs:
             # Every person-scoped route, whoever adds it, passes the access rules first.
             from jobnet.dfdg.access import check_person_access

@@ -5,6 +5,7 @@ from __future__ import annotations
 import socket
 import threading
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date, datetime
 
 import httpx
@@ -34,6 +35,13 @@ from jobnet.dfdg.models import Base
 
 TOKEN = "client-test-token"
 CITIZEN = Actor(type="citizen", channel="web")
+
+
+def citizen_of(person_id: str) -> Actor:
+    """The citizen acting on their own data: DFDG requires them to name themself."""
+    return replace(CITIZEN, id=person_id)
+
+
 CASEWORKER = Actor(
     type="caseworker",
     id="CVR:29190012-RID:41120003",
@@ -94,7 +102,7 @@ def test_health(dfdg: DfdgClient) -> None:
 def test_lookup_and_get_person_are_typed(dfdg: DfdgClient) -> None:
     person_id = dfdg.lookup_person(HENRIK, CITIZEN)
     assert person_id is not None
-    person = dfdg.get_person(person_id, CITIZEN)
+    person = dfdg.get_person(person_id, citizen_of(person_id))
     assert isinstance(person, Person)
     assert person.full_name == "Henrik Madsen"
     assert person.birth_date == date(1982, 12, 8)
@@ -121,7 +129,7 @@ def test_ensure_person_creates_once(dfdg: DfdgClient) -> None:
 def test_contact_groups_are_typed_periods(dfdg: DfdgClient) -> None:
     person_id = dfdg.lookup_person(HENRIK, CITIZEN)
     assert person_id is not None
-    periods = dfdg.contact_groups(person_id, CITIZEN)
+    periods = dfdg.contact_groups(person_id, citizen_of(person_id))
     assert periods[0] == ContactGroupPeriod(2, 3, date(2023, 4, 1), date(2023, 10, 31))
     assert [period.match_group for period in periods] == [3, 2, 1]
 
@@ -130,7 +138,7 @@ def test_audit_log_shows_the_caseworker(dfdg: DfdgClient) -> None:
     person_id = dfdg.lookup_person(LARS_IN_AARHUS, CITIZEN)
     assert person_id is not None
     dfdg.get_person(person_id, CASEWORKER)
-    entries = dfdg.audit_log(person_id, CITIZEN)
+    entries = dfdg.audit_log(person_id, citizen_of(person_id))
     assert all(isinstance(entry, AuditEntry) for entry in entries)
     newest = entries[0]
     assert (newest.action, newest.actor_name, newest.organisation) == (
@@ -140,10 +148,10 @@ def test_audit_log_shows_the_caseworker(dfdg: DfdgClient) -> None:
     )
     assert newest.purpose == "Opfølgning på jobsøgning"
     assert newest.at.tzinfo is not None
-    only_caseworkers = dfdg.audit_log(person_id, CITIZEN, actor_type="caseworker")
+    only_caseworkers = dfdg.audit_log(person_id, citizen_of(person_id), actor_type="caseworker")
     assert [entry.actor_type for entry in only_caseworkers] == ["caseworker"]
-    assert dfdg.audit_log(person_id, CITIZEN, date_to=date(2000, 1, 1)) == []
-    assert len(dfdg.audit_log(person_id, CITIZEN, limit=1)) == 1
+    assert dfdg.audit_log(person_id, citizen_of(person_id), date_to=date(2000, 1, 1)) == []
+    assert len(dfdg.audit_log(person_id, citizen_of(person_id), limit=1)) == 1
 
 
 def test_organisations(dfdg: DfdgClient) -> None:
@@ -156,7 +164,7 @@ def test_organisations(dfdg: DfdgClient) -> None:
 
 def test_not_found(dfdg: DfdgClient) -> None:
     with pytest.raises(DfdgNotFound) as caught:
-        dfdg.get_person("no-such-person", CITIZEN)
+        dfdg.get_person("no-such-person", citizen_of("no-such-person"))
     assert caught.value.status == 404
     assert caught.value.problem_type == "not-found"
     with pytest.raises(DfdgNotFound):
@@ -294,7 +302,9 @@ def test_over_http_gives_the_same_answers(service: Flask, dfdg: DfdgClient) -> N
             person_id = remote.lookup_person(HENRIK, CITIZEN)
             assert person_id == dfdg.lookup_person(HENRIK, CITIZEN)
             assert person_id is not None
-            assert remote.get_person(person_id, CITIZEN) == dfdg.get_person(person_id, CITIZEN)
+            assert remote.get_person(person_id, citizen_of(person_id)) == dfdg.get_person(
+                person_id, citizen_of(person_id)
+            )
             assert remote.organisations() == dfdg.organisations()
     finally:
         server.shutdown()

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from datetime import date, timedelta
 
 import httpx
@@ -36,6 +37,13 @@ from jobnet.dfdg.models import Base
 TOKEN = "client-status-test-token"
 TODAY = date(2026, 11, 23)
 CITIZEN = Actor(type="citizen", name="Oliver Thomsen", channel="web")
+
+
+def citizen_of(person_id: str) -> Actor:
+    """The citizen acting on their own data: DFDG requires them to name themself."""
+    return replace(CITIZEN, id=person_id)
+
+
 CASEWORKER = Actor(
     type="caseworker",
     id="CVR:29190013-RID:41120005",
@@ -84,7 +92,10 @@ def _person(dfdg: DfdgClient, cpr: str) -> str:
     return person_id
 
 
-def _send(dfdg: DfdgClient, command: Command, key: str, actor: Actor = CITIZEN) -> dict:
+def _send(dfdg: DfdgClient, command: Command, key: str, actor: Actor | None = None) -> dict:
+    """Send as `actor`, by default as the citizen the command's path names."""
+    if actor is None:
+        actor = citizen_of(command.path.split("/")[2])
     return dfdg.send_command(
         command.method, command.path, command.body, actor=actor, idempotency_key=key
     )
@@ -178,7 +189,7 @@ def test_journey_through_send_command_and_reads(dfdg: DfdgClient) -> None:
     cancelled = _send(dfdg, cancel_holiday_command(person_id, holiday["id"], "JN-CANC-0001"), "c")
     assert cancelled["status"] == "cancelled"
 
-    status = dfdg.status(person_id, CITIZEN)
+    status = dfdg.status(person_id, citizen_of(person_id))
     assert isinstance(status, PersonStatus)
     assert status.full_name == "Oliver Thomsen"
     assert status.today == TODAY
@@ -193,7 +204,7 @@ def test_journey_through_send_command_and_reads(dfdg: DfdgClient) -> None:
     )
     assert (status.counts.registrations, status.counts.absences) == (1, 3)
 
-    absences = dfdg.absences(person_id, CITIZEN)
+    absences = dfdg.absences(person_id, citizen_of(person_id))
     assert all(isinstance(item, Absence) for item in absences)
     by_id = {item.id: item for item in absences}
     assert by_id[holiday["id"]].is_cancelled
@@ -208,14 +219,15 @@ def test_journey_through_send_command_and_reads(dfdg: DfdgClient) -> None:
         ),
         "dereg",
     )
-    registrations = dfdg.registrations(person_id, CITIZEN)
+    registrations = dfdg.registrations(person_id, citizen_of(person_id))
     assert [r.end_date for r in registrations] == [day(5)]
     assert registrations[0].deregistered_by == RecordedBy("citizen", "Oliver Thomsen", None, None)
     assert registrations[0].deregistered_at is not None
 
 
 def test_status_of_a_demo_person_with_an_open_sickness(dfdg: DfdgClient) -> None:
-    status = dfdg.status(_person(dfdg, LARS), CITIZEN)
+    lars = _person(dfdg, LARS)
+    status = dfdg.status(lars, citizen_of(lars))
     assert status.sickness is not None and status.sickness.is_open
     assert status.sickness.first_day == day(-3)
     assert status.is_registered
@@ -235,7 +247,7 @@ def test_rule_errors_are_typed(dfdg: DfdgClient) -> None:
             "POST",
             f"/persons/{lars}/absences",
             {"reason": "civic_duty", "first_day": TODAY.isoformat()},
-            actor=CITIZEN,
+            actor=citizen_of(lars),
             idempotency_key="civic",
         )
     assert (forbidden.value.status, forbidden.value.code) == (403, "caseworker_only")
@@ -243,13 +255,13 @@ def test_rule_errors_are_typed(dfdg: DfdgClient) -> None:
         _send(dfdg, cancel_holiday_command(lars, "no-such-absence", None), "cancel-x")
     assert (missing.value.status, missing.value.code) == (404, "not-found")
     with pytest.raises(DfdgNotFound):
-        dfdg.status("nobody", CITIZEN)
+        dfdg.status("nobody", citizen_of("nobody"))
     with pytest.raises(DfdgRejected) as invalid:
         dfdg.send_command(
             "POST",
             f"/persons/{lars}/recoveries",
             {"fit_day": "soon"},
-            actor=CITIZEN,
+            actor=citizen_of(lars),
             idempotency_key="bad",
         )
     assert invalid.value.code == "validation-error"

@@ -7,6 +7,7 @@ starts from empty tables.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Iterator
 from typing import Any
 
@@ -89,9 +90,39 @@ def dfdg_store(dfdg_app: Flask) -> Store:
     return dfdg_app.extensions["dfdg_store"]
 
 
+class CitizenNamingClient(FlaskClient):
+    """Flask's test client, naming the citizen as the web app does.
+
+    DFDG requires a citizen to name themself (X-Actor-Id) on every route under
+    /persons/<person_id>. The web app always does; here a request with citizen headers that
+    name no one is taken as the citizen the path names, so the rule tests need not repeat the
+    id. `plain_dfdg_client` sends the headers as given (test_access_api checks the refusal)."""
+
+    def open(self, *args: Any, **kwargs: Any) -> Any:
+        headers = kwargs.get("headers")
+        path = args[0] if args and isinstance(args[0], str) else ""
+        found = PERSON_PATH.match(path)
+        if isinstance(headers, dict) and found and headers.get("X-Actor-Type") == "citizen":
+            kwargs["headers"] = {"X-Actor-Id": found.group(1), **headers}
+        return super().open(*args, **kwargs)
+
+
+PERSON_PATH = re.compile(r"/api/v1/persons/(?!lookup\b)([^/?]+)(?:[/?]|$)")
+
+
 @pytest.fixture
 def dfdg_client(dfdg_app: Flask) -> FlaskClient:
-    """Flask's test client of the DFDG app."""
+    """The DFDG app's test client; citizens name themself (see CitizenNamingClient)."""
+    dfdg_app.test_client_class = CitizenNamingClient
+    try:
+        return dfdg_app.test_client()
+    finally:
+        dfdg_app.test_client_class = None
+
+
+@pytest.fixture
+def plain_dfdg_client(dfdg_app: Flask) -> FlaskClient:
+    """The DFDG app's test client, sending headers exactly as given."""
     return dfdg_app.test_client()
 
 

@@ -15,6 +15,7 @@ from jobnet.dfdg.access import ORGANISATION_RULES
 from jobnet.dfdg.models import AuditEntry
 from jobnet.dfdg.queries import persons as person_queries
 from jobnet.domain.codes import OrganisationKind
+from tests.integration.dfdg.helpers import assert_problem, error_fields
 from tests.integration.dfdg.jobseeker_helpers import new_person
 
 AARHUS = "0751"
@@ -131,6 +132,17 @@ def test_a_citizen_naming_someone_else_gets_no_one_by_cpr(
     lookup = dfdg_client.post("/api/v1/persons/lookup", json={"cpr": "0404901234"}, headers=headers)
     assert lookup.status_code == 404
     assert _audit(dfdg_store)[-1] == (None, "person.lookup", "not_found")
+
+
+def test_a_citizen_must_be_named_on_person_routes(
+    plain_dfdg_client: FlaskClient, dfdg_store: Store, citizen: dict[str, str]
+) -> None:
+    person_id = new_person(dfdg_store)
+    for path in ("", "/contact-groups", "/status", "/audit-log"):
+        response = plain_dfdg_client.get(f"/api/v1/persons/{person_id}{path}", headers=citizen)
+        body = assert_problem(response, 422, "validation-error")
+        assert error_fields(body) == {"X-Actor-Id": "missing"}, path
+    assert [e for e in _audit(dfdg_store) if e[0] == person_id] == []
 
 
 def test_a_protected_address_is_not_given_to_a_citizen_who_names_no_one(

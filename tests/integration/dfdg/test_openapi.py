@@ -78,7 +78,7 @@ def test_person_calls_document_actor_headers_and_writes_the_key(
     assert set(create["responses"]) >= {"200", "201"}
     audit = paths["/api/v1/persons/{person_id}/audit-log"]["get"]
     query = {p["name"] for p in audit["parameters"] if p["in"] == "query"}
-    assert query == {"from", "to", "actor_type", "limit"}
+    assert query == {"from", "to", "actor_type", "limit", "before"}
 
 
 def test_every_schema_reference_resolves(dfdg_client: FlaskClient) -> None:
