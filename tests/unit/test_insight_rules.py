@@ -42,3 +42,20 @@ def test_received_on_is_today_or_at_most_30_days_back() -> None:
     assert received_on_problem(date(2026, 10, 23), today) is None
     assert received_on_problem(date(2026, 10, 22), today) == "too_far_back"
     assert received_on_problem(date(2026, 11, 23), today) == "in_the_future"
+
+
+def test_every_audited_action_of_dfdg_has_words_for_the_citizen() -> None:
+    """The access log shows each action in words; a new DFDG action without them would show
+    its code ("Other use of your data (…)")."""
+    import re
+    from pathlib import Path
+
+    from jobnet.insight.present import ACTIONS
+
+    dfdg = Path(__file__).resolve().parents[2] / "jobnet" / "dfdg"
+    verbs = "read|create|update|delete|approve|revise|cancel|move|list|day_list|recover|"
+    verbs += "deregister|export|lookup|access"
+    pattern = re.compile(rf'"([a-z_]+\.(?:{verbs}))"')
+    actions = {m for path in dfdg.rglob("*.py") for m in pattern.findall(path.read_text())}
+    assert len(actions) > 30
+    assert sorted(actions - set(ACTIONS)) == []
