@@ -295,10 +295,11 @@ def build_document(registry: ApiRegistry) -> dict[str, Any]:
         "info": {
             "title": registry.title,
             "version": registry.version,
-            "description": "DFDG, the system of record. Every call except health and this "
-            "document is made by a connected system with its bearer token; the acting user "
-            "is asserted in X-Actor-* headers and every read and write of person data is "
-            "audited. Errors are RFC 9457 problem details.",
+            "description": "DFDG, the system of record. Every call except the public ones "
+            "(health, liveness, the anonymised statistics and this document) is made by a "
+            "connected system with its bearer token; the acting user is asserted in X-Actor-* "
+            "headers (a citizen names themself in X-Actor-Id), and every read and write of "
+            "person data is audited. Errors are RFC 9457 problem details.",
         },
         "servers": [{"url": "/"}],
         "security": [{"bearerAuth": []}],
