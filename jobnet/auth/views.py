@@ -87,13 +87,15 @@ def _complete(kind: str) -> CitizenIdentity | CaseworkerIdentity:
     if pending is None and request.args.get("state"):
         # The login was already completed or belongs to another tab: a replayed callback.
         raise LoginFailed(LoginFailure.REPLAYED)
-    identity = relying_party(kind).complete_login(request.args, pending)
+    # Kept before the checks, so that a failed login's "try again" still leads back there.
     session["_login_next"] = (stored or {}).get("next")
-    return identity
+    return relying_party(kind).complete_login(request.args, pending)
 
 
 def _failed(kind: str, reason: str) -> tuple[str, int]:
-    retry = url_for("auth.login" if kind == "citizen" else "auth.caseworker_login")
+    endpoint = "auth.login" if kind == "citizen" else "auth.caseworker_login"
+    next_path = session.pop("_login_next", None)
+    retry = url_for(endpoint, next=next_path) if is_local_path(next_path) else url_for(endpoint)
     return render_template("auth/failed.html", reason=reason, retry_url=retry), 400
 
 

@@ -93,6 +93,16 @@ def test_low_assurance_level_is_refused_with_a_clear_page(client: FlaskClient) -
     assert client.get("/min-side/").status_code == 302
 
 
+def test_trying_again_after_a_refused_login_still_leads_where_the_citizen_was_going(
+    client: FlaskClient,
+) -> None:
+    refused = login_citizen(client, level="Low", next_path="/joblog/")
+    assert refused.status_code == 400
+    assert 'href="/auth/login?next=/joblog/"' in refused.get_data(as_text=True)
+    again = login_citizen(client, next_path="/joblog/")
+    assert again.status_code == 302 and again.location == "/joblog/"
+
+
 def test_cancel_at_the_provider_is_a_clear_page(client: FlaskClient) -> None:
     authorize = start_login(client)
     back = choose_at_simulator(client, authorize, action="cancel", person=METTE.cpr)
@@ -280,5 +290,5 @@ def test_a_caseworker_login_dfdg_refuses_is_a_clear_page(
     monkeypatch.setattr(DfdgClient, "organisation", _refuse(refusal))
     response = login_caseworker(client)
     assert response.status_code == 400
-    assert 'href="/auth/caseworker/login"' in response.get_data(as_text=True)
+    assert 'href="/auth/caseworker/login?next=/sagsbehandler/"' in response.get_data(as_text=True)
     assert client.get("/sagsbehandler/").status_code == 302
