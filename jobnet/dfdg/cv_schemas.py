@@ -107,8 +107,14 @@ class RemovalRequest(RequestBody):
     reference: Reference | None = None
 
 
-class ExperienceOut(ResponseBody):
+class _EntryOut(ResponseBody):
+    """What every CV list entry carries besides its own fields."""
+
     id: str
+    created_by: ActorOut = Field(description="Who added the entry")
+
+
+class ExperienceOut(_EntryOut):
     employer: str
     title: str
     start_date: date
@@ -117,8 +123,7 @@ class ExperienceOut(ResponseBody):
     description: str | None
 
 
-class EducationOut(ResponseBody):
-    id: str
+class EducationOut(_EntryOut):
     institution: str
     programme: str
     start_date: date
@@ -126,20 +131,17 @@ class EducationOut(ResponseBody):
     completed: bool
 
 
-class CourseOut(ResponseBody):
-    id: str
+class CourseOut(_EntryOut):
     name: str
     provider: str | None
     completed_on: date | None
 
 
-class SkillOut(ResponseBody):
-    id: str
+class SkillOut(_EntryOut):
     name: str
 
 
-class LanguageOut(ResponseBody):
-    id: str
+class LanguageOut(_EntryOut):
     language: str
     level: LanguageLevel
 

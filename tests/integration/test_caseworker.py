@@ -326,6 +326,10 @@ def test_a_cv_entry_made_on_behalf_shows_who_registered_it(
     for client in (caseworker, citizen):
         page = client.get("/cv/").get_data(as_text=True)
         assert "Truckcertifikat" in page and REGISTERED_BY in page
+        # Each entry says who added it: the caseworker's, not the citizen's own.
+        items = {item.split("</h3>")[0]: item for item in page.split('<h3 class="h5">')[1:]}
+        assert REGISTERED_BY in items["Truckcertifikat"].split("</li>")[0]
+        assert "Registered by" not in items["Kassesystemer"].split("</li>")[0]
 
 
 def _register(client: FlaskClient, app: Flask) -> tuple[Any, str]:

@@ -97,8 +97,22 @@ def _actor_out(
     )
 
 
-def _entries_out(entries: Sequence[CvEntry], section: str, model: type[BaseModel]) -> list[Any]:
-    return [model.model_validate({**e.data, "id": e.id}) for e in entries if e.section == section]
+def _entries_out(
+    entries: Sequence[CvEntry], section: str, model: type[BaseModel], names: dict[str, str]
+) -> list[Any]:
+    return [
+        model.model_validate(
+            {
+                **e.data,
+                "id": e.id,
+                "created_by": _actor_out(
+                    e.created_by_type, e.created_by_name, e.created_by_organisation, names
+                ),
+            }
+        )
+        for e in entries
+        if e.section == section
+    ]
 
 
 def _newest_first(items: list[Any], attribute: str) -> list[Any]:
@@ -111,7 +125,12 @@ def cv_out(session: Session, person_id: str, cv: Cv | None) -> CvOut:
     entries = cv_queries.entries(session, person_id) if cv is not None else []
     names = (
         actor_queries.organisation_names(
-            session, [cv.updated_by_organisation, cv.approved_by_organisation]
+            session,
+            [
+                cv.updated_by_organisation,
+                cv.approved_by_organisation,
+                *(e.created_by_organisation for e in entries),
+            ],
         )
         if cv is not None
         else {}
@@ -142,11 +161,15 @@ def cv_out(session: Session, person_id: str, cv: Cv | None) -> CvOut:
             if cv
             else None,
         ),
-        experience=_newest_first(_entries_out(entries, "experience", ExperienceOut), "start_date"),
-        education=_newest_first(_entries_out(entries, "education", EducationOut), "start_date"),
-        courses=_newest_first(_entries_out(entries, "courses", CourseOut), "completed_on"),
-        skills=_entries_out(entries, "skills", SkillOut),
-        languages=_entries_out(entries, "languages", LanguageOut),
+        experience=_newest_first(
+            _entries_out(entries, "experience", ExperienceOut, names), "start_date"
+        ),
+        education=_newest_first(
+            _entries_out(entries, "education", EducationOut, names), "start_date"
+        ),
+        courses=_newest_first(_entries_out(entries, "courses", CourseOut, names), "completed_on"),
+        skills=_entries_out(entries, "skills", SkillOut, names),
+        languages=_entries_out(entries, "languages", LanguageOut, names),
         updated_at=cv.updated_at if cv else None,
         updated_by=_actor_out(
             cv.updated_by_type, cv.updated_by_name, cv.updated_by_organisation, names
