@@ -194,4 +194,6 @@ def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     ]
     if summary.get("note"):
         rows.append((_("Your note"), str(summary["note"])))
+    if summary["answer"].get("reference"):
+        rows.append((_("DFDG's reference number"), str(summary["answer"]["reference"])))
     return rows

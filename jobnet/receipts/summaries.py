@@ -31,9 +31,13 @@ def format_date(value: str | None) -> str:
     return format_local_date(date.fromisoformat(value))
 
 
-def summary_rows(kind: str, summary: dict[str, Any]) -> list[Row]:
+def summary_rows(
+    kind: str, summary: dict[str, Any], answer: dict[str, Any] | None = None
+) -> list[Row]:
+    """The receipt's rows. A formatter finds DFDG's answer, once registered, under "answer"
+    (DFDG's own reference number, say); until then it is empty."""
     formatter = _FORMATTERS.get(kind)
-    return formatter(summary) if formatter else []
+    return formatter({**summary, "answer": answer or {}}) if formatter else []
 
 
 def rejection_messages(rejection: dict[str, Any] | None) -> list[str]:

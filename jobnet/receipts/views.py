@@ -20,7 +20,7 @@ def _command(reference: str) -> OutboxCommand:
 def _context(command: OutboxCommand) -> dict[str, object]:
     return {
         "command": command,
-        "rows": summary_rows(command.kind, command.summary),
+        "rows": summary_rows(command.kind, command.summary, command.result),
         "rejection": rejection_messages(command.rejection),
         "overdue": outbox.is_overdue(command),
     }

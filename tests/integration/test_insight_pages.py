@@ -226,6 +226,7 @@ def test_formal_request_for_access_gives_a_receipt_with_the_deadline(
     assert reference in receipt
     assert deadline in receipt
     assert "Mine samtaler" in receipt
+    assert "DFDG&#39;s reference number" in receipt and request.reference in receipt
     my_data = client.get("/mine-data/").get_data(as_text=True)
     assert reference in my_data
 
