@@ -6,6 +6,7 @@ them per page so a failing test names the page, the rule and the element.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
@@ -31,6 +32,50 @@ def _axe_source() -> str:
     return str(Axe().axe_script)
 
 
+INCOMPLETE_DOC = Path(__file__).resolve().parents[2] / "docs" / "accessibility-incomplete.md"
+INCOMPLETE_ROW = re.compile(
+    r"^\|\s*`([^`]+)`\s*\|\s*`([^`]+)`\s*\|\s*`([^`]+)`\s*\|\s*`([^`]+)`\s*\|(.*)\|\s*$"
+)
+
+
+@dataclass(frozen=True)
+class Explained:
+    """A row of docs/accessibility-incomplete.md: axe's `rule` on pages of `kind` (`*`: any),
+    on elements matching the CSS selector `elements` (`*`: any) when axe's message contains
+    `message` (`*`: any message), is not a problem, for the reason `why`."""
+
+    rule: str
+    kind: str
+    elements: str
+    message: str
+    why: str
+
+    def covers(self, rule: str, kind: str, node: IncompleteNode) -> bool:
+        return (
+            self.rule == rule
+            and self.kind in ("*", kind)
+            and (self.elements == "*" or self.elements in node.matches)
+            and (self.message == "*" or self.message in node.message)
+        )
+
+
+def explained_rows() -> list[Explained]:
+    rows = []
+    for line in INCOMPLETE_DOC.read_text(encoding="utf-8").splitlines():
+        match = INCOMPLETE_ROW.match(line)
+        if match:
+            rows.append(Explained(*(g.strip() for g in match.groups())))
+    return rows
+
+
+@dataclass(frozen=True)
+class IncompleteNode:
+    target: str
+    html: str
+    message: str  # what axe says it could not decide
+    matches: tuple[str, ...]  # the element selectors of the explained rows this node matches
+
+
 @dataclass
 class Incomplete:
     rule: str
@@ -38,6 +83,7 @@ class Incomplete:
     url: str
     help: str
     targets: list[str]
+    nodes: list[IncompleteNode] = field(default_factory=list)
 
 
 @dataclass
@@ -116,15 +162,46 @@ def _nodes(nodes: list[dict[str, Any]], limit: int = 4) -> list[str]:
     return out
 
 
+def _incomplete_nodes(
+    page: Any, nodes: list[dict[str, Any]], selectors: list[str]
+) -> list[IncompleteNode]:
+    targets = [str(node.get("target", [""])[-1]) for node in nodes]
+    matches = page.evaluate(
+        """([targets, selectors]) => targets.map((target) => {
+          const el = target && document.querySelector(target);
+          return el ? selectors.filter((s) => el.matches(s)) : [];
+        })""",
+        [targets, selectors],
+    )
+    return [
+        IncompleteNode(
+            target,
+            str(node.get("html", ""))[:120],
+            " ".join(
+                str(check.get("message", ""))
+                for group in ("any", "all", "none")
+                for check in node.get(group, [])
+            )
+            or str(node.get("failureSummary", "")),
+            tuple(found),
+        )
+        for target, node, found in zip(targets, nodes, matches, strict=True)
+    ]
+
+
 def check_page(page: Any, report: PageReport, *, error_state: bool = False) -> None:
-    """Run every per-page check on what `page` shows now, adding to `report`."""
+    """Run every per-page check on what `page` shows now, adding to `report`. Call it right
+    after the page has loaded: the keyboard check starts from where the browser put focus."""
     problems = report.problems
+    if not error_state:
+        check_keyboard_start(page, report)
     axe = run_axe(page)
     for violation in axe["violations"]:
         problems.append(
             f"axe {violation['id']} ({violation['impact']}): {violation['help']}\n      "
             + "\n      ".join(_nodes(violation["nodes"]))
         )
+    selectors = sorted({row.elements for row in explained_rows() if row.elements != "*"})
     for result in axe["incomplete"]:
         report.incomplete.append(
             Incomplete(
@@ -133,6 +210,7 @@ def check_page(page: Any, report: PageReport, *, error_state: bool = False) -> N
                 report.url,
                 result["help"],
                 _nodes(result["nodes"], 3),
+                _incomplete_nodes(page, result["nodes"], selectors),
             )
         )
 
@@ -164,6 +242,76 @@ def check_page(page: Any, report: PageReport, *, error_state: bool = False) -> N
     problems.extend(f"2.5.8 target size: {p}" for p in js(page, "targetSize"))
     problems.extend(f"1.4.12 text spacing clips text: {p}" for p in js(page, "textSpacing"))
     _check_reflow(page, report)
+
+
+def check_keyboard_start(page: Any, report: PageReport) -> None:
+    """The light keyboard check of every page: no positive tabindex, the first Tab reaches the
+    skip link, and Enter on it moves focus to the main content. (A page whose script has put
+    focus on an error summary starts there instead; the error-state checks cover it.)"""
+    start = js(page, "keyboardStart")
+    report.problems.extend(f"positive tabindex: {m}" for m in start["positiveTabindex"])
+    if start["errorSummary"]:
+        return
+    if start["focused"] is not None:
+        report.problems.append(f"focus is on {start['focused']} before any key is pressed")
+        return
+    page.keyboard.press("Tab")
+    first = js(page, "focusedLink")
+    if first["href"] != "#main-content":
+        report.problems.append(
+            f"the first Tab reaches {first['describe']}, not the skip link to #main-content"
+        )
+        return
+    page.keyboard.press("Enter")
+    focused = page.evaluate("() => document.activeElement && document.activeElement.id")
+    if focused != "main-content":
+        report.problems.append(
+            f"the skip link moves focus to #{focused or '(nothing)'}, not to #main-content"
+        )
+    # Leave the page as it loaded for the other checks: no #main-content in the address (a form
+    # sent from here would carry it to its error page, and the browser would focus main there),
+    # scrolled to the top, nothing focused, and the skip link's slide back out of view (a CSS
+    # transition) finished, so it covers nothing axe looks at.
+    page.evaluate(
+        """async () => {
+          history.replaceState(history.state, "", location.pathname + location.search);
+          window.scrollTo(0, 0);
+          if (document.activeElement) { document.activeElement.blur(); }
+          await new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+          const skip = document.querySelector(".skipnav");
+          const moving = skip ? skip.getAnimations() : [];
+          await Promise.all(moving.map((a) => a.finished.catch(() => null)));
+        }"""
+    )
+
+
+def check_error_state(page: Any, report: PageReport) -> None:
+    """What a form's error page must do besides the per-page checks: focus on the error
+    summary, its links move focus to their fields, each message is tied to its field by
+    aria-describedby (the "Error:" title prefix is `check_page(error_state=True)`'s)."""
+    state = js(page, "errorState")
+    if not state["hasSummary"]:
+        report.problems.append("the form's error state shows no error summary (#error-summary)")
+        return
+    if not state["summaryFocused"]:
+        report.problems.append(
+            f"focus is on {state['focused']}, not on the error summary, after the failed submit"
+        )
+    report.problems.extend(
+        f"error message not tied by aria-describedby: {m}" for m in state["untied"]
+    )
+    report.problems.extend(f"error summary links to missing #{m}" for m in state["missingTargets"])
+    report.problems.extend(
+        f"the field {m} is not described by its error message (aria-describedby)"
+        for m in state["notDescribed"]
+    )
+    for position, target in enumerate(state["links"]):
+        page.locator("#error-summary a[href^='#']").nth(position).click()
+        focused = page.evaluate("() => document.activeElement && document.activeElement.id")
+        if focused != target:
+            report.problems.append(
+                f"error summary link {position + 1} (#{target}) moves focus to #{focused}"
+            )
 
 
 def _check_title(title: str, report: PageReport, error_state: bool) -> None:

@@ -3,9 +3,11 @@
 It logs in through the MitID simulator in the browser (once per user; the login is reused as
 storage state), starts from every GET route without arguments that the user may see and from
 every journey's question pages, then follows same-origin links breadth-first. Every page gets
-the checks in `a11y.py`; every question form is also submitted empty and its error page gets the
-same checks plus the error-summary checks; then the form is filled with plausible answers so the
-crawl reaches the following pages, the check-your-answers page included (it never sends).
+the checks in `a11y.py` (a light keyboard check among them); every question form is also
+submitted empty and its error page gets the same checks plus the error-summary checks; then the
+form is filled with plausible answers so the crawl reaches the following pages, the
+check-your-answers page included (it never sends). A crawl that reaches PAGE_LIMIT with pages
+still to visit fails.
 """
 
 from __future__ import annotations
@@ -19,7 +21,7 @@ from urllib.parse import urlsplit
 
 from flask import Flask, url_for
 
-from tests.e2e.a11y import PageReport, check_page, js, page_kind
+from tests.e2e.a11y import PageReport, check_error_state, check_page, js, page_kind
 
 SKIP_PREFIXES = ("/auth/logout", "/language/", "/mitid-sim/", "/static/", "/dfdg/")
 SKIP_PATHS = {
@@ -31,7 +33,9 @@ SKIP_PATHS = {
 }
 DOWNLOADS = (".ics", ".csv", ".json", ".pdf", ".xml", ".zip", ".txt")
 NOT_QUESTION = re.compile(r"/(send|aflys|annuller|cancel|logout)(/|$)")
-PAGE_LIMIT = int(os.environ.get("JOBNET_E2E_PAGE_LIMIT", "150"))
+# Pages one crawl may open. A crawl that reaches it with pages still queued fails (see `run`):
+# raise it when the site has really grown, never let it cut the crawl short.
+PAGE_LIMIT = int(os.environ.get("JOBNET_E2E_PAGE_LIMIT", "400"))
 FILL_OFFSETS = (0, 14, -2)  # days from today tried for dates when filling a form
 
 
@@ -204,7 +208,7 @@ class Crawl:
         visited: set[str] = set()
         while queue and len(visited) < PAGE_LIMIT:
             url, source = queue.popleft()
-            if self.user.logged_in and access_of(self.app, url) == "public" and url != "/":
+            if self._left_to_anonymous(url):
                 continue  # the anonymous crawl checks the public pages
             found = self._visit(url, source, visited)
             for link in found:
@@ -213,7 +217,20 @@ class Crawl:
                 if link not in queued or (forced and link not in visited):
                     queued.add(link)
                     queue.append((link, url))
+        left = [url for url, _ in queue if url not in visited and not self._left_to_anonymous(url)]
+        if left:
+            report = PageReport(self.user.key, self.language, "(the whole crawl)", "crawl", 0)
+            self.reports.append(report)
+            report.problems.append(
+                f"the crawl stopped at PAGE_LIMIT={PAGE_LIMIT} pages with {len(left)} still "
+                f"queued, so they were never checked (e.g. {left[:5]}); if the site has grown, "
+                "raise PAGE_LIMIT in tests/e2e/crawler.py (or JOBNET_E2E_PAGE_LIMIT), otherwise "
+                "find out which links multiply"
+            )
         return self.reports
+
+    def _left_to_anonymous(self, url: str) -> bool:
+        return self.user.logged_in and access_of(self.app, url) == "public" and url != "/"
 
     def _links(self, hrefs: list[str]) -> list[str]:
         base = urlsplit(self.page.url)
@@ -314,28 +331,8 @@ class Crawl:
                 return True
             return False  # every field is optional: the form was accepted
         self.reports.append(report)
+        check_error_state(page, report)
         check_page(page, report, error_state=True)
-        if not state["summaryFocused"]:
-            report.problems.append(
-                f"focus is on {state['focused']}, not on the error summary, after the failed submit"
-            )
-        report.problems.extend(
-            f"error message not tied by aria-describedby: {m}" for m in state["untied"]
-        )
-        report.problems.extend(
-            f"error summary links to missing #{m}" for m in state["missingTargets"]
-        )
-        report.problems.extend(
-            f"the field {m} is not described by its error message (aria-describedby)"
-            for m in state["notDescribed"]
-        )
-        for position, target in enumerate(state["links"]):
-            page.locator("#error-summary a[href^='#']").nth(position).click()
-            focused = page.evaluate("() => document.activeElement && document.activeElement.id")
-            if focused != target:
-                report.problems.append(
-                    f"error summary link {position + 1} (#{target}) moves focus to #{focused}"
-                )
         report.problems.extend(f"console: {m}" for m in self.console if "Content Security" in m)
         return True
 

@@ -377,6 +377,23 @@
     return { positiveTabindex: [], stops: stops.map(describe) };
   }
 
+  // Where keyboard use starts on a freshly loaded page (the light check every page gets).
+  function keyboardStart() {
+    const el = document.activeElement;
+    const idle = !el || el === document.body || el === document.documentElement;
+    return {
+      positiveTabindex: Array.from(document.querySelectorAll("[tabindex]"))
+        .filter((node) => node.tabIndex > 0).map(describe),
+      errorSummary: !!document.getElementById("error-summary"),
+      focused: idle ? null : describe(el),
+    };
+  }
+
+  function focusedLink() {
+    const el = document.activeElement;
+    return { href: el && el.getAttribute ? el.getAttribute("href") : null, describe: describe(el) };
+  }
+
   function focusSignature(el) {
     const parts = [];
     const add = (node, pseudo) => {
@@ -458,6 +475,6 @@
   window.__a11y = {
     skeleton,
     structure, reflow, textSpacing, targetSize, autocomplete, questionForms, clearForm, fillForm,
-    errorState, tabStops, signatures, activeStop, printProblems, describe,
+    errorState, tabStops, signatures, activeStop, keyboardStart, focusedLink, printProblems, describe,
   };
 })();

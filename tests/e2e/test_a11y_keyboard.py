@@ -1,5 +1,7 @@
-"""Keyboard use: the skip link, Tab order and a visible focus on representative pages, no
-keyboard trap, the session-timeout dialog; and print views that read well on paper."""
+"""Keyboard use: the skip link, Tab order and a visible focus on representative pages (every
+crawled page gets the lighter check in `a11y.check_keyboard_start`: no positive tabindex, the
+first Tab reaches the skip link, which moves focus to the main content), no keyboard trap, the
+session-timeout dialog; and print views that read well on paper."""
 
 from __future__ import annotations
 
@@ -8,7 +10,7 @@ from typing import Any
 import pytest
 
 from tests.e2e.a11y import js
-from tests.e2e.crawler import ANONYMOUS, CASEWORKER, REGISTERED, UNREGISTERED
+from tests.e2e.crawler import ACTING, ANONYMOUS, CASEWORKER, REGISTERED, UNREGISTERED
 
 # (name, user, page kind prefix): the first page of that kind the crawl visited.
 REPRESENTATIVE = [
@@ -18,6 +20,10 @@ REPRESENTATIVE = [
     ("check-answers", UNREGISTERED, "registration.check"),
     ("receipt", REGISTERED, "receipts.show"),
     ("caseworker-start", CASEWORKER, "caseworker.index"),
+    ("acting-caseworker", ACTING, "caseworker.citizen"),
+    ("caseworker-question", ACTING, "jobcentre_summons.step"),
+    ("plan-print", REGISTERED, "plan.print_view"),
+    ("receipt-print", REGISTERED, "receipts.print_view"),
 ]
 
 
