@@ -4,9 +4,20 @@
 
   function focusErrorSummary() {
     var summary = document.getElementById("error-summary");
-    if (summary) {
-      summary.focus();
+    if (!summary) {
+      return;
     }
+    if (window.location.hash && window.history.replaceState) {
+      // A form sent after the skip link posts back to ".../#main-content"; the browser would
+      // move focus to main once the page has loaded, away from the errors.
+      window.history.replaceState(null, "", window.location.pathname + window.location.search);
+      window.addEventListener("load", function () {
+        if (document.activeElement !== summary && !summary.contains(document.activeElement)) {
+          summary.focus();
+        }
+      });
+    }
+    summary.focus();
   }
 
   function linkErrorSummaryToFields() {

@@ -1,0 +1,36 @@
+"""After the skip link, a form sent with errors still puts focus on the error summary.
+
+The skip link leaves "#main-content" in the address; the form posts back to it, and the browser
+would move focus to main once the error page had loaded, away from the summary that says what
+to mend. A keyboard user follows the skip link on every page, so this is the common case.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+
+from tests.e2e.pages import WORDS, Jobnet
+
+READS_ONLY = {"da": "Ida Kristensen", "en": "Anne Larsen"}  # nothing is sent for them
+
+
+@pytest.fixture
+def site(page: Any, language: str) -> Jobnet:
+    return Jobnet(page, WORDS[language])
+
+
+def test_errors_get_focus_after_the_skip_link(site: Jobnet, page: Any, language: str) -> None:
+    words = site.words
+    site.log_in_as(READS_ONLY[language])
+    site.follow(words["report_holiday"])
+    page.keyboard.press("Tab")
+    assert site.focused_text() == words["skip_link"]
+    page.keyboard.press("Enter")
+    assert page.url.endswith("#main-content")
+    site.press(words["continue"])  # no dates given
+    page.wait_for_load_state("load")
+    page.wait_for_timeout(300)  # past the browser's own move to the fragment, if any
+    assert site.focused_id() == "error-summary"
+    assert "#" not in page.url
