@@ -7,7 +7,8 @@ What runs (each its own process, as in production; see docs/production.md):
 - a throwaway PostgreSQL cluster (tests/pg_cluster.py) with two databases, `jobnet_web` and
   `dfdg`, migrated with Alembic: `flask --app app db upgrade` and DFDG's own
   `flask --app jobnet.dfdg:create_dfdg_app dfdg migrate`;
-- DFDG's demo data (`dfdg load-demo`) and, if asked, made-up persons (`dfdg seed-scale`);
+- DFDG's demo data (`dfdg load-demo`) and, if asked, made-up persons (`dfdg seed-scale`), then
+  the public statistics computed over them (`dfdg stats-compute`);
 - the DFDG service: gunicorn `jobnet.dfdg.wsgi:app`;
 - the web app: gunicorn `app:app`, reaching DFDG over HTTP at DFDG_BASE_URL;
 - the outbox worker: `flask --app app outbox work`.
@@ -187,6 +188,11 @@ class ProductionShape:
                 self.dfdg_env(),
             )
             self.timings["seed_s"] = time.monotonic() - seeding
+        # The public statistics answer from precomputed figures: compute them over everything
+        # loaded, as the monthly run would, and keep how long that took.
+        computing = time.monotonic()
+        self._run([flask, "--app", dfdg_app, "dfdg", "stats-compute"], self.dfdg_env())
+        self.timings["stats_compute_s"] = time.monotonic() - computing
         self._start(
             "dfdg",
             gunicorn_args(

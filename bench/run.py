@@ -4,7 +4,8 @@
         [--seed-persons 2000 --seed-records 20000] [--out bench/results/demo.json]
 
 One run measures, at `--users` concurrent virtual users, each for at most `--seconds`:
-the bare Flask route (the ceiling), the landing page, Min side (each user logged in once through
+the bare Flask route (the ceiling), the landing page, the public statistics page (from the
+precomputed figures), Min side (each user logged in once through
 the MitID simulator as its own person), My Plan and the joblog list (skipped if the app has no
 such page), a sickness report end to end (each one by a fresh registered person: form, check
 answers, send - written through to DFDG - and the receipt), and DFDG's own status and CPR lookup
@@ -372,6 +373,7 @@ def main() -> None:
         measure("bare Flask route", bare, lambda c: [timed_get(c, "/")])
         anonymous = [_client(shape.web_url) for _ in range(users)]
         measure("landing page", anonymous, lambda c: [timed_get(c, "/")])
+        measure("public statistics", anonymous, lambda c: [timed_get(c, "/statistik/")])
 
         print(f"logging in {users} users ...", flush=True)
         citizens = [login(shape.web_url, index) for index in range(users)]

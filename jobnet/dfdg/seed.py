@@ -90,6 +90,7 @@ def seed_scale(
     now = datetime.now(UTC)
     written: dict[str, int] = {}
     raw = engine.raw_connection()
+    connection: Any = None
     try:
         connection = raw.driver_connection
         assert connection is not None
@@ -291,5 +292,10 @@ def seed_scale(
                 cursor.execute(f"ANALYZE {table}")
         report(f"analysed in {time.monotonic() - began:.0f} s")
     finally:
+        # The connection goes back to the engine's pool: as the pool gave it, not in autocommit
+        # (SQLAlchemy's transactions and savepoints on it would fail).
+        if connection is not None and connection.autocommit:
+            connection.rollback()
+            connection.autocommit = False
         raw.close()
     return written
