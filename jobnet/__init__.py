@@ -71,6 +71,7 @@ def _register_store(app: Flask) -> None:
 
 def _register_dfdg(app: Flask) -> None:
     from jobnet.clients.dfdg import DfdgClient
+    from jobnet.clients.dfdg_statistics import PublicFiguresCache
 
     timeout = app.config["DFDG_TIMEOUT_SECONDS"]
     token = app.config["DFDG_API_TOKEN"]
@@ -85,6 +86,7 @@ def _register_dfdg(app: Flask) -> None:
         # Embedded default: DFDG's API is also reachable at /dfdg, for people and other tools.
         app.wsgi_app = DispatcherMiddleware(app.wsgi_app, {"/dfdg": dfdg_app})  # type: ignore[method-assign]
     app.extensions["dfdg_client"] = client
+    app.extensions["public_figures"] = PublicFiguresCache(app.config["STATISTICS_CACHE_SECONDS"])
 
 
 def _register_blueprints(app: Flask) -> None:

@@ -76,6 +76,10 @@ class Config:
     OUTBOX_WORKER_EMBEDDED = True
     OUTBOX_POLL_SECONDS = 2.0
 
+    # The public statistics change only when DFDG computes them: the web app keeps DFDG's
+    # answers this long (0: asks every time).
+    STATISTICS_CACHE_SECONDS = 300.0
+
     # Sessions
     SESSION_IDLE_MINUTES = 30
     SESSION_ABSOLUTE_HOURS = 8
@@ -111,6 +115,7 @@ class TestConfig(Config):
     LOAD_DEMO_DATA = False
     OUTBOX_WORKER_EMBEDDED = False
     WTF_CSRF_ENABLED = True
+    STATISTICS_CACHE_SECONDS = 0.0  # the tests recompute and expect to see it at once
 
 
 class ProductionConfig(Config):

@@ -2,10 +2,14 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import threading
+import time
+from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
+
+T = TypeVar("T")
 
 ALL_GROUPS = None  # contact_group of a total over all contact groups
 
@@ -137,3 +141,36 @@ def statistics_params(
     if municipality:
         params["municipality"] = municipality
     return params
+
+
+class PublicFiguresCache:
+    """DFDG's published statistics, kept for a while in this process.
+
+    The figures are anonymised and change only when DFDG computes them again (monthly, or when
+    late data arrives), yet every view of the public page would otherwise ask DFDG twice. Each
+    answer is kept for `seconds` (0: not kept), so a revision shows within that time. No person
+    data ever passes through here."""
+
+    def __init__(self, seconds: float, clock: Callable[[], float] = time.monotonic) -> None:
+        self.seconds = seconds
+        self._clock = clock
+        self._kept: dict[Hashable, tuple[float, Any]] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: Hashable, fetch: Callable[[], T]) -> T:
+        if self.seconds <= 0:
+            return fetch()
+        now = self._clock()
+        with self._lock:
+            kept = self._kept.get(key)
+        if kept is not None and now - kept[0] < self.seconds:
+            return kept[1]  # type: ignore[no-any-return]
+        value = fetch()
+        with self._lock:
+            if len(self._kept) >= MAX_KEPT_ANSWERS:
+                self._kept.clear()  # many distinct filters: start over rather than grow
+            self._kept[key] = (now, value)
+        return value
+
+
+MAX_KEPT_ANSWERS = 2000

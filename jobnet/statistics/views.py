@@ -8,12 +8,12 @@ import io
 import json
 from typing import Any
 
-from flask import Response, jsonify, render_template, request, url_for
+from flask import Response, current_app, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 
 from jobnet.auth.users import public
 from jobnet.clients.dfdg import get_dfdg_client
-from jobnet.clients.dfdg_statistics import StatisticsTable
+from jobnet.clients.dfdg_statistics import PublicFiguresCache, StatisticsTable
 from jobnet.domain.statistics import parse_month
 from jobnet.i18n import current_language, format_local_number
 from jobnet.labels import contact_group_label
@@ -30,9 +30,13 @@ from jobnet.statistics.tables import (
 )
 
 
+def _public_figures() -> PublicFiguresCache:
+    return current_app.extensions["public_figures"]  # type: ignore[no-any-return]
+
+
 def _form() -> tuple[StatisticsForm, Any]:
     """The form filled from the query string, and the catalogue of what DFDG has computed."""
-    catalogue = get_dfdg_client().statistics_measures()
+    catalogue = _public_figures().get("measures", get_dfdg_client().statistics_measures)
     form = StatisticsForm(formdata=request.args if request.args else None)
     if catalogue.first_month and catalogue.last_month:
         form.fill_choices(catalogue.first_month, catalogue.last_month)
@@ -40,12 +44,13 @@ def _form() -> tuple[StatisticsForm, Any]:
 
 
 def _table(form: StatisticsForm) -> StatisticsTable:
-    return get_dfdg_client().statistics(
+    query = (
         form.chosen_measure.value,
         parse_month(form.period_from.data),
         parse_month(form.period_to.data),
         form.chosen_municipality,
     )
+    return _public_figures().get(("figures", *query), lambda: get_dfdg_client().statistics(*query))
 
 
 def _query(form: StatisticsForm) -> dict[str, str]:
