@@ -104,6 +104,17 @@ def _make_due(app: Flask) -> None:
         db.execute(update(OutboxCommand).values(next_attempt_at=utcnow() - timedelta(seconds=1)))
 
 
+def _due_and_leased(app: Flask, lease_seconds: int) -> None:
+    """Every command due now, leased by a (dead) worker for `lease_seconds` more (< 0: run out)."""
+    with app.extensions["web_store"].session() as db:
+        db.execute(
+            update(OutboxCommand).values(
+                next_attempt_at=utcnow() - timedelta(seconds=1),
+                lease_until=utcnow() + timedelta(seconds=lease_seconds),
+            )
+        )
+
+
 def _run_worker_round(app: Flask) -> int:
     return outbox.deliver_due(app.extensions["web_store"], app.extensions["dfdg_client"])
 
@@ -181,19 +192,11 @@ def test_a_worker_that_died_mid_delivery_leaves_it_to_the_next(
     transport.mode = "down"
     client.post("/sygemelding/send", data=data)
     transport.mode = "ok"
-    store = app.extensions["web_store"]
     [command] = _commands(app)
     # A worker claimed it (its lease runs) and then died before it could answer.
-    with store.session() as db:
-        db.execute(
-            update(OutboxCommand).values(
-                next_attempt_at=utcnow() - timedelta(seconds=1),
-                lease_until=utcnow() + timedelta(seconds=30),
-            )
-        )
+    _due_and_leased(app, lease_seconds=30)
     assert _run_worker_round(app) == 0  # still leased by the dead worker
-    with store.session() as db:
-        db.execute(update(OutboxCommand).values(lease_until=utcnow() - timedelta(seconds=1)))
+    _due_and_leased(app, lease_seconds=-1)
     assert _run_worker_round(app) == 1
     assert len(_sicknesses(app, command.reference)) == 1
 
@@ -210,7 +213,6 @@ def test_a_worker_that_died_after_dfdg_wrote_does_not_register_twice(
     # A worker claims it, DFDG writes, and the worker dies before it can record the answer:
     # its lease is never released and the command still looks undelivered.
     transport.mode = "ok"
-    store = app.extensions["web_store"]
     app.extensions["dfdg_client"].send_command(
         command.method,
         command.path,
@@ -218,13 +220,7 @@ def test_a_worker_that_died_after_dfdg_wrote_does_not_register_twice(
         actor=outbox._actor(command.actor),
         idempotency_key=command.idempotency_key,
     )
-    with store.session() as db:
-        db.execute(
-            update(OutboxCommand).values(
-                next_attempt_at=utcnow() - timedelta(seconds=1),
-                lease_until=utcnow() - timedelta(seconds=1),
-            )
-        )
+    _due_and_leased(app, lease_seconds=-1)
     assert len(_sicknesses(app, command.reference)) == 1
     assert _run_worker_round(app) == 1  # a new worker takes the expired lease
     [delivered] = _commands(app)
