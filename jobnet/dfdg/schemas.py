@@ -6,9 +6,9 @@ The OpenAPI document's schemas are generated from these same models.
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, field_validator
 from pydantic_core import PydanticCustomError
 
 from jobnet.domain.absences import AbsenceReason
@@ -39,6 +39,24 @@ Name = Annotated[str, Field(min_length=1, max_length=200)]
 
 class RequestBody(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True)
+
+    @field_validator("*", mode="before")
+    @classmethod
+    def _no_nul_characters(cls, value: Any) -> Any:
+        """No text may hold the NUL character: PostgreSQL cannot store it; no person types it."""
+        if _holds_nul(value):
+            raise PydanticCustomError("nul_character", "Text must not contain the NUL character")
+        return value
+
+
+def _holds_nul(value: Any) -> bool:
+    if isinstance(value, str):
+        return "\x00" in value
+    if isinstance(value, list | tuple):
+        return any(_holds_nul(item) for item in value)
+    if isinstance(value, dict):
+        return any(_holds_nul(k) or _holds_nul(v) for k, v in value.items())
+    return False
 
 
 class ResponseBody(BaseModel):

@@ -11,7 +11,12 @@ from pydantic import BaseModel, ValidationError
 
 from jobnet.dfdg.context import close_request_session, system_tokens
 from jobnet.dfdg.openapi import ApiRegistry
-from jobnet.dfdg.problems import ProblemError, from_validation_error
+from jobnet.dfdg.problems import (
+    ProblemError,
+    field_error,
+    from_validation_error,
+    validation_problem,
+)
 from jobnet.dfdg.unit_of_work import request_json
 
 URL_PREFIX = "/api/v1"
@@ -70,6 +75,14 @@ def parse_body(model: type[ModelT]) -> ModelT:
 
 def parse_query(model: type[ModelT]) -> ModelT:
     """The query string validated by `model`: 422 naming each bad parameter."""
+    with_nul = [name for name, value in request.args.items(multi=True) if "\x00" in value]
+    if with_nul:
+        raise validation_problem(
+            [
+                field_error(name, "nul_character", "Must not contain the NUL character")
+                for name in with_nul
+            ]
+        )
     try:
         return model.model_validate(request.args.to_dict())
     except ValidationError as exc:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from flask.testing import FlaskClient
 
-from tests.integration.dfdg.helpers import assert_problem
+from jobnet.db import Store
+from tests.integration.dfdg.helpers import assert_problem, error_fields
+from tests.integration.dfdg.jobseeker_helpers import new_person
 
 
 def test_health_needs_no_token(dfdg_client: FlaskClient) -> None:
@@ -68,3 +70,26 @@ def test_unexpected_error_is_json_500(dfdg_client: FlaskClient, auth: dict[str, 
         app.view_functions["dfdg_api.list_organisations"] = saved
     body = assert_problem(response, 500, "internal-error")
     assert "boom" not in body.get("detail", "")
+
+
+def test_text_with_a_nul_character_is_422_naming_the_field(
+    dfdg_client: FlaskClient, dfdg_store: Store, citizen: dict[str, str]
+) -> None:
+    """PostgreSQL cannot store NUL in text: refused as bad input, never a 500 (found by the
+    OpenAPI conformance test)."""
+    person_id = new_person(dfdg_store)
+    response = dfdg_client.post(
+        f"/api/v1/persons/{person_id}/cv/skills",
+        json={"name": "Truck\u0000kort", "reference": "JN-1\u0000"},
+        headers={**citizen, "Idempotency-Key": "nul-1"},
+    )
+    body = assert_problem(response, 422, "validation-error")
+    assert error_fields(body) == {"name": "nul_character", "reference": "nul_character"}
+    listed = dfdg_client.get(
+        f"/api/v1/persons/{person_id}/audit-log",
+        query_string={"actor_type": "x\u0000"},
+        headers=citizen,
+    )
+    assert error_fields(assert_problem(listed, 422, "validation-error")) == {
+        "actor_type": "nul_character"
+    }
