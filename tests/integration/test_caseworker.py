@@ -279,6 +279,12 @@ def test_the_citizen_page_links_to_the_citizens_cv_joblog_and_my_data(
     ):
         assert f'<a href="{path}">{words}</a>' in page
         assert caseworker.get(path).status_code == 200, path
+    # The pages speak to the caseworker, not to the citizen.
+    cv = caseworker.get("/cv/").get_data(as_text=True)
+    assert "<h1>The citizen's CV</h1>" in cv and "<h1>My CV</h1>" not in cv
+    joblog = caseworker.get("/joblog/").get_data(as_text=True)
+    assert "The citizen's applications." in joblog
+    assert "Write down the jobs you apply for" not in joblog
 
 
 def test_a_joblog_entry_made_on_behalf_shows_who_registered_it(
