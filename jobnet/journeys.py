@@ -10,6 +10,7 @@ views thin: each view calls `step()`, `check_answers()` or `submit()`.
 
 from __future__ import annotations
 
+from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -73,7 +74,7 @@ def _serialise(data: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-class Journey:
+class Journey(ABC):
     """A journey's pages and rules. Subclasses set the class attributes and `command()`."""
 
     name: ClassVar[str]  # the blueprint's name
@@ -88,15 +89,17 @@ class Journey:
         """Why this person cannot use the journey now (a sentence), or None."""
         return None
 
+    @abstractmethod
     def command(self, answers: dict[str, Any], person_id: str, reference: str) -> Command:
-        raise NotImplementedError  # pragma: no cover - every journey defines it
+        """The command for DFDG that the answers make."""
 
     def summary(self, answers: dict[str, Any]) -> dict[str, Any]:
         """What the receipt shows; the journey's answers by default."""
         return answers
 
+    @abstractmethod
     def answer_rows(self, answers: dict[str, Any]) -> list[AnswerRow]:
-        raise NotImplementedError  # pragma: no cover - every journey defines it
+        """The check-your-answers rows, each with its change link."""
 
     # -- the draft in the session ----------------------------------------------------------
 
