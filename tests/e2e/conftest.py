@@ -228,3 +228,11 @@ def site(browser: Any, a11y_server: LiveServer) -> Iterator[Site]:
     site = Site(browser, a11y_server)
     yield site
     site.close()
+
+
+@pytest.fixture
+def jobnet(page: Any, language: str) -> Any:
+    """The page object of the journey tests (tests/e2e/pages.py), in the test's language."""
+    from tests.e2e.pages import WORDS, Jobnet
+
+    return Jobnet(page, WORDS[language])

@@ -13,9 +13,7 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-import pytest
-
-from tests.e2e.pages import WORDS, Jobnet, long_date, today
+from tests.e2e.pages import Jobnet, long_date, today
 
 
 @dataclass(frozen=True)
@@ -51,98 +49,93 @@ DESKS = {
 }
 
 
-@pytest.fixture
-def site(page: Any, language: str) -> Jobnet:
-    return Jobnet(page, WORDS[language])
-
-
-def open_citizen(site: Jobnet, cpr: str) -> None:
-    words = site.words
-    site.page.get_by_label(words["cpr"]).fill(cpr)
-    site.choose(words["interview_purpose"])
-    site.press(words["open_citizen"])
+def open_citizen(jobnet: Jobnet, cpr: str) -> None:
+    words = jobnet.words
+    jobnet.page.get_by_label(words["cpr"]).fill(cpr)
+    jobnet.choose(words["interview_purpose"])
+    jobnet.press(words["open_citizen"])
 
 
 def test_caseworker_acts_for_a_citizen_of_their_municipality(
-    site: Jobnet, page: Any, language: str
+    jobnet: Jobnet, page: Any, language: str
 ) -> None:
-    words, desk = site.words, DESKS[language]
+    words, desk = jobnet.words, DESKS[language]
     day = today()
-    site.log_in_as_caseworker(desk.caseworker)
-    assert site.h1() == words["caseworker_start"]
+    jobnet.log_in_as_caseworker(desk.caseworker)
+    assert jobnet.h1() == words["caseworker_start"]
 
     # Another municipality's citizen: a clear refusal, and nothing is opened.
-    open_citizen(site, desk.stranger_cpr)
+    open_citizen(jobnet, desk.stranger_cpr)
     refusal = words["not_our_citizen"].format(organisation=desk.organisation)
     assert page.title().startswith(words["error"])
-    assert site.focused_id() == "error-summary"
+    assert jobnet.focused_id() == "error-summary"
     assert page.locator("#error-summary").get_by_text(refusal).is_visible()
     assert page.get_by_role("region", name=words["acting_banner"]).count() == 0
 
     # Their own citizen, with a purpose: the banner says on whose data they work.
-    open_citizen(site, desk.citizen_cpr)
-    assert site.h1() == desk.citizen
+    open_citizen(jobnet, desk.citizen_cpr)
+    assert jobnet.h1() == desk.citizen
     banner = page.get_by_role("region", name=words["acting_banner"])
     assert banner.get_by_text(words["acting_on"].format(name=desk.citizen)).is_visible()
 
     # Sickness on the citizen's behalf; the receipt names the caseworker as the sender.
-    site.follow(words["report_sickness"])
+    jobnet.follow(words["report_sickness"])
     assert banner.is_visible()
-    site.fill_date(words["first_sick_day"], day)
-    site.press(words["continue"])
-    sickness = site.send_check_your_answers()
+    jobnet.fill_date(words["first_sick_day"], day)
+    jobnet.press(words["continue"])
+    sickness = jobnet.send_check_your_answers()
     sent_by = words["sent_by"].format(name=desk.caseworker, organisation=desk.organisation)
-    assert sent_by in site.main_text()
+    assert sent_by in jobnet.main_text()
 
     # A summons a week ahead.
     page.goto("/sagsbehandler/borger")
-    site.follow(words["summon"])
+    jobnet.follow(words["summon"])
     interview_day = day + timedelta(days=7)
-    site.fill_date(words["interview_date"], interview_day)
+    jobnet.fill_date(words["interview_date"], interview_day)
     page.get_by_label(words["time"]).fill("10:00")
-    site.press(words["continue"])
-    site.choose(words["job_interview"])
-    site.choose(words["in_person"])
+    jobnet.press(words["continue"])
+    jobnet.choose(words["job_interview"])
+    jobnet.choose(words["in_person"])
     page.get_by_label(words["place"]).fill(desk.place)
-    site.press(words["continue"])
+    jobnet.press(words["continue"])
     page.get_by_label(words["contact_options"]).fill("33 17 33 17")
-    site.fill_date(words["letter_date"], day)
-    site.press(words["continue"])
-    summons = site.send_check_your_answers()
+    jobnet.fill_date(words["letter_date"], day)
+    jobnet.press(words["continue"])
+    summons = jobnet.send_check_your_answers()
 
     # A held interview today.
     page.goto("/sagsbehandler/borger")
     upcoming = page.get_by_role("table", name=words["upcoming_of_citizen"])
     booked = upcoming.get_by_role("row").filter(has_text=long_date(interview_day, language))
     assert booked.count() == 1
-    site.follow(words["held_interview"])
-    site.fill_date(words["held_on"], day)
-    site.choose(words["in_person"])
-    site.press(words["continue"])
+    jobnet.follow(words["held_interview"])
+    jobnet.fill_date(words["held_on"], day)
+    jobnet.choose(words["in_person"])
+    jobnet.press(words["continue"])
     page.get_by_label(words["agreement"]).fill("Næste samtale om fire uger.")
     if desk.match_group:
-        site.choose(words["ready_for_a_job"])
-    site.press(words["continue"])
-    interview = site.send_check_your_answers()
+        jobnet.choose(words["ready_for_a_job"])
+    jobnet.press(words["continue"])
+    interview = jobnet.send_check_your_answers()
 
     # The CV approval, sent from the keyboard.
     page.goto("/sagsbehandler/borger")
-    site.follow(words["assess_cv"])
-    site.choose(words["approved"])
+    jobnet.follow(words["assess_cv"])
+    jobnet.choose(words["approved"])
     page.get_by_label(words["note"]).fill("Godt CV.")
-    site.fill_date(words["assessed_on"], day)
+    jobnet.fill_date(words["assessed_on"], day)
     page.get_by_role("group", name=words["assessed_on"]).get_by_label(words["year"]).press("Enter")
-    assert words["approved"] in site.main_text()  # check your answers
-    approval = site.send_check_your_answers()
+    assert words["approved"] in jobnet.main_text()  # check your answers
+    approval = jobnet.send_check_your_answers()
 
     # A job-centre absence: civic duty on the two days before the sickness began.
     page.goto("/sagsbehandler/borger")
-    site.follow(words["absence"])
-    site.choose(words["civic_duty"])
-    site.fill_date(words["first_day"], day - timedelta(days=2))
-    site.fill_date(words["last_day"], day - timedelta(days=1))
-    site.press(words["continue"])
-    absence = site.send_check_your_answers()
+    jobnet.follow(words["absence"])
+    jobnet.choose(words["civic_duty"])
+    jobnet.fill_date(words["first_day"], day - timedelta(days=2))
+    jobnet.fill_date(words["last_day"], day - timedelta(days=1))
+    jobnet.press(words["continue"])
+    absence = jobnet.send_check_your_answers()
 
     references = [sickness, summons, interview, approval, absence]
     assert len(set(references)) == len(references)
@@ -151,10 +144,10 @@ def test_caseworker_acts_for_a_citizen_of_their_municipality(
         assert page.get_by_role("link", name=reference, exact=True).is_visible()
 
     # Stop acting: the banner goes, the start page says so and offers the citizen again.
-    site.press(words["stop_acting"])
+    jobnet.press(words["stop_acting"])
     page.wait_for_url(re.compile(r"/sagsbehandler/$"))
     assert page.get_by_text(words["stopped_acting"]).is_visible()
     assert page.get_by_role("region", name=words["acting_banner"]).count() == 0
     assert page.get_by_role("button", name=re.compile(re.escape(desk.citizen))).is_visible()
     page.goto("/sagsbehandler/borger")
-    assert site.h1() != desk.citizen
+    assert jobnet.h1() != desk.citizen

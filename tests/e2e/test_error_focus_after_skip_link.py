@@ -9,28 +9,21 @@ from __future__ import annotations
 
 from typing import Any
 
-import pytest
-
-from tests.e2e.pages import WORDS, Jobnet
+from tests.e2e.pages import Jobnet
 
 READS_ONLY = {"da": "Ida Kristensen", "en": "Anne Larsen"}  # nothing is sent for them
 
 
-@pytest.fixture
-def site(page: Any, language: str) -> Jobnet:
-    return Jobnet(page, WORDS[language])
-
-
-def test_errors_get_focus_after_the_skip_link(site: Jobnet, page: Any, language: str) -> None:
-    words = site.words
-    site.log_in_as(READS_ONLY[language])
-    site.follow(words["report_holiday"])
+def test_errors_get_focus_after_the_skip_link(jobnet: Jobnet, page: Any, language: str) -> None:
+    words = jobnet.words
+    jobnet.log_in_as(READS_ONLY[language])
+    jobnet.follow(words["report_holiday"])
     page.keyboard.press("Tab")
-    assert site.focused_text() == words["skip_link"]
+    assert jobnet.focused_text() == words["skip_link"]
     page.keyboard.press("Enter")
     assert page.url.endswith("#main-content")
-    site.press(words["continue"])  # no dates given
+    jobnet.press(words["continue"])  # no dates given
     page.wait_for_load_state("load")
     page.wait_for_timeout(300)  # past the browser's own move to the fragment, if any
-    assert site.focused_id() == "error-summary"
+    assert jobnet.focused_id() == "error-summary"
     assert "#" not in page.url

@@ -14,9 +14,8 @@ from pathlib import Path
 from typing import Any
 
 import icalendar
-import pytest
 
-from tests.e2e.pages import WORDS, Jobnet, long_date, today
+from tests.e2e.pages import Jobnet, long_date, today
 
 LOGOUT = {"da": "Jens Christensen", "en": "Sofie Andersen"}
 HOLIDAY = {"da": "Henrik Madsen", "en": "Peter Sørensen"}
@@ -32,40 +31,35 @@ PLAN_AND_SUMMONS = {
 TIME_FORMAT = {"da": "%H.%M", "en": "%H:%M"}  # how the pages write a time of day
 
 
-@pytest.fixture
-def site(page: Any, language: str) -> Jobnet:
-    return Jobnet(page, WORDS[language])
-
-
-def test_log_out_ends_the_session(site: Jobnet, page: Any, language: str) -> None:
-    words = site.words
-    site.log_in_as(LOGOUT[language])
-    assert site.heading(words["my_page"], level=1).is_visible()
+def test_log_out_ends_the_session(jobnet: Jobnet, page: Any, language: str) -> None:
+    words = jobnet.words
+    jobnet.log_in_as(LOGOUT[language])
+    assert jobnet.heading(words["my_page"], level=1).is_visible()
 
     page.keyboard.press("Tab")  # the skip link is the first stop on the page
-    assert site.focused_text() == words["skip_link"]
+    assert jobnet.focused_text() == words["skip_link"]
     page.keyboard.press("Enter")
-    assert site.focused_id() == "main-content"
+    assert jobnet.focused_id() == "main-content"
 
-    site.press(words["log_out"])
+    jobnet.press(words["log_out"])
     page.wait_for_url(re.compile(r"/auth/logged-out"))
-    assert site.heading(words["logged_out"], level=1).is_visible()
+    assert jobnet.heading(words["logged_out"], level=1).is_visible()
     assert page.get_by_role("button", name=words["log_out"]).count() == 0
 
     page.goto("/min-side/")  # the old session is gone: My page asks for a login again
     assert "/mitid-sim/authorize" in page.url, page.url
-    assert site.heading(words["log_in_with_mitid"], level=1).is_visible()
+    assert jobnet.heading(words["log_in_with_mitid"], level=1).is_visible()
 
 
-def test_report_a_holiday_and_cancel_it(site: Jobnet, page: Any, language: str) -> None:
-    words = site.words
-    site.log_in_as(HOLIDAY[language])
-    site.follow(words["report_holiday"])
+def test_report_a_holiday_and_cancel_it(jobnet: Jobnet, page: Any, language: str) -> None:
+    words = jobnet.words
+    jobnet.log_in_as(HOLIDAY[language])
+    jobnet.follow(words["report_holiday"])
     first, last = today() + timedelta(days=40), today() + timedelta(days=44)
-    site.fill_date(words["first_holiday_day"], first)
-    site.fill_date(words["last_holiday_day"], last)
-    site.press(words["continue"])
-    reported = site.send_check_your_answers()
+    jobnet.fill_date(words["first_holiday_day"], first)
+    jobnet.fill_date(words["last_holiday_day"], last)
+    jobnet.press(words["continue"])
+    reported = jobnet.send_check_your_answers()
 
     page.goto("/min-side/")
     assert page.get_by_role("link", name=reported).is_visible()
@@ -74,11 +68,11 @@ def test_report_a_holiday_and_cancel_it(site: Jobnet, page: Any, language: str) 
     assert long_date(first, language) in str(cancel.inner_text())
     cancel.click()
     for day in (first, last):
-        assert long_date(day, language) in site.main_text()
-    site.press(words["cancel_holiday"])
-    cancelled = site.receipt()
+        assert long_date(day, language) in jobnet.main_text()
+    jobnet.press(words["cancel_holiday"])
+    cancelled = jobnet.receipt()
     assert cancelled != reported
-    assert words["holiday_cancelled"] in site.main_text()
+    assert words["holiday_cancelled"] in jobnet.main_text()
 
     page.goto("/min-side/")
     assert page.get_by_text(words["no_holidays"]).is_visible()
@@ -86,69 +80,69 @@ def test_report_a_holiday_and_cancel_it(site: Jobnet, page: Any, language: str) 
     assert page.get_by_role("link", name=cancelled).is_visible()
 
 
-def test_cv_work_experience_and_contact_details(site: Jobnet, page: Any, language: str) -> None:
-    words = site.words
-    site.log_in_as(CV[language])
+def test_cv_work_experience_and_contact_details(jobnet: Jobnet, page: Any, language: str) -> None:
+    words = jobnet.words
+    jobnet.log_in_as(CV[language])
     page.goto("/cv/")
-    site.follow(words["add_work"])
+    jobnet.follow(words["add_work"])
     page.get_by_label(words["employer"]).fill("Demo Bageri ApS")
     page.get_by_label(words["job_title"]).fill("Bager")
-    site.fill_date(words["start_date"], today().replace(day=1) - timedelta(days=3 * 365))
-    site.fill_date(words["end_date"], today().replace(day=1) - timedelta(days=365))
-    site.press(words["save"])
-    added = site.saved_reference()
-    assert site.heading("Bager, Demo Bageri ApS", level=3).is_visible()
+    jobnet.fill_date(words["start_date"], today().replace(day=1) - timedelta(days=3 * 365))
+    jobnet.fill_date(words["end_date"], today().replace(day=1) - timedelta(days=365))
+    jobnet.press(words["save"])
+    added = jobnet.saved_reference()
+    assert jobnet.heading("Bager, Demo Bageri ApS", level=3).is_visible()
 
-    site.follow(f"{words['change']} Bager, Demo Bageri ApS")
-    assert site.h1() == words["change_work"]
+    jobnet.follow(f"{words['change']} Bager, Demo Bageri ApS")
+    assert jobnet.h1() == words["change_work"]
     assert page.get_by_label(words["job_title"]).input_value() == "Bager"
     page.get_by_label(words["job_title"]).fill("Konditor")
-    site.press(words["save"])
-    changed = site.saved_reference()
+    jobnet.press(words["save"])
+    changed = jobnet.saved_reference()
     assert changed != added
-    assert site.heading("Konditor, Demo Bageri ApS", level=3).is_visible()
-    assert site.heading("Bager, Demo Bageri ApS", level=3).count() == 0
+    assert jobnet.heading("Konditor, Demo Bageri ApS", level=3).is_visible()
+    assert jobnet.heading("Bager, Demo Bageri ApS", level=3).count() == 0
 
-    site.follow(f"{words['remove']} Konditor, Demo Bageri ApS")
-    site.press(words["yes_remove"])
-    site.saved_reference()
-    assert site.heading("Konditor, Demo Bageri ApS", level=3).count() == 0
+    jobnet.follow(f"{words['remove']} Konditor, Demo Bageri ApS")
+    jobnet.press(words["yes_remove"])
+    jobnet.saved_reference()
+    assert jobnet.heading("Konditor, Demo Bageri ApS", level=3).count() == 0
 
     page.goto("/cv/kontakt")
     email = page.get_by_label(words["e_mail"])
     email.fill("bager@")
     email.press("Enter")  # submit from the keyboard
     assert page.title().startswith(words["error"])
-    assert site.focused_id() == "error-summary"
+    assert jobnet.focused_id() == "error-summary"
     summary = page.get_by_role("heading", name=words["problem"])
     assert summary.is_visible()
     page.locator("#error-summary").get_by_role("link", name=words["bad_e_mail"]).click()
-    assert site.focused_id() == "email"
+    assert jobnet.focused_id() == "email"
     email.fill("bager@example.dk")
-    site.press(words["save"])
-    site.saved_reference()
-    assert site.h1() == words["my_cv"]
+    jobnet.press(words["save"])
+    jobnet.saved_reference()
+    assert jobnet.h1() == words["my_cv"]
     assert page.get_by_role("cell", name="bager@example.dk").is_visible()
 
 
-def test_joblog_entry_week_overview_and_csv(site: Jobnet, page: Any, language: str) -> None:
-    words = site.words
-    site.log_in_as(JOBLOG[language])
+def test_joblog_entry_week_overview_and_csv(jobnet: Jobnet, page: Any, language: str) -> None:
+    words = jobnet.words
+    jobnet.log_in_as(JOBLOG[language])
     page.goto("/joblog/")
-    site.follow(words["add_application"])
+    jobnet.follow(words["add_application"])
     applied = today()
-    site.fill_date(words["applied_on"], applied)
+    jobnet.fill_date(words["applied_on"], applied)
     page.get_by_label(words["employer"]).fill("Demo Værksted A/S")
-    site.choose(words["advertised"])
-    site.choose(words["sent"])
+    jobnet.choose(words["advertised"])
+    jobnet.choose(words["sent"])
     title = page.get_by_label(words["job_title"])
     title.fill("Mekaniker")
     title.press("Enter")  # submit from the keyboard
-    site.saved_reference()
-    assert site.h1() == words["joblog"]
+    jobnet.saved_reference()
+    assert jobnet.h1() == words["joblog"]
     assert page.get_by_role("row", name="Mekaniker, Demo Værksted A/S").is_visible()
 
-    site.follow(words["weeks"])
+    jobnet.follow(words["weeks"])
     year, number, _weekday = applied.isocalendar()
     week = page.get_by_role(
         "row", name=re.compile("^" + words["week"].format(number=number, year=year))
@@ -159,7 +153,7 @@ def test_joblog_entry_week_overview_and_csv(site: Jobnet, page: Any, language: s
 
     page.goto("/joblog/")
     with page.expect_download() as download_info:
-        site.follow(words["csv"])
+        jobnet.follow(words["csv"])
     download = download_info.value
     assert download.suggested_filename.endswith(".csv")
     lines = Path(download.path()).read_text(encoding="utf-8-sig").splitlines()
@@ -169,37 +163,37 @@ def test_joblog_entry_week_overview_and_csv(site: Jobnet, page: Any, language: s
     ]
 
 
-def test_my_plan_and_its_print_view(site: Jobnet, page: Any, language: str) -> None:
-    words = site.words
-    site.log_in_as(PLAN_AND_SUMMONS[language][0])
+def test_my_plan_and_its_print_view(jobnet: Jobnet, page: Any, language: str) -> None:
+    words = jobnet.words
+    jobnet.log_in_as(PLAN_AND_SUMMONS[language][0])
     provider = PLAN_AND_SUMMONS[language][1]
     page.goto("/min-side/")
     page.get_by_role("link", name=words["see_plan"], exact=True).click()
-    assert site.h1() == words["my_plan"]
+    assert jobnet.h1() == words["my_plan"]
     assert page.get_by_role("row", name=provider).is_visible()
 
-    site.follow(words["plan_print"])
+    jobnet.follow(words["plan_print"])
     assert page.url.endswith("/min-plan/print")
-    assert site.h1() == words["my_plan"]
-    assert words["printed_on"] in site.main_text()
+    assert jobnet.h1() == words["my_plan"]
+    assert words["printed_on"] in jobnet.main_text()
     assert page.get_by_role("row", name=provider).is_visible()
     assert page.get_by_role("button", name=words["print"]).is_visible()
-    site.follow(words["back_to_plan"])
+    jobnet.follow(words["back_to_plan"])
     assert page.url.endswith("/min-plan/")
 
 
-def test_summons_detail_and_calendar_file(site: Jobnet, page: Any, language: str) -> None:
-    words = site.words
-    site.log_in_as(PLAN_AND_SUMMONS[language][0])
+def test_summons_detail_and_calendar_file(jobnet: Jobnet, page: Any, language: str) -> None:
+    words = jobnet.words
+    jobnet.log_in_as(PLAN_AND_SUMMONS[language][0])
     page.goto("/indkaldelser/")
-    assert site.h1() == words["your_interviews"]
+    assert jobnet.h1() == words["your_interviews"]
     kind = PLAN_AND_SUMMONS[language][2]
     upcoming = page.get_by_role("region", name=words["upcoming"])
     upcoming.get_by_role("link", name=re.compile(f"^{kind}\\W")).click()
-    assert site.h1() == kind
+    assert jobnet.h1() == kind
 
     with page.expect_download() as download_info:
-        site.follow(words["ics"])
+        jobnet.follow(words["ics"])
     download = download_info.value
     assert download.suggested_filename.endswith(".ics")
     calendar = icalendar.Calendar.from_ical(Path(download.path()).read_bytes())

@@ -104,6 +104,17 @@ def _make_due(app: Flask) -> None:
         db.execute(update(OutboxCommand).values(next_attempt_at=utcnow() - timedelta(seconds=1)))
 
 
+def _received_while_dfdg_is_down(app: Flask, transport: FaultyTransport) -> OutboxCommand:
+    """A sickness report sent while DFDG was down: kept in the outbox. DFDG is back after."""
+    client = _client(app)
+    data = _ready_to_send(client)
+    transport.mode = "down"
+    client.post("/sygemelding/send", data=data)
+    transport.mode = "ok"
+    [command] = _commands(app)
+    return command
+
+
 def _due_and_leased(app: Flask, lease_seconds: int) -> None:
     """Every command due now, leased by a (dead) worker for `lease_seconds` more (< 0: run out)."""
     with app.extensions["web_store"].session() as db:
@@ -187,12 +198,7 @@ def test_a_worker_that_died_mid_delivery_leaves_it_to_the_next(
     faulty: tuple[Flask, FaultyTransport],
 ) -> None:
     app, transport = faulty
-    client = _client(app)
-    data = _ready_to_send(client)
-    transport.mode = "down"
-    client.post("/sygemelding/send", data=data)
-    transport.mode = "ok"
-    [command] = _commands(app)
+    command = _received_while_dfdg_is_down(app, transport)
     # A worker claimed it (its lease runs) and then died before it could answer.
     _due_and_leased(app, lease_seconds=30)
     assert _run_worker_round(app) == 0  # still leased by the dead worker
@@ -205,14 +211,9 @@ def test_a_worker_that_died_after_dfdg_wrote_does_not_register_twice(
     faulty: tuple[Flask, FaultyTransport],
 ) -> None:
     app, transport = faulty
-    client = _client(app)
-    data = _ready_to_send(client)
-    transport.mode = "down"
-    client.post("/sygemelding/send", data=data)
-    [command] = _commands(app)
+    command = _received_while_dfdg_is_down(app, transport)
     # A worker claims it, DFDG writes, and the worker dies before it can record the answer:
     # its lease is never released and the command still looks undelivered.
-    transport.mode = "ok"
     app.extensions["dfdg_client"].send_command(
         command.method,
         command.path,
