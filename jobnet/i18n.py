@@ -11,8 +11,9 @@ from functools import cache
 from typing import Any
 
 from babel import Locale
-from flask import Flask, current_app, request
-from flask_babel import format_date, format_datetime, format_decimal, get_locale
+from babel.support import NullTranslations
+from flask import Flask, current_app, g, request
+from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations
 
 from jobnet.domain.clock import now_utc
 
@@ -83,7 +84,30 @@ def format_local_number(value: Any) -> str:
     return format_decimal(value)
 
 
+def _template_translations() -> NullTranslations:
+    """The request's translations, looked up once per request and locale: Flask-Babel's own
+    template callables resolve the domain, the locale and its name again for every one of the
+    forty-odd strings on a page (about a millisecond per page)."""
+    locale = get_locale()
+    cached = g.get("_template_translations")
+    if cached is None or cached[0] is not locale:
+        cached = g._template_translations = (locale, get_translations())
+    return cached[1]
+
+
+def _install_template_gettext(app: Flask) -> None:
+    app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
+        gettext=lambda s: _template_translations().ugettext(s),
+        ngettext=lambda s, p, n: _template_translations().ungettext(s, p, n),
+        newstyle=True,
+        pgettext=lambda c, s: _template_translations().upgettext(c, s),
+        npgettext=lambda c, s, p, n: _template_translations().unpgettext(c, s, p, n),
+    )
+
+
 def init_app(app: Flask) -> None:
+    """Call after Flask-Babel's init_app: the template gettext installed here replaces its own."""
+    _install_template_gettext(app)
     app.jinja_env.filters["date"] = format_local_date
     app.jinja_env.filters["datetime"] = format_local_datetime
     app.jinja_env.filters["time"] = format_local_time
