@@ -98,18 +98,26 @@ class ServerSessionInterface(SessionInterface):
             return ServerSession()
         idle, _absolute = self._limits(app)
         now = utcnow()
-        with self.store.session() as db:
-            row = db.get(WebSession, _hash(token))
-            if row is None:
-                return ServerSession(expired=True)
-            last_seen = as_utc(row.last_seen_at)
-            if now - last_seen > idle or now > as_utc(row.absolute_expires_at):
-                db.delete(row)
-                return ServerSession(expired=True)
-            data = _serializer.loads(row.data.decode())
-            return ServerSession(
-                data, token, last_seen_at=last_seen, created_at=as_utc(row.created_at)
-            )
+        key = _hash(token)
+        # Core, not the ORM: this runs on every request and needs no tracked object.
+        with self.store.engine.connect() as connection:
+            row = connection.execute(
+                select(
+                    WebSession.data,
+                    WebSession.last_seen_at,
+                    WebSession.absolute_expires_at,
+                    WebSession.created_at,
+                ).where(WebSession.id == key)
+            ).first()
+        if row is None:
+            return ServerSession(expired=True)
+        last_seen = as_utc(row.last_seen_at)
+        if now - last_seen > idle or now > as_utc(row.absolute_expires_at):
+            with self.store.engine.begin() as connection:
+                connection.execute(delete(WebSession).where(WebSession.id == key))
+            return ServerSession(expired=True)
+        data = _serializer.loads(row.data.decode())
+        return ServerSession(data, token, last_seen_at=last_seen, created_at=as_utc(row.created_at))
 
     def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
         assert isinstance(session, ServerSession)
