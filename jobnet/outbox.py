@@ -13,7 +13,7 @@ import logging
 import random
 import secrets
 import threading
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -134,6 +134,46 @@ def for_person(store: Store, person_id: str, limit: int = 50) -> list[OutboxComm
                 .limit(limit)
             )
         )
+
+
+@dataclass(frozen=True)
+class ReportsOverview:
+    """A person's latest commands, and those of `kinds` not yet registered in DFDG."""
+
+    latest: list[OutboxCommand]
+    pending: list[OutboxCommand]
+
+
+def overview_for_person(
+    store: Store, person_id: str, *, latest: int, pending_kinds: set[str]
+) -> ReportsOverview:
+    """What Min side shows of the outbox, in one statement: the `latest` commands and every
+    command of `pending_kinds` still on its way (those are nearly always among the latest)."""
+    newest_first = (OutboxCommand.created_at.desc(), OutboxCommand.id.desc())
+    latest_ids = (
+        select(OutboxCommand.id)
+        .where(OutboxCommand.person_id == person_id)
+        .order_by(*newest_first)
+        .limit(latest)
+    )
+    with store.session() as db:
+        found = list(
+            db.scalars(
+                select(OutboxCommand)
+                .where(
+                    OutboxCommand.person_id == person_id,
+                    or_(
+                        OutboxCommand.id.in_(latest_ids.scalar_subquery()),
+                        OutboxCommand.status == RECEIVED,
+                    ),
+                )
+                .order_by(*newest_first)
+            )
+        )
+    return ReportsOverview(
+        latest=found[:latest],
+        pending=[c for c in found if c.status == RECEIVED and c.kind in pending_kinds],
+    )
 
 
 def pending_for_person(store: Store, person_id: str, kinds: set[str]) -> list[OutboxCommand]:

@@ -27,32 +27,36 @@ class Rejected:
     reasons: list[str]
 
 
-def _front_page(person_id: str) -> tuple[Situation | None, SummonsOverview | None]:
+def _front_page(
+    person_id: str, pending: list[OutboxCommand]
+) -> tuple[Situation | None, SummonsOverview | None]:
     """Status and interviews in one DFDG call, counting reports still on their way; nothing
     while DFDG cannot be reached (the page still shows the person's reports)."""
     try:
         status, interviews = get_dfdg_client().front_page(person_id, citizen_actor())
     except DfdgUnavailable:
         return None, None
-    pending = outbox.pending_for_person(web_store(), person_id, JOURNEY_KINDS)
     return from_status(status, [(c.kind, c.body) for c in pending]), interviews
 
 
 @bp.get("/")
 @citizen_required
 def index() -> str:
-    situation, interviews = _front_page(current_user.id)
-    store = current_app.extensions["web_store"]
-    reports = outbox.for_person(store, current_user.id, limit=LATEST_REPORTS)
+    # The outbox is read before DFDG: a report delivered in between then shows as on its way
+    # and as registered, never as neither.
+    overview = outbox.overview_for_person(
+        web_store(), current_user.id, latest=LATEST_REPORTS, pending_kinds=JOURNEY_KINDS
+    )
+    situation, interviews = _front_page(current_user.id, overview.pending)
     rejected = [
         Rejected(report, rejection_messages(report.rejection))
-        for report in reports
+        for report in overview.latest
         if report.status == outbox.REJECTED
     ]
     return render_template(
         "min_side/index.html",
         situation=situation,
-        reports=reports,
+        reports=overview.latest,
         rejected=rejected,
         interviews=interviews,
     )

@@ -182,6 +182,35 @@ def test_min_side_shows_the_newest_ten_and_all_reports_are_paged(
     assert client.get("/min-side/indberetninger?side=0").status_code == 404
 
 
+def test_a_report_still_on_its_way_counts_even_when_ten_newer_ones_hide_it(
+    journey_app: Flask,  # noqa: F811
+) -> None:
+    store = journey_app.extensions["web_store"]
+    references = _many_reports(journey_app, "person-with-many", 12)
+    with store.session() as db:
+        from sqlalchemy import update
+
+        from jobnet.store.models import OutboxCommand
+
+        db.execute(
+            update(OutboxCommand)
+            .where(OutboxCommand.reference == references[0])
+            .values(status=outbox.RECEIVED)
+        )
+
+    overview = outbox.overview_for_person(
+        store, "person-with-many", latest=10, pending_kinds={"sickness"}
+    )
+    assert [c.reference for c in overview.latest] == list(reversed(references[2:]))
+    assert [c.reference for c in overview.pending] == [references[0]]
+    assert (
+        outbox.overview_for_person(
+            store, "person-with-many", latest=10, pending_kinds={"holiday"}
+        ).pending
+        == []
+    )
+
+
 def test_all_reports_is_for_the_person_only(
     citizen: Callable[[str], FlaskClient],  # noqa: F811
 ) -> None:
