@@ -75,10 +75,10 @@ def record(
     organisation_name: str | None = None,
     reference: str | None = None,
 ) -> OutboxCommand:
-    """Store a command; the same idempotency key answers the command already stored."""
-    existing = find_by_key(store, idempotency_key)
-    if existing is not None:
-        return existing
+    """Store a command; the same idempotency key answers the command already stored.
+
+    The key's unique index decides: the insert is tried first (a repeat is rare, and a look
+    beforehand would cost every report a transaction), and only a clash is looked up."""
     now = utcnow()
     for attempt in range(5):
         command = OutboxCommand(
@@ -190,8 +190,9 @@ def pending_for_person(store: Store, person_id: str, kinds: set[str]) -> list[Ou
         )
 
 
-def _claim(db: Session, command_id: int, now: datetime) -> bool:
-    claimed = db.execute(
+def _claim(db: Session, command_id: int, now: datetime) -> OutboxCommand | None:
+    """The command, leased to this process, or None if it is not due or someone holds it."""
+    return db.scalar(
         update(OutboxCommand)
         .where(
             OutboxCommand.id == command_id,
@@ -199,23 +200,20 @@ def _claim(db: Session, command_id: int, now: datetime) -> bool:
             or_(OutboxCommand.lease_until.is_(None), OutboxCommand.lease_until < now),
         )
         .values(lease_until=now + LEASE)
+        .returning(OutboxCommand)
     )
-    return claimed.rowcount == 1
 
 
 def deliver(store: Store, client: DfdgClient, command_id: int) -> OutboxCommand | None:
     """Send one command to DFDG if no one else is sending it; returns it as it now stands."""
-    now = utcnow()
     with store.session() as db:
-        claimed = _claim(db, command_id, now)
-        command = db.get(OutboxCommand, command_id)
-    if not claimed or command is None:
-        return command
+        command = _claim(db, command_id, utcnow())
+        if command is None:
+            return db.get(OutboxCommand, command_id)
     # No transaction is held open while DFDG is called.
     outcome = _send(client, command)
     with store.session() as db:
-        command = db.get(OutboxCommand, command_id)
-        assert command is not None
+        db.add(command)  # as claimed: the lease keeps everyone else off it meanwhile
         _apply(command, outcome, utcnow())
     return command
 
