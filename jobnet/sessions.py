@@ -16,7 +16,7 @@ from typing import Any
 from flask import Flask, Request, Response
 from flask.json.tag import TaggedJSONSerializer
 from flask.sessions import SessionInterface, SessionMixin
-from sqlalchemy import delete, select
+from sqlalchemy import delete, select, update
 from werkzeug.datastructures import CallbackDict
 
 from jobnet.db import Store
@@ -141,14 +141,17 @@ class ServerSessionInterface(SessionInterface):
             if session.token is None:
                 self._create(app, db, session, now)
             elif session.modified:
-                row = db.get(WebSession, _hash(session.token))
-                if row is not None:
-                    row.data = _serializer.dumps(dict(session)).encode()
-                    row.last_seen_at = now
+                db.execute(
+                    update(WebSession)
+                    .where(WebSession.id == _hash(session.token))
+                    .values(data=_serializer.dumps(dict(session)).encode(), last_seen_at=now)
+                )
             elif session.last_seen_at and now - session.last_seen_at > TOUCH_INTERVAL:
-                row = db.get(WebSession, _hash(session.token))
-                if row is not None:
-                    row.last_seen_at = now
+                db.execute(
+                    update(WebSession)
+                    .where(WebSession.id == _hash(session.token))
+                    .values(last_seen_at=now)
+                )
         if session.new or session.previous_token is not None:
             response.set_cookie(
                 cookie_name,
