@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg.models import Absence
@@ -24,18 +24,21 @@ def active(session: Session, person_id: str) -> list[Absence]:
     return list(session.scalars(query))
 
 
+# Built once: the status and front page run it on every call.
+_CURRENT_AND_COMING = (
+    select(Absence)
+    .where(
+        Absence.person_id == bindparam("person_id"),
+        Absence.status == ACTIVE,
+        Absence.last_day.is_(None) | (Absence.last_day >= bindparam("today")),
+    )
+    .order_by(Absence.first_day, Absence.created_at)
+)
+
+
 def current_and_coming(session: Session, person_id: str, today: date) -> list[Absence]:
     """Active absences not over before `today` (open ones included), soonest first."""
-    query = (
-        select(Absence)
-        .where(
-            Absence.person_id == person_id,
-            Absence.status == ACTIVE,
-            Absence.last_day.is_(None) | (Absence.last_day >= today),
-        )
-        .order_by(Absence.first_day, Absence.created_at)
-    )
-    return list(session.scalars(query))
+    return list(session.scalars(_CURRENT_AND_COMING, {"person_id": person_id, "today": today}))
 
 
 def is_open_sickness(absence: Absence) -> bool:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg.actor import ActorContext
@@ -23,10 +23,15 @@ def actor_columns(prefix: str, actor: ActorContext) -> ActorColumns:
     }
 
 
+# Built once: every page showing who acted runs it.
+_NAMES = select(Organisation.cvr, Organisation.name).where(
+    Organisation.cvr.in_(bindparam("cvrs", expanding=True))
+)
+
+
 def organisation_names(session: Session, cvrs: Iterable[str | None]) -> dict[str, str]:
     """Organisation name by CVR number for the given numbers (one query; none when empty)."""
     wanted = {cvr for cvr in cvrs if cvr}
     if not wanted:
         return {}
-    query = select(Organisation.cvr, Organisation.name).where(Organisation.cvr.in_(wanted))
-    return {cvr: name for cvr, name in session.execute(query)}
+    return {cvr: name for cvr, name in session.execute(_NAMES, {"cvrs": sorted(wanted)})}

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import Date, Select, bindparam, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
@@ -93,10 +93,8 @@ def current_period(session: Session, person_id: str, today: date) -> ContactGrou
     return session.scalars(query).one_or_none()
 
 
-def with_current_period(
-    session: Session, person_id: str, today: date
-) -> tuple[Person, ContactGroupPeriod | None] | None:
-    """The person and the period covering `today` (as `current_period`), in one query."""
+def _with_current_period() -> Select[tuple[Person, ContactGroupPeriod]]:
+    today = bindparam("today", type_=Date)
     covering = (
         select(ContactGroupPeriod.id)
         .where(
@@ -109,12 +107,23 @@ def with_current_period(
         .correlate(Person)
         .scalar_subquery()
     )
-    query = (
+    return (
         select(Person, ContactGroupPeriod)
         .outerjoin(ContactGroupPeriod, ContactGroupPeriod.id == covering)
-        .where(Person.id == person_id)
+        .where(Person.id == bindparam("person_id"))
     )
-    row = session.execute(query).one_or_none()
+
+
+# Built once: the front page runs it on every call, and building costs more than running.
+_WITH_CURRENT_PERIOD = _with_current_period()
+
+
+def with_current_period(
+    session: Session, person_id: str, today: date
+) -> tuple[Person, ContactGroupPeriod | None] | None:
+    """The person and the period covering `today` (as `current_period`), in one query."""
+    params = {"person_id": person_id, "today": today}
+    row = session.execute(_WITH_CURRENT_PERIOD, params).one_or_none()
     return (row[0], row[1]) if row is not None else None
 
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, joinedload
 
 from jobnet.dfdg.plan_models import JobPlan, JobPlanVersion
@@ -18,16 +18,19 @@ def of_person(session: Session, person_id: str) -> JobPlan | None:
     return session.scalars(query).unique().one_or_none()
 
 
+# Built once: the front page runs it on every call.
+_NEWEST_VERSION = (
+    select(JobPlanVersion.number, JobPlanVersion.seen_at)
+    .join(JobPlan, JobPlan.id == JobPlanVersion.plan_id)
+    .where(JobPlan.person_id == bindparam("person_id"))
+    .order_by(JobPlanVersion.number.desc())
+    .limit(1)
+)
+
+
 def unseen_current_version(session: Session, person_id: str) -> int | None:
     """The number of the person's current plan version when they have not read it yet."""
-    query = (
-        select(JobPlanVersion.number, JobPlanVersion.seen_at)
-        .join(JobPlan, JobPlan.id == JobPlanVersion.plan_id)
-        .where(JobPlan.person_id == person_id)
-        .order_by(JobPlanVersion.number.desc())
-        .limit(1)
-    )
-    row = session.execute(query).first()
+    row = session.execute(_NEWEST_VERSION, {"person_id": person_id}).first()
     return row.number if row is not None and row.seen_at is None else None
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg.models import Absence, ContactGroupPeriod, Person, Registration
@@ -15,18 +15,21 @@ def lock_person(session: Session, person_id: str) -> Person | None:
     return session.get(Person, person_id, with_for_update=True)
 
 
+# Built once: the status and front page run it on every call.
+_CURRENT = (
+    select(Registration)
+    .where(
+        Registration.person_id == bindparam("person_id"),
+        Registration.end_date.is_(None) | (Registration.end_date >= bindparam("today")),
+    )
+    .order_by(Registration.start_date.desc(), Registration.registered_at.desc())
+    .limit(1)
+)
+
+
 def current(session: Session, person_id: str, today: date) -> Registration | None:
     """The registration not yet over: no end date, or ending today or later."""
-    query = (
-        select(Registration)
-        .where(
-            Registration.person_id == person_id,
-            Registration.end_date.is_(None) | (Registration.end_date >= today),
-        )
-        .order_by(Registration.start_date.desc(), Registration.registered_at.desc())
-        .limit(1)
-    )
-    return session.scalars(query).one_or_none()
+    return session.scalars(_CURRENT, {"person_id": person_id, "today": today}).one_or_none()
 
 
 def without_end(session: Session, person_id: str) -> Registration | None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import datetime, timedelta
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, selectinload
 
 from jobnet.dfdg.models import Person
@@ -33,18 +33,25 @@ def for_person(session: Session, person_id: str) -> list[Summons]:
     return list(session.scalars(query))
 
 
+# Built once: the front page runs it on every call.
+_STARTING_AFTER = (
+    select(Summons)
+    .where(
+        Summons.person_id == bindparam("person_id"),
+        Summons.starts_at > bindparam("earliest_start"),
+    )
+    .order_by(Summons.starts_at, Summons.created_at)
+)
+
+
 def upcoming_without_changes(session: Session, person_id: str, moment: datetime) -> list[Summons]:
     """The person's summons not yet ended at `moment`, soonest first, without their change
     history (one query; for the front page, which needs no history)."""
     earliest_start = moment - timedelta(minutes=MAX_DURATION_MINUTES)
-    query = (
-        select(Summons)
-        .where(Summons.person_id == person_id, Summons.starts_at > earliest_start)
-        .order_by(Summons.starts_at, Summons.created_at)
-    )
+    params = {"person_id": person_id, "earliest_start": earliest_start}
     return [
         summons
-        for summons in session.scalars(query)
+        for summons in session.scalars(_STARTING_AFTER, params)
         if is_upcoming(summons.starts_at, summons.duration_minutes, moment)
     ]
 
