@@ -6,7 +6,6 @@ from sqlalchemy.orm import Session
 
 from jobnet.dfdg.actor import current_actor
 from jobnet.dfdg.context import current_system
-from jobnet.dfdg.models import AuditEntry
 from jobnet.dfdg.queries import audit as audit_queries
 
 OK = "ok"
@@ -16,23 +15,25 @@ DENIED = "denied"
 
 def record_access(
     session: Session, action: str, *, person_id: str | None, outcome: str = OK
-) -> AuditEntry:
+) -> None:
     """Log `action` on a person by the request's actor and connected system.
 
-    Unknown persons are logged with person_id None: a CPR number is never written here.
+    Unknown persons are logged with person_id None: a CPR number is never written here. The
+    entry is inserted at once (not at the next flush), so it is in the database before the
+    view's later statements; it is committed or rolled back with them.
     """
     actor = current_actor()
-    entry = AuditEntry(
-        person_id=person_id,
-        actor_type=actor.type,
-        actor_id=actor.id,
-        actor_name=actor.name,
-        organisation=actor.organisation,
-        on_behalf_of=actor.on_behalf_of,
-        purpose=actor.purpose,
-        action=action,
-        channel=actor.channel,
-        system=current_system(),
-        outcome=outcome,
-    )
-    return audit_queries.add_entry(session, entry)
+    entry = {
+        "person_id": person_id,
+        "actor_type": actor.type,
+        "actor_id": actor.id,
+        "actor_name": actor.name,
+        "organisation": actor.organisation,
+        "on_behalf_of": actor.on_behalf_of,
+        "purpose": actor.purpose,
+        "action": action,
+        "channel": actor.channel,
+        "system": current_system(),
+        "outcome": outcome,
+    }
+    audit_queries.add_entry(session, entry)

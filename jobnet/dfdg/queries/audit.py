@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import and_, or_, select
+from sqlalchemy import Table, and_, insert, or_, select
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg.models import AuditEntry
@@ -21,9 +23,14 @@ class AuditFilter:
     older_than: int | None = None
 
 
-def add_entry(session: Session, entry: AuditEntry) -> AuditEntry:
-    session.add(entry)
-    return entry
+# A Core insert built once: no ORM object to construct and flush for a row nobody reads back.
+# The column defaults (id, `at`) apply as they would through the ORM.
+_INSERT_ENTRY = insert(cast(Table, AuditEntry.__table__))
+
+
+def add_entry(session: Session, values: Mapping[str, str | None]) -> None:
+    """Insert one entry with these column values now, in the session's transaction."""
+    session.execute(_INSERT_ENTRY, dict(values))
 
 
 def entries_for_person(
