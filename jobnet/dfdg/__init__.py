@@ -8,7 +8,8 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from flask import Flask, Response
+from flask import Flask, Request, Response
+from flask.sessions import SessionInterface
 from werkzeug.exceptions import HTTPException
 
 from jobnet.config import load_settings, parse_system_tokens
@@ -29,10 +30,22 @@ _HTTP_SLUGS = {
 }
 
 
+class _NoCookieSession(SessionInterface):
+    """DFDG authenticates every request by its bearer token and keeps no cookie session, so no
+    request pays for reading and verifying one; Flask's null session refuses any write."""
+
+    def open_session(self, app: Flask, request: Request) -> None:
+        return None
+
+    def save_session(self, app: Flask, session: Any, response: Response) -> None:
+        return None
+
+
 def create_dfdg_app(settings: Mapping[str, Any] | None = None) -> Flask:
     """The DFDG service app. `settings` defaults to `jobnet.config.load_settings()`."""
     settings = dict(load_settings(service="dfdg") if settings is None else settings)
     app = Flask(__name__, static_folder=None)
+    app.session_interface = _NoCookieSession()
     app.config.update(settings)
     app.json.sort_keys = False  # type: ignore[attr-defined]
     _setup_store(app, settings)

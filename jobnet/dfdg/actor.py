@@ -14,6 +14,8 @@ from jobnet.domain.codes import ActorType, Channel
 
 _CVR = re.compile(r"\d{8}")
 _LIMITS = {"X-Actor-Id": 200, "X-Actor-Name": 200, "X-On-Behalf-Of": 200, "X-Purpose": 500}
+_ACTOR_TYPES = [member.value for member in ActorType]
+_CHANNELS = [member.value for member in Channel]
 
 ACTOR_HEADERS: dict[str, str] = {
     "X-Actor-Type": "Who acts: citizen, caseworker or system (required on person calls)",
@@ -71,7 +73,7 @@ class _HeaderReader:
 
 def _read_actor(*, person_route: bool) -> ActorContext:
     reader = _HeaderReader()
-    actor_type = reader.choice("X-Actor-Type", [member.value for member in ActorType])
+    actor_type = reader.choice("X-Actor-Type", _ACTOR_TYPES)
     if actor_type is None and not reader.errors:
         reader.fail("X-Actor-Type", "missing", "The acting user's type is required")
     actor_id = reader.text("X-Actor-Id")
@@ -89,7 +91,7 @@ def _read_actor(*, person_route: bool) -> ActorContext:
         reader.fail("X-Actor-Id", "missing", "A citizen must be named by their person id")
     on_behalf_of = reader.text("X-On-Behalf-Of")
     purpose = reader.text("X-Purpose", encoded=True)
-    channel = reader.choice("X-Channel", [member.value for member in Channel])
+    channel = reader.choice("X-Channel", _CHANNELS)
     if reader.errors:
         raise validation_problem(reader.errors, "The acting user's headers are invalid")
     return ActorContext(

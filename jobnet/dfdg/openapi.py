@@ -77,10 +77,8 @@ class ApiRegistry:
         self.title = title
         self.version = version
         self.operations: list[Operation] = []
-
-    @property
-    def public_endpoints(self) -> set[str]:
-        return {f"{self.blueprint.name}.{op.endpoint}" for op in self.operations if op.public}
+        # Endpoints open without a bearer token; kept up to date by `route`, read every request.
+        self.public_endpoints: set[str] = set()
 
     def route(
         self,
@@ -124,6 +122,8 @@ class ApiRegistry:
                 transactional=transactional,
             )
             self.operations.append(operation)
+            if public:
+                self.public_endpoints.add(f"{self.blueprint.name}.{operation.endpoint}")
             self.blueprint.add_url_rule(
                 rule, endpoint=view.__name__, view_func=_wrap(view, operation), methods=[method]
             )
