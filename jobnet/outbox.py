@@ -108,7 +108,7 @@ def record(
 
 
 def find_by_key(store: Store, idempotency_key: str) -> OutboxCommand | None:
-    with store.session() as db:
+    with store.read() as db:
         return db.scalar(
             select(OutboxCommand).where(OutboxCommand.idempotency_key == idempotency_key)
         )
@@ -116,7 +116,7 @@ def find_by_key(store: Store, idempotency_key: str) -> OutboxCommand | None:
 
 def find(store: Store, reference: str, person_id: str) -> OutboxCommand | None:
     """A person's command by reference; None for anyone else's."""
-    with store.session() as db:
+    with store.read() as db:
         return db.scalar(
             select(OutboxCommand).where(
                 OutboxCommand.reference == reference, OutboxCommand.person_id == person_id
@@ -125,7 +125,7 @@ def find(store: Store, reference: str, person_id: str) -> OutboxCommand | None:
 
 
 def for_person(store: Store, person_id: str, limit: int = 50) -> list[OutboxCommand]:
-    with store.session() as db:
+    with store.read() as db:
         return list(
             db.scalars(
                 select(OutboxCommand)
@@ -156,7 +156,7 @@ def overview_for_person(
         .order_by(*newest_first)
         .limit(latest)
     )
-    with store.session() as db:
+    with store.read() as db:
         found = list(
             db.scalars(
                 select(OutboxCommand)
@@ -178,7 +178,7 @@ def overview_for_person(
 
 def pending_for_person(store: Store, person_id: str, kinds: set[str]) -> list[OutboxCommand]:
     """Commands not yet registered in DFDG, so pages can count them as on their way."""
-    with store.session() as db:
+    with store.read() as db:
         return list(
             db.scalars(
                 select(OutboxCommand).where(

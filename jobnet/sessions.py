@@ -100,7 +100,7 @@ class ServerSessionInterface(SessionInterface):
         now = utcnow()
         key = _hash(token)
         # Core, not the ORM: this runs on every request and needs no tracked object.
-        with self.store.engine.connect() as connection:
+        with self.store.reading_engine.connect() as connection:
             row = connection.execute(
                 select(
                     WebSession.data,
