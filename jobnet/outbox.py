@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import or_, select, update
+from sqlalchemy import bindparam, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -144,32 +144,39 @@ class ReportsOverview:
     pending: list[OutboxCommand]
 
 
+def _overview_statement() -> Any:
+    person = bindparam("person_id")
+    newest_first = (OutboxCommand.created_at.desc(), OutboxCommand.id.desc())
+    latest_ids = (
+        select(OutboxCommand.id)
+        .where(OutboxCommand.person_id == person)
+        .order_by(*newest_first)
+        .limit(bindparam("latest"))
+    )
+    return (
+        select(OutboxCommand)
+        .where(
+            OutboxCommand.person_id == person,
+            or_(
+                OutboxCommand.id.in_(latest_ids.scalar_subquery()),
+                OutboxCommand.status == RECEIVED,
+            ),
+        )
+        .order_by(*newest_first)
+    )
+
+
+# Built once: Min side runs it on every view, and building it cost more than running it.
+_OVERVIEW = _overview_statement()
+
+
 def overview_for_person(
     store: Store, person_id: str, *, latest: int, pending_kinds: set[str]
 ) -> ReportsOverview:
     """What Min side shows of the outbox, in one statement: the `latest` commands and every
     command of `pending_kinds` still on its way (those are nearly always among the latest)."""
-    newest_first = (OutboxCommand.created_at.desc(), OutboxCommand.id.desc())
-    latest_ids = (
-        select(OutboxCommand.id)
-        .where(OutboxCommand.person_id == person_id)
-        .order_by(*newest_first)
-        .limit(latest)
-    )
     with store.read() as db:
-        found = list(
-            db.scalars(
-                select(OutboxCommand)
-                .where(
-                    OutboxCommand.person_id == person_id,
-                    or_(
-                        OutboxCommand.id.in_(latest_ids.scalar_subquery()),
-                        OutboxCommand.status == RECEIVED,
-                    ),
-                )
-                .order_by(*newest_first)
-            )
-        )
+        found = list(db.scalars(_OVERVIEW, {"person_id": person_id, "latest": latest}))
     return ReportsOverview(
         latest=found[:latest],
         pending=[c for c in found if c.status == RECEIVED and c.kind in pending_kinds],

@@ -16,7 +16,7 @@ from typing import Any
 from flask import Flask, Request, Response
 from flask.json.tag import TaggedJSONSerializer
 from flask.sessions import SessionInterface, SessionMixin
-from sqlalchemy import delete, select, update
+from sqlalchemy import bindparam, delete, select, update
 from werkzeug.datastructures import CallbackDict
 
 from jobnet.db import Store
@@ -82,6 +82,12 @@ class ServerSession(CallbackDict[str, Any], SessionMixin):
         self.modified = True
 
 
+# Built once: every request with a session cookie runs it.
+_SESSION_ROW = select(
+    WebSession.data, WebSession.last_seen_at, WebSession.absolute_expires_at, WebSession.created_at
+).where(WebSession.id == bindparam("key"))
+
+
 class ServerSessionInterface(SessionInterface):
     def __init__(self, store: Store) -> None:
         self.store = store
@@ -101,14 +107,7 @@ class ServerSessionInterface(SessionInterface):
         key = _hash(token)
         # Core, not the ORM: this runs on every request and needs no tracked object.
         with self.store.reading_engine.connect() as connection:
-            row = connection.execute(
-                select(
-                    WebSession.data,
-                    WebSession.last_seen_at,
-                    WebSession.absolute_expires_at,
-                    WebSession.created_at,
-                ).where(WebSession.id == key)
-            ).first()
+            row = connection.execute(_SESSION_ROW, {"key": key}).first()
         if row is None:
             return ServerSession(expired=True)
         last_seen = as_utc(row.last_seen_at)
