@@ -409,6 +409,8 @@ def main() -> None:
         for client in citizens:
             client.get("/min-side/")
         measure("Min side", citizens, lambda c: [timed_get(c, "/min-side/")])
+        # The same page for one user alone: its latency without queueing behind the others.
+        measure("Min side, 1 user", citizens[:1], lambda c: [timed_get(c, "/min-side/")])
         for name, path in (("My Plan", "/min-plan/"), ("joblog list", "/joblog/")):
             probe = citizens[0].get(path)
             if probe.status_code != 200:
@@ -423,6 +425,9 @@ def main() -> None:
         measure("sickness report: send", [None] * users, submitter.one)
         if submitter.exhausted:
             rows["sickness report: send"]["note"] = "ran out of logged-in persons before the end"
+        alone = Submitter(shape.web_url, submitter.next, args.seed_persons)
+        alone.prepare(REPORTS_READY_PER_USER * 4, users)
+        measure("sickness report: send, 1 user", [None], alone.one)
         journey = summarise(submitter.journey, 1.0, 0)
         journey["rps"] = 0.0
         rows["sickness report: whole journey"] = journey
