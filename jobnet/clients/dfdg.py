@@ -657,12 +657,36 @@ class DfdgClient:
         actor_type: str | None = None,
         limit: int | None = None,
     ) -> list[AuditEntry]:
-        """Who read or changed the person's data, newest first."""
+        """Who read or changed the person's data, newest first (one page, no cursor)."""
+        entries, _next_before = self.audit_log_page(
+            person_id,
+            actor,
+            date_from=date_from,
+            date_to=date_to,
+            actor_type=actor_type,
+            limit=limit,
+        )
+        return entries
+
+    def audit_log_page(
+        self,
+        person_id: str,
+        actor: Actor,
+        *,
+        date_from: date | None = None,
+        date_to: date | None = None,
+        actor_type: str | None = None,
+        limit: int | None = None,
+        before: int | None = None,
+    ) -> tuple[list[AuditEntry], int | None]:
+        """At most `limit` entries, newest first, older than the entry `before` when given;
+        and the `before` that asks for the next older page (None: there are none)."""
         params = {
             "from": date_from.isoformat() if date_from else None,
             "to": date_to.isoformat() if date_to else None,
             "actor_type": actor_type,
             "limit": str(limit) if limit is not None else None,
+            "before": str(before) if before is not None else None,
         }
         path = f"/persons/{quote(person_id, safe='')}/audit-log"
         data = self._request(
@@ -671,7 +695,11 @@ class DfdgClient:
             actor=actor,
             params={name: value for name, value in params.items() if value is not None},
         )
-        return [_audit_entry(entry) for entry in data["entries"]]
+        next_before = data.get("next_before")
+        return (
+            [_audit_entry(entry) for entry in data["entries"]],
+            int(next_before) if next_before is not None else None,
+        )
 
     def status(self, person_id: str, actor: Actor) -> PersonStatus:
         """The person's status today: contact group, registration, sickness, holidays."""

@@ -155,28 +155,16 @@ def audit_log_page(
 ) -> AuditLogPage:
     """One page of who read or changed the person's data: at most `limit` entries, older than
     the entry `before` when given."""
-    # DfdgClient's own request and entry parsing (this module is imported by jobnet.clients.dfdg,
-    # hence the late import); DfdgClient.audit_log is the one-page shortcut without a cursor.
-    from jobnet.clients.dfdg import _audit_entry
-
-    params = {
-        "from": audit_filter.date_from.isoformat() if audit_filter.date_from else None,
-        "to": audit_filter.date_to.isoformat() if audit_filter.date_to else None,
-        "actor_type": audit_filter.actor_type,
-        "limit": str(limit),
-        "before": str(before) if before is not None else None,
-    }
-    data = client._request(
-        "GET",
-        f"/persons/{quote(person_id, safe='')}/audit-log",
-        actor=actor,
-        params={name: value for name, value in params.items() if value is not None},
+    entries, next_before = client.audit_log_page(
+        person_id,
+        actor,
+        date_from=audit_filter.date_from,
+        date_to=audit_filter.date_to,
+        actor_type=audit_filter.actor_type,
+        limit=limit,
+        before=before,
     )
-    next_before = data.get("next_before")
-    return AuditLogPage(
-        entries=tuple(_audit_entry(entry) for entry in data["entries"]),
-        next_before=int(next_before) if next_before is not None else None,
-    )
+    return AuditLogPage(entries=tuple(entries), next_before=next_before)
 
 
 def whole_audit_log(
