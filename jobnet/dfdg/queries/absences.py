@@ -14,14 +14,17 @@ ACTIVE = "active"
 CANCELLED = "cancelled"
 
 
+# Built once: every absence report runs it.
+_ACTIVE = (
+    select(Absence)
+    .where(Absence.person_id == bindparam("person_id"), Absence.status == ACTIVE)
+    .order_by(Absence.first_day, Absence.created_at)
+)
+
+
 def active(session: Session, person_id: str) -> list[Absence]:
     """The person's absences that are not cancelled, oldest first."""
-    query = (
-        select(Absence)
-        .where(Absence.person_id == person_id, Absence.status == ACTIVE)
-        .order_by(Absence.first_day, Absence.created_at)
-    )
-    return list(session.scalars(query))
+    return list(session.scalars(_ACTIVE, {"person_id": person_id}))
 
 
 # Built once: the status and front page run it on every call.
@@ -49,14 +52,17 @@ def is_open_sickness(absence: Absence) -> bool:
     )
 
 
+# Built once: every recovery runs it.
+_OPEN_SICKNESS = select(Absence).where(
+    Absence.person_id == bindparam("person_id"),
+    Absence.reason == AbsenceReason.SICKNESS.value,
+    Absence.status == ACTIVE,
+    Absence.last_day.is_(None),
+)
+
+
 def open_sickness(session: Session, person_id: str) -> Absence | None:
-    query = select(Absence).where(
-        Absence.person_id == person_id,
-        Absence.reason == AbsenceReason.SICKNESS.value,
-        Absence.status == ACTIVE,
-        Absence.last_day.is_(None),
-    )
-    return session.scalars(query).one_or_none()
+    return session.scalars(_OPEN_SICKNESS, {"person_id": person_id}).one_or_none()
 
 
 def of_person(session: Session, person_id: str, absence_id: str) -> Absence | None:

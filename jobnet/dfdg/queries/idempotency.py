@@ -4,17 +4,19 @@ from __future__ import annotations
 
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg.models import IdempotencyRecord
 
+# Built once: every write runs it.
+_FIND = select(IdempotencyRecord).where(
+    IdempotencyRecord.system == bindparam("system"), IdempotencyRecord.key == bindparam("key")
+)
+
 
 def find(session: Session, system: str, key: str) -> IdempotencyRecord | None:
-    query = select(IdempotencyRecord).where(
-        IdempotencyRecord.system == system, IdempotencyRecord.key == key
-    )
-    return session.scalars(query).one_or_none()
+    return session.scalars(_FIND, {"system": system, "key": key}).one_or_none()
 
 
 def claim(session: Session, system: str, key: str, request_hash: str) -> IdempotencyRecord:

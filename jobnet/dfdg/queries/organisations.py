@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg.models import Organisation
@@ -13,8 +13,12 @@ def all_organisations(session: Session) -> list[Organisation]:
     return list(session.scalars(query))
 
 
+# Built once: every caseworker's access check runs it.
+_BY_CVR = select(Organisation).where(Organisation.cvr == bindparam("cvr"))
+
+
 def by_cvr(session: Session, cvr: str) -> Organisation | None:
-    return session.scalars(select(Organisation).where(Organisation.cvr == cvr)).one_or_none()
+    return session.scalars(_BY_CVR, {"cvr": cvr}).one_or_none()
 
 
 def ensure(

@@ -78,19 +78,28 @@ def contact_group_periods(session: Session, person_id: str) -> list[ContactGroup
     return list(session.scalars(query))
 
 
-def current_period(session: Session, person_id: str, today: date) -> ContactGroupPeriod | None:
-    """The period covering `today`, if any."""
-    query = (
+def _current_period() -> Select[tuple[ContactGroupPeriod]]:
+    today = bindparam("today", type_=Date)
+    return (
         select(ContactGroupPeriod)
         .where(
-            ContactGroupPeriod.person_id == person_id,
+            ContactGroupPeriod.person_id == bindparam("person_id"),
             ContactGroupPeriod.start_date <= today,
             (ContactGroupPeriod.end_date.is_(None)) | (ContactGroupPeriod.end_date >= today),
         )
         .order_by(ContactGroupPeriod.start_date.desc(), ContactGroupPeriod.id.desc())
         .limit(1)
     )
-    return session.scalars(query).one_or_none()
+
+
+# Built once: every absence report runs it.
+_CURRENT_PERIOD = _current_period()
+
+
+def current_period(session: Session, person_id: str, today: date) -> ContactGroupPeriod | None:
+    """The period covering `today`, if any."""
+    params = {"person_id": person_id, "today": today}
+    return session.scalars(_CURRENT_PERIOD, params).one_or_none()
 
 
 def _with_current_period() -> Select[tuple[Person, ContactGroupPeriod]]:

@@ -4,15 +4,19 @@ from __future__ import annotations
 
 from datetime import date
 
-from sqlalchemy import bindparam, func, select
+from sqlalchemy import Select, String, bindparam, func, select
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg.models import Absence, ContactGroupPeriod, Person, Registration
 
+# Built once: every write to a person runs it. Like `session.get(..., with_for_update=True)`, it
+# always queries (the lock is the point) and does not refresh an already loaded person.
+_LOCK_PERSON = select(Person).where(Person.id == bindparam("person_id")).with_for_update()
+
 
 def lock_person(session: Session, person_id: str) -> Person | None:
     """The person, locked for this transaction on PostgreSQL, so one person's writes queue up."""
-    return session.get(Person, person_id, with_for_update=True)
+    return session.scalars(_LOCK_PERSON, {"person_id": person_id}).one_or_none()
 
 
 # Built once: the status and front page run it on every call.
@@ -61,8 +65,8 @@ def periods_open_on_or_after(
     return list(session.scalars(query))
 
 
-def counts(session: Session, person_id: str) -> tuple[int, int]:
-    """(registrations, absences) the person has ever had, in one query."""
+def _counts() -> Select[tuple[int, int]]:
+    person_id = bindparam("person_id", type_=String)
     registrations = (
         select(func.count())
         .select_from(Registration)
@@ -75,5 +79,14 @@ def counts(session: Session, person_id: str) -> tuple[int, int]:
         .where(Absence.person_id == person_id)
         .scalar_subquery()
     )
-    row = session.execute(select(registrations, absences)).one()
+    return select(registrations, absences)
+
+
+# Built once: the status runs it on every call.
+_COUNTS = _counts()
+
+
+def counts(session: Session, person_id: str) -> tuple[int, int]:
+    """(registrations, absences) the person has ever had, in one query."""
+    row = session.execute(_COUNTS, {"person_id": person_id}).one()
     return int(row[0]), int(row[1])
