@@ -172,6 +172,26 @@ def test_sickness_of_someone_in_no_contact_group(
     assert rule_code(response) == ("not_registered", {"reason": "not_registered"})
 
 
+def test_a_concurrent_open_sickness_meets_the_one_open_index(
+    dfdg_client: FlaskClient, dfdg_store: Store, citizen: Headers, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """When the rules did not see the other request's sickness (it committed after they read),
+    the unique index refuses the second one as already_sick, audited, and the idempotency key is
+    freed."""
+    from jobnet.dfdg.queries import absences as absence_queries
+
+    person_id = _registered(dfdg_store, dfdg_client, citizen)
+    assert _sick(dfdg_client, person_id, citizen, -2).status_code == 201
+    monkeypatch.setattr(absence_queries, "active", lambda _session, _person_id: [])
+    assert rule_code(_sick(dfdg_client, person_id, citizen))[0] == "already_sick"
+    assert count_rows(dfdg_store, Absence) == 1
+    assert audit_actions(dfdg_store, person_id)[-2:] == [
+        ("absence.create", "ok"),
+        ("absence.create", "rejected"),
+    ]
+    assert count_rows(dfdg_store, IdempotencyRecord) == 2  # the registration's and the sickness's
+
+
 def test_a_period_without_registration_counts_from_its_start(
     dfdg_client: FlaskClient, dfdg_store: Store, citizen: Headers
 ) -> None:
