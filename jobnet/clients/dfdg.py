@@ -647,25 +647,10 @@ class DfdgClient:
         data = self._request("GET", path, actor=actor)
         return [_period(period) for period in data["periods"]]
 
-    def audit_log(
-        self,
-        person_id: str,
-        actor: Actor,
-        *,
-        date_from: date | None = None,
-        date_to: date | None = None,
-        actor_type: str | None = None,
-        limit: int | None = None,
-    ) -> list[AuditEntry]:
-        """Who read or changed the person's data, newest first (one page, no cursor)."""
-        entries, _next_before = self.audit_log_page(
-            person_id,
-            actor,
-            date_from=date_from,
-            date_to=date_to,
-            actor_type=actor_type,
-            limit=limit,
-        )
+    def audit_log(self, person_id: str, actor: Actor, **filters: Any) -> list[AuditEntry]:
+        """Who read or changed the person's data, newest first: one page (`audit_log_page`'s
+        filters, without its cursor)."""
+        entries, _next_before = self.audit_log_page(person_id, actor, **filters)
         return entries
 
     def audit_log_page(
