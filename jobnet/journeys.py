@@ -29,7 +29,7 @@ from jobnet.clients.dfdg import DfdgUnavailable, get_dfdg_client
 from jobnet.clients.dfdg_commands import Command
 from jobnet.db import Store
 from jobnet.forms import DatePartsField, SubmitForm
-from jobnet.situation import JOURNEY_KINDS, Situation, from_status
+from jobnet.situation import JOURNEY_KINDS, Situation, from_status, pending_changes
 from jobnet.store.models import OutboxCommand
 
 DRAFTS_KEY = "drafts"
@@ -63,7 +63,7 @@ def current_situation() -> Situation:
     assert person_id is not None
     status = get_dfdg_client().status(person_id, current_actor())
     pending = outbox.pending_for_person(web_store(), person_id, JOURNEY_KINDS)
-    return from_status(status, [(c.kind, c.body) for c in pending])
+    return from_status(status, pending_changes(pending))
 
 
 def _serialise(data: dict[str, Any]) -> dict[str, Any]:

@@ -2,7 +2,8 @@
 
 A report the person sent a minute ago may still sit in the outbox (DFDG was down). The forms
 must already count it — a pending sickness report means the person is sick, a pending holiday
-blocks overlapping dates — or the person could be asked to send it again.
+blocks overlapping dates, a pending cancellation frees its holiday's dates — or the person could
+be asked to send it again.
 
 `absences` holds every period a new holiday must not overlap: each active absence DFDG holds
 (the open sickness, the holidays, and what a job centre registered: maternity leave, civic duty,
@@ -11,9 +12,10 @@ military service …) and the absences still on their way, so the form refuses w
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import date
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from jobnet.clients.dfdg import Absence, PersonStatus, RecordedBy
 from jobnet.clients.dfdg_commands import (
@@ -24,9 +26,13 @@ from jobnet.clients.dfdg_commands import (
     RECOVERY,
     REGISTRATION,
     SICKNESS,
+    cancelled_absence_id,
 )
 from jobnet.domain.absences import Period
 from jobnet.domain.jobseeker import CONTACT_GROUP_FOR_CATEGORY, INITIAL_MATCH_GROUP
+
+if TYPE_CHECKING:
+    from jobnet.store.models import OutboxCommand
 
 JOURNEY_KINDS = {
     REGISTRATION,
@@ -70,6 +76,10 @@ class Situation:
     # The open sickness among `absences`, so a recovery ends that one and not an open absence a
     # job centre registered.
     sickness_period: Period | None = None
+    # The ids of registered holidays whose cancellation is still on its way to DFDG.
+    cancelling: set[str] = field(default_factory=set)
+    # Each DFDG absence's period among `absences`, by id, so a pending cancellation frees it.
+    absence_periods: dict[str, Period] = field(default_factory=dict, repr=False)
 
     @property
     def is_registered(self) -> bool:
@@ -96,6 +106,18 @@ def _active_absences(status: PersonStatus) -> list[Absence]:
     return [absence for absence in absences if not absence.is_cancelled]
 
 
+def pending_changes(commands: Iterable[OutboxCommand]) -> list[tuple[str, dict[str, Any]]]:
+    """(kind, body) of commands still on their way, oldest first, for `from_status`. A holiday
+    cancellation names its holiday in its path, not its body: it is added as `absence_id`."""
+    changes = []
+    for command in sorted(commands, key=lambda c: (c.created_at, c.id)):
+        body = dict(command.body)
+        if command.kind == HOLIDAY_CANCELLATION:
+            body["absence_id"] = cancelled_absence_id(command.path)
+        changes.append((command.kind, body))
+    return changes
+
+
 def from_status(status: PersonStatus, pending: list[tuple[str, dict[str, Any]]]) -> Situation:
     """The situation from DFDG's status and the pending commands (kind, body), oldest first."""
     registration = status.registration
@@ -118,6 +140,7 @@ def from_status(status: PersonStatus, pending: list[tuple[str, dict[str, Any]]])
     for absence in _active_absences(status):
         absence_period = Period(absence.first_day, absence.last_day)
         situation.absences.append(absence_period)
+        situation.absence_periods[absence.id] = absence_period
         if status.sickness is not None and absence.id == status.sickness.id:
             situation.sickness_period = absence_period
     for kind, body in pending:
@@ -153,6 +176,12 @@ def _apply_pending(situation: Situation, kind: str, body: dict[str, Any]) -> Non
         if first and last:
             situation.absences.append(Period(first, last))
             situation.pending_holidays.append(PendingHoliday(first, last, body.get("reference")))
+    elif kind == HOLIDAY_CANCELLATION:
+        absence_id = body.get("absence_id")
+        if isinstance(absence_id, str) and absence_id in situation.absence_periods:
+            situation.cancelling.add(absence_id)
+            freed = situation.absence_periods[absence_id]
+            situation.absences = [p for p in situation.absences if p is not freed]
     elif kind == JOBCENTRE_ABSENCE:
         first = _day(body.get("first_day"))
         if first:

@@ -12,7 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, unquote
 
 REGISTRATION = "registration"
 DEREGISTRATION = "deregistration"
@@ -105,6 +105,14 @@ def holiday_command(
 def cancel_holiday_command(person_id: str, absence_id: str, reference: str | None) -> Command:
     path = _person_path(person_id, "absences", absence_id, "cancellation")
     return Command(HOLIDAY_CANCELLATION, "POST", path, _with_reference({}, reference))
+
+
+def cancelled_absence_id(path: str) -> str | None:
+    """The absence a cancellation command's path names (…/absences/<id>/cancellation)."""
+    parts = path.rstrip("/").split("/")
+    if len(parts) >= 3 and parts[-1] == "cancellation" and parts[-3] == "absences":
+        return unquote(parts[-2])
+    return None
 
 
 HELD_INTERVIEW = "held_interview"

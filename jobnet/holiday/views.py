@@ -101,7 +101,7 @@ add_journey_routes(bp, HolidayJourney())
 def _cancellable_holiday(absence_id: str) -> Any:
     situation = current_situation()
     for holiday in situation.holidays:
-        if holiday.id == absence_id:
+        if holiday.id == absence_id and absence_id not in situation.cancelling:
             return holiday, situation
     abort(404)
 

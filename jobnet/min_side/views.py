@@ -13,7 +13,7 @@ from jobnet.journeys import web_store
 from jobnet.min_side import bp
 from jobnet.min_side.reports import page_of_reports
 from jobnet.receipts.summaries import rejection_messages
-from jobnet.situation import JOURNEY_KINDS, Situation, from_status
+from jobnet.situation import JOURNEY_KINDS, Situation, from_status, pending_changes
 from jobnet.store.models import OutboxCommand
 
 LATEST_REPORTS = 10
@@ -36,7 +36,7 @@ def _front_page(
         status, interviews = get_dfdg_client().front_page(person_id, citizen_actor())
     except DfdgUnavailable:
         return None, None
-    return from_status(status, [(c.kind, c.body) for c in pending]), interviews
+    return from_status(status, pending_changes(pending)), interviews
 
 
 @bp.get("/")

@@ -211,6 +211,35 @@ def test_a_report_still_on_its_way_counts_even_when_ten_newer_ones_hide_it(
     )
 
 
+def test_a_cancellation_on_its_way_frees_the_holidays_dates(
+    faulty: tuple[Flask, FaultyTransport],  # noqa: F811
+) -> None:
+    app, transport = faulty
+    client = _client(app)
+    page = client.get("/min-side/").get_data(as_text=True)
+    [cancel_path] = re.findall(r'href="(/ferie/[^"]+/aflys)"', _section(page, "Holiday"))
+    confirm = client.get(cancel_path)
+    key = re.search(r'name="key" type="hidden" value="([^"]+)"', confirm.get_data(as_text=True))
+    assert key
+    transport.mode = "writes_down"  # the holiday is read, the cancellation is not delivered
+    sent = client.post(cancel_path, data={"csrf_token": csrf_token(confirm), "key": key.group(1)})
+    assert sent.status_code == 302
+    transport.mode = "ok"
+    [command] = _commands(app)
+    assert command.status == outbox.RECEIVED
+
+    holiday = _section(client.get("/min-side/").get_data(as_text=True), "Holiday")
+    assert "Cancellation received, not yet registered" in holiday
+    assert "/aflys" not in holiday
+    assert client.get(cancel_path).status_code == 404
+    demo = re.search(r"(\d+ \w+ \d{4}) to (\d+ \w+ \d{4})", holiday)
+    assert demo
+    first, last = (datetime.strptime(d, "%d %B %Y").date() for d in demo.groups())
+    # The same dates again: no overlap with the holiday being cancelled.
+    page = report_holiday(client, first, last)
+    assert page.status_code == 302, page.get_data(as_text=True)
+
+
 def test_all_reports_is_for_the_person_only(
     citizen: Callable[[str], FlaskClient],  # noqa: F811
 ) -> None:

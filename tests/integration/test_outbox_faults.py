@@ -40,7 +40,7 @@ class FaultyTransport(httpx.BaseTransport):
     def handle_request(self, request: httpx.Request) -> httpx.Response:
         if request.method != "GET":
             self.writes_seen += 1
-        if self.mode == "down":
+        if self.mode == "down" or (self.mode == "writes_down" and request.method != "GET"):
             raise httpx.ConnectError("connection refused", request=request)
         if self.mode == "timeout":
             raise httpx.ReadTimeout("timed out", request=request)
