@@ -276,7 +276,7 @@ class PersonStatus:
     registration: Registration | None
     sickness: Absence | None
     holidays: tuple[Absence, ...]
-    counts: StatusCounts
+    counts: StatusCounts | None  # None unless asked for (`status(..., with_counts=True)`)
     # Every active absence not over before today, whatever its reason and whoever registered it
     # (the open sickness and the holidays among them): what a new holiday must not overlap.
     absences: tuple[Absence, ...] = ()
@@ -409,7 +409,7 @@ def _status(data: Mapping[str, Any]) -> PersonStatus:
     period = data.get("contact_group")
     registration = data.get("registration")
     sickness = data.get("sickness")
-    counts = data.get("counts") or {"registrations": 0, "absences": 0, "upcoming_holidays": 0}
+    counts = data.get("counts")
     return PersonStatus(
         person_id=data["person_id"],
         given_name=data["given_name"],
@@ -423,7 +423,9 @@ def _status(data: Mapping[str, Any]) -> PersonStatus:
             registrations=int(counts["registrations"]),
             absences=int(counts["absences"]),
             upcoming_holidays=int(counts["upcoming_holidays"]),
-        ),
+        )
+        if counts
+        else None,
         absences=tuple(_absence(absence) for absence in data.get("absences") or ()),
     )
 
@@ -686,10 +688,12 @@ class DfdgClient:
             int(next_before) if next_before is not None else None,
         )
 
-    def status(self, person_id: str, actor: Actor) -> PersonStatus:
-        """The person's status today: contact group, registration, sickness, holidays."""
+    def status(self, person_id: str, actor: Actor, *, with_counts: bool = False) -> PersonStatus:
+        """The person's status today: contact group, registration, sickness, holidays; and how
+        many records they have if `with_counts` (one more read, which no page needs)."""
         path = f"/persons/{quote(person_id, safe='')}/status"
-        return _status(self._request("GET", path, actor=actor))
+        params = None if with_counts else {"counts": "false"}
+        return _status(self._request("GET", path, actor=actor, params=params))
 
     def registrations(self, person_id: str, actor: Actor) -> list[Registration]:
         """All the person's registrations as a jobseeker, newest first."""

@@ -302,6 +302,15 @@ class StatusCounts(ResponseBody):
     upcoming_holidays: int = Field(description="Active holidays not yet over")
 
 
+class StatusQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    counts: bool = Field(
+        default=True,
+        description="Count the person's records (one more read); `false` answers `counts: null`",
+    )
+
+
 class StatusOut(ResponseBody):
     """What the citizen's front page shows."""
 

@@ -189,7 +189,7 @@ def test_journey_through_send_command_and_reads(dfdg: DfdgClient) -> None:
     cancelled = _send(dfdg, cancel_holiday_command(person_id, holiday["id"], "JN-CANC-0001"), "c")
     assert cancelled["status"] == "cancelled"
 
-    status = dfdg.status(person_id, citizen_of(person_id))
+    status = dfdg.status(person_id, citizen_of(person_id), with_counts=True)
     assert isinstance(status, PersonStatus)
     assert status.full_name == "Oliver Thomsen"
     assert status.today == TODAY
@@ -202,7 +202,9 @@ def test_journey_through_send_command_and_reads(dfdg: DfdgClient) -> None:
     assert status.holidays[0].created_by == RecordedBy(
         "caseworker", "Louise Frandsen", "29190013", "Jobcenter Odense"
     )
+    assert status.counts is not None
     assert (status.counts.registrations, status.counts.absences) == (1, 3)
+    assert dfdg.status(person_id, citizen_of(person_id)).counts is None  # what pages ask for
 
     absences = dfdg.absences(person_id, citizen_of(person_id))
     assert all(isinstance(item, Absence) for item in absences)

@@ -15,7 +15,7 @@ from pydantic import Field
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg import clock
-from jobnet.dfdg.api.blueprint import api
+from jobnet.dfdg.api.blueprint import api, parse_query
 from jobnet.dfdg.api.jobcentre_access import now
 from jobnet.dfdg.api.records import (
     NOT_FOUND_RESPONSE,
@@ -36,7 +36,13 @@ from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import plans as plan_queries
 from jobnet.dfdg.queries import registrations as registration_queries
 from jobnet.dfdg.queries import summons as summons_queries
-from jobnet.dfdg.schemas import ContactGroupPeriodOut, ResponseBody, StatusCounts, StatusOut
+from jobnet.dfdg.schemas import (
+    ContactGroupPeriodOut,
+    ResponseBody,
+    StatusCounts,
+    StatusOut,
+    StatusQuery,
+)
 from jobnet.domain.absences import AbsenceReason
 
 READ = "status.read"
@@ -100,22 +106,26 @@ def _today_of(session: Session, person_id: str, action: str, today: date) -> _To
     "every other current or coming absence",
     tags=("persons",),
     path_params=PERSON_ID,
+    query=StatusQuery,
     responses={200: ("The status", StatusOut), 404: NOT_FOUND_RESPONSE},
     actor_headers=True,
 )
 def person_status(person_id: str) -> Response:
+    query = parse_query(StatusQuery)
     session = request_session()
     today = clock.today()
     found = _today_of(session, person_id, READ, today)
-    registrations_count, absences_count = registration_queries.counts(session, found.person.id)
+    counts = _counts(session, found) if query.counts else None
     names = organisation_names(session, found.records)
     record_access(session, READ, person_id=found.person.id)
-    counts = StatusCounts(
-        registrations=registrations_count,
-        absences=absences_count,
-        upcoming_holidays=len(found.holidays),
-    )
     return jsonify(found.status_out(today, names, counts).model_dump(mode="json"))
+
+
+def _counts(session: Session, found: _Today) -> StatusCounts:
+    registrations, absences = registration_queries.counts(session, found.person.id)
+    return StatusCounts(
+        registrations=registrations, absences=absences, upcoming_holidays=len(found.holidays)
+    )
 
 
 class FrontPageOut(ResponseBody):

@@ -583,7 +583,7 @@ def test_status_of_someone_not_registered(
 
 
 def _statements_of_status(
-    client: FlaskClient, store: Store, person_id: str, headers: Headers
+    client: FlaskClient, store: Store, person_id: str, headers: Headers, query: str = ""
 ) -> int:
     seen: list[str] = []
 
@@ -592,7 +592,7 @@ def _statements_of_status(
 
     event.listen(store.engine, "before_cursor_execute", count)
     try:
-        assert get(client, f"/persons/{person_id}/status", headers).status_code == 200
+        assert get(client, f"/persons/{person_id}/status{query}", headers).status_code == 200
     finally:
         event.remove(store.engine, "before_cursor_execute", count)
     return len(seen)
@@ -610,6 +610,22 @@ def test_status_is_a_handful_of_queries_whatever_the_history(
     many = _statements_of_status(dfdg_client, dfdg_store, person_id, citizen)
     assert many == few
     assert many <= 10  # six reads, the audit insert, and the transaction's own statements
+
+
+def test_status_without_counts_is_one_read_less(
+    dfdg_client: FlaskClient, dfdg_store: Store, citizen: Headers
+) -> None:
+    person_id = _registered(dfdg_store, dfdg_client, citizen)
+    path = f"/persons/{person_id}/status"
+    assert get(dfdg_client, f"{path}?counts=false", citizen).get_json()["counts"] is None
+    assert get(dfdg_client, f"{path}?counts=true", citizen).get_json()["counts"] is not None
+    with_counts = _statements_of_status(dfdg_client, dfdg_store, person_id, citizen)
+    without = _statements_of_status(dfdg_client, dfdg_store, person_id, citizen, "?counts=false")
+    assert without == with_counts - 1
+    refused = get(dfdg_client, f"{path}?counts=perhaps", citizen)
+    assert refused.status_code == 422
+    assert [e["field"] for e in refused.get_json()["errors"]] == ["counts"]
+    assert get(dfdg_client, f"{path}?colour=blue", citizen).status_code == 422
 
 
 def test_demo_persons_have_a_sickness_and_a_holiday(
