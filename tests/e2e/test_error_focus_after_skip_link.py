@@ -7,6 +7,7 @@ to mend. A keyboard user follows the skip link on every page, so this is the com
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from tests.e2e.pages import Jobnet
@@ -18,6 +19,10 @@ def test_errors_get_focus_after_the_skip_link(jobnet: Jobnet, page: Any, languag
     words = jobnet.words
     jobnet.log_in_as(READS_ONLY[language])
     jobnet.follow(words["report_holiday"])
+    # The click does not wait for the next page: a Tab pressed before it has loaded lands on
+    # the page being left, or on nothing.
+    page.wait_for_url(re.compile(r"/ferie/periode$"))
+    page.wait_for_load_state("load")
     page.keyboard.press("Tab")
     assert jobnet.focused_text() == words["skip_link"]
     page.keyboard.press("Enter")
