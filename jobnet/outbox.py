@@ -18,7 +18,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import bindparam, or_, select, update
+from sqlalchemy import Select, bindparam, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -138,13 +138,13 @@ def for_person(store: Store, person_id: str, limit: int = 50) -> list[OutboxComm
 
 @dataclass(frozen=True)
 class ReportsOverview:
-    """A person's latest commands, and those of `kinds` not yet registered in DFDG."""
+    """A person's latest commands, and those of the asked-for kinds not yet registered in DFDG."""
 
     latest: list[OutboxCommand]
     pending: list[OutboxCommand]
 
 
-def _overview_statement() -> Any:
+def _overview_statement() -> Select[tuple[OutboxCommand]]:
     person = bindparam("person_id")
     newest_first = (OutboxCommand.created_at.desc(), OutboxCommand.id.desc())
     latest_ids = (
