@@ -24,7 +24,16 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from flask import Blueprint, Flask, Response, abort, current_app, request, url_for
+from flask import (
+    Blueprint,
+    Flask,
+    Response,
+    abort,
+    current_app,
+    has_request_context,
+    request,
+    url_for,
+)
 
 from jobnet.auth.users import public
 
@@ -108,6 +117,7 @@ class Manifest:
         self.root = root
         self.by_path: dict[str, Asset] = {}
         self.by_name: dict[str, Asset] = {}
+        self.urls: dict[tuple[str | None, str], str] = {}
         for path in ENTRY_POINTS:
             if (root / path).is_file():
                 self._add(path)
@@ -166,10 +176,18 @@ def manifest(app: Flask) -> Manifest:
 
 def asset_url(path: str) -> str:
     """The fingerprinted URL of static/`path`; the plain static URL for any other file."""
-    name = manifest(current_app).url_path(path)
-    if name is None:
-        return url_for("static", filename=path)
-    return url_for("assets.asset", name=name)
+    found = manifest(current_app)
+    # Every page links the same five files: their URLs are built once per script root, not
+    # by the URL map on every page.
+    key = (request.script_root if has_request_context() else None, path)
+    url = found.urls.get(key)
+    if url is None:
+        name = found.url_path(path)
+        url = (
+            url_for("static", filename=path) if name is None else url_for("assets.asset", name=name)
+        )
+        found.urls[key] = url
+    return url
 
 
 @bp.get(f"{URL_PREFIX}/<path:name>")

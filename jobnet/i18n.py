@@ -14,6 +14,9 @@ from babel import Locale
 from babel.support import NullTranslations
 from flask import Flask, current_app, g, request
 from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations
+from jinja2 import pass_eval_context
+from jinja2.nodes import EvalContext
+from markupsafe import Markup
 
 from jobnet.domain.clock import now_utc
 
@@ -95,6 +98,27 @@ def _template_translations() -> NullTranslations:
     return cached[1]
 
 
+@pass_eval_context
+def _template_gettext(eval_ctx: EvalContext, string: str, /, **variables: Any) -> str:
+    """Jinja's new-style `_()`/`gettext()` in one call: the extension's own goes through two more
+    template-function calls per string, a tenth of a page's rendering on pages with forty."""
+    text = _template_translations().ugettext(string)
+    if eval_ctx.autoescape:
+        text = Markup(text)  # noqa: S704 - the catalog is ours, trusted like the templates
+    return text % variables
+
+
+@pass_eval_context
+def _template_ngettext(
+    eval_ctx: EvalContext, singular: str, plural: str, num: int, /, **variables: Any
+) -> str:
+    variables.setdefault("num", num)
+    text = _template_translations().ungettext(singular, plural, num)
+    if eval_ctx.autoescape:
+        text = Markup(text)  # noqa: S704 - the catalog is ours, trusted like the templates
+    return text % variables
+
+
 def _install_template_gettext(app: Flask) -> None:
     app.jinja_env.install_gettext_callables(  # type: ignore[attr-defined]
         gettext=lambda s: _template_translations().ugettext(s),
@@ -102,6 +126,11 @@ def _install_template_gettext(app: Flask) -> None:
         newstyle=True,
         pgettext=lambda c, s: _template_translations().upgettext(c, s),
         npgettext=lambda c, s, p, n: _template_translations().unpgettext(c, s, p, n),
+    )
+    # Same behaviour as the extension's new-style callables (autoescape, always a format string,
+    # `num` for plurals), without their indirection; `{% trans %}` resolves these names too.
+    app.jinja_env.globals.update(
+        _=_template_gettext, gettext=_template_gettext, ngettext=_template_ngettext
     )
 
 

@@ -33,6 +33,16 @@ def test_pages_link_fingerprinted_assets_cached_for_a_year(client: FlaskClient) 
         assert gzip.decompress(response.data)
 
 
+def test_asset_links_follow_the_script_root_of_each_request(client: FlaskClient) -> None:
+    """The links are built once per script root: one mounted under /jobnet keeps its prefix and
+    a request at the root, after it, does not get it."""
+    mounted = client.get("/", environ_overrides={"SCRIPT_NAME": "/jobnet"}).get_data(as_text=True)
+    assert re.search(r'href="/jobnet/assets/css/jobnet\.[0-9a-f]{12}\.css"', mounted)
+    at_root = client.get("/").get_data(as_text=True)
+    assert "/jobnet/assets/" not in at_root
+    assert len(_asset_urls(client)) >= 4
+
+
 def test_assets_are_sent_uncompressed_to_clients_that_do_not_accept_gzip(
     client: FlaskClient,
 ) -> None:
