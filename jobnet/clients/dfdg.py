@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlencode
 
 import httpx
 from flask import Flask, current_app
@@ -30,6 +30,14 @@ from jobnet.clients.dfdg_statistics import StatisticsCatalogue, StatisticsTable
 from jobnet.clients.dfdg_statistics import parse_catalogue as _statistics_catalogue
 from jobnet.clients.dfdg_statistics import parse_table as _statistics_table
 from jobnet.clients.dfdg_statistics import statistics_params as _statistics_params
+from jobnet.clients.transport import (
+    Answer,
+    HttpxTransport,
+    PooledHttp,
+    Transport,
+    Unreachable,
+    json_body,
+)
 
 IN_PROCESS_BASE_URL = "http://dfdg.internal"
 API_PREFIX = "/api/v1"
@@ -504,7 +512,7 @@ _STATUS_ERRORS: dict[int, type[DfdgError]] = {
 }
 
 
-def _problem_of(response: httpx.Response) -> dict[str, Any]:
+def _problem_of(response: Answer) -> dict[str, Any]:
     try:
         body = response.json()
     except ValueError:
@@ -512,7 +520,7 @@ def _problem_of(response: httpx.Response) -> dict[str, Any]:
     return body if isinstance(body, dict) else {}
 
 
-def _error_for(response: httpx.Response) -> DfdgError:
+def _error_for(response: Answer) -> DfdgError:
     problem = _problem_of(response)
     status = response.status_code
     message = f"DFDG answered {status}: {problem.get('detail') or problem.get('title') or ''}"
@@ -540,12 +548,12 @@ class DfdgClient:
         *,
         transport: httpx.BaseTransport | None = None,
     ) -> None:
-        self._http = httpx.Client(
-            base_url=base_url.rstrip("/"),
-            transport=transport,
-            timeout=httpx.Timeout(timeout),
-            headers={"Authorization": f"Bearer {token}", "Accept": "application/json"},
-            follow_redirects=False,
+        """Over pooled HTTP to `base_url`, or through `transport` (WSGI, a test's mock)."""
+        headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
+        self._transport: Transport = (
+            PooledHttp(base_url, headers, timeout)
+            if transport is None
+            else HttpxTransport(base_url, headers, timeout, transport)
         )
 
     @classmethod
@@ -559,7 +567,7 @@ class DfdgClient:
         return cls(base_url, token, timeout)
 
     def close(self) -> None:
-        self._http.close()
+        self._transport.close()
 
     def __enter__(self) -> DfdgClient:
         return self
@@ -582,14 +590,15 @@ class DfdgClient:
         headers = actor.headers() if actor is not None else {}
         if idempotency_key is not None:
             headers["Idempotency-Key"] = idempotency_key
+        body = None
+        if json is not None:
+            body = json_body(json)
+            headers["Content-Type"] = "application/json"
+        target = API_PREFIX + path + (f"?{urlencode(params)}" if params else "")
         try:
-            response = self._http.request(
-                method, API_PREFIX + path, json=json, params=params, headers=headers
-            )
-        except httpx.TimeoutException as exc:
-            raise DfdgUnavailable(f"DFDG timed out: {type(exc).__name__}") from exc
-        except httpx.HTTPError as exc:
-            raise DfdgUnavailable(f"DFDG could not be reached: {type(exc).__name__}") from exc
+            response = self._transport.send(method, target, headers, body)
+        except Unreachable as exc:
+            raise DfdgUnavailable(f"DFDG {exc}") from exc.__cause__
         if not response.is_success:
             raise _error_for(response)
         try:

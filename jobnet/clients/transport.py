@@ -1,0 +1,134 @@
+"""How the DFDG client's requests travel: over pooled HTTP connections, or through an httpx
+transport (DFDG's WSGI app in this process, or a test's mock).
+
+Both take the same request (method, target, headers, body) and give the same `Answer`, so the
+typed calls in `dfdg.py` have one code path whichever way DFDG is reached. Over the network the
+client is urllib3: the web app makes at least one DFDG call for nearly every page, and httpx's
+request and response models cost about twice urllib3's CPU per call (0.5 ms more, measured).
+"""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Mapping
+from dataclasses import dataclass
+from typing import Any, Protocol
+from urllib.parse import urlsplit
+
+import httpx
+import urllib3
+from urllib3.exceptions import HTTPError, NewConnectionError
+from urllib3.exceptions import TimeoutError as Urllib3Timeout
+
+# Enough for every thread of a web or outbox worker; more are opened when needed, not kept.
+POOL_SIZE = 16
+
+
+@dataclass(frozen=True)
+class Answer:
+    status_code: int
+    content: bytes
+
+    @property
+    def is_success(self) -> bool:
+        return 200 <= self.status_code < 300
+
+    def json(self) -> Any:
+        """The body as JSON; ValueError when it is not."""
+        return json.loads(self.content)
+
+
+class Unreachable(Exception):
+    """No answer came: the service is down, refused the connection or took too long."""
+
+    def __init__(self, message: str, *, timed_out: bool) -> None:
+        super().__init__(message)
+        self.timed_out = timed_out
+
+
+class Transport(Protocol):
+    def send(
+        self, method: str, target: str, headers: Mapping[str, str], body: bytes | None
+    ) -> Answer: ...
+
+    def close(self) -> None: ...
+
+
+def json_body(value: Any) -> bytes:
+    return json.dumps(value, ensure_ascii=False, separators=(",", ":")).encode("utf-8")
+
+
+class PooledHttp:
+    """Keep-alive connections to one service at `base_url` (its path is kept as a prefix)."""
+
+    def __init__(self, base_url: str, headers: Mapping[str, str], timeout: float) -> None:
+        self._prefix = urlsplit(base_url).path.rstrip("/")
+        self._headers = dict(headers)
+        self._pool = urllib3.connection_from_url(
+            base_url,
+            maxsize=POOL_SIZE,
+            timeout=urllib3.Timeout(connect=timeout, read=timeout),
+            retries=False,
+        )
+
+    def send(
+        self, method: str, target: str, headers: Mapping[str, str], body: bytes | None
+    ) -> Answer:
+        try:
+            response = self._pool.urlopen(
+                method,
+                self._prefix + target,
+                body=body,
+                headers={**self._headers, **headers},
+                redirect=False,
+                retries=False,
+            )
+        except NewConnectionError as exc:  # a subclass of the timeout error, so first
+            raise Unreachable(
+                f"could not be reached: {type(exc).__name__}", timed_out=False
+            ) from exc
+        except Urllib3Timeout as exc:
+            raise Unreachable(f"timed out: {type(exc).__name__}", timed_out=True) from exc
+        except HTTPError as exc:
+            raise Unreachable(
+                f"could not be reached: {type(exc).__name__}", timed_out=False
+            ) from exc
+        return Answer(response.status, response.data)
+
+    def close(self) -> None:
+        self._pool.close()
+
+
+class HttpxTransport:
+    """Requests through an httpx transport: `httpx.WSGITransport` for DFDG in this process."""
+
+    def __init__(
+        self,
+        base_url: str,
+        headers: Mapping[str, str],
+        timeout: float,
+        transport: httpx.BaseTransport,
+    ) -> None:
+        self._http = httpx.Client(
+            base_url=base_url.rstrip("/"),
+            transport=transport,
+            timeout=httpx.Timeout(timeout),
+            headers=dict(headers),
+            follow_redirects=False,
+        )
+
+    def send(
+        self, method: str, target: str, headers: Mapping[str, str], body: bytes | None
+    ) -> Answer:
+        try:
+            response = self._http.request(method, target, content=body, headers=headers)
+        except httpx.TimeoutException as exc:
+            raise Unreachable(f"timed out: {type(exc).__name__}", timed_out=True) from exc
+        except httpx.HTTPError as exc:
+            raise Unreachable(
+                f"could not be reached: {type(exc).__name__}", timed_out=False
+            ) from exc
+        return Answer(response.status_code, response.content)
+
+    def close(self) -> None:
+        self._http.close()
