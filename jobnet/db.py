@@ -83,10 +83,10 @@ class Store:
         self.migrations = migrations
         self.engine = make_engine(url)
         self.session_factory = sessionmaker(self.engine, expire_on_commit=False)
-        # Reads of a single statement need no transaction; in autocommit they cost one round
-        # trip instead of three (BEGIN, the statement, COMMIT or ROLLBACK).
-        self.reading_engine = self.engine.execution_options(isolation_level="AUTOCOMMIT")
-        self._reading_factory = sessionmaker(self.reading_engine, expire_on_commit=False)
+        # A single statement needs no transaction around it: in autocommit it costs one round
+        # trip instead of three (BEGIN, the statement, COMMIT or ROLLBACK), and is atomic alone.
+        self.autocommit_engine = self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        self._reading_factory = sessionmaker(self.autocommit_engine, expire_on_commit=False)
 
     @contextmanager
     def session(self) -> Iterator[Session]:

@@ -86,6 +86,17 @@ class ServerSession(CallbackDict[str, Any], SessionMixin):
 _SESSION_ROW = select(
     WebSession.data, WebSession.last_seen_at, WebSession.absolute_expires_at, WebSession.created_at
 ).where(WebSession.id == bindparam("key"))
+# A journey page saves its draft on every step: these two are built once as well.
+_SAVE_DATA = (
+    update(WebSession)
+    .where(WebSession.id == bindparam("key"))
+    .values(data=bindparam("new_data"), last_seen_at=bindparam("seen"))
+)
+_TOUCH = (
+    update(WebSession)
+    .where(WebSession.id == bindparam("key"))
+    .values(last_seen_at=bindparam("seen"))
+)
 
 
 class ServerSessionInterface(SessionInterface):
@@ -106,7 +117,7 @@ class ServerSessionInterface(SessionInterface):
         now = utcnow()
         key = _hash(token)
         # Core, not the ORM: this runs on every request and needs no tracked object.
-        with self.store.reading_engine.connect() as connection:
+        with self.store.autocommit_engine.connect() as connection:
             row = connection.execute(_SESSION_ROW, {"key": key}).first()
         if row is None:
             return ServerSession(expired=True)
@@ -128,6 +139,10 @@ class ServerSessionInterface(SessionInterface):
             # Most requests: nothing to write, so no transaction at all.
             response.vary.add("Cookie")
             return
+        if session and session.token is not None and session.previous_token is None:
+            self._update(session, now)
+            response.vary.add("Cookie")
+            return
         with self.store.session() as db:
             if session.previous_token is not None:
                 db.execute(delete(WebSession).where(WebSession.id == _hash(session.previous_token)))
@@ -139,18 +154,6 @@ class ServerSessionInterface(SessionInterface):
                 return
             if session.token is None:
                 self._create(app, db, session, now)
-            elif session.modified:
-                db.execute(
-                    update(WebSession)
-                    .where(WebSession.id == _hash(session.token))
-                    .values(data=_serializer.dumps(dict(session)).encode(), last_seen_at=now)
-                )
-            elif session.last_seen_at and now - session.last_seen_at > TOUCH_INTERVAL:
-                db.execute(
-                    update(WebSession)
-                    .where(WebSession.id == _hash(session.token))
-                    .values(last_seen_at=now)
-                )
         if session.new or session.previous_token is not None:
             response.set_cookie(
                 cookie_name,
@@ -173,6 +176,18 @@ class ServerSessionInterface(SessionInterface):
         if session.token is None:
             return False
         return not (session.last_seen_at and now - session.last_seen_at > TOUCH_INTERVAL)
+
+    def _update(self, session: ServerSession, now: datetime) -> None:
+        """The session's own row: its contents when changed, else only when it was last seen."""
+        assert session.token is not None
+        params: dict[str, Any] = {"key": _hash(session.token), "seen": now}
+        # One statement: in autocommit it is atomic all the same, and one round trip, not three.
+        with self.store.autocommit_engine.connect() as connection:
+            if session.modified:
+                params["new_data"] = _serializer.dumps(dict(session)).encode()
+                connection.execute(_SAVE_DATA, params)
+            else:
+                connection.execute(_TOUCH, params)
 
     def _create(self, app: Flask, db: Any, session: ServerSession, now: datetime) -> None:
         _idle, absolute = self._limits(app)
