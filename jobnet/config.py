@@ -79,6 +79,9 @@ class Config:
     # The public statistics change only when DFDG computes them: the web app keeps DFDG's
     # answers this long (0: asks every time).
     STATISTICS_CACHE_SECONDS = 300.0
+    # A journey's question and check pages use the status DFDG gave for an earlier page of the
+    # same journey this long (0: ask on every page). The send always asks DFDG again.
+    JOURNEY_STATUS_SECONDS = 300.0
 
     # Sessions
     SESSION_IDLE_MINUTES = 30

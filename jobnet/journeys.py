@@ -10,6 +10,7 @@ views thin: each view calls `step()`, `check_answers()` or `submit()`.
 
 from __future__ import annotations
 
+import time
 from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -25,7 +26,7 @@ from werkzeug.wrappers import Response
 from jobnet import outbox
 from jobnet.auth.resume import resumed_form
 from jobnet.auth.users import current_actor, subject_person_id, subject_required
-from jobnet.clients.dfdg import DfdgUnavailable, get_dfdg_client
+from jobnet.clients.dfdg import DfdgUnavailable, PersonStatus, get_dfdg_client, parse_status
 from jobnet.clients.dfdg_commands import Command
 from jobnet.db import Store
 from jobnet.forms import DatePartsField, SubmitForm
@@ -33,6 +34,7 @@ from jobnet.situation import JOURNEY_KINDS, Situation, from_status, pending_chan
 from jobnet.store.models import OutboxCommand
 
 DRAFTS_KEY = "drafts"
+KEPT_STATUS_KEY = "status"
 Page = str | Response | tuple[str, int]
 
 
@@ -57,13 +59,43 @@ def web_store() -> Store:
     return current_app.extensions["web_store"]
 
 
-def current_situation() -> Situation:
-    """DFDG's status for the person, plus their commands still on the way to DFDG."""
+def current_situation(keep_in: dict[str, Any] | None = None, *, fresh: bool = False) -> Situation:
+    """DFDG's status for the person, plus their commands still on the way to DFDG.
+
+    With `keep_in` (a journey's draft) the status is kept there, and one DFDG gave less than
+    JOURNEY_STATUS_SECONDS ago is used again: the question and check pages of a journey need
+    not ask DFDG each time, because the send asks again (and DFDG checks every command in any
+    case). `fresh` asks DFDG whatever is kept (and keeps the answer). The commands on their
+    way are always read afresh."""
     person_id = subject_person_id()
     assert person_id is not None
-    status = get_dfdg_client().status(person_id, current_actor())
+    status = _kept_status(keep_in, person_id) if keep_in is not None and not fresh else None
+    if status is None:
+        answer = get_dfdg_client().status_answer(person_id, current_actor())
+        status = parse_status(answer)
+        if keep_in is not None and current_app.config["JOURNEY_STATUS_SECONDS"] > 0:
+            keep_in[KEPT_STATUS_KEY] = {"at": time.time(), "answer": answer}
+            session.modified = True
     pending = outbox.pending_for_person(web_store(), person_id, JOURNEY_KINDS)
     return from_status(status, pending_changes(pending))
+
+
+def _kept_status(draft: dict[str, Any], person_id: str) -> PersonStatus | None:
+    kept = draft.get(KEPT_STATUS_KEY)
+    if not kept or kept["answer"].get("person_id") != person_id:
+        return None
+    age = time.time() - kept["at"]
+    if not 0 <= age < current_app.config["JOURNEY_STATUS_SECONDS"]:
+        return None
+    return parse_status(kept["answer"])
+
+
+def forget_kept_statuses() -> None:
+    """After a command is sent, every journey of this session asks DFDG again: the status kept
+    for them does not have what was just delivered."""
+    for draft in session.get(DRAFTS_KEY, {}).values():
+        if draft.pop(KEPT_STATUS_KEY, None) is not None:
+            session.modified = True
 
 
 def _serialise(data: dict[str, Any]) -> dict[str, Any]:
@@ -72,6 +104,14 @@ def _serialise(data: dict[str, Any]) -> dict[str, Any]:
         for key, value in data.items()
         if key not in ("csrf_token", "submit")
     }
+
+
+def _show_errors(form: FlaskForm) -> None:
+    """Check what the form holds, as if it were sent now, and keep the errors to show; the
+    token is this page's own, since nothing came from the browser."""
+    if "csrf_token" in form:
+        form.csrf_token.data = form.csrf_token.current_token
+    form.validate()
 
 
 class Journey(ABC):
@@ -207,7 +247,7 @@ class Journey(ABC):
     def step(self, slug: str) -> Page:
         step = self._step(slug)
         try:
-            situation = current_situation()
+            situation = current_situation(keep_in=self.draft())
         except DfdgUnavailable:
             if request.method == "POST":
                 self._keep_typed(step)  # shown again when the person comes back
@@ -221,6 +261,8 @@ class Journey(ABC):
         if request.method == "POST" and form.validate():
             self._save_answers(step, form)
             return redirect(self._next_url(step))
+        if request.method == "GET" and request.args.get("recheck"):
+            _show_errors(form)
         return render_template(
             step.template,
             journey=self,
@@ -247,8 +289,15 @@ class Journey(ABC):
                 return step
         return None
 
+    def _back_to(self, step: Step) -> Response:
+        """To a question not answered, or whose answer no longer holds (the situation changed
+        since): then the page says why, as if the answer had just been sent."""
+        if self._typed(step) is None:
+            return redirect(url_for(f"{self.name}.step", slug=step.slug))
+        return redirect(url_for(f"{self.name}.step", slug=step.slug, recheck=1))
+
     def check_answers(self) -> Page:
-        situation = current_situation()
+        situation = current_situation(keep_in=self.draft())
         reason = self.not_possible(situation)
         if reason:
             return self._not_possible_page(reason)
@@ -257,7 +306,7 @@ class Journey(ABC):
             return self.start()
         missing = self._first_invalid_step(situation)
         if missing is not None:
-            return redirect(url_for(f"{self.name}.step", slug=missing.slug))
+            return self._back_to(missing)
         form = SubmitForm(data={"key": draft["key"]})
         return self._render_check(form)
 
@@ -283,7 +332,8 @@ class Journey(ABC):
         if draft is None or draft["key"] != form.key.data:
             return self.start()
         try:
-            situation = current_situation()
+            # Kept for the question page when an answer no longer holds.
+            situation = current_situation(keep_in=draft, fresh=True)
         except DfdgUnavailable:
             # Every answer was checked on its page; DFDG checks them all again on delivery.
             # What the person sends is kept and delivered later, never refused for DFDG's sake.
@@ -299,7 +349,7 @@ class Journey(ABC):
                 if reason:
                     return self._not_possible_page(reason)
                 assert missing is not None
-                return redirect(url_for(f"{self.name}.step", slug=missing.slug))
+                return self._back_to(missing)
         answers = self.answers()
         reference = outbox.new_reference()
         command = self.command(answers, person_id, reference)
@@ -326,6 +376,7 @@ def send(
         organisation_name=getattr(current_user, "organisation_name", None),
         reference=reference,
     )
+    forget_kept_statuses()
     outbox.deliver_queue(web_store(), get_dfdg_client(), person_id)
     return receipt
 

@@ -413,7 +413,8 @@ def _absence(data: Mapping[str, Any]) -> Absence:
     )
 
 
-def _status(data: Mapping[str, Any]) -> PersonStatus:
+def parse_status(data: Mapping[str, Any]) -> PersonStatus:
+    """A person's status from DFDG's JSON answer."""
     period = data.get("contact_group")
     registration = data.get("registration")
     sickness = data.get("sickness")
@@ -702,7 +703,13 @@ class DfdgClient:
         many records they have if `with_counts` (one more read, which no page needs)."""
         path = f"/persons/{quote(person_id, safe='')}/status"
         params = None if with_counts else {"counts": "false"}
-        return _status(self._request("GET", path, actor=actor, params=params))
+        return parse_status(self._request("GET", path, actor=actor, params=params))
+
+    def status_answer(self, person_id: str, actor: Actor) -> dict[str, Any]:
+        """`status` without counts as DFDG's JSON, for keeping (in a session, say);
+        `parse_status` reads it."""
+        path = f"/persons/{quote(person_id, safe='')}/status"
+        return dict(self._request("GET", path, actor=actor, params={"counts": "false"}))
 
     def registrations(self, person_id: str, actor: Actor) -> list[Registration]:
         """All the person's registrations as a jobseeker, newest first."""
@@ -802,7 +809,7 @@ class DfdgClient:
         """Min side in one call: the status and the upcoming interviews (no change history)."""
         path = f"/persons/{quote(person_id, safe='')}/front-page"
         data = self._request("GET", path, actor=actor)
-        return _status(data["status"]), dfdg_plans.overview_from_json(data["interviews"])
+        return parse_status(data["status"]), dfdg_plans.overview_from_json(data["interviews"])
 
     def summons_overview(self, person_id: str, actor: Actor) -> dfdg_plans.SummonsOverview:
         """The person's summons: upcoming (soonest first) and past (newest first)."""

@@ -636,3 +636,68 @@ def test_receipt_print_view(citizen: Callable[[str], FlaskClient]) -> None:
     body = page.get_data(as_text=True)
     assert location.split("/")[-1] in body
     assert "Receipt from Jobnet" in body
+
+
+# -- the status a journey keeps between its pages ------------------------------------------
+
+
+def status_reads(app: Flask) -> int:
+    return len([e for e in dfdg_rows(app, "AuditEntry") if e.action == "status.read"])
+
+
+def test_a_journey_asks_dfdg_for_the_status_on_its_first_page_and_at_the_send(
+    citizen: Callable[[str], FlaskClient], journey_app: Flask
+) -> None:
+    client = citizen(METTE)
+    before = status_reads(journey_app)
+    client.get("/sygemelding/")
+    answer(client, "/sygemelding/foerste-sygedag", date_fields("first_day", TODAY))
+    check = client.get("/sygemelding/tjek")
+    assert check.status_code == 200
+    assert status_reads(journey_app) == before + 1  # the question, its answer, check answers
+    sent = submit(client, "sygemelding")
+    assert sent.location.startswith("/kvittering/")
+    assert status_reads(journey_app) == before + 2  # the send asked again
+
+
+def test_a_kept_status_is_asked_again_when_it_is_old(
+    citizen: Callable[[str], FlaskClient], journey_app: Flask, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import time
+
+    client = citizen(METTE)
+    client.get("/sygemelding/")
+    client.get("/sygemelding/foerste-sygedag")
+    before = status_reads(journey_app)
+    later = time.time() + journey_app.config["JOURNEY_STATUS_SECONDS"] + 1
+    monkeypatch.setattr("jobnet.journeys.time.time", lambda: later)
+    client.get("/sygemelding/foerste-sygedag")
+    assert status_reads(journey_app) == before + 1
+
+
+def test_what_changed_in_dfdg_since_the_first_page_is_caught_at_the_send(
+    citizen: Callable[[str], FlaskClient], journey_app: Flask
+) -> None:
+    client = citizen(METTE)
+    first, last = TODAY + timedelta(days=8), TODAY + timedelta(days=9)
+    assert report_holiday(client, first, last).status_code == 302
+    before = holiday_count(journey_app)
+    # Meanwhile the job centre registers an absence over the same days.
+    register_by_jobcentre(journey_app, METTE, "civic_duty", first, last)
+    sent = submit(client, "ferie")
+    assert sent.status_code == 302
+    assert sent.location == "/ferie/periode?recheck=1"
+    page = client.get(sent.location)
+    assert any("another absence" in e for e in errors(page)), errors(page)
+    assert holiday_count(journey_app) == before
+
+
+def test_after_a_send_other_journeys_ask_dfdg_again(
+    citizen: Callable[[str], FlaskClient], journey_app: Flask
+) -> None:
+    client = citizen(METTE)
+    client.get("/ferie/")
+    client.get("/ferie/periode")  # a holiday journey begun, its status kept
+    report_sickness(client, TODAY)  # another tab: a sickness sent and registered
+    page = report_holiday(client, TODAY + timedelta(days=10), TODAY + timedelta(days=12))
+    assert any("another absence" in e for e in errors(page)), errors(page)
