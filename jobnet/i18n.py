@@ -6,6 +6,7 @@ Accept-Language among the supported languages, then Danish.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import date, datetime
 from functools import cache
 from typing import Any
@@ -98,25 +99,40 @@ def _template_translations() -> NullTranslations:
     return cached[1]
 
 
-@pass_eval_context
-def _template_gettext(eval_ctx: EvalContext, string: str, /, **variables: Any) -> str:
-    """Jinja's new-style `_()`/`gettext()` in one call: the extension's own goes through two more
-    template-function calls per string, a tenth of a page's rendering on pages with forty."""
-    text = _template_translations().ugettext(string)
-    if eval_ctx.autoescape:
-        text = Markup(text)  # noqa: S704 - the catalog is ours, trusted like the templates
-    return text % variables
+def _template_callables(
+    translations: Callable[[], NullTranslations],
+) -> tuple[Callable[..., str], Callable[..., str]]:
+    """Jinja's new-style `gettext` and `ngettext` (autoescaped, always a format string, `num`
+    given to plurals) in one call each: the extension's own go through two more template-function
+    calls per string, a tenth of the rendering of a page with forty strings."""
+
+    @pass_eval_context
+    def gettext(eval_ctx: EvalContext, string: str, /, **variables: Any) -> str:
+        text = translations().ugettext(string)
+        if eval_ctx.autoescape:
+            text = Markup(text)  # noqa: S704 - the catalog is ours, trusted like the templates
+        return text % variables
+
+    @pass_eval_context
+    def ngettext(
+        eval_ctx: EvalContext, singular: str, plural: str, num: int, /, **variables: Any
+    ) -> str:
+        variables.setdefault("num", num)
+        text = translations().ungettext(singular, plural, num)
+        if eval_ctx.autoescape:
+            text = Markup(text)  # noqa: S704 - the catalog is ours, trusted like the templates
+        return text % variables
+
+    return gettext, ngettext
 
 
-@pass_eval_context
-def _template_ngettext(
-    eval_ctx: EvalContext, singular: str, plural: str, num: int, /, **variables: Any
-) -> str:
-    variables.setdefault("num", num)
-    text = _template_translations().ungettext(singular, plural, num)
-    if eval_ctx.autoescape:
-        text = Markup(text)  # noqa: S704 - the catalog is ours, trusted like the templates
-    return text % variables
+def _rendering_callables() -> dict[str, Any]:
+    """For one render: the translations looked up once, not for every string (each lookup asks
+    Flask-Babel for the locale, three lookups of `g`). Macros imported without the context use
+    the globals, which look up per string."""
+    translations = _template_translations()
+    gettext, ngettext = _template_callables(lambda: translations)
+    return {"_": gettext, "gettext": gettext, "ngettext": ngettext}
 
 
 def _install_template_gettext(app: Flask) -> None:
@@ -127,11 +143,9 @@ def _install_template_gettext(app: Flask) -> None:
         pgettext=lambda c, s: _template_translations().upgettext(c, s),
         npgettext=lambda c, s, p, n: _template_translations().unpgettext(c, s, p, n),
     )
-    # Same behaviour as the extension's new-style callables (autoescape, always a format string,
-    # `num` for plurals), without their indirection; `{% trans %}` resolves these names too.
-    app.jinja_env.globals.update(
-        _=_template_gettext, gettext=_template_gettext, ngettext=_template_ngettext
-    )
+    # `{% trans %}` resolves these names too.
+    gettext, ngettext = _template_callables(_template_translations)
+    app.jinja_env.globals.update(_=gettext, gettext=gettext, ngettext=ngettext)
 
 
 def init_app(app: Flask) -> None:
@@ -146,6 +160,7 @@ def init_app(app: Flask) -> None:
     @app.context_processor
     def _language_context() -> dict[str, Any]:
         return {
+            **_rendering_callables(),
             "current_language": current_language(),
             "other_language": other_language(),
             "language_names": LANGUAGE_NAMES,

@@ -56,3 +56,11 @@ def test_the_language_can_change_between_requests_of_one_thread(app: Flask) -> N
         "optional",
         "valgfrit",
     ]
+
+
+def test_without_the_render_context_the_globals_translate_too(app: Flask) -> None:
+    """Macros imported without context see only the environment's globals."""
+    headers = {"Cookie": f"{LANGUAGE_COOKIE}=da"}
+    with app.test_request_context("/", headers=headers):
+        template = app.jinja_env.from_string('{{ _("optional") }}|' + PLURAL)
+        assert template.render(count=2) == "valgfrit|Du har sendt 2 indberetninger via Jobnet."
