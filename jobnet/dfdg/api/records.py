@@ -8,7 +8,7 @@ from typing import Literal, cast
 
 from sqlalchemy.orm import Session
 
-from jobnet.dfdg.models import Absence, ContactGroupPeriod, Person, Registration
+from jobnet.dfdg.models import Absence, Person, Registration
 from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import persons as person_queries
 from jobnet.dfdg.queries import registrations as registration_queries
@@ -35,12 +35,12 @@ def person_for_read(session: Session, person_id: str, action: str) -> Person:
     return person
 
 
-def person_and_period_for_read(
-    session: Session, person_id: str, action: str, today: date
-) -> tuple[Person, ContactGroupPeriod | None]:
-    """The person and their contact-group period today, in one query; an audited 404 when
-    unknown."""
-    found = person_queries.with_current_period(session, person_id, today)
+def person_today_for_read(
+    session: Session, person_id: str, action: str, today: date, *, with_plan: bool = False
+) -> person_queries.PersonToday:
+    """The person with their contact-group period and registration today (and the unread plan
+    version if `with_plan`), in one query; an audited 404 when unknown."""
+    found = person_queries.today_of(session, person_id, today, with_plan=with_plan)
     if found is None:
         refuse_not_found(session, action, None, NO_PERSON)
     return found

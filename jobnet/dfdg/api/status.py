@@ -1,8 +1,9 @@
-"""The citizen's front page in one answer: who, contact group, registration, absences.
+"""The person's status, and the citizen's front page in one answer.
 
-Six statements whatever the history's length: the person with their contact-group period,
-registration, current and coming absences, counts, the names of the organisations that acted,
-and the audit entry.
+The statements are the same whatever the history's length: one for the person with their
+contact-group period and registration today (and, for the front page, the unread plan version),
+one for the current and coming absences, the front page's upcoming summons, the counts when
+asked, the names of the organisations that acted (only when any did), and the audit entry.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from jobnet.dfdg.api.records import (
     PERSON_ID,
     absence_out,
     organisation_names,
-    person_and_period_for_read,
+    person_today_for_read,
     record_organisations,
     registration_out,
 )
@@ -33,7 +34,6 @@ from jobnet.dfdg.models import Absence, ContactGroupPeriod, Person, Registration
 from jobnet.dfdg.plan_schemas import SummonsListResponse
 from jobnet.dfdg.queries import absences as absence_queries
 from jobnet.dfdg.queries import actors as actor_queries
-from jobnet.dfdg.queries import plans as plan_queries
 from jobnet.dfdg.queries import registrations as registration_queries
 from jobnet.dfdg.queries import summons as summons_queries
 from jobnet.dfdg.schemas import (
@@ -51,8 +51,8 @@ FRONT_PAGE = "front_page.read"
 
 @dataclass(frozen=True)
 class _Today:
-    """What the front page shows of a person today (four reads); `absences` holds every active
-    absence not over before today, the open sickness and the holidays among them."""
+    """What the status and the front page show of a person today (two reads); `absences` holds
+    every active absence not over before today, the open sickness and the holidays among them."""
 
     person: Person
     period: ContactGroupPeriod | None
@@ -60,6 +60,7 @@ class _Today:
     sickness: Absence | None
     holidays: list[Absence]
     absences: list[Absence]
+    unseen_plan_version: int | None
 
     @property
     def records(self) -> list[Registration | Absence]:
@@ -85,14 +86,16 @@ class _Today:
         )
 
 
-def _today_of(session: Session, person_id: str, action: str, today: date) -> _Today:
-    person, period = person_and_period_for_read(session, person_id, action, today)
-    registration = registration_queries.current(session, person.id, today)
-    absences = absence_queries.current_and_coming(session, person.id, today)
+def _today_of(
+    session: Session, person_id: str, action: str, today: date, *, with_plan: bool = False
+) -> _Today:
+    found = person_today_for_read(session, person_id, action, today, with_plan=with_plan)
+    absences = absence_queries.current_and_coming(session, found.person.id, today)
     return _Today(
-        person=person,
-        period=period,
-        registration=registration,
+        person=found.person,
+        period=found.period,
+        registration=found.registration,
+        unseen_plan_version=found.unseen_plan_version,
         sickness=next((a for a in absences if absence_queries.is_open_sickness(a)), None),
         holidays=[a for a in absences if a.reason == AbsenceReason.HOLIDAY],
         absences=absences,
@@ -142,9 +145,10 @@ class FrontPageOut(ResponseBody):
     "GET",
     "/persons/<person_id>/front-page",
     summary="Min side in one call: status, upcoming interviews and what is new",
-    description="Six reads whatever the history's length — the person with their contact-group "
-    "period, registration, current and coming absences, upcoming summons, the plan's unseen "
-    "version, the names of the organisations that acted — and one audit entry.",
+    description="At most four reads whatever the history's length — the person with their "
+    "contact-group period, registration and the plan's unseen version; current and coming "
+    "absences; upcoming summons; the names of the organisations that acted, when any did — "
+    "and one audit entry.",
     tags=("persons",),
     path_params=PERSON_ID,
     responses={200: ("The front page", FrontPageOut), 404: NOT_FOUND_RESPONSE},
@@ -153,10 +157,9 @@ class FrontPageOut(ResponseBody):
 def front_page(person_id: str) -> Response:
     session = request_session()
     today = clock.today()
-    found = _today_of(session, person_id, FRONT_PAGE, today)
+    found = _today_of(session, person_id, FRONT_PAGE, today, with_plan=True)
     moment = now()
     upcoming = summons_queries.upcoming_without_changes(session, found.person.id, moment)
-    unseen_plan = plan_queries.unseen_current_version(session, found.person.id)
     cvrs = [
         *(s.organisation_cvr for s in upcoming),
         *(s.created_by_organisation for s in upcoming),
@@ -170,7 +173,7 @@ def front_page(person_id: str) -> Response:
         now=moment,
         upcoming=[summons_out(item, names, with_changes=False) for item in upcoming],
         past=[],
-        unseen_plan_version=unseen_plan,
+        unseen_plan_version=found.unseen_plan_version,
     )
     body = FrontPageOut(status=status, interviews=interviews)
     return jsonify(body.model_dump(mode="json"))

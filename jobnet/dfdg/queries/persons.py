@@ -4,12 +4,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import Any
 
-from sqlalchemy import Date, Select, bindparam, func, select
+from sqlalchemy import Date, Select, bindparam, case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from jobnet.dfdg.models import ContactGroupPeriod, Person
+from jobnet.dfdg.models import ContactGroupPeriod, Person, Registration
+from jobnet.dfdg.plan_models import JobPlan, JobPlanVersion
 
 
 @dataclass(frozen=True)
@@ -102,9 +104,20 @@ def current_period(session: Session, person_id: str, today: date) -> ContactGrou
     return session.scalars(_CURRENT_PERIOD, params).one_or_none()
 
 
-def _with_current_period() -> Select[tuple[Person, ContactGroupPeriod]]:
+@dataclass(frozen=True)
+class PersonToday:
+    """A person with what holds for them today: the contact-group period, the registration not
+    yet over, and (when asked) the number of the plan version they have not read yet."""
+
+    person: Person
+    period: ContactGroupPeriod | None
+    registration: Registration | None
+    unseen_plan_version: int | None = None
+
+
+def _person_today(*, with_plan: bool) -> Select[Any]:
     today = bindparam("today", type_=Date)
-    covering = (
+    covering_period = (
         select(ContactGroupPeriod.id)
         .where(
             ContactGroupPeriod.person_id == Person.id,
@@ -116,24 +129,55 @@ def _with_current_period() -> Select[tuple[Person, ContactGroupPeriod]]:
         .correlate(Person)
         .scalar_subquery()
     )
+    # As registrations.current: no end date, or ending today or later; the newest.
+    current_registration = (
+        select(Registration.id)
+        .where(
+            Registration.person_id == Person.id,
+            Registration.end_date.is_(None) | (Registration.end_date >= today),
+        )
+        .order_by(Registration.start_date.desc(), Registration.registered_at.desc())
+        .limit(1)
+        .correlate(Person)
+        .scalar_subquery()
+    )
+    columns: list[Any] = [Person, ContactGroupPeriod, Registration]
+    if with_plan:
+        # The newest version's number while unread, else NULL (plans.unseen_current_version).
+        columns.append(
+            select(case((JobPlanVersion.seen_at.is_(None), JobPlanVersion.number), else_=None))
+            .join(JobPlan, JobPlan.id == JobPlanVersion.plan_id)
+            .where(JobPlan.person_id == Person.id)
+            .order_by(JobPlanVersion.number.desc())
+            .limit(1)
+            .correlate(Person)
+            .scalar_subquery()
+        )
     return (
-        select(Person, ContactGroupPeriod)
-        .outerjoin(ContactGroupPeriod, ContactGroupPeriod.id == covering)
+        select(*columns)
+        .outerjoin(ContactGroupPeriod, ContactGroupPeriod.id == covering_period)
+        .outerjoin(Registration, Registration.id == current_registration)
         .where(Person.id == bindparam("person_id"))
     )
 
 
-# Built once: the front page runs it on every call, and building costs more than running.
-_WITH_CURRENT_PERIOD = _with_current_period()
+# Built once: the status and the front page run them on every call, and building a statement
+# costs more than running it.
+_PERSON_TODAY = _person_today(with_plan=False)
+_PERSON_TODAY_WITH_PLAN = _person_today(with_plan=True)
 
 
-def with_current_period(
-    session: Session, person_id: str, today: date
-) -> tuple[Person, ContactGroupPeriod | None] | None:
-    """The person and the period covering `today` (as `current_period`), in one query."""
-    params = {"person_id": person_id, "today": today}
-    row = session.execute(_WITH_CURRENT_PERIOD, params).one_or_none()
-    return (row[0], row[1]) if row is not None else None
+def today_of(
+    session: Session, person_id: str, today: date, *, with_plan: bool = False
+) -> PersonToday | None:
+    """The person and what holds for them `today`, in one query; None when there is no such
+    person. `with_plan` adds the unread plan version (Min side's "new" marker)."""
+    statement = _PERSON_TODAY_WITH_PLAN if with_plan else _PERSON_TODAY
+    row = session.execute(statement, {"person_id": person_id, "today": today}).one_or_none()
+    if row is None:
+        return None
+    unseen = row[3] if with_plan else None
+    return PersonToday(row[0], row[1], row[2], unseen)
 
 
 def add_period(
