@@ -183,18 +183,18 @@ def overview_for_person(
     )
 
 
+# Built once: every journey page runs it.
+_PENDING = select(OutboxCommand).where(
+    OutboxCommand.person_id == bindparam("person_id"),
+    OutboxCommand.status == RECEIVED,
+    OutboxCommand.kind.in_(bindparam("kinds", expanding=True)),
+)
+
+
 def pending_for_person(store: Store, person_id: str, kinds: set[str]) -> list[OutboxCommand]:
     """Commands not yet registered in DFDG, so pages can count them as on their way."""
     with store.read() as db:
-        return list(
-            db.scalars(
-                select(OutboxCommand).where(
-                    OutboxCommand.person_id == person_id,
-                    OutboxCommand.status == RECEIVED,
-                    OutboxCommand.kind.in_(kinds),
-                )
-            )
-        )
+        return list(db.scalars(_PENDING, {"person_id": person_id, "kinds": sorted(kinds)}))
 
 
 def _claim(db: Session, command_id: int, now: datetime) -> OutboxCommand | None:
