@@ -107,21 +107,24 @@ def record(
     raise RuntimeError("could not find a free reference number")
 
 
+# Built once, like the other statements a page runs on every view: every send looks its key
+# up, and every receipt is found by its reference.
+_BY_KEY = select(OutboxCommand).where(OutboxCommand.idempotency_key == bindparam("key"))
+_BY_REFERENCE = select(OutboxCommand).where(
+    OutboxCommand.reference == bindparam("reference"),
+    OutboxCommand.person_id == bindparam("person_id"),
+)
+
+
 def find_by_key(store: Store, idempotency_key: str) -> OutboxCommand | None:
     with store.read() as db:
-        return db.scalar(
-            select(OutboxCommand).where(OutboxCommand.idempotency_key == idempotency_key)
-        )
+        return db.scalar(_BY_KEY, {"key": idempotency_key})
 
 
 def find(store: Store, reference: str, person_id: str) -> OutboxCommand | None:
     """A person's command by reference; None for anyone else's."""
     with store.read() as db:
-        return db.scalar(
-            select(OutboxCommand).where(
-                OutboxCommand.reference == reference, OutboxCommand.person_id == person_id
-            )
-        )
+        return db.scalar(_BY_REFERENCE, {"reference": reference, "person_id": person_id})
 
 
 def for_person(store: Store, person_id: str, limit: int = 50) -> list[OutboxCommand]:
@@ -197,18 +200,21 @@ def pending_for_person(store: Store, person_id: str, kinds: set[str]) -> list[Ou
         return list(db.scalars(_PENDING, {"person_id": person_id, "kinds": sorted(kinds)}))
 
 
+_CLAIM = (
+    update(OutboxCommand)
+    .where(
+        OutboxCommand.id == bindparam("command_id"),
+        OutboxCommand.status == RECEIVED,
+        or_(OutboxCommand.lease_until.is_(None), OutboxCommand.lease_until < bindparam("now")),
+    )
+    .values(lease_until=bindparam("until"))
+    .returning(OutboxCommand)
+)
+
+
 def _claim(db: Session, command_id: int, now: datetime) -> OutboxCommand | None:
     """The command, leased to this process, or None if it is not due or someone holds it."""
-    return db.scalar(
-        update(OutboxCommand)
-        .where(
-            OutboxCommand.id == command_id,
-            OutboxCommand.status == RECEIVED,
-            or_(OutboxCommand.lease_until.is_(None), OutboxCommand.lease_until < now),
-        )
-        .values(lease_until=now + LEASE)
-        .returning(OutboxCommand)
-    )
+    return db.scalar(_CLAIM, {"command_id": command_id, "now": now, "until": now + LEASE})
 
 
 def deliver(store: Store, client: DfdgClient, command_id: int) -> OutboxCommand | None:
