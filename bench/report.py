@@ -11,14 +11,34 @@ import sys
 from pathlib import Path
 from typing import Any
 
+BARE_ROWS = ("bare Flask route", "bare Flask route, again")
+
+
+def ceiling(rows: dict[str, Any]) -> dict[str, Any]:
+    """The faster of the bare rows (the machine's speed drifts during a run): every ratio is
+    taken against it, the less flattering choice."""
+    measured = [rows[name] for name in BARE_ROWS if name in rows]
+    return max(measured, key=lambda row: row["rps"])
+
+
+def ceiling_cpu_ms(rows: dict[str, Any]) -> float:
+    """The bare route's CPU per request, the lower of its rows."""
+    totals = [
+        sum(rows[name].get("cpu_ms_per_request", {}).values()) for name in BARE_ROWS if name in rows
+    ]
+    return min((total for total in totals if total), default=1.0)
+
 
 def table(result: dict[str, Any]) -> str:
     rows = result["rows"]
-    bare = rows["bare Flask route"]
+    bare = ceiling(rows)
     lines = [
         f"**{result['label']}** — {result['users']} concurrent users, {result['seconds']:g} s per "
         f"row; web {result['shape']['web_workers']} workers × {result['shape']['web_threads']} "
         f"threads, DFDG {result['shape']['dfdg_workers']} workers",
+        "",
+        "× bare is against the faster of the two bare rows "
+        f"({bare['rps']:.0f} req/s, p95 {bare['p95_ms']:.0f} ms).",
         "",
         "| what | req/s | × bare | p50 ms | p95 ms | p99 ms | p95 ÷ bare p95 | requests | errors "
         "| load (1 min) |",
@@ -34,7 +54,7 @@ def table(result: dict[str, Any]) -> str:
         "|---|--:|--:|--:|--:|--:|--:|--:|",
     ]
     cores = result["machine"]["cpus"]
-    bare_cpu = sum(bare.get("cpu_ms_per_request", {}).values()) or 1
+    bare_cpu = ceiling_cpu_ms(rows)
     for name, row in rows.items():
         cpu = row.get("cpu_ms_per_request")
         if not cpu:

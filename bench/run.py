@@ -411,6 +411,9 @@ def main() -> None:
         measure("Min side", citizens, lambda c: [timed_get(c, "/min-side/")])
         # The same page for one user alone: its latency without queueing behind the others.
         measure("Min side, 1 user", citizens[:1], lambda c: [timed_get(c, "/min-side/")])
+        # The machine's speed drifts within a run: the ceiling again, beside Min side. The report
+        # compares every row with the faster of the two bare rows.
+        measure("bare Flask route, again", bare, lambda c: [timed_get(c, "/")])
         for name, path in (("My Plan", "/min-plan/"), ("joblog list", "/joblog/")):
             probe = citizens[0].get(path)
             if probe.status_code != 200:
