@@ -324,17 +324,19 @@ def due(store: Store, limit: int = 50) -> list[int]:
         )
 
 
+# Built once: every send runs it.
+_WAITING = (
+    select(OutboxCommand.id)
+    .where(OutboxCommand.person_id == bindparam("person_id"), OutboxCommand.status == RECEIVED)
+    .order_by(OutboxCommand.id)
+)
+
+
 def deliver_queue(store: Store, client: DfdgClient, person_id: str) -> None:
     """Deliver a person's waiting commands now, oldest first, stopping at the first one that
     cannot be delivered yet (it will be retried by the worker, and the rest after it)."""
-    with store.session() as db:
-        waiting = list(
-            db.scalars(
-                select(OutboxCommand.id)
-                .where(OutboxCommand.person_id == person_id, OutboxCommand.status == RECEIVED)
-                .order_by(OutboxCommand.id)
-            )
-        )
+    with store.read() as db:
+        waiting = list(db.scalars(_WAITING, {"person_id": person_id}))
     for command_id in waiting:
         command = deliver(store, client, command_id)
         if command is None or command.status == RECEIVED:
