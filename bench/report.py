@@ -32,13 +32,15 @@ def ceiling_cpu_ms(rows: dict[str, Any]) -> float:
 def table(result: dict[str, Any]) -> str:
     rows = result["rows"]
     bare = ceiling(rows)
+    probe = " / ".join(f"{v:.0f}" for v in result["machine"].get("speed_probe_ms", [])) or "–"
     lines = [
         f"**{result['label']}** — {result['users']} concurrent users, {result['seconds']:g} s per "
         f"row; web {result['shape']['web_workers']} workers × {result['shape']['web_threads']} "
         f"threads, DFDG {result['shape']['dfdg_workers']} workers",
         "",
         "× bare is against the faster of the two bare rows "
-        f"({bare['rps']:.0f} req/s, p95 {bare['p95_ms']:.0f} ms).",
+        f"({bare['rps']:.0f} req/s, p95 {bare['p95_ms']:.0f} ms). The machine's speed probe "
+        f"(bench/run.py `speed_probe_ms`, lower is faster): {probe} ms before and after.",
         "",
         "| what | req/s | × bare | p50 ms | p95 ms | p99 ms | p95 ÷ bare p95 | requests | errors "
         "| load (1 min) |",

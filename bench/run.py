@@ -349,6 +349,7 @@ def main() -> None:
             "cpu": _cpu_model(),
             "python": platform.python_version(),
             "kernel": platform.release(),
+            "speed_probe_ms": [speed_probe_ms()],
         },
         "shape": {
             "web_workers": args.web_workers,
@@ -494,8 +495,19 @@ def main() -> None:
             print(f"first visit in Chromium not measured: {error}", flush=True)
         for client in [*bare, *anonymous, *citizens, *dfdg_clients, fresh]:
             client.close()
+    results["machine"]["speed_probe_ms"].append(speed_probe_ms())
     out.write_text(json.dumps(results, indent=2))
     print(f"written to {out}")
+
+
+def speed_probe_ms() -> float:
+    """CPU time of a fixed pure-Python loop, taken before and after a run: this shared virtual
+    machine's speed drifts by tens of per cent, and runs are comparable only when it is alike."""
+    began = time.process_time()
+    total = 0
+    for number in range(3_000_000):
+        total += number % 7
+    return round((time.process_time() - began) * 1000, 1)
 
 
 def _cpu_model() -> str:
