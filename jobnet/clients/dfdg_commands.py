@@ -102,8 +102,12 @@ def holiday_command(
     return Command(HOLIDAY, "POST", path, _with_reference(body, reference))
 
 
+def cancellation_path(person_id: str, absence_id: str) -> str:
+    return _person_path(person_id, "absences", absence_id, "cancellation")
+
+
 def cancel_holiday_command(person_id: str, absence_id: str, reference: str | None) -> Command:
-    path = _person_path(person_id, "absences", absence_id, "cancellation")
+    path = cancellation_path(person_id, absence_id)
     return Command(HOLIDAY_CANCELLATION, "POST", path, _with_reference({}, reference))
 
 

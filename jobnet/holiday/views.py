@@ -9,7 +9,13 @@ from werkzeug.wrappers import Response
 
 from jobnet import outbox
 from jobnet.auth.users import subject_person_id, subject_required
-from jobnet.clients.dfdg_commands import Command, cancel_holiday_command, holiday_command
+from jobnet.clients.dfdg_commands import (
+    HOLIDAY_CANCELLATION,
+    Command,
+    cancel_holiday_command,
+    cancellation_path,
+    holiday_command,
+)
 from jobnet.domain.absences import (
     AbsenceProblem,
     AbsenceReason,
@@ -29,6 +35,7 @@ from jobnet.journeys import (
     date_answer,
     receipt_for_key,
     send,
+    web_store,
 )
 from jobnet.messages import problem_message
 from jobnet.receipts.summaries import format_date, summary_formatter
@@ -98,12 +105,21 @@ def _cancellation_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
 add_journey_routes(bp, HolidayJourney())
 
 
-def _cancellable_holiday(absence_id: str) -> Any:
+def _cancellable_holiday(absence_id: str) -> tuple[Any, Situation] | Response:
+    """The holiday and the situation; for a holiday whose cancellation was sent already (the
+    page reached again with the back button, say), that cancellation's receipt."""
     situation = current_situation()
     for holiday in situation.holidays:
         if holiday.id == absence_id and absence_id not in situation.cancelling:
             return holiday, situation
-    abort(404)
+    person_id = subject_person_id()
+    assert person_id is not None
+    sent = outbox.latest_to(
+        web_store(), person_id, HOLIDAY_CANCELLATION, cancellation_path(person_id, absence_id)
+    )
+    if sent is None:
+        abort(404)
+    return redirect(url_for("receipts.show", reference=sent.reference))
 
 
 @bp.route("/<absence_id>/aflys", methods=["GET", "POST"], endpoint="cancel")
@@ -113,7 +129,10 @@ def cancel(absence_id: str) -> str | Response:
     submitted = form.validate_on_submit() and bool(form.key.data)
     if submitted and (existing := receipt_for_key(form.key.data)) is not None:
         return redirect(url_for("receipts.show", reference=existing.reference))
-    holiday, situation = _cancellable_holiday(absence_id)
+    found = _cancellable_holiday(absence_id)
+    if isinstance(found, Response):
+        return found
+    holiday, situation = found
     if submitted:
         existing = None
         if holiday_can_be_cancelled(holiday.first_day, situation.today):

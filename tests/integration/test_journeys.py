@@ -258,6 +258,9 @@ def test_holiday_is_registered_and_can_be_cancelled_before_it_starts(
     assert client.post(cancel_path, data=data).location == first.location  # a double click
     holiday = [a for a in dfdg_rows(journey_app, "Absence") if a.source_reference == reference][0]
     assert holiday.status == "cancelled"
+    # Registered and gone from Min side; the old link leads to the cancellation's receipt.
+    assert client.get(cancel_path).location == first.location
+    assert client.get(f"/ferie/{'0' * 8}-0000-0000-0000-{'0' * 12}/aflys").status_code == 404
 
 
 @pytest.mark.parametrize(
