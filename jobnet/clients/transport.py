@@ -46,6 +46,11 @@ class Unreachable(Exception):
         self.timed_out = timed_out
 
 
+def _unreachable(error: Exception, *, timed_out: bool) -> Unreachable:
+    what = "timed out" if timed_out else "could not be reached"
+    return Unreachable(f"{what}: {type(error).__name__}", timed_out=timed_out)
+
+
 class Transport(Protocol):
     def send(
         self, method: str, target: str, headers: Mapping[str, str], body: bytes | None
@@ -84,15 +89,11 @@ class PooledHttp:
                 retries=False,
             )
         except NewConnectionError as exc:  # a subclass of the timeout error, so first
-            raise Unreachable(
-                f"could not be reached: {type(exc).__name__}", timed_out=False
-            ) from exc
+            raise _unreachable(exc, timed_out=False) from exc
         except Urllib3Timeout as exc:
-            raise Unreachable(f"timed out: {type(exc).__name__}", timed_out=True) from exc
+            raise _unreachable(exc, timed_out=True) from exc
         except HTTPError as exc:
-            raise Unreachable(
-                f"could not be reached: {type(exc).__name__}", timed_out=False
-            ) from exc
+            raise _unreachable(exc, timed_out=False) from exc
         return Answer(response.status, response.data)
 
     def close(self) -> None:
@@ -123,11 +124,9 @@ class HttpxTransport:
         try:
             response = self._http.request(method, target, content=body, headers=headers)
         except httpx.TimeoutException as exc:
-            raise Unreachable(f"timed out: {type(exc).__name__}", timed_out=True) from exc
+            raise _unreachable(exc, timed_out=True) from exc
         except httpx.HTTPError as exc:
-            raise Unreachable(
-                f"could not be reached: {type(exc).__name__}", timed_out=False
-            ) from exc
+            raise _unreachable(exc, timed_out=False) from exc
         return Answer(response.status_code, response.content)
 
     def close(self) -> None:
