@@ -261,7 +261,7 @@ class Journey(ABC):
         if request.method == "POST" and form.validate():
             self._save_answers(step, form)
             return redirect(self._next_url(step))
-        if request.method == "GET" and request.args.get("recheck"):
+        if request.method == "GET" and request.args.get("recheck") and self._typed(step):
             _show_errors(form)
         return render_template(
             step.template,

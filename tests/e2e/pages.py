@@ -42,6 +42,7 @@ WORDS: dict[str, dict[str, str]] = {
         "cancel_holiday": "Annuller ferien",
         "holiday_cancelled": "Ferie annulleret",
         "no_holidays": "Du har ingen kommende ferie.",
+        "overlap": "Datoerne overlapper et andet fravær, der allerede er registreret.",
         # CV
         "my_cv": "Mit CV",
         "add_work": "Tilføj erhvervserfaring",
@@ -135,6 +136,7 @@ WORDS: dict[str, dict[str, str]] = {
         "cancel_holiday": "Cancel the holiday",
         "holiday_cancelled": "Holiday cancelled",
         "no_holidays": "You have no holidays coming up.",
+        "overlap": "The dates overlap another absence that is already registered.",
         "my_cv": "My CV",
         "add_work": "Add work experience",
         "change_work": "Change work experience",

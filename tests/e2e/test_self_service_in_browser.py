@@ -9,12 +9,13 @@ other persons). The plan and summons journeys only read.
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import Any
 
 import icalendar
 
+from tests.e2e.conftest import LiveServer, assert_no_axe_violations
 from tests.e2e.pages import Jobnet, long_date, today
 
 LOGOUT = {"da": "Jens Christensen", "en": "Sofie Andersen"}
@@ -67,6 +68,7 @@ def test_report_a_holiday_and_cancel_it(jobnet: Jobnet, page: Any, language: str
     assert cancel.count() == 1
     assert long_date(first, language) in str(cancel.inner_text())
     cancel.click()
+    cancel_url = page.url
     for day in (first, last):
         assert long_date(day, language) in jobnet.main_text()
     jobnet.press(words["cancel_holiday"])
@@ -78,6 +80,68 @@ def test_report_a_holiday_and_cancel_it(jobnet: Jobnet, page: Any, language: str
     assert page.get_by_text(words["no_holidays"]).is_visible()
     assert page.get_by_role("link", name=re.compile(f"^{words['cancel']} ")).count() == 0
     assert page.get_by_role("link", name=cancelled).is_visible()
+    # The cancel page reached again (an old tab, the history): the cancellation's receipt.
+    page.goto(cancel_url)
+    assert jobnet.receipt() == cancelled
+
+
+# The job centre of each HOLIDAY person's municipality (København, Odense).
+JOBCENTRE = {"da": "29190011", "en": "29190013"}
+
+
+def _register_absence_at_the_job_centre(
+    live_server: LiveServer, language: str, first: date, last: date
+) -> None:
+    """A caseworker registers an absence straight in DFDG, while the citizen is on the way."""
+    from sqlalchemy import select
+
+    from jobnet.dfdg.models import Person
+
+    dfdg = live_server.app.extensions["dfdg_app"]
+    given, family = HOLIDAY[language].split()
+    with dfdg.extensions["dfdg_store"].session() as session:
+        person_id = session.scalars(
+            select(Person.id).where(Person.given_name == given, Person.family_name == family)
+        ).one()
+    cvr = JOBCENTRE[language]
+    response = dfdg.test_client().post(
+        f"/api/v1/persons/{person_id}/absences",
+        json={"reason": "civic_duty", "first_day": first.isoformat(), "last_day": last.isoformat()},
+        headers={
+            "Authorization": f"Bearer {live_server.app.config['DFDG_API_TOKEN']}",
+            "Idempotency-Key": f"e2e-jobcentre-{language}-{first.isoformat()}",
+            "X-Actor-Type": "caseworker",
+            "X-Actor-Id": f"CVR:{cvr}-RID:41120009",
+            "X-Actor-Name": "Test",
+            "X-Actor-Organisation": cvr,
+            "X-Purpose": "Fravaer",
+        },
+    )
+    assert response.status_code == 201, response.get_json()
+
+
+def test_a_holiday_that_no_longer_fits_is_sent_back_with_the_error(
+    jobnet: Jobnet, page: Any, language: str, live_server: LiveServer
+) -> None:
+    """Between check answers and send, the job centre registers an absence over the same days:
+    the send takes the person back to the question, the error focused and the dates kept."""
+    words = jobnet.words
+    jobnet.log_in_as(HOLIDAY[language])
+    jobnet.follow(words["report_holiday"])
+    first, last = today() + timedelta(days=60), today() + timedelta(days=61)
+    jobnet.fill_date(words["first_holiday_day"], first)
+    jobnet.fill_date(words["last_holiday_day"], last)
+    jobnet.press(words["continue"])
+    _register_absence_at_the_job_centre(live_server, language, first, last)
+    jobnet.press(words["send"])
+
+    page.wait_for_url(re.compile(r"/ferie/periode\?recheck=1$"))
+    assert page.title().startswith(words["error"])
+    assert jobnet.focused_id() == "error-summary"
+    assert words["overlap"] in jobnet.main_text()
+    group = page.get_by_role("group", name=words["first_holiday_day"], exact=True)
+    assert group.get_by_label(words["day"]).input_value() == str(first.day)
+    assert_no_axe_violations(page)
 
 
 def test_cv_work_experience_and_contact_details(jobnet: Jobnet, page: Any, language: str) -> None:

@@ -704,3 +704,13 @@ def test_after_a_send_other_journeys_ask_dfdg_again(
     report_sickness(client, TODAY)  # another tab: a sickness sent and registered
     page = report_holiday(client, TODAY + timedelta(days=10), TODAY + timedelta(days=12))
     assert any("another absence" in e for e in errors(page)), errors(page)
+
+
+def test_a_recheck_link_without_answers_shows_a_fresh_question(
+    citizen: Callable[[str], FlaskClient],
+) -> None:
+    client = citizen(METTE)
+    client.get("/ferie/")
+    page = client.get("/ferie/periode?recheck=1")
+    assert page.status_code == 200
+    assert errors(page) == []
