@@ -52,14 +52,20 @@ def test_log_out_ends_the_session(jobnet: Jobnet, page: Any, language: str) -> N
     assert jobnet.heading(words["log_in_with_mitid"], level=1).is_visible()
 
 
-def test_report_a_holiday_and_cancel_it(jobnet: Jobnet, page: Any, language: str) -> None:
+def _holiday_to_check_answers(jobnet: Jobnet, language: str, first: date, last: date) -> None:
+    """The language's holiday person logs in and reports `first` to `last`, up to check answers."""
     words = jobnet.words
     jobnet.log_in_as(HOLIDAY[language])
     jobnet.follow(words["report_holiday"])
-    first, last = today() + timedelta(days=40), today() + timedelta(days=44)
     jobnet.fill_date(words["first_holiday_day"], first)
     jobnet.fill_date(words["last_holiday_day"], last)
     jobnet.press(words["continue"])
+
+
+def test_report_a_holiday_and_cancel_it(jobnet: Jobnet, page: Any, language: str) -> None:
+    words = jobnet.words
+    first, last = today() + timedelta(days=40), today() + timedelta(days=44)
+    _holiday_to_check_answers(jobnet, language, first, last)
     reported = jobnet.send_check_your_answers()
 
     page.goto("/min-side/")
@@ -126,12 +132,8 @@ def test_a_holiday_that_no_longer_fits_is_sent_back_with_the_error(
     """Between check answers and send, the job centre registers an absence over the same days:
     the send takes the person back to the question, the error focused and the dates kept."""
     words = jobnet.words
-    jobnet.log_in_as(HOLIDAY[language])
-    jobnet.follow(words["report_holiday"])
     first, last = today() + timedelta(days=60), today() + timedelta(days=61)
-    jobnet.fill_date(words["first_holiday_day"], first)
-    jobnet.fill_date(words["last_holiday_day"], last)
-    jobnet.press(words["continue"])
+    _holiday_to_check_answers(jobnet, language, first, last)
     _register_absence_at_the_job_centre(live_server, language, first, last)
     jobnet.press(words["send"])
 
