@@ -587,7 +587,10 @@ class DfdgClient:
         json: Any = None,
         params: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
+        reads_only: bool = False,
     ) -> Any:
+        """`reads_only`: a POST that changes nothing (a lookup with the CPR number in its body,
+        not in the URL), so it may be repeated like a GET."""
         headers = actor.headers() if actor is not None else {}
         if idempotency_key is not None:
             headers["Idempotency-Key"] = idempotency_key
@@ -597,7 +600,8 @@ class DfdgClient:
             headers["Content-Type"] = "application/json"
         target = API_PREFIX + path + (f"?{urlencode(params)}" if params else "")
         try:
-            response = self._transport.send(method, target, headers, body)
+            repeatable = method == "GET" or reads_only or idempotency_key is not None
+            response = self._transport.send(method, target, headers, body, repeatable=repeatable)
         except Unreachable as exc:
             raise DfdgUnavailable(f"DFDG {exc}") from exc.__cause__
         if not response.is_success:
@@ -616,7 +620,9 @@ class DfdgClient:
     def lookup_person(self, cpr: str, actor: Actor) -> str | None:
         """DFDG's person id for a CPR number, or None when DFDG has no such person."""
         try:
-            data = self._request("POST", "/persons/lookup", actor=actor, json={"cpr": cpr})
+            data = self._request(
+                "POST", "/persons/lookup", actor=actor, json={"cpr": cpr}, reads_only=True
+            )
         except DfdgNotFound:
             return None
         return str(data["person_id"])

@@ -17,7 +17,7 @@ from urllib.parse import urlsplit
 
 import httpx
 import urllib3
-from urllib3.exceptions import HTTPError, NewConnectionError
+from urllib3.exceptions import HTTPError, NewConnectionError, ProtocolError
 from urllib3.exceptions import TimeoutError as Urllib3Timeout
 
 # Enough for every thread of a web or outbox worker; more are opened when needed, not kept.
@@ -53,8 +53,17 @@ def _unreachable(error: Exception, *, timed_out: bool) -> Unreachable:
 
 class Transport(Protocol):
     def send(
-        self, method: str, target: str, headers: Mapping[str, str], body: bytes | None
-    ) -> Answer: ...
+        self,
+        method: str,
+        target: str,
+        headers: Mapping[str, str],
+        body: bytes | None,
+        *,
+        repeatable: bool,
+    ) -> Answer:
+        """`repeatable`: sending the request twice does no harm (a read, or a command with an
+        idempotency key), so it may be sent again when a kept connection breaks under it."""
+        ...
 
     def close(self) -> None: ...
 
@@ -77,17 +86,24 @@ class PooledHttp:
         )
 
     def send(
-        self, method: str, target: str, headers: Mapping[str, str], body: bytes | None
+        self,
+        method: str,
+        target: str,
+        headers: Mapping[str, str],
+        body: bytes | None,
+        *,
+        repeatable: bool,
     ) -> Answer:
         try:
-            response = self._pool.urlopen(
-                method,
-                self._prefix + target,
-                body=body,
-                headers={**self._headers, **headers},
-                redirect=False,
-                retries=False,
-            )
+            try:
+                response = self._urlopen(method, target, headers, body)
+            except ProtocolError:
+                # The service ended a kept connection (its keep-alive ran out) just as this
+                # request went on it: no answer came, so a repeatable request goes once more,
+                # on a new connection. A timeout is not repeated: that would double the wait.
+                if not repeatable:
+                    raise
+                response = self._urlopen(method, target, headers, body)
         except NewConnectionError as exc:  # a subclass of the timeout error, so first
             raise _unreachable(exc, timed_out=False) from exc
         except Urllib3Timeout as exc:
@@ -95,6 +111,18 @@ class PooledHttp:
         except HTTPError as exc:
             raise _unreachable(exc, timed_out=False) from exc
         return Answer(response.status, response.data)
+
+    def _urlopen(
+        self, method: str, target: str, headers: Mapping[str, str], body: bytes | None
+    ) -> urllib3.BaseHTTPResponse:
+        return self._pool.urlopen(
+            method,
+            self._prefix + target,
+            body=body,
+            headers={**self._headers, **headers},
+            redirect=False,
+            retries=False,
+        )
 
     def close(self) -> None:
         self._pool.close()
@@ -119,8 +147,15 @@ class HttpxTransport:
         )
 
     def send(
-        self, method: str, target: str, headers: Mapping[str, str], body: bytes | None
+        self,
+        method: str,
+        target: str,
+        headers: Mapping[str, str],
+        body: bytes | None,
+        *,
+        repeatable: bool,
     ) -> Answer:
+        # No kept connections to lose in this process or in a test's mock: nothing to repeat.
         try:
             response = self._http.request(method, target, content=body, headers=headers)
         except httpx.TimeoutException as exc:

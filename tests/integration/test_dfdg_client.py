@@ -30,6 +30,7 @@ from jobnet.clients.dfdg import (
     Person,
     get_dfdg_client,
 )
+from jobnet.clients.transport import PooledHttp, Unreachable
 from jobnet.dfdg import create_dfdg_app
 from jobnet.dfdg.demo import load_demo_data
 from jobnet.dfdg.models import Base
@@ -379,6 +380,119 @@ def test_over_http_a_restarted_service_is_reached_again(service: Flask) -> None:
                 remote.health()
     finally:
         served.stop()
+
+
+class _EndsKeptConnections:
+    """A server that answers the first request on each connection and keeps it open, then reads
+    the next request on it and closes it unanswered: what a service whose keep-alive has just
+    run out does to a client that reuses the connection at that moment."""
+
+    ANSWER = b'{"status":"ok","database":"ok"}'
+
+    def __init__(self) -> None:
+        self.listener = socket.socket()
+        self.listener.bind(("127.0.0.1", 0))
+        self.listener.listen()
+        self.port = self.listener.getsockname()[1]
+        self.requests: list[bytes] = []
+        self.thread = threading.Thread(target=self._serve, daemon=True)
+        self.thread.start()
+
+    def _serve(self) -> None:
+        while True:
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                return
+            threading.Thread(target=self._answer_once, args=(connection,), daemon=True).start()
+
+    def _answer_once(self, connection: socket.socket) -> None:
+        with connection:
+            self._record(self._read_request(connection))
+            head = (
+                "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                f"Content-Length: {len(self.ANSWER)}\r\n\r\n"
+            )
+            connection.sendall(head.encode() + self.ANSWER)
+            self._record(self._read_request(connection))
+
+    def _record(self, request_line: bytes) -> None:
+        if request_line:  # nothing came: the client closed the connection
+            self.requests.append(request_line)
+
+    @staticmethod
+    def _read_request(connection: socket.socket) -> bytes:
+        received = b""
+        while b"\r\n\r\n" not in received:
+            chunk = connection.recv(65536)
+            if not chunk:
+                break
+            received += chunk
+        head, _, body = received.partition(b"\r\n\r\n")
+        length = next(
+            (
+                int(line.split(b":")[1])
+                for line in head.split(b"\r\n")
+                if line.lower().startswith(b"content-length:")
+            ),
+            0,
+        )
+        while len(body) < length:
+            body += connection.recv(65536)
+        return head.split(b"\r\n")[0]
+
+    def close(self) -> None:
+        self.listener.close()
+
+
+@pytest.fixture
+def ends_kept_connections() -> Iterator[_EndsKeptConnections]:
+    server = _EndsKeptConnections()
+    yield server
+    server.close()
+
+
+def test_over_http_a_read_goes_again_when_a_kept_connection_is_ended_under_it(
+    ends_kept_connections: _EndsKeptConnections,
+) -> None:
+    base = f"http://127.0.0.1:{ends_kept_connections.port}"
+    with DfdgClient.over_http(base, TOKEN, 5.0) as remote:
+        assert remote.health().status == "ok"
+        assert remote.health().status == "ok"
+    # The second call went on the kept connection, was cut off, and went again on a new one.
+    assert ends_kept_connections.requests == [b"GET /api/v1/health HTTP/1.1"] * 3
+
+
+def test_over_http_a_command_goes_again_with_its_key_when_a_kept_connection_is_ended(
+    ends_kept_connections: _EndsKeptConnections,
+) -> None:
+    base = f"http://127.0.0.1:{ends_kept_connections.port}"
+    with DfdgClient.over_http(base, TOKEN, 5.0) as remote:
+        remote.health()
+        answer = remote.send_command(
+            "POST",
+            "/persons/p-1/absences",
+            {"reason": "sickness"},
+            actor=CITIZEN,
+            idempotency_key="kept-1",
+        )
+    assert answer == {"status": "ok", "database": "ok"}
+    sent = b"POST /api/v1/persons/p-1/absences HTTP/1.1"
+    assert ends_kept_connections.requests[1:] == [sent, sent]
+
+
+def test_over_http_a_request_that_is_not_repeatable_is_not_sent_twice(
+    ends_kept_connections: _EndsKeptConnections,
+) -> None:
+    base = f"http://127.0.0.1:{ends_kept_connections.port}"
+    transport = PooledHttp(base, {}, timeout=5.0)
+    try:
+        transport.send("GET", "/first", {}, None, repeatable=True)
+        with pytest.raises(Unreachable, match="could not be reached"):
+            transport.send("POST", "/once", {}, b"{}", repeatable=False)
+    finally:
+        transport.close()
+    assert ends_kept_connections.requests == [b"GET /first HTTP/1.1", b"POST /once HTTP/1.1"]
 
 
 def test_get_dfdg_client_is_the_app_extension(dfdg: DfdgClient) -> None:
