@@ -16,7 +16,7 @@ from __future__ import annotations
 
 from urllib.parse import urlsplit
 
-from flask import Flask, current_app, redirect, request, session, url_for
+from flask import Flask, current_app, g, redirect, request, session, url_for
 from flask_login import current_user
 from flask_wtf.csrf import CSRFError, validate_csrf
 from werkzeug.datastructures import MultiDict
@@ -80,11 +80,16 @@ def _handle_expired_session() -> Response | None:
 
 
 def resumed_form(path: str | None = None) -> MultiDict[str, str] | None:
-    """The form data kept from an expired session for this page, once; None if there is none."""
+    """The form data kept from an expired session for this page, once; None if there is none.
+
+    The page is then marked (`data-form-resumed` on main, from `g.form_resumed`): what it shows
+    was typed but is saved nowhere yet, so the timeout dialog keeps it again if the time runs
+    out once more, even when nothing was changed since."""
     kept = session.get(RESUME_KEY)
     if not kept or kept.get("path") != (path or request.path):
         return None
     session.pop(RESUME_KEY)
+    g.form_resumed = True
     return MultiDict([tuple(pair) for pair in kept["form"]])
 
 

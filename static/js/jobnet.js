@@ -63,16 +63,21 @@
     return false;
   }
 
+  function posts(form) {
+    return (form.getAttribute("method") || "get").toLowerCase() === "post";
+  }
+
   // The first form in main that posts and has something typed or chosen since the page came.
+  // A page showing a form kept from an earlier timeout (main[data-form-resumed]) holds typing
+  // that is saved nowhere yet, so its first posting form counts as changed even if untouched.
   function changedForm() {
-    var forms = document.querySelectorAll("main form");
+    var forms = Array.prototype.filter.call(document.querySelectorAll("main form"), posts);
     for (var i = 0; i < forms.length; i += 1) {
-      var form = forms[i];
-      var posts = (form.getAttribute("method") || "get").toLowerCase() === "post";
-      var fields = form.querySelectorAll("input, select, textarea");
-      if (posts && Array.prototype.some.call(fields, isChanged)) { return form; }
+      var fields = forms[i].querySelectorAll("input, select, textarea");
+      if (Array.prototype.some.call(fields, isChanged)) { return forms[i]; }
     }
-    return null;
+    var resumed = document.querySelector("main[data-form-resumed]");
+    return resumed && forms.length ? forms[0] : null;
   }
 
   function initSessionTimeout() {

@@ -53,6 +53,17 @@ def test_a_changed_form_is_kept_when_the_time_runs_out(
     assert page.url.endswith("/cv/profil"), page.url
     assert page.locator("textarea[name='text']").input_value() == typed
     assert _commands(live_server) == sent
+    # Nothing touched since, but what is shown is saved nowhere: a second timeout keeps it too.
+    with page.expect_navigation():
+        page.clock.run_for(_idle_ms(page) + 1000)
+    assert page.url.endswith("/cv/profil"), page.url
+    assert page.locator("textarea[name='text']").input_value() == typed
+    assert _commands(live_server) == sent
+    # Opened afresh, the page shows what is saved; with nothing typed the time just ends.
+    page.goto("/cv/profil")
+    with page.expect_navigation():
+        page.clock.run_for(_idle_ms(page) + 1000)
+    assert "/auth/session-expired" in page.url, page.url
 
 
 def test_a_page_with_nothing_typed_goes_to_the_session_ended_page(citizen_page: Any) -> None:
