@@ -41,6 +41,13 @@ WORDS: dict[str, dict[str, str]] = {
         "cancel": "Annuller",
         "cancel_holiday": "Annuller ferien",
         "holiday_cancelled": "Ferie annulleret",
+        # sent while DFDG takes no writes
+        "received": "Kvittering: din indberetning er modtaget",
+        "no_need_to_send_again": "Du behøver ikke at sende den igen.",
+        "holiday": "Ferie",
+        "received_not_registered": "Modtaget, endnu ikke registreret",
+        "cancel_once_registered": "Du kan annullere den, når den er registreret",
+        "cancellation_not_registered": "Annulleringen er modtaget, men endnu ikke registreret",
         "no_holidays": "Du har ingen kommende ferie.",
         "overlap": "Datoerne overlapper et andet fravær, der allerede er registreret.",
         # CV
@@ -135,6 +142,13 @@ WORDS: dict[str, dict[str, str]] = {
         "cancel": "Cancel",
         "cancel_holiday": "Cancel the holiday",
         "holiday_cancelled": "Holiday cancelled",
+        # sent while DFDG takes no writes
+        "received": "Receipt: your report is received",
+        "no_need_to_send_again": "you do not need to send it again.",
+        "holiday": "Holiday",
+        "received_not_registered": "Received, not yet registered",
+        "cancel_once_registered": "You can cancel it once it is registered",
+        "cancellation_not_registered": "Cancellation received, not yet registered",
         "no_holidays": "You have no holidays coming up.",
         "overlap": "The dates overlap another absence that is already registered.",
         "my_cv": "My CV",
