@@ -707,15 +707,17 @@ class DfdgClient:
     def status(self, person_id: str, actor: Actor, *, with_counts: bool = False) -> PersonStatus:
         """The person's status today: contact group, registration, sickness, holidays; and how
         many records they have if `with_counts` (one more read, which no page needs)."""
-        path = f"/persons/{quote(person_id, safe='')}/status"
-        params = None if with_counts else {"counts": "false"}
-        return parse_status(self._request("GET", path, actor=actor, params=params))
+        return parse_status(self._status_json(person_id, actor, with_counts=with_counts))
 
     def status_answer(self, person_id: str, actor: Actor) -> dict[str, Any]:
         """`status` without counts as DFDG's JSON, for keeping (in a session, say);
         `parse_status` reads it."""
+        return self._status_json(person_id, actor, with_counts=False)
+
+    def _status_json(self, person_id: str, actor: Actor, *, with_counts: bool) -> dict[str, Any]:
         path = f"/persons/{quote(person_id, safe='')}/status"
-        return dict(self._request("GET", path, actor=actor, params={"counts": "false"}))
+        params = None if with_counts else {"counts": "false"}
+        return dict(self._request("GET", path, actor=actor, params=params))
 
     def registrations(self, person_id: str, actor: Actor) -> list[Registration]:
         """All the person's registrations as a jobseeker, newest first."""
