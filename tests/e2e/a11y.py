@@ -334,6 +334,10 @@ def _check_reflow(page: Any, report: PageReport) -> None:
         result = js(page, "reflow")
     finally:
         page.set_viewport_size(WIDE)
+    if result["lost"]:
+        report.problems.append(
+            "1.4.10 reflow: at 320 CSS px these are hidden: " + "; ".join(result["lost"])
+        )
     if result["overflow"] > 1:
         report.problems.append(
             f"1.4.10 reflow: scrolls {result['overflow']}px sideways at 320 CSS px: "

@@ -117,7 +117,12 @@
         }
       }
     }
-    return { overflow, width, offenders };
+    // Nothing a wide screen offers may be gone at 320 px either: the header's language link and
+    // log in/out button have no other place on a narrow screen.
+    const lost = Array.from(document.querySelectorAll(".header a, .header button"))
+      .filter((el) => !el.closest("[hidden], .sr-only") && !el.getClientRects().length)
+      .map(describe);
+    return { overflow, width, offenders, lost };
   }
 
   function ownText(el) {
