@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
+from flask_babel import lazy_pgettext
 
 from jobnet.domain.summons import InterviewForm, InterviewType, SummonsStatus
 
@@ -26,7 +27,8 @@ INTERVIEW_TYPES = {
 SUMMONS_STATUSES = {
     SummonsStatus.ACTIVE: _l("Booked"),
     SummonsStatus.MOVED: _l("Moved"),
-    SummonsStatus.CANCELLED: _l("Cancelled"),
+    # In Danish an interview is "aflyst", a holiday "annulleret": one English word, two contexts.
+    SummonsStatus.CANCELLED: lazy_pgettext("interview status", "Cancelled"),
 }
 
 

@@ -130,6 +130,12 @@ def test_moved_and_cancelled_summons_show_what_changed(app: Flask) -> None:
     cancelled = next(i for i in summons_ids(app, METTE) if statuses[i] == "cancelled")
     detail = client.get(f"/indkaldelser/{cancelled}", headers=EN).get_data(as_text=True)
     assert "The interview is cancelled" in detail and "You do not need to come" in detail
+    # In Danish an interview is "aflyst" (a holiday is "annulleret"), in the list and the detail.
+    danish = client.get("/indkaldelser/", headers=DA).get_data(as_text=True)
+    assert "<strong>Aflyst.</strong>" in danish and "Aflyst den 19. oktober 2026" in danish
+    assert "Annulleret" not in danish
+    detail = client.get(f"/indkaldelser/{cancelled}", headers=DA).get_data(as_text=True)
+    assert "<td>Aflyst</td>" in detail
 
 
 def test_calendar_file_has_the_right_local_time_across_daylight_saving(app: Flask) -> None:
