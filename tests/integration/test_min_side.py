@@ -158,6 +158,8 @@ def test_min_side_shows_the_newest_ten_and_all_reports_are_paged(
     journey_app: Flask,  # noqa: F811
 ) -> None:
     client = citizen(METTE)
+    # No reports yet: Min side says so and links to no list of all of them.
+    assert 'href="/min-side/indberetninger"' not in client.get("/min-side/").get_data(as_text=True)
     empty = client.get("/min-side/indberetninger")
     assert empty.status_code == 200
     assert "You have not sent any reports through Jobnet yet." in empty.get_data(as_text=True)
