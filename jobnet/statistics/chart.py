@@ -70,6 +70,13 @@ def nice_ceiling(value: float) -> float:
     return 10 * power
 
 
+def labelled_months(count: int, most: int = 6) -> list[int]:
+    """Which of `count` months get a label under the chart: at most `most`, evenly spaced and
+    counted back from the newest, which is always labelled (two labels side by side overlap)."""
+    every = max(1, math.ceil(count / most))
+    return sorted(range(count - 1, -1, -every))
+
+
 def build_chart(
     x_labels: Sequence[str],
     series: Sequence[tuple[str, Sequence[float | None]]],
@@ -92,11 +99,8 @@ def build_chart(
         Tick(round(y_at(top_value * step / 4), 1), number(top_value * step / 4))
         for step in range(5)
     )
-    every = max(1, math.ceil(count / 6))
     x_ticks = tuple(
-        Tick(round(x_at(index), 1), label)
-        for index, label in enumerate(x_labels)
-        if index % every == 0 or index == count - 1
+        Tick(round(x_at(index), 1), x_labels[index]) for index in labelled_months(count)
     )
     drawn = []
     for (name, data), (css_class, dash, marker) in zip(series, STYLES, strict=False):
