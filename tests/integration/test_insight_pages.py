@@ -11,6 +11,7 @@ import logging
 import re
 from collections.abc import Callable
 from datetime import timedelta
+from html import unescape
 from typing import Any
 from urllib.parse import quote
 
@@ -57,10 +58,9 @@ def person_id(app: Flask, cpr: str) -> str:
     return person.id
 
 
-def caseworker_reads(app: Flask, cpr: str) -> None:
-    """Hanne Mikkelsen of Jobcenter København reads the person through DFDG's API."""
-    dfdg = app.extensions["dfdg_app"].test_client()
-    headers = {
+def hanne(app: Flask) -> dict[str, str]:
+    """DFDG's headers for Hanne Mikkelsen of Jobcenter København."""
+    return {
         "Authorization": f"Bearer {app.config['DFDG_API_TOKEN']}",
         "X-Actor-Type": "caseworker",
         "X-Actor-Id": "CVR:29190011-RID:41120001",
@@ -68,7 +68,12 @@ def caseworker_reads(app: Flask, cpr: str) -> None:
         "X-Actor-Organisation": "29190011",
         "X-Purpose": quote("Opfølgning på jobplan"),
     }
-    response = dfdg.get(f"/api/v1/persons/{person_id(app, cpr)}", headers=headers)
+
+
+def caseworker_reads(app: Flask, cpr: str) -> None:
+    """Hanne Mikkelsen of Jobcenter København reads the person through DFDG's API."""
+    dfdg = app.extensions["dfdg_app"].test_client()
+    response = dfdg.get(f"/api/v1/persons/{person_id(app, cpr)}", headers=hanne(app))
     assert response.status_code == 200, response.get_json()
 
 
@@ -101,6 +106,42 @@ def test_my_data_shows_every_record_by_category_with_history_links(
     assert "Nørrebrogade 112" in html
     danish = client.get("/mine-data/", headers={"Cookie": "jobnet_lang=da"})
     assert danish.status_code == 200
+
+
+def test_my_data_shows_summons_and_held_interviews_in_words_not_codes(
+    citizen: Callable[[str], FlaskClient], insight_app: Flask
+) -> None:
+    from jobnet.dfdg import clock
+
+    dfdg = insight_app.extensions["dfdg_app"]
+    with dfdg.app_context():
+        yesterday = clock.today() - timedelta(days=1)
+    held = dfdg.test_client().post(
+        f"/api/v1/persons/{person_id(insight_app, METTE)}/interviews",
+        json={
+            "held_on": yesterday.isoformat(),
+            "form": "phone",
+            "agreement": "Ny samtale om tre uger",
+        },
+        headers={**hanne(insight_app), "Idempotency-Key": "insight-held-interview"},
+    )
+    assert held.status_code == 201, held.get_json()
+    client = citizen(METTE)
+    english = unescape(client.get("/mine-data/").get_data(as_text=True))
+    summons = english.split(">Summons to interviews</h2>")[1].split("</table>")[0]
+    assert "Summoned by" in summons and "Hanne Mikkelsen, Jobcenter København" in summons
+    assert "Job interview" in summons and "In person" in summons
+    interviews = english.split(">Interviews</h2>")[1].split("</table>")[0]
+    assert "Ny samtale om tre uger" in interviews and "By phone" in interviews
+    client.get("/language/da")
+    danish = unescape(client.get("/mine-data/").get_data(as_text=True))
+    summons = danish.split(">Indkaldelser til samtaler</h2>")[1].split("</table>")[0]
+    assert "Indkaldt af" in summons and "Jobsamtale" in summons and "Fremmøde" in summons
+    assert "Aflyst den" in summons and "Flyttet den" in summons
+    for code in ("job_interview", "in_person", "Starts at", "Sequence", "T09:00:00Z"):
+        assert code not in danish
+    interviews = danish.split(">Samtaler</h2>")[1].split("</table>")[0]
+    assert "Telefon" in interviews and "Hanne Mikkelsen, Jobcenter København" in interviews
 
 
 def test_download_is_the_whole_export_as_an_attachment_and_nothing_of_others(
