@@ -57,7 +57,7 @@ class LiveServer:
 
 
 @contextmanager
-def _serve(tmp: Path) -> Iterator[LiveServer]:
+def serve_live_app(tmp: Path) -> Iterator[LiveServer]:
     port = _free_port()
     url = f"http://127.0.0.1:{port}"
     app = create_app(
@@ -81,7 +81,7 @@ def _serve(tmp: Path) -> Iterator[LiveServer]:
 
 @pytest.fixture(scope="session")
 def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
-    with _serve(tmp_path_factory.mktemp("live")) as server:
+    with serve_live_app(tmp_path_factory.mktemp("live")) as server:
         yield server
 
 
@@ -89,7 +89,7 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
 def a11y_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """A live app of its own for the accessibility crawl, which sends reports and fills in
     forms: other browser tests never see the data it changes."""
-    with _serve(tmp_path_factory.mktemp("a11y")) as server:
+    with serve_live_app(tmp_path_factory.mktemp("a11y")) as server:
         yield server
 
 

@@ -18,7 +18,7 @@ import pytest
 
 from jobnet import outbox
 from jobnet.clients.dfdg import IN_PROCESS_BASE_URL, DfdgClient
-from tests.e2e.conftest import LOCALES, LiveServer, _serve, assert_no_axe_violations
+from tests.e2e.conftest import LOCALES, LiveServer, assert_no_axe_violations, serve_live_app
 from tests.e2e.pages import WORDS, Jobnet, long_date, today
 from tests.integration.test_outbox_faults import FaultyTransport, _make_due
 
@@ -29,7 +29,7 @@ PERSON = {"da": "Henrik Madsen", "en": "Peter Sørensen"}
 def refusing_server(
     tmp_path_factory: pytest.TempPathFactory,
 ) -> Iterator[tuple[LiveServer, FaultyTransport]]:
-    with _serve(tmp_path_factory.mktemp("dfdg-down")) as server:
+    with serve_live_app(tmp_path_factory.mktemp("dfdg-down")) as server:
         app = server.app
         transport = FaultyTransport(httpx.WSGITransport(app=app.extensions["dfdg_app"]))
         app.extensions["dfdg_client"] = DfdgClient(
@@ -133,7 +133,6 @@ def test_what_is_sent_while_dfdg_takes_no_writes_is_received_and_registered_late
     assert_no_axe_violations(page)
 
     transport.mode = "ok"
-    _make_due(server.app)
     assert _deliver_as_the_worker_does(server) == 2
 
     card = _holiday_card(jobnet)
