@@ -20,7 +20,7 @@ from jobnet import outbox
 from jobnet.clients.dfdg import IN_PROCESS_BASE_URL, DfdgClient
 from tests.e2e.conftest import LOCALES, LiveServer, assert_no_axe_violations, serve_live_app
 from tests.e2e.pages import WORDS, Jobnet, long_date, today
-from tests.integration.test_outbox_faults import FaultyTransport, _make_due
+from tests.integration.outbox_helpers import FaultyTransport, make_due
 
 PERSON = {"da": "Henrik Madsen", "en": "Peter Sørensen"}
 
@@ -91,7 +91,7 @@ def _deliver_as_the_worker_does(server: LiveServer) -> int:
     store, client = server.app.extensions["web_store"], server.app.extensions["dfdg_client"]
     settled = 0
     for _round in range(5):
-        _make_due(server.app)
+        make_due(server.app)
         delivered = outbox.deliver_due(store, client)
         if not delivered:
             break

@@ -14,6 +14,13 @@ from jobnet import outbox
 from jobnet.clients.dfdg import Actor
 from jobnet.clients.dfdg_commands import sickness_command
 from tests.helpers import csrf_token
+from tests.integration.outbox_helpers import (
+    FaultyTransport,
+    make_due,
+    mette_client,
+    outbox_commands,
+    run_worker_round,
+)
 from tests.integration.test_journeys import (  # noqa: F401 - fixtures
     METTE,
     TODAY,
@@ -22,14 +29,6 @@ from tests.integration.test_journeys import (  # noqa: F401 - fixtures
     register_by_jobcentre,
     report_holiday,
     submit,
-)
-from tests.integration.test_outbox_faults import (
-    FaultyTransport,
-    _client,
-    _commands,
-    _make_due,
-    _run_worker_round,
-    faulty,  # noqa: F401 - fixture
 )
 
 
@@ -44,10 +43,10 @@ def _rows(page: str) -> list[str]:
 
 
 def test_a_holiday_in_the_outbox_shows_as_received_not_yet_registered(
-    faulty: tuple[Flask, FaultyTransport],  # noqa: F811
+    faulty: tuple[Flask, FaultyTransport],
 ) -> None:
     app, transport = faulty
-    client = _client(app)
+    client = mette_client(app)
     report_holiday(client, TODAY + timedelta(days=3), TODAY + timedelta(days=5))
     check = client.get("/ferie/tjek")
     key = re.search(r'name="key" type="hidden" value="([^"]+)"', check.get_data(as_text=True))
@@ -56,7 +55,7 @@ def test_a_holiday_in_the_outbox_shows_as_received_not_yet_registered(
     sent = client.post("/ferie/send", data={"csrf_token": csrf_token(check), "key": key.group(1)})
     reference = sent.location.split("/")[-1]
     transport.mode = "ok"
-    [command] = _commands(app)
+    [command] = outbox_commands(app)
     assert command.status == outbox.RECEIVED
     holiday = _section(client.get("/min-side/").get_data(as_text=True), "Holiday")
     assert "25 November 2026 to 27 November 2026" in holiday
@@ -65,8 +64,8 @@ def test_a_holiday_in_the_outbox_shows_as_received_not_yet_registered(
     assert f'href="/kvittering/{reference}"' in holiday
     assert holiday.count("/aflys") == 1  # only the demo holiday DFDG holds can be cancelled
     # Delivered: the same holiday is now DFDG's, cancellable, and shown once.
-    _make_due(app)
-    _run_worker_round(app)
+    make_due(app)
+    run_worker_round(app)
     holiday = _section(client.get("/min-side/").get_data(as_text=True), "Holiday")
     assert holiday.count("25 November 2026 to 27 November 2026") == 1
     assert "Received, not yet registered" not in holiday
@@ -101,7 +100,7 @@ def test_my_reports_show_when_dfdg_registered_each(
     client = citizen(METTE)
     report_holiday(client, TODAY + timedelta(days=3), TODAY + timedelta(days=5))
     reference = submit(client, "ferie").location.split("/")[-1]
-    [command] = [c for c in _commands(journey_app) if c.reference == reference]
+    [command] = [c for c in outbox_commands(journey_app) if c.reference == reference]
     assert command.registered_at is not None
     from jobnet.i18n import format_local_datetime
 
@@ -165,7 +164,7 @@ def test_min_side_shows_the_newest_ten_and_all_reports_are_paged(
     assert "You have not sent any reports through Jobnet yet." in empty.get_data(as_text=True)
     report_holiday(client, TODAY + timedelta(days=3), TODAY + timedelta(days=5))
     newest = submit(client, "ferie").location.split("/")[-1]
-    [command] = _commands(journey_app)
+    [command] = outbox_commands(journey_app)
     older = _many_reports(journey_app, command.person_id, 30)  # all sent before the holiday
     page = client.get("/min-side/").get_data(as_text=True)
     shown = [_reference(row) for row in _rows(page)]
@@ -214,10 +213,10 @@ def test_a_report_still_on_its_way_counts_even_when_ten_newer_ones_hide_it(
 
 
 def test_a_cancellation_on_its_way_frees_the_holidays_dates(
-    faulty: tuple[Flask, FaultyTransport],  # noqa: F811
+    faulty: tuple[Flask, FaultyTransport],
 ) -> None:
     app, transport = faulty
-    client = _client(app)
+    client = mette_client(app)
     page = client.get("/min-side/").get_data(as_text=True)
     [cancel_path] = re.findall(r'href="(/ferie/[^"]+/aflys)"', _section(page, "Holiday"))
     confirm = client.get(cancel_path)
@@ -227,7 +226,7 @@ def test_a_cancellation_on_its_way_frees_the_holidays_dates(
     sent = client.post(cancel_path, data={"csrf_token": csrf_token(confirm), "key": key.group(1)})
     assert sent.status_code == 302
     transport.mode = "ok"
-    [command] = _commands(app)
+    [command] = outbox_commands(app)
     assert command.status == outbox.RECEIVED
 
     holiday = _section(client.get("/min-side/").get_data(as_text=True), "Holiday")

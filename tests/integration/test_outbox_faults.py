@@ -5,75 +5,27 @@ from __future__ import annotations
 
 import re
 import threading
-from collections.abc import Callable, Iterator
 from datetime import date, timedelta
 from typing import Any
 
-import httpx
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select, update
 
 from jobnet import outbox
-from jobnet.clients.dfdg import IN_PROCESS_BASE_URL, DfdgClient
 from jobnet.sessions import utcnow
 from jobnet.store.models import OutboxCommand
-from tests.helpers import csrf_token, login_citizen
+from tests.helpers import csrf_token
+from tests.integration.outbox_helpers import (
+    ANSWERS_THAT_ARE_NOT_THE_CITIZENS_FAULT,
+    FaultyTransport,
+    make_due,
+    mette_client,
+    outbox_commands,
+    run_worker_round,
+)
 from tests.integration.test_journeys import TODAY, answer, date_fields
-
-METTE = "1203851234"
-
-
-# Answers that say nothing about the report itself: ours or DFDG's to mend, so kept and retried.
-ANSWERS_THAT_ARE_NOT_THE_CITIZENS_FAULT = ("500", "503", "401", "408", "429")
-
-
-class FaultyTransport(httpx.BaseTransport):
-    """Passes requests to DFDG in-process unless told to fail, before or after DFDG answers."""
-
-    def __init__(self, inner: httpx.BaseTransport) -> None:
-        self.inner = inner
-        self.mode = "ok"
-        self.writes_seen = 0
-
-    def handle_request(self, request: httpx.Request) -> httpx.Response:
-        if request.method != "GET":
-            self.writes_seen += 1
-        if self.mode == "down" or (self.mode == "writes_down" and request.method != "GET"):
-            raise httpx.ConnectError("connection refused", request=request)
-        if self.mode == "timeout":
-            raise httpx.ReadTimeout("timed out", request=request)
-        if self.mode in ANSWERS_THAT_ARE_NOT_THE_CITIZENS_FAULT:
-            status = int(self.mode)
-            return httpx.Response(status, json={"title": "not now"}, request=request)
-        response = self.inner.handle_request(request)
-        if self.mode == "fail_after_write" and request.method != "GET":
-            response.read()
-            raise httpx.ReadTimeout("the answer was lost", request=request)
-        return response
-
-
-@pytest.fixture
-def faulty(make_app: Callable[..., Flask]) -> Iterator[tuple[Flask, FaultyTransport]]:
-    app = make_app(DFDG_FIXED_TODAY=TODAY.isoformat())
-    from jobnet.dfdg.demo import load_demo_data
-
-    dfdg_app = app.extensions["dfdg_app"]
-    with dfdg_app.extensions["dfdg_store"].session() as session:
-        load_demo_data(session)
-    transport = FaultyTransport(httpx.WSGITransport(app=dfdg_app))
-    app.extensions["dfdg_client"] = DfdgClient(
-        IN_PROCESS_BASE_URL, app.config["DFDG_API_TOKEN"], 2.0, transport=transport
-    )
-    yield app, transport
-
-
-def _client(app: Flask) -> FlaskClient:
-    client = app.test_client()
-    client.get("/language/en")
-    login_citizen(client, METTE)
-    return client
 
 
 def _ready_to_send(client: FlaskClient, first_day: date = TODAY) -> dict[str, str]:
@@ -94,24 +46,14 @@ def _sicknesses(app: Flask, reference: str | None = None) -> list[Any]:
     return [r for r in rows if reference is None or r.source_reference == reference]
 
 
-def _commands(app: Flask) -> list[OutboxCommand]:
-    with app.extensions["web_store"].session() as db:
-        return list(db.scalars(select(OutboxCommand)))
-
-
-def _make_due(app: Flask) -> None:
-    with app.extensions["web_store"].session() as db:
-        db.execute(update(OutboxCommand).values(next_attempt_at=utcnow() - timedelta(seconds=1)))
-
-
 def _received_while_dfdg_is_down(app: Flask, transport: FaultyTransport) -> OutboxCommand:
     """A sickness report sent while DFDG was down: kept in the outbox. DFDG is back after."""
-    client = _client(app)
+    client = mette_client(app)
     data = _ready_to_send(client)
     transport.mode = "down"
     client.post("/sygemelding/send", data=data)
     transport.mode = "ok"
-    [command] = _commands(app)
+    [command] = outbox_commands(app)
     return command
 
 
@@ -126,10 +68,6 @@ def _due_and_leased(app: Flask, lease_seconds: int) -> None:
         )
 
 
-def _run_worker_round(app: Flask) -> int:
-    return outbox.deliver_due(app.extensions["web_store"], app.extensions["dfdg_client"])
-
-
 @pytest.mark.parametrize(
     "fault", ["down", "timeout", "fail_after_write", *ANSWERS_THAT_ARE_NOT_THE_CITIZENS_FAULT]
 )
@@ -137,7 +75,7 @@ def test_a_report_sent_while_dfdg_fails_is_received_then_registered_once(
     faulty: tuple[Flask, FaultyTransport], fault: str
 ) -> None:
     app, transport = faulty
-    client = _client(app)
+    client = mette_client(app)
     data = _ready_to_send(client)
     transport.mode = fault
     response = client.post("/sygemelding/send", data=data)
@@ -146,14 +84,14 @@ def test_a_report_sent_while_dfdg_fails_is_received_then_registered_once(
     receipt = client.get(response.location).get_data(as_text=True)
     assert "Receipt: your report is received" in receipt
     assert "will be registered" in receipt
-    [command] = _commands(app)
+    [command] = outbox_commands(app)
     assert command.status == outbox.RECEIVED and command.attempts == 1
     assert command.last_error  # the class name of the failure, no personal data
     assert len(_sicknesses(app, reference)) == (1 if fault == "fail_after_write" else 0)
 
-    assert _run_worker_round(app) == 0  # not due yet: back-off
-    _make_due(app)
-    assert _run_worker_round(app) == 1
+    assert run_worker_round(app) == 0  # not due yet: back-off
+    make_due(app)
+    assert run_worker_round(app) == 1
     assert len(_sicknesses(app, reference)) == 1
     assert "Receipt: your report is registered" in client.get(response.location).get_data(
         as_text=True
@@ -164,7 +102,7 @@ def test_a_report_sent_while_dfdg_fails_is_received_then_registered_once(
 
 def test_the_forms_count_a_report_still_on_its_way(faulty: tuple[Flask, FaultyTransport]) -> None:
     app, transport = faulty
-    client = _client(app)
+    client = mette_client(app)
     data = _ready_to_send(client)
     transport.mode = "down"
     client.post("/sygemelding/send", data=data)
@@ -180,7 +118,7 @@ def test_a_recovery_never_overtakes_its_sickness_report(
     faulty: tuple[Flask, FaultyTransport],
 ) -> None:
     app, transport = faulty
-    client = _client(app)
+    client = mette_client(app)
     sickness = _ready_to_send(client, TODAY - timedelta(days=3))
     transport.mode = "down"
     client.post("/sygemelding/send", data=sickness)
@@ -190,7 +128,7 @@ def test_a_recovery_never_overtakes_its_sickness_report(
     check = client.get("/raskmelding/tjek")
     key = re.search(r'name="key" type="hidden" value="([^"]+)"', check.get_data(as_text=True))
     client.post("/raskmelding/send", data={"csrf_token": csrf_token(check), "key": key.group(1)})  # type: ignore[union-attr]
-    statuses = [(c.kind, c.status) for c in sorted(_commands(app), key=lambda c: c.id)]
+    statuses = [(c.kind, c.status) for c in sorted(outbox_commands(app), key=lambda c: c.id)]
     assert statuses == [("sickness", "registered"), ("recovery", "registered")]
 
 
@@ -201,9 +139,9 @@ def test_a_worker_that_died_mid_delivery_leaves_it_to_the_next(
     command = _received_while_dfdg_is_down(app, transport)
     # A worker claimed it (its lease runs) and then died before it could answer.
     _due_and_leased(app, lease_seconds=30)
-    assert _run_worker_round(app) == 0  # still leased by the dead worker
+    assert run_worker_round(app) == 0  # still leased by the dead worker
     _due_and_leased(app, lease_seconds=-1)
-    assert _run_worker_round(app) == 1
+    assert run_worker_round(app) == 1
     assert len(_sicknesses(app, command.reference)) == 1
 
 
@@ -223,8 +161,8 @@ def test_a_worker_that_died_after_dfdg_wrote_does_not_register_twice(
     )
     _due_and_leased(app, lease_seconds=-1)
     assert len(_sicknesses(app, command.reference)) == 1
-    assert _run_worker_round(app) == 1  # a new worker takes the expired lease
-    [delivered] = _commands(app)
+    assert run_worker_round(app) == 1  # a new worker takes the expired lease
+    [delivered] = outbox_commands(app)
     assert delivered.status == outbox.REGISTERED
     assert len(_sicknesses(app, command.reference)) == 1
 
@@ -233,7 +171,7 @@ def test_the_same_report_submitted_twice_at_once_registers_once(
     faulty: tuple[Flask, FaultyTransport],
 ) -> None:
     app, _transport = faulty
-    client = _client(app)
+    client = mette_client(app)
     data = _ready_to_send(client)
     cookie = client.get_cookie("jobnet_session")
     assert cookie is not None
@@ -253,7 +191,7 @@ def test_the_same_report_submitted_twice_at_once_registers_once(
     for thread in threads:
         thread.join()
     assert len(set(locations)) == 1
-    assert len(_commands(app)) == 1
+    assert len(outbox_commands(app)) == 1
     assert len(_sicknesses(app, locations[0].split("/")[-1])) == 1
 
 
@@ -261,14 +199,14 @@ def test_a_rejected_report_shows_on_min_side_with_the_reason(
     faulty: tuple[Flask, FaultyTransport],
 ) -> None:
     app, transport = faulty
-    client = _client(app)
+    client = mette_client(app)
     first = _ready_to_send(client, TODAY - timedelta(days=1))
     transport.mode = "down"
     client.post("/sygemelding/send", data=first)
     transport.mode = "ok"
     # Meanwhile the job centre registered a sickness for her through another system.
     dfdg = app.extensions["dfdg_app"].test_client()
-    person_id = _commands(app)[0].person_id
+    person_id = outbox_commands(app)[0].person_id
     registered = dfdg.post(
         f"/api/v1/persons/{person_id}/absences",
         json={"reason": "sickness", "first_day": (TODAY - timedelta(days=2)).isoformat()},
@@ -280,9 +218,9 @@ def test_a_rejected_report_shows_on_min_side_with_the_reason(
         },
     )
     assert registered.status_code == 201, registered.get_json()
-    _make_due(app)
-    _run_worker_round(app)
-    [command] = _commands(app)
+    make_due(app)
+    run_worker_round(app)
+    [command] = outbox_commands(app)
     assert command.status == outbox.REJECTED
     page = client.get("/min-side/").get_data(as_text=True)
     alert = page.split('class="alert alert-error"')[1].split("</div>\n</div>")[0]
