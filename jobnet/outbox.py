@@ -127,20 +127,23 @@ def find(store: Store, reference: str, person_id: str) -> OutboxCommand | None:
         return db.scalar(_BY_REFERENCE, {"reference": reference, "person_id": person_id})
 
 
+_LATEST_TO = (
+    select(OutboxCommand)
+    .where(
+        OutboxCommand.person_id == bindparam("person_id"),
+        OutboxCommand.kind == bindparam("kind"),
+        OutboxCommand.path == bindparam("path"),
+    )
+    .order_by(OutboxCommand.created_at.desc(), OutboxCommand.id.desc())
+    .limit(1)
+)
+
+
 def latest_to(store: Store, person_id: str, kind: str, path: str) -> OutboxCommand | None:
     """The person's newest command of `kind` sent to `path` (one holiday's cancellation, say),
     whatever became of it."""
     with store.read() as db:
-        return db.scalar(
-            select(OutboxCommand)
-            .where(
-                OutboxCommand.person_id == person_id,
-                OutboxCommand.kind == kind,
-                OutboxCommand.path == path,
-            )
-            .order_by(OutboxCommand.created_at.desc(), OutboxCommand.id.desc())
-            .limit(1)
-        )
+        return db.scalar(_LATEST_TO, {"person_id": person_id, "kind": kind, "path": path})
 
 
 def for_person(store: Store, person_id: str, limit: int = 50) -> list[OutboxCommand]:
