@@ -24,6 +24,16 @@ from jobnet import create_app
 BACKEND = os.environ.get("JOBNET_TEST_DB", "sqlite")
 
 
+@pytest.hookimpl(tryfirst=True)
+def pytest_xdist_make_scheduler(config: pytest.Config, log: Any) -> Any:
+    """`-n N` without `--dist`: share the tests out as tests/scheduling.py says."""
+    if config.getvalue("dist") != "load":
+        return None
+    from tests.scheduling import CrawlsTogether
+
+    return CrawlsTogether(config, log)
+
+
 @pytest.fixture(scope="session")
 def backend() -> str:
     return BACKEND
