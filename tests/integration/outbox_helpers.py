@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import timedelta
 
 import httpx
@@ -14,8 +15,19 @@ from jobnet import outbox
 from jobnet.sessions import utcnow
 from jobnet.store.models import OutboxCommand
 from tests.helpers import login_citizen
+from tests.integration.test_journeys import TODAY
 
 METTE = "1203851234"
+
+
+def app_with_demo_data(make_app: Callable[..., Flask]) -> Flask:
+    """The app on the journeys' fixed today, its DFDG holding the demo persons."""
+    from jobnet.dfdg.demo import load_demo_data
+
+    app = make_app(DFDG_FIXED_TODAY=TODAY.isoformat())
+    with app.extensions["dfdg_app"].extensions["dfdg_store"].session() as session:
+        load_demo_data(session)
+    return app
 
 
 # Answers that say nothing about the report itself: ours or DFDG's to mend, so kept and retried.

@@ -17,6 +17,7 @@ from sqlalchemy import select
 from jobnet import outbox
 from jobnet.clients.dfdg import Actor, holiday_command
 from jobnet.store.models import OutboxCommand
+from tests.integration.outbox_helpers import app_with_demo_data
 from tests.integration.test_journeys import TODAY
 
 REGISTERED_DEMO_PERSONS = ("1203851234", "0812824167", "1908871245", "0601983694")
@@ -40,12 +41,8 @@ class CountingDfdg:
 
 @pytest.fixture
 def counted(make_app: Callable[..., Flask]) -> Iterator[tuple[Flask, CountingDfdg]]:
-    app = make_app(DFDG_FIXED_TODAY=TODAY.isoformat())
-    from jobnet.dfdg.demo import load_demo_data
-
+    app = app_with_demo_data(make_app)
     dfdg_app = app.extensions["dfdg_app"]
-    with dfdg_app.extensions["dfdg_store"].session() as session:
-        load_demo_data(session)
     counter = CountingDfdg(dfdg_app.wsgi_app)
     dfdg_app.wsgi_app = counter  # type: ignore[method-assign]
     yield app, counter
