@@ -13,6 +13,7 @@ from datetime import date
 from typing import Any
 
 from babel.dates import format_date
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 
 from jobnet.domain.clock import today_in_denmark
 
@@ -280,9 +281,17 @@ class Jobnet:
     def main_text(self) -> str:
         return str(self.page.locator("main").inner_text())
 
+    def shown(self, locator: Any) -> None:
+        """Wait until `locator` is shown: a click that submits a form returns before the next
+        page has loaded, so checking at once can still see the page before."""
+        try:
+            locator.wait_for(state="visible", timeout=5000)
+        except PlaywrightTimeout as error:
+            raise AssertionError(self.main_text()) from error
+
     def receipt(self) -> str:
         """The reference number of the receipt on the page (which must be one)."""
-        assert self.heading(self.words["registered"]).is_visible(), self.main_text()
+        self.shown(self.heading(self.words["registered"]))
         reference = str(self.page.locator(".jobnet-reference").inner_text()).strip()
         assert REFERENCE.fullmatch(reference), reference
         return reference
@@ -290,7 +299,7 @@ class Jobnet:
     def saved_reference(self) -> str:
         """The reference number in the "saved in DFDG" notice at the top of the page."""
         notice = self.page.get_by_text(self.words["saved"])
-        assert notice.is_visible(), self.main_text()
+        self.shown(notice)
         found = REFERENCE.search(str(notice.inner_text()))
         assert found, notice.inner_text()
         return found.group(0)
