@@ -85,6 +85,12 @@ WORDS: dict[str, dict[str, str]] = {
         "your_interviews": "Dine samtaler",
         "upcoming": "Kommende samtaler",
         "ics": "Hent samtalen som kalenderfil (.ics)",
+        # the citizen's own journeys
+        "report_own_sickness": "Sygemeld dig",
+        "report_recovery": "Raskmeld dig",
+        "fit_day": "Den dag, du blev rask igen",
+        "register": "Tilmeld dig som jobsøger",
+        "deregister": "Afmeld dig som jobsøger",
         # caseworker
         "caseworker_start": "Startside for sagsbehandlere",
         "cpr": "CPR-nummer",
@@ -183,6 +189,11 @@ WORDS: dict[str, dict[str, str]] = {
         "your_interviews": "Your interviews",
         "upcoming": "Upcoming interviews",
         "ics": "Download the interview as a calendar file (.ics)",
+        "report_own_sickness": "Report sickness",
+        "report_recovery": "Report recovery",
+        "fit_day": "The day you were fit again",
+        "register": "Register as a jobseeker",
+        "deregister": "Deregister as a jobseeker",
         "caseworker_start": "Caseworker start page",
         "cpr": "CPR number",
         "interview_purpose": "An interview with the citizen",
@@ -248,6 +259,16 @@ class Jobnet:
         self.press(self.words["log_in"])
         self.page.wait_for_url(re.compile(r"/min-side/"))
 
+    def log_in_with_cpr(self, cpr: str, given_name: str, family_name: str) -> None:
+        """A citizen the simulator has no demo entry for logs in with a typed CPR number."""
+        self.page.goto("/auth/login")
+        self.page.locator("input[name=person][value=other]").check()
+        self.page.locator("input[name=cpr]").fill(cpr)
+        self.page.locator("input[name=given_name]").fill(given_name)
+        self.page.locator("input[name=family_name]").fill(family_name)
+        self.press(self.words["log_in"])
+        self.page.wait_for_url(re.compile(r"/min-side/"))
+
     def log_in_as_caseworker(self, caseworker_name: str) -> None:
         """A caseworker logs in through the simulator's caseworker client."""
         self.page.goto("/auth/caseworker/login")
@@ -274,9 +295,17 @@ class Jobnet:
 
     def press(self, name: str) -> None:
         self.page.get_by_role("button", name=name, exact=True).click()
+        self.settled()
 
     def follow(self, name: str | re.Pattern[str]) -> None:
         self.page.get_by_role("link", name=name).first.click()
+        self.settled()
+
+    def settled(self) -> None:
+        """Wait for the page a click led to. Playwright's click returns once the next page has
+        started to arrive, so checking its title, URL or headings at once can still meet the
+        page before (or a page not yet parsed); a click that loads nothing returns at once."""
+        self.page.wait_for_load_state()
 
     def main_text(self) -> str:
         return str(self.page.locator("main").inner_text())

@@ -125,6 +125,7 @@ def test_caseworker_acts_for_a_citizen_of_their_municipality(
     page.get_by_label(words["note"]).fill("Godt CV.")
     jobnet.fill_date(words["assessed_on"], day)
     page.get_by_role("group", name=words["assessed_on"]).get_by_label(words["year"]).press("Enter")
+    jobnet.settled()
     assert words["approved"] in jobnet.main_text()  # check your answers
     approval = jobnet.send_check_your_answers()
 

@@ -123,6 +123,7 @@ def test_what_is_sent_while_dfdg_takes_no_writes_is_received_and_registered_late
     [cancel] = _cancel_links(jobnet).all()
     assert long_date(registered_first, language) in str(cancel.inner_text())
     cancel.click()
+    jobnet.settled()
     jobnet.press(words["cancel_holiday"])
     cancellation_reference = _received(jobnet)
     assert cancellation_reference != holiday_reference

@@ -35,6 +35,7 @@ def test_language_switch_persists(page: Any, language: str) -> None:
     page.goto("/was")
     other = "en" if language == "da" else "da"
     page.locator(f"a.jobnet-language-link[hreflang='{other}']").click()
+    page.wait_for_load_state()  # the click returns once the next page starts to arrive
     assert page.locator("html").get_attribute("lang") == other
     assert page.url.endswith("/was")
     page.goto("/")

@@ -74,6 +74,7 @@ def test_report_a_holiday_and_cancel_it(jobnet: Jobnet, page: Any, language: str
     assert cancel.count() == 1
     assert long_date(first, language) in str(cancel.inner_text())
     cancel.click()
+    jobnet.settled()
     cancel_url = page.url
     for day in (first, last):
         assert long_date(day, language) in jobnet.main_text()
@@ -178,6 +179,7 @@ def test_cv_work_experience_and_contact_details(jobnet: Jobnet, page: Any, langu
     email = page.get_by_label(words["e_mail"])
     email.fill("bager@")
     email.press("Enter")  # submit from the keyboard
+    jobnet.settled()
     assert page.title().startswith(words["error"])
     assert jobnet.focused_id() == "error-summary"
     summary = page.get_by_role("heading", name=words["problem"])
@@ -235,6 +237,7 @@ def test_my_plan_and_its_print_view(jobnet: Jobnet, page: Any, language: str) ->
     provider = PLAN_AND_SUMMONS[language][1]
     page.goto("/min-side/")
     page.get_by_role("link", name=words["see_plan"], exact=True).click()
+    jobnet.settled()
     assert jobnet.h1() == words["my_plan"]
     assert page.get_by_role("row", name=provider).is_visible()
 
@@ -256,6 +259,7 @@ def test_summons_detail_and_calendar_file(jobnet: Jobnet, page: Any, language: s
     kind = PLAN_AND_SUMMONS[language][2]
     upcoming = page.get_by_role("region", name=words["upcoming"])
     upcoming.get_by_role("link", name=re.compile(f"^{kind}\\W")).click()
+    jobnet.settled()
     assert jobnet.h1() == kind
 
     with page.expect_download() as download_info:
