@@ -36,7 +36,8 @@ def table(result: dict[str, Any]) -> str:
     lines = [
         f"**{result['label']}** — {result['users']} concurrent users, {result['seconds']:g} s per "
         f"row; web {result['shape']['web_workers']} workers × {result['shape']['web_threads']} "
-        f"threads, DFDG {result['shape']['dfdg_workers']} workers",
+        f"threads, DFDG {result['shape']['dfdg_workers']} workers × "
+        f"{result['shape'].get('dfdg_threads', 4)} threads",
         "",
         "× bare is against the faster of the two bare rows "
         f"({bare['rps']:.0f} req/s, p95 {bare['p95_ms']:.0f} ms). The machine's speed probe "

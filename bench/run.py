@@ -2,6 +2,7 @@
 
     .venv/bin/python bench/run.py [--users 16] [--seconds 15] [--label demo]
         [--seed-persons 2000 --seed-records 20000] [--out bench/results/demo.json]
+        [--web-workers 4 --web-threads 2 --dfdg-workers 2 --dfdg-threads 4] [--quick]
 
 One run measures, at `--users` concurrent virtual users, each for at most `--seconds`:
 the bare Flask route (the ceiling), the landing page, the public statistics page (from the
@@ -11,6 +12,9 @@ such page), a sickness report end to end (each one by a fresh registered person:
 answers, send - written through to DFDG - and the receipt), and DFDG's own status and CPR lookup
 calls. It also reads the web workers' resident memory from /proc and what a first visit to Min
 side transfers. Loopback only; bounded in time and in count; stops by itself.
+
+`--quick` measures only the bare route and Min side (with the bare route again after it), to
+compare settings such as the worker shape side by side.
 """
 
 from __future__ import annotations
@@ -332,10 +336,14 @@ def main() -> None:
     parser.add_argument("--web-workers", type=int, default=4)
     parser.add_argument("--web-threads", type=int, default=2)
     parser.add_argument("--dfdg-workers", type=int, default=2)
+    parser.add_argument("--dfdg-threads", type=int, default=4)
     parser.add_argument("--seed-persons", type=int, default=2000)
     parser.add_argument("--seed-records", type=int, default=20000)
     parser.add_argument("--label", default="demo")
     parser.add_argument("--out", type=Path)
+    parser.add_argument(
+        "--quick", action="store_true", help="only the bare route and Min side, for comparisons"
+    )
     args = parser.parse_args()
     out = args.out or ROOT / "bench" / "results" / f"{args.label}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
@@ -355,6 +363,7 @@ def main() -> None:
             "web_workers": args.web_workers,
             "web_threads": args.web_threads,
             "dfdg_workers": args.dfdg_workers,
+            "dfdg_threads": args.dfdg_threads,
             "seed_persons": args.seed_persons,
             "seed_records": args.seed_records,
         },
@@ -364,6 +373,7 @@ def main() -> None:
         web_workers=args.web_workers,
         web_threads=args.web_threads,
         dfdg_workers=args.dfdg_workers,
+        dfdg_threads=args.dfdg_threads,
         seed_persons=args.seed_persons,
         seed_records=args.seed_records,
     )
@@ -402,8 +412,9 @@ def main() -> None:
         bare = [_client(shape.bare_url) for _ in range(users)]
         measure("bare Flask route", bare, lambda c: [timed_get(c, "/")])
         anonymous = [_client(shape.web_url) for _ in range(users)]
-        measure("landing page", anonymous, lambda c: [timed_get(c, "/")])
-        measure("public statistics", anonymous, lambda c: [timed_get(c, "/statistik/")])
+        if not args.quick:
+            measure("landing page", anonymous, lambda c: [timed_get(c, "/")])
+            measure("public statistics", anonymous, lambda c: [timed_get(c, "/statistik/")])
 
         print(f"logging in {users} users ...", flush=True)
         citizens = [login(shape.web_url, index) for index in range(users)]
@@ -415,70 +426,10 @@ def main() -> None:
         # The machine's speed drifts within a run: the ceiling again, beside Min side. The report
         # compares every row with the faster of the two bare rows.
         measure("bare Flask route, again", bare, lambda c: [timed_get(c, "/")])
-        for name, path in (("My Plan", "/min-plan/"), ("joblog list", "/joblog/")):
-            probe = citizens[0].get(path)
-            if probe.status_code != 200:
-                rows[name] = {"skipped": f"GET {path} answered {probe.status_code}"}
-                print(f"{name:<28} skipped: {rows[name]['skipped']}", flush=True)
-                continue
-            measure(name, citizens, lambda c, p=path: [timed_get(c, p)])
-
-        submitter = Submitter(shape.web_url, users, args.seed_persons)
-        print(f"logging in {users * REPORTS_READY_PER_USER} fresh persons ...", flush=True)
-        submitter.prepare(users * REPORTS_READY_PER_USER, users)
-        measure("sickness report: send", [None] * users, submitter.one)
-        if submitter.exhausted:
-            rows["sickness report: send"]["note"] = "ran out of logged-in persons before the end"
-        alone = Submitter(shape.web_url, submitter.next, args.seed_persons)
-        alone.prepare(REPORTS_READY_PER_USER * 4, users)
-        measure("sickness report: send, 1 user", [None], alone.one)
-        journey = summarise(submitter.journey, 1.0, 0)
-        journey["rps"] = 0.0
-        rows["sickness report: whole journey"] = journey
-        print(
-            f"{'sickness report journey':<28} p50 {journey['p50_ms']:6.1f}  p95 "
-            f"{journey['p95_ms']:6.1f} ms ({journey['requests']} journeys)",
-            flush=True,
-        )
-
-        token = shape.dfdg_token
-        step = max(args.seed_persons // 997, 1)
-        people = [(i * step) % args.seed_persons for i in range(997)]
-        dfdg_clients = [
-            httpx.Client(base_url=shape.dfdg_url + "/api/v1", timeout=30) for _ in range(users)
-        ]
-        counter = [0]
-        counter_lock = threading.Lock()
-
-        def next_person() -> int:
-            with counter_lock:
-                counter[0] += 1
-                return people[counter[0] % len(people)]
-
-        def status(client: httpx.Client) -> list[float]:
-            index = next_person()
-            person = seed_person_id(index)
-            began = time.perf_counter()
-            response = client.get(f"/persons/{person}/status", headers=dfdg_headers(token, person))
-            if response.status_code != 200:
-                raise RuntimeError(f"status {response.status_code}")
-            return [time.perf_counter() - began]
-
-        def lookup(client: httpx.Client) -> list[float]:
-            index = next_person()
-            began = time.perf_counter()
-            response = client.post(
-                "/persons/lookup",
-                json={"cpr": seed_cpr(index)},
-                headers=dfdg_headers(token, seed_person_id(index)),
-            )
-            if response.status_code != 200:
-                raise RuntimeError(f"lookup {response.status_code}")
-            return [time.perf_counter() - began]
-
-        measure("DFDG status (direct)", dfdg_clients, status)
-        measure("DFDG lookup by CPR (direct)", dfdg_clients, lookup)
-
+        if not args.quick:
+            dfdg_clients = measure_the_other_rows(shape, args, citizens, measure, rows)
+        else:
+            dfdg_clients = []
         web_rss = [rss_mb(pid) for pid in shape.worker_pids("web")]
         dfdg_rss = [rss_mb(pid) for pid in shape.worker_pids("dfdg")]
         results["rss_mb"] = {"web_workers": web_rss, "dfdg_workers": dfdg_rss}
@@ -487,17 +438,95 @@ def main() -> None:
         fresh.cookies = citizens[0].cookies
         results["first_visit"] = first_visit_bytes(fresh)
         print(f"first visit to Min side (estimate): {results['first_visit']}", flush=True)
-        try:
-            cookie = citizens[0].cookies["jobnet_session"]
-            results["first_visit_chromium"] = first_visit_in_chromium(shape.web_url, cookie)
-            print(f"first visit (Chromium): {results['first_visit_chromium']}", flush=True)
-        except Exception as error:  # Chromium is optional for the benchmark
-            print(f"first visit in Chromium not measured: {error}", flush=True)
+        if not args.quick:  # Chromium's start-up is most of a quick run's time otherwise
+            try:
+                cookie = citizens[0].cookies["jobnet_session"]
+                results["first_visit_chromium"] = first_visit_in_chromium(shape.web_url, cookie)
+                print(f"first visit (Chromium): {results['first_visit_chromium']}", flush=True)
+            except Exception as error:  # Chromium is optional for the benchmark
+                print(f"first visit in Chromium not measured: {error}", flush=True)
         for client in [*bare, *anonymous, *citizens, *dfdg_clients, fresh]:
             client.close()
     results["machine"]["speed_probe_ms"].append(speed_probe_ms())
     out.write_text(json.dumps(results, indent=2))
     print(f"written to {out}")
+
+
+def measure_the_other_rows(
+    shape: ProductionShape,
+    args: argparse.Namespace,
+    citizens: list[httpx.Client],
+    measure: Callable[[str, list[Any], Callable[[Any], list[float]]], None],
+    rows: dict[str, Any],
+) -> list[httpx.Client]:
+    """My Plan, the joblog list, the sickness report and DFDG's own calls; returns the DFDG
+    clients for the caller to close."""
+    users = args.users
+    for name, path in (("My Plan", "/min-plan/"), ("joblog list", "/joblog/")):
+        probe = citizens[0].get(path)
+        if probe.status_code != 200:
+            rows[name] = {"skipped": f"GET {path} answered {probe.status_code}"}
+            print(f"{name:<28} skipped: {rows[name]['skipped']}", flush=True)
+            continue
+        measure(name, citizens, lambda c, p=path: [timed_get(c, p)])
+
+    submitter = Submitter(shape.web_url, users, args.seed_persons)
+    print(f"logging in {users * REPORTS_READY_PER_USER} fresh persons ...", flush=True)
+    submitter.prepare(users * REPORTS_READY_PER_USER, users)
+    measure("sickness report: send", [None] * users, submitter.one)
+    if submitter.exhausted:
+        rows["sickness report: send"]["note"] = "ran out of logged-in persons before the end"
+    alone = Submitter(shape.web_url, submitter.next, args.seed_persons)
+    alone.prepare(REPORTS_READY_PER_USER * 4, users)
+    measure("sickness report: send, 1 user", [None], alone.one)
+    journey = summarise(submitter.journey, 1.0, 0)
+    journey["rps"] = 0.0
+    rows["sickness report: whole journey"] = journey
+    print(
+        f"{'sickness report journey':<28} p50 {journey['p50_ms']:6.1f}  p95 "
+        f"{journey['p95_ms']:6.1f} ms ({journey['requests']} journeys)",
+        flush=True,
+    )
+
+    token = shape.dfdg_token
+    step = max(args.seed_persons // 997, 1)
+    people = [(i * step) % args.seed_persons for i in range(997)]
+    dfdg_clients = [
+        httpx.Client(base_url=shape.dfdg_url + "/api/v1", timeout=30) for _ in range(users)
+    ]
+    counter = [0]
+    counter_lock = threading.Lock()
+
+    def next_person() -> int:
+        with counter_lock:
+            counter[0] += 1
+            return people[counter[0] % len(people)]
+
+    def status(client: httpx.Client) -> list[float]:
+        index = next_person()
+        person = seed_person_id(index)
+        began = time.perf_counter()
+        response = client.get(f"/persons/{person}/status", headers=dfdg_headers(token, person))
+        if response.status_code != 200:
+            raise RuntimeError(f"status {response.status_code}")
+        return [time.perf_counter() - began]
+
+    def lookup(client: httpx.Client) -> list[float]:
+        index = next_person()
+        began = time.perf_counter()
+        response = client.post(
+            "/persons/lookup",
+            json={"cpr": seed_cpr(index)},
+            headers=dfdg_headers(token, seed_person_id(index)),
+        )
+        if response.status_code != 200:
+            raise RuntimeError(f"lookup {response.status_code}")
+        return [time.perf_counter() - began]
+
+    measure("DFDG status (direct)", dfdg_clients, status)
+    measure("DFDG lookup by CPR (direct)", dfdg_clients, lookup)
+
+    return dfdg_clients
 
 
 def speed_probe_ms() -> float:
