@@ -74,11 +74,13 @@ class ProductionShape:
         seed_persons: int = 0,
         seed_records: int = 0,
         log: bool = True,
+        web_app: str = "app:app",
     ) -> None:
         self.web_workers, self.web_threads = web_workers, web_threads
         self.dfdg_workers, self.dfdg_threads = dfdg_workers, dfdg_threads
         self.seed_persons, self.seed_records = seed_persons, seed_records
         self.log = log
+        self.web_app = web_app  # bench/floor_app.py's "bench.floor_app:app" adds the floor pages
         self.tmp = Path(tempfile.mkdtemp(prefix="jobnet-prod-"))
         self.cluster: PostgresCluster | None = None
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
@@ -203,7 +205,7 @@ class ProductionShape:
         self._wait_for(f"{self.dfdg_url}/api/v1/health", "dfdg")
         self._start(
             "web",
-            gunicorn_args("app:app", self.web_port, self.web_workers, self.web_threads),
+            gunicorn_args(self.web_app, self.web_port, self.web_workers, self.web_threads),
             self.web_env(),
         )
         self._start(

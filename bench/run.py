@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/run.py [--users 16] [--seconds 15] [--label demo]
         [--seed-persons 2000 --seed-records 20000] [--out bench/results/demo.json]
-        [--web-workers 4 --web-threads 2 --dfdg-workers 2 --dfdg-threads 4] [--quick]
+        [--web-workers 4 --web-threads 2 --dfdg-workers 2 --dfdg-threads 4] [--quick] [--floor]
 
 One run measures, at `--users` concurrent virtual users, each for at most `--seconds`:
 the bare Flask route (the ceiling), the landing page, the public statistics page (from the
@@ -14,7 +14,9 @@ calls. It also reads the web workers' resident memory from /proc and what a firs
 side transfers. Loopback only; bounded in time and in count; stops by itself.
 
 `--quick` measures only the bare route and Min side (with the bare route again after it), to
-compare settings such as the worker shape side by side.
+compare settings such as the worker shape side by side. `--floor` serves the web app with the
+two pages of bench/floor_app.py and measures them after Min side: a logged-in page without a
+DFDG call, and one with a single audited DFDG read, the least a page of this shape does.
 """
 
 from __future__ import annotations
@@ -50,6 +52,10 @@ CSRF = re.compile(
 )
 KEY = re.compile(r'name="key" type="hidden" value="([^"]+)"')
 MAX_REQUESTS_PER_USER = 5000
+FLOOR_ROWS = (
+    ("floor: logged in, no DFDG call", "/bench/floor/logged-in"),
+    ("floor: one audited DFDG read", "/bench/floor/dfdg-read"),
+)
 REPORTS_READY_PER_USER = 25
 
 
@@ -344,10 +350,14 @@ def main() -> None:
     parser.add_argument(
         "--quick", action="store_true", help="only the bare route and Min side, for comparisons"
     )
+    parser.add_argument(
+        "--floor", action="store_true", help="also the two floor pages of bench/floor_app.py"
+    )
     args = parser.parse_args()
     out = args.out or ROOT / "bench" / "results" / f"{args.label}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     users = args.users
+    web_app = "bench.floor_app:app" if args.floor else "app:app"
     results: dict[str, Any] = {
         "label": args.label,
         "users": users,
@@ -364,6 +374,7 @@ def main() -> None:
             "web_threads": args.web_threads,
             "dfdg_workers": args.dfdg_workers,
             "dfdg_threads": args.dfdg_threads,
+            "web_app": web_app,
             "seed_persons": args.seed_persons,
             "seed_records": args.seed_records,
         },
@@ -376,6 +387,7 @@ def main() -> None:
         dfdg_threads=args.dfdg_threads,
         seed_persons=args.seed_persons,
         seed_records=args.seed_records,
+        web_app=web_app,
     )
     with shape:
         results["timings"] = shape.timings
@@ -423,6 +435,9 @@ def main() -> None:
         measure("Min side", citizens, lambda c: [timed_get(c, "/min-side/")])
         # The same page for one user alone: its latency without queueing behind the others.
         measure("Min side, 1 user", citizens[:1], lambda c: [timed_get(c, "/min-side/")])
+        if args.floor:
+            for name, path in FLOOR_ROWS:
+                measure(name, citizens, lambda c, p=path: [timed_get(c, p)])
         # The machine's speed drifts within a run: the ceiling again, beside Min side. The report
         # compares every row with the faster of the two bare rows.
         measure("bare Flask route, again", bare, lambda c: [timed_get(c, "/")])
