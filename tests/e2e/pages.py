@@ -91,6 +91,8 @@ WORDS: dict[str, dict[str, str]] = {
         "fit_day": "Den dag, du blev rask igen",
         "register": "Tilmeld dig som jobsøger",
         "deregister": "Afmeld dig som jobsøger",
+        "start_day": "Fra hvilken dag er du jobsøger?",
+        "deregister_day": "Fra hvilken dag vil du afmeldes?",
         # caseworker
         "caseworker_start": "Startside for sagsbehandlere",
         "cpr": "CPR-nummer",
@@ -194,6 +196,8 @@ WORDS: dict[str, dict[str, str]] = {
         "fit_day": "The day you were fit again",
         "register": "Register as a jobseeker",
         "deregister": "Deregister as a jobseeker",
+        "start_day": "From which day are you a jobseeker?",
+        "deregister_day": "From which day do you want to be deregistered?",
         "caseworker_start": "Caseworker start page",
         "cpr": "CPR number",
         "interview_purpose": "An interview with the citizen",

@@ -45,7 +45,7 @@ def test_register_change_an_answer_and_deregister(jobnet: Any, language: str) ->
     jobnet.follow(words["register"])
     page.get_by_role("radio").first.check()
     jobnet.press(words["continue"])
-    fill_date_fields(page, "start_date")
+    jobnet.fill_date(words["start_day"], today())
     jobnet.press(words["continue"])
     page.get_by_role("radio").first.check()  # full time
     jobnet.press(words["continue"])
@@ -59,16 +59,8 @@ def test_register_change_an_answer_and_deregister(jobnet: Any, language: str) ->
 
     page.goto("/min-side/")
     jobnet.follow(words["deregister"])
-    fill_date_fields(page, "when")
+    jobnet.fill_date(words["deregister_day"], today())
     jobnet.press(words["continue"])
     page.get_by_role("radio").first.check()
     jobnet.press(words["continue"])
     jobnet.send_check_your_answers()
-
-
-def fill_date_fields(page: Any, name: str) -> None:
-    """Today in a date question whose group has no label the test knows (found by field id)."""
-    day = today()
-    page.locator(f"#{name}-day").fill(str(day.day))
-    page.locator(f"#{name}-month").fill(str(day.month))
-    page.locator(f"#{name}-year").fill(str(day.year))
