@@ -106,7 +106,9 @@ def test_lookup_and_get_person_are_typed(dfdg: DfdgClient) -> None:
     assert person.birth_date == date(1982, 12, 8)
     assert isinstance(person.created_at, datetime)
     assert person.created_at.tzinfo is not None
-    assert person.current_contact_group == ContactGroupPeriod(2, 1, date(2024, 9, 1), None)
+    assert person.current_contact_group == ContactGroupPeriod(
+        contact_group=2, match_group=1, start_date=date(2024, 9, 1)
+    )
 
 
 def test_lookup_of_unknown_cpr_is_none(dfdg: DfdgClient) -> None:
@@ -128,7 +130,9 @@ def test_contact_groups_are_typed_periods(dfdg: DfdgClient) -> None:
     person_id = dfdg.lookup_person(HENRIK, CITIZEN)
     assert person_id is not None
     periods = dfdg.contact_groups(person_id, citizen_of(person_id))
-    assert periods[0] == ContactGroupPeriod(2, 3, date(2023, 4, 1), date(2023, 10, 31))
+    assert periods[0] == ContactGroupPeriod(
+        contact_group=2, match_group=3, start_date=date(2023, 4, 1), end_date=date(2023, 10, 31)
+    )
     assert [period.match_group for period in periods] == [3, 2, 1]
 
 

@@ -199,7 +199,10 @@ def test_journey_through_send_command_and_reads(dfdg: DfdgClient) -> None:
     assert status.sickness is None
     assert [h.id for h in status.holidays] == [later["id"]]
     assert status.holidays[0].created_by == RecordedBy(
-        "caseworker", "Louise Frandsen", "29190013", "Jobcenter Odense"
+        type="caseworker",
+        name="Louise Frandsen",
+        organisation="29190013",
+        organisation_name="Jobcenter Odense",
     )
     assert status.counts is not None
     assert (status.counts.registrations, status.counts.absences) == (1, 3)
@@ -222,7 +225,7 @@ def test_journey_through_send_command_and_reads(dfdg: DfdgClient) -> None:
     )
     registrations = dfdg.registrations(person_id, citizen_of(person_id))
     assert [r.end_date for r in registrations] == [day(5)]
-    assert registrations[0].deregistered_by == RecordedBy("citizen", "Oliver Thomsen", None, None)
+    assert registrations[0].deregistered_by == RecordedBy(type="citizen", name="Oliver Thomsen")
     assert registrations[0].deregistered_at is not None
 
 

@@ -10,13 +10,8 @@ from urllib.parse import quote
 
 from jobnet.clients.dfdg_client.calls import Calls
 from jobnet.clients.dfdg_client.commands import Command
-from jobnet.clients.dfdg_client.persons import (
-    AuditEntry,
-    PersonCalls,
-    _audit_entry,
-    _period,
-)
-from jobnet.clients.dfdg_client.status import _absence, _registration
+from jobnet.clients.dfdg_client.persons import AuditEntry, ContactGroupPeriod, PersonCalls
+from jobnet.clients.dfdg_client.status import Absence, Registration
 from jobnet.clients.dfdg_client.values import (
     Actor,
     created_by,
@@ -189,10 +184,10 @@ def whole_audit_log(
 
 
 _EXPORT_PARSERS: dict[str, Any] = {
-    "contact_groups": _period,
-    "registrations": _registration,
-    "absences": _absence,
-    "audit_log": _audit_entry,
+    "contact_groups": ContactGroupPeriod.model_validate,
+    "registrations": Registration.model_validate,
+    "absences": Absence.model_validate,
+    "audit_log": AuditEntry.model_validate,
     "insight_requests": insight_request,
 }
 

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
@@ -15,117 +13,59 @@ from jobnet.clients.dfdg_client.errors import (
 from jobnet.clients.dfdg_client.values import (
     Actor,
     Health,
-    optional_date,
+    Value,
+    parse,
 )
 
 
-@dataclass(frozen=True)
-class ContactGroupPeriod:
+class ContactGroupPeriod(Value):
     contact_group: int
-    match_group: int | None
+    match_group: int | None = None
     start_date: date
-    end_date: date | None
+    end_date: date | None = None
 
 
-@dataclass(frozen=True)
-class Person:
+class Person(Value):
     person_id: str
     cpr: str
     birth_date: date
     given_name: str
     family_name: str
-    street: str | None
-    postcode: str | None
-    city: str | None
-    municipality_code: str | None
+    street: str | None = None
+    postcode: str | None = None
+    city: str | None = None
+    municipality_code: str | None = None
     address_protected: bool
     created_at: datetime
-    current_contact_group: ContactGroupPeriod | None
+    current_contact_group: ContactGroupPeriod | None = None
 
     @property
     def full_name(self) -> str:
         return f"{self.given_name} {self.family_name}"
 
 
-@dataclass(frozen=True)
-class AuditEntry:
+class AuditEntry(Value):
     id: int
     at: datetime
     action: str
     outcome: str
     actor_type: str
-    actor_id: str | None
-    actor_name: str | None
-    organisation: str | None
-    on_behalf_of: str | None
-    purpose: str | None
+    actor_id: str | None = None
+    actor_name: str | None = None
+    organisation: str | None = None
+    on_behalf_of: str | None = None
+    purpose: str | None = None
     channel: str
     system: str
     organisation_name: str | None = None
 
 
-@dataclass(frozen=True)
-class Organisation:
+class Organisation(Value):
     id: str
     kind: str
     name: str
     cvr: str
-    municipality_code: str | None
-
-
-def _period(data: Mapping[str, Any]) -> ContactGroupPeriod:
-    return ContactGroupPeriod(
-        contact_group=int(data["contact_group"]),
-        match_group=data.get("match_group"),
-        start_date=date.fromisoformat(data["start_date"]),
-        end_date=optional_date(data.get("end_date")),
-    )
-
-
-def _person(data: Mapping[str, Any]) -> Person:
-    current = data.get("current_contact_group")
-    return Person(
-        person_id=data["person_id"],
-        cpr=data["cpr"],
-        birth_date=date.fromisoformat(data["birth_date"]),
-        given_name=data["given_name"],
-        family_name=data["family_name"],
-        street=data.get("street"),
-        postcode=data.get("postcode"),
-        city=data.get("city"),
-        municipality_code=data.get("municipality_code"),
-        address_protected=bool(data["address_protected"]),
-        created_at=datetime.fromisoformat(data["created_at"]),
-        current_contact_group=_period(current) if current else None,
-    )
-
-
-def _audit_entry(data: Mapping[str, Any]) -> AuditEntry:
-    return AuditEntry(
-        id=int(data["id"]),
-        at=datetime.fromisoformat(data["at"]),
-        action=data["action"],
-        outcome=data["outcome"],
-        actor_type=data["actor_type"],
-        actor_id=data.get("actor_id"),
-        actor_name=data.get("actor_name"),
-        organisation=data.get("organisation"),
-        on_behalf_of=data.get("on_behalf_of"),
-        purpose=data.get("purpose"),
-        channel=data["channel"],
-        system=data["system"],
-        organisation_name=data.get("organisation_name"),
-    )
-
-
-def _organisation(data: Mapping[str, Any]) -> Organisation:
-    return Organisation(
-        id=data["id"],
-        kind=data["kind"],
-        name=data["name"],
-        cvr=data["cvr"],
-        municipality_code=data.get("municipality_code"),
-    )
+    municipality_code: str | None = None
 
 
 class PersonCalls(Calls):
@@ -172,16 +112,18 @@ class PersonCalls(Calls):
         data = self._request(
             "POST", "/persons", actor=actor, json=body, idempotency_key=idempotency_key
         )
-        return _person(data)
+        return parse(Person, data)
 
     def get_person(self, person_id: str, actor: Actor) -> Person:
-        return _person(self._request("GET", f"/persons/{quote(person_id, safe='')}", actor=actor))
+        return parse(
+            Person, self._request("GET", f"/persons/{quote(person_id, safe='')}", actor=actor)
+        )
 
     def contact_groups(self, person_id: str, actor: Actor) -> list[ContactGroupPeriod]:
         """All the person's contact-group periods, oldest first."""
         path = f"/persons/{quote(person_id, safe='')}/contact-groups"
         data = self._request("GET", path, actor=actor)
-        return [_period(period) for period in data["periods"]]
+        return [parse(ContactGroupPeriod, period) for period in data["periods"]]
 
     def audit_log(self, person_id: str, actor: Actor, **filters: Any) -> list[AuditEntry]:
         """Who read or changed the person's data, newest first: one page (`audit_log_page`'s
@@ -218,13 +160,13 @@ class PersonCalls(Calls):
         )
         next_before = data.get("next_before")
         return (
-            [_audit_entry(entry) for entry in data["entries"]],
+            [parse(AuditEntry, entry) for entry in data["entries"]],
             int(next_before) if next_before is not None else None,
         )
 
     def organisations(self) -> list[Organisation]:
         data = self._request("GET", "/organisations")
-        return [_organisation(org) for org in data["organisations"]]
+        return [parse(Organisation, org) for org in data["organisations"]]
 
     def organisation(self, cvr: str) -> Organisation:
-        return _organisation(self._request("GET", f"/organisations/{quote(cvr, safe='')}"))
+        return parse(Organisation, self._request("GET", f"/organisations/{quote(cvr, safe='')}"))

@@ -5,8 +5,10 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from typing import Any, TypeVar
 from urllib.parse import quote
+
+from pydantic import BaseModel, ConfigDict, ValidationError
 
 from jobnet.clients.dfdg_client.errors import DfdgError
 
@@ -42,14 +44,30 @@ class Health:
     database: str
 
 
-@dataclass(frozen=True)
-class RecordedBy:
+class Value(BaseModel):
+    """A value parsed from DFDG's JSON by pydantic: frozen; fields DFDG adds later are ignored."""
+
+    model_config = ConfigDict(frozen=True, extra="ignore")
+
+
+V = TypeVar("V", bound=Value)
+
+
+def parse(model: type[V], data: Any) -> V:
+    """`model` from DFDG's JSON; an answer of the wrong shape is a DfdgError, not a crash."""
+    try:
+        return model.model_validate(data)
+    except ValidationError as exc:
+        raise DfdgError(f"DFDG answered a {model.__name__} of the wrong shape", status=200) from exc
+
+
+class RecordedBy(Value):
     """Who created or ended a record in DFDG: you, a named job centre or a system."""
 
     type: str  # "citizen", "caseworker" or "system"
-    name: str | None
-    organisation: str | None  # CVR number
-    organisation_name: str | None
+    name: str | None = None
+    organisation: str | None = None  # CVR number
+    organisation_name: str | None = None
 
 
 def encoded(value: str | None) -> str | None:
