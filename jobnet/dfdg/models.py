@@ -20,6 +20,7 @@ from sqlalchemy import (
     String,
     TypeDecorator,
     UniqueConstraint,
+    false,
     text,
 )
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column, relationship
@@ -108,6 +109,8 @@ class ContactGroupPeriod(Base):
     match_group: Mapped[int | None] = mapped_column(Integer)
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
+    # Deregistered on the day it began (§ 8(6) allows it): the period covers no day at all.
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     person: Mapped[Person] = relationship(back_populates="contact_group_periods")
 
@@ -253,6 +256,10 @@ class Absence(Base):
     ended_by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
     ended_by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
     ended_by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
+    # "deregistration" when the person's deregistration ended it (the law ends an absence with
+    # the registration); `reported_last_day` keeps the last day as reported when it shortened it.
+    end_cause: Mapped[str | None] = mapped_column(String(30))
+    reported_last_day: Mapped[date | None] = mapped_column(Date)
 
 
 # The areas' models live in their own modules; importing them here puts every table on

@@ -28,6 +28,7 @@ from jobnet.domain.jobseeker import (
     REGISTRATION_START_MAX_DAYS_AHEAD,
     RegistrationProblem,
 )
+from jobnet.domain.standing import CoverageProblem
 
 REJECTED = "rejected"
 RULE_VIOLATION = "rule-violation"
@@ -83,6 +84,9 @@ MESSAGES: dict[str, str] = {
     AbsenceProblem.TOO_LONG: "The absence is too long (a short maternity leave is at most "
     f"{MAX_SHORT_MATERNITY_DAYS} days, a holiday at most a year)",
     AbsenceProblem.OVERLAPS: "The period overlaps another absence",
+    CoverageProblem.AFTER_REGISTRATION: "The absence reaches past the person's registration or "
+    "contact group: it must end before the deregistration day and by the contact group's end",
+    CoverageProblem.BEFORE_REGISTRATION: "The absence begins before the person's registration",
     **DFDG_CODES,
 }
 

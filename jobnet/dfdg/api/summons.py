@@ -55,6 +55,7 @@ from jobnet.domain.summons import (
     check_change,
     check_move,
     check_new_summons,
+    is_cancelled_ahead,
     is_upcoming,
 )
 
@@ -214,8 +215,8 @@ def _text(value: str | None) -> str | None:
     summary="Summon the person to an interview (caseworker of the person's job centre)",
     description="Date and time (with its UTC offset; stored in UTC) in the future and at most "
     "a year ahead, interview form and type, the place (in person) or how to join (video, "
-    "digital), the person's contact options, what to bring, and the day the letter is sent "
-    "(not in the future).",
+    "digital), the person's contact options (required, § 27), what to bring, and the day the "
+    "letter is sent: the day it is recorded or the day before (§ 27(2)).",
     tags=TAGS,
     path_params=PERSON_ID,
     request_body=SummonsRequest,
@@ -234,7 +235,13 @@ def create_summons(person_id: str) -> tuple[Response, int]:
         place=_text(body.place),
         join_details=_text(body.join_details),
     )
-    problems = check_new_summons(appointment, body.letter_sent_date, now=now(), today=clock.today())
+    problems = check_new_summons(
+        appointment,
+        body.letter_sent_date,
+        contact_options=body.contact_options,
+        now=now(),
+        today=clock.today(),
+    )
     if problems:
         refuse(session, CREATE, person.id, rule_violation(problems))
     summons = Summons(
@@ -375,7 +382,8 @@ def cancel_summons(person_id: str, summons_id: str) -> Response:
 @api.route(
     "GET",
     "/persons/<person_id>/summons",
-    summary="The person's summons: upcoming (soonest first) and past (newest first)",
+    summary="The person's summons: upcoming (soonest first), cancelled ones whose time has not "
+    "passed (soonest first) and past ones (newest first)",
     description="Cancelled and moved summons are included with their change history. A "
     "citizen may read only their own (another person's id is not found).",
     tags=TAGS,
@@ -391,13 +399,17 @@ def list_summons(person_id: str) -> Response:
     names = _names(session, items)
     record_access(session, LIST, person_id=person.id)
     unseen_plan = plan_queries.unseen_current_version(session, person.id)
-    upcoming = [s for s in items if is_upcoming(s.starts_at, s.duration_minutes, moment)]
-    past = [s for s in reversed(items) if s not in upcoming]
+    upcoming = [s for s in items if is_upcoming(s.starts_at, s.duration_minutes, moment, s.status)]
+    cancelled = [
+        s for s in items if is_cancelled_ahead(s.starts_at, s.duration_minutes, moment, s.status)
+    ]
+    past = [s for s in reversed(items) if s not in upcoming and s not in cancelled]
     body = SummonsListResponse(
         person_id=person.id,
         now=moment,
         upcoming=[summons_out(item, names) for item in upcoming],
         past=[summons_out(item, names) for item in past],
+        cancelled=[summons_out(item, names) for item in cancelled],
         unseen_plan_version=unseen_plan,
     )
     return jsonify(body.model_dump(mode="json"))

@@ -12,6 +12,8 @@ from jobnet.domain.absences import AbsenceReason
 
 ACTIVE = "active"
 CANCELLED = "cancelled"
+# `end_cause` of an absence the person's deregistration shortened or ended.
+ENDED_BY_DEREGISTRATION = "deregistration"
 
 
 # Built once: every absence report runs it.
