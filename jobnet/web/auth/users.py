@@ -15,7 +15,7 @@ from typing import Any, TypeVar
 from flask import abort, redirect, request, session, url_for
 from flask_login import AnonymousUserMixin, LoginManager, current_user, login_user
 
-from jobnet.clients.dfdg import Actor
+from jobnet.clients.dfdg_client.values import Actor
 from jobnet.domain.codes import ActorType
 
 F = TypeVar("F", bound=Callable[..., Any])

@@ -17,13 +17,9 @@ from flask_babel import gettext as _
 from flask_login import logout_user
 from werkzeug.wrappers import Response
 
-from jobnet.clients.dfdg import (
-    Actor,
-    DfdgError,
-    DfdgNotFound,
-    DfdgUnavailable,
-    get_dfdg_client,
-)
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.errors import DfdgError, DfdgNotFound, DfdgUnavailable
+from jobnet.clients.dfdg_client.values import Actor
 from jobnet.web.auth import bp
 from jobnet.web.auth.oidc import (
     CaseworkerIdentity,

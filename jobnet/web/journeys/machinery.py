@@ -23,8 +23,10 @@ from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
-from jobnet.clients.dfdg import DfdgUnavailable, PersonStatus, get_dfdg_client, parse_status
-from jobnet.clients.dfdg_commands import Command
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.commands import Command
+from jobnet.clients.dfdg_client.errors import DfdgUnavailable
+from jobnet.clients.dfdg_client.status import PersonStatus, parse_status
 from jobnet.db import Store
 from jobnet.web.auth.resume import resumed_form
 from jobnet.web.auth.users import current_actor, subject_person_id, subject_required
@@ -118,7 +120,7 @@ class Journey(ABC):
     """A journey's pages and rules. Subclasses set the class attributes and `command()`."""
 
     name: ClassVar[str]  # the blueprint's name
-    kind: ClassVar[str]  # the command kind (clients.dfdg_commands)
+    kind: ClassVar[str]  # the command kind (clients.dfdg_client.commands)
     steps: ClassVar[list[Step]]
     title: ClassVar[Any]
     template_folder: ClassVar[str]

@@ -22,14 +22,9 @@ from sqlalchemy import Select, bindparam, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
-from jobnet.clients.dfdg import (
-    Actor,
-    DfdgClient,
-    DfdgError,
-    DfdgForbidden,
-    DfdgNotFound,
-    DfdgRejected,
-)
+from jobnet.clients.dfdg_client.client import DfdgClient
+from jobnet.clients.dfdg_client.errors import DfdgError, DfdgForbidden, DfdgNotFound, DfdgRejected
+from jobnet.clients.dfdg_client.values import Actor
 from jobnet.db import Store
 from jobnet.web.platform.sessions import as_utc, utcnow
 from jobnet.web.store.models import OutboxCommand

@@ -14,7 +14,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from jobnet.db import Store
-from jobnet.dfdg.models import Absence, ContactGroupPeriod
+from jobnet.dfdg.models.persons import ContactGroupPeriod
+from jobnet.dfdg.models.registrations import Absence
 from tests.integration.dfdg.jobseeker_helpers import (
     TODAY,
     days,

@@ -12,8 +12,8 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response
 
-from jobnet.clients.dfdg import get_dfdg_client
-from jobnet.clients.dfdg_cv import (
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.cv import (
     CV_ENTRY_ADD,
     CV_ENTRY_EDIT,
     CV_ENTRY_REMOVE,

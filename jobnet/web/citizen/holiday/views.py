@@ -7,7 +7,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response
 
-from jobnet.clients.dfdg_commands import (
+from jobnet.clients.dfdg_client.commands import (
     HOLIDAY_CANCELLATION,
     Command,
     cancel_holiday_command,

@@ -10,7 +10,8 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from jobnet.clients.dfdg import AuditEntry, RecordedBy
+from jobnet.clients.dfdg_client.persons import AuditEntry
+from jobnet.clients.dfdg_client.values import RecordedBy
 from jobnet.domain.cv import format_phone
 from jobnet.web.citizen.cv.forms import LEVEL_LABELS, WORK_TIME_LABELS
 from jobnet.web.citizen.cv.texts import APPROVAL_LABELS

@@ -10,8 +10,9 @@ from typing import Any
 from flask import Response, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
 
-from jobnet.clients.dfdg import DfdgNotFound, get_dfdg_client
-from jobnet.clients.dfdg_insight import (
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.errors import DfdgNotFound
+from jobnet.clients.dfdg_client.insight import (
     INSIGHT_REQUEST,
     AuditLogFilter,
     audit_log_page,

@@ -13,8 +13,8 @@ from flask import Response, abort, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from jobnet.clients.dfdg import get_dfdg_client
-from jobnet.clients.dfdg_cv import (
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.joblog import (
     JOBLOG_ADD,
     JOBLOG_DELETE,
     JOBLOG_EDIT,

@@ -5,8 +5,9 @@ from dataclasses import dataclass
 from flask import abort, current_app, render_template, request
 from flask_login import current_user
 
-from jobnet.clients.dfdg import DfdgUnavailable, get_dfdg_client
-from jobnet.clients.dfdg_plans import SummonsOverview
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.errors import DfdgUnavailable
+from jobnet.clients.dfdg_client.summons import SummonsOverview
 from jobnet.web.auth.users import citizen_actor, citizen_required
 from jobnet.web.citizen.min_side import bp
 from jobnet.web.citizen.min_side.reports import page_of_reports

@@ -5,7 +5,7 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from jobnet.clients.dfdg_commands import Command, recovery_command
+from jobnet.clients.dfdg_client.commands import Command, recovery_command
 from jobnet.domain.absences import AbsenceProblem
 from jobnet.web.citizen.recovery import bp
 from jobnet.web.citizen.recovery.forms import FitDayForm

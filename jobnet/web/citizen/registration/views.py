@@ -5,7 +5,7 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from jobnet.clients.dfdg_commands import Command, register_command
+from jobnet.clients.dfdg_client.commands import Command, register_command
 from jobnet.domain.jobseeker import RegistrationProblem, clean_job_titles
 from jobnet.web.citizen.registration import bp
 from jobnet.web.citizen.registration.forms import (

@@ -5,7 +5,7 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from jobnet.clients.dfdg_commands import Command, sickness_command
+from jobnet.clients.dfdg_client.commands import Command, sickness_command
 from jobnet.domain.absences import check_sickness
 from jobnet.web.citizen.sickness import bp
 from jobnet.web.citizen.sickness.forms import FirstDayForm

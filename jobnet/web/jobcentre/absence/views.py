@@ -5,7 +5,7 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from jobnet.clients.dfdg_commands import Command, jobcentre_absence_command
+from jobnet.clients.dfdg_client.commands import Command, jobcentre_absence_command
 from jobnet.domain.absences import AbsenceReason
 from jobnet.web.auth.users import acting_caseworker_required
 from jobnet.web.jobcentre.absence import bp

@@ -5,8 +5,8 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from jobnet.clients.dfdg_commands import Command
-from jobnet.clients.dfdg_cv import cv_approval_command
+from jobnet.clients.dfdg_client.commands import Command
+from jobnet.clients.dfdg_client.cv import cv_approval_command
 from jobnet.web.auth.users import acting_caseworker_required
 from jobnet.web.jobcentre.cv_approval import bp
 from jobnet.web.jobcentre.cv_approval.forms import DECISIONS, ApprovalForm

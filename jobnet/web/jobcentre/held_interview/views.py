@@ -5,7 +5,7 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from jobnet.clients.dfdg_commands import Command, held_interview_command
+from jobnet.clients.dfdg_client.commands import Command, held_interview_command
 from jobnet.domain.codes import has_match_group
 from jobnet.web.auth.users import acting_caseworker_required
 from jobnet.web.jobcentre.held_interview import bp

@@ -11,9 +11,9 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.datastructures import MultiDict
 
-from jobnet.clients.dfdg import get_dfdg_client
-from jobnet.clients.dfdg_commands import Command
-from jobnet.clients.dfdg_plans import (
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.commands import Command
+from jobnet.clients.dfdg_client.plans import (
     PLAN_CREATE,
     PLAN_REVISION,
     JobPlan,

@@ -11,9 +11,10 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response
 
-from jobnet.clients.dfdg import DfdgNotFound, get_dfdg_client
-from jobnet.clients.dfdg_commands import Command
-from jobnet.clients.dfdg_plans import (
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.commands import Command
+from jobnet.clients.dfdg_client.errors import DfdgNotFound
+from jobnet.clients.dfdg_client.summons import (
     SUMMONS_CANCEL,
     SUMMONS_CREATE,
     SUMMONS_MOVE,

@@ -15,7 +15,7 @@ from datetime import date
 from flask_babel import format_decimal
 from flask_babel import gettext as _
 
-from jobnet.clients.dfdg_statistics import Figure, StatisticsTable
+from jobnet.clients.dfdg_client.statistics import Figure, StatisticsTable
 from jobnet.domain import municipalities
 from jobnet.domain.statistics import Measure
 from jobnet.web.journeys.labels import contact_group_label

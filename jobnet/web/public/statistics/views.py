@@ -11,8 +11,8 @@ from typing import Any
 from flask import Response, current_app, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 
-from jobnet.clients.dfdg import get_dfdg_client
-from jobnet.clients.dfdg_statistics import PublicFiguresCache, StatisticsTable
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.statistics import PublicFiguresCache, StatisticsTable
 from jobnet.domain.statistics import parse_month
 from jobnet.web.auth.users import public
 from jobnet.web.journeys.labels import contact_group_label

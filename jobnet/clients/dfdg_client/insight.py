@@ -1,21 +1,30 @@
-"""Insight answers from DFDG as frozen dataclasses: the export, record history, requests for
-access and the access log a page at a time, and the command that files a request for access
-through the outbox."""
+"""Insight: the export, record history, requests for access and the access log a page at a time."""
 
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
 from dataclasses import dataclass, field
 from datetime import date, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 from urllib.parse import quote
 
-from jobnet.clients.dfdg_commands import Command
-
-if TYPE_CHECKING:
-    from jobnet.clients.dfdg import Actor, AuditEntry, DfdgClient
+from jobnet.clients.dfdg_client.calls import Calls
+from jobnet.clients.dfdg_client.commands import Command
+from jobnet.clients.dfdg_client.persons import (
+    AuditEntry,
+    PersonCalls,
+    _audit_entry,
+    _period,
+)
+from jobnet.clients.dfdg_client.status import _absence, _registration
+from jobnet.clients.dfdg_client.values import (
+    Actor,
+    created_by,
+)
 
 INSIGHT_REQUEST = "insight_request"
+
+
 AUDIT_LOG_MAX_PAGE = 1000  # the most entries DFDG gives in one page
 
 
@@ -126,9 +135,6 @@ def insight_request_command(
     return Command(INSIGHT_REQUEST, "POST", path, body)
 
 
-# --- the access log, a page at a time ------------------------------------------------------
-
-
 @dataclass(frozen=True)
 class AuditLogFilter:
     date_from: date | None = None
@@ -145,7 +151,7 @@ class AuditLogPage:
 
 
 def audit_log_page(
-    client: DfdgClient,
+    client: PersonCalls,
     person_id: str,
     actor: Actor,
     audit_filter: AuditLogFilter,
@@ -168,7 +174,7 @@ def audit_log_page(
 
 
 def whole_audit_log(
-    client: DfdgClient, person_id: str, actor: Actor, audit_filter: AuditLogFilter
+    client: PersonCalls, person_id: str, actor: Actor, audit_filter: AuditLogFilter
 ) -> Iterator[AuditEntry]:
     """Every entry of the filter's period, newest first, read from DFDG page by page."""
     before: int | None = None
@@ -180,3 +186,77 @@ def whole_audit_log(
         if page.next_before is None:
             return
         before = page.next_before
+
+
+_EXPORT_PARSERS: dict[str, Any] = {
+    "contact_groups": _period,
+    "registrations": _registration,
+    "absences": _absence,
+    "audit_log": _audit_entry,
+    "insight_requests": insight_request,
+}
+
+
+def _export(data: Mapping[str, Any]) -> PersonExport:
+    """DFDG's export; known categories parsed, the others kept as JSON."""
+    categories: dict[str, Any] = {}
+    for name, records in (data.get("categories") or {}).items():
+        parse = _EXPORT_PARSERS.get(name)
+        if name == "master_data":
+            categories[name] = master_data(records) if records else None
+        elif parse is not None:
+            categories[name] = [parse(record) for record in records]
+        else:
+            categories[name] = records
+    return PersonExport(
+        format=data["format"],
+        version=data["version"],
+        generated_at=datetime.fromisoformat(data["generated_at"]),
+        person_id=data["person_id"],
+        address_shown=bool(data["address_shown"]),
+        categories=categories,
+        document=data,
+    )
+
+
+def _record_history(data: Mapping[str, Any]) -> RecordHistory:
+    return RecordHistory(
+        record_type=data["record_type"],
+        record_id=data["record_id"],
+        versions=tuple(
+            RecordVersion(
+                version=int(item["version"]),
+                change=item["change"],
+                at=datetime.fromisoformat(item["at"]),
+                by=created_by(item["by"]),
+                reference=item.get("reference"),
+                channel=item.get("channel"),
+                purpose=item.get("purpose"),
+                values=item.get("values") or {},
+            )
+            for item in data["versions"]
+        ),
+    )
+
+
+class InsightCalls(Calls):
+    """What DFDG holds about the person, and its history."""
+
+    def export(self, person_id: str, actor: Actor) -> PersonExport:
+        """Everything DFDG holds about the person, by category (itself an audited read)."""
+        path = f"/persons/{quote(person_id, safe='')}/export"
+        return _export(self._request("GET", path, actor=actor))
+
+    def record_history(
+        self, person_id: str, record_type: str, record_id: str, actor: Actor
+    ) -> RecordHistory:
+        """The versions of one of the person's records; DfdgNotFound for anyone else's."""
+        parts = (person_id, record_type, record_id)
+        path = "/persons/{}/history/{}/{}".format(*(quote(part, safe="") for part in parts))
+        return _record_history(self._request("GET", path, actor=actor))
+
+    def insight_requests(self, person_id: str, actor: Actor) -> list[InsightRequest]:
+        """The person's formal requests for access, newest first."""
+        path = f"/persons/{quote(person_id, safe='')}/insight-requests"
+        data = self._request("GET", path, actor=actor)
+        return [insight_request(item) for item in data["requests"]]

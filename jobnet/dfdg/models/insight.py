@@ -1,13 +1,19 @@
-"""Formal requests for access (GDPR art. 15) registered in DFDG."""
+"""Requests for access (GDPR art. 15) filed by or for a person."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import CheckConstraint, Date, ForeignKey, Index, String
+from sqlalchemy import (
+    CheckConstraint,
+    Date,
+    ForeignKey,
+    Index,
+    String,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
-from jobnet.dfdg.models import (
+from jobnet.dfdg.models.base import (
     ACTOR_ID,
     ACTOR_NAME,
     ACTOR_ORGANISATION,

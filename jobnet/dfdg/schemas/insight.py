@@ -1,4 +1,4 @@
-"""Bodies of the insight endpoints: the export, record history and requests for access."""
+"""Bodies of the insight endpoints: master data, requests for access, record history."""
 
 from __future__ import annotations
 
@@ -7,10 +7,12 @@ from typing import Annotated, Any, Literal
 
 from pydantic import Field
 
-from jobnet.dfdg.schemas import ActorOut, Reference, RequestBody, ResponseBody
+from jobnet.dfdg.schemas.base import ActorOut, Reference, RequestBody, ResponseBody
 from jobnet.domain.insight import NOTE_MAX_LENGTH, RECEIVED_MAX_DAYS_BACK
 
 EXPORT_FORMAT = "dfdg.person-export"
+
+
 EXPORT_VERSION = "1.0"
 
 

@@ -1,9 +1,4 @@
-"""The CV and the job log as the web app sees them: DFDG's JSON parsed into frozen dataclasses,
-and the commands that change them (sent through the outbox).
-
-Nothing here imports DFDG's models; `jobnet.clients.dfdg.DfdgClient` reads with `parse_cv` and
-`parse_joblog_entry`.
-"""
+"""The CV: its sections and entries, its approval, and the commands that change it."""
 
 from __future__ import annotations
 
@@ -13,19 +8,33 @@ from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
 
-from jobnet.clients.dfdg_commands import Command
+from jobnet.clients.dfdg_client.calls import Calls
+from jobnet.clients.dfdg_client.commands import Command
+from jobnet.clients.dfdg_client.values import (
+    Actor,
+    json_ready,
+    optional_date,
+    optional_datetime,
+    person_path,
+)
 
 CV_APPROVAL = "cv_approval"
+
+
 CV_SECTION = "cv_section"
+
+
 CV_ENTRY_ADD = "cv_entry_add"
+
+
 CV_ENTRY_EDIT = "cv_entry_edit"
+
+
 CV_ENTRY_REMOVE = "cv_entry_remove"
-JOBLOG_ADD = "joblog_add"
-JOBLOG_EDIT = "joblog_edit"
-JOBLOG_DELETE = "joblog_delete"
+
 
 CV_KINDS = frozenset({CV_SECTION, CV_ENTRY_ADD, CV_ENTRY_EDIT, CV_ENTRY_REMOVE})
-JOBLOG_KINDS = frozenset({JOBLOG_ADD, JOBLOG_EDIT, JOBLOG_DELETE})
+
 
 # The API path of each CV section (single sections are PUT whole, list entries one by one).
 SECTION_PATHS = {
@@ -112,34 +121,6 @@ class Cv:
         return next((e for e in self.entries(section) if e.id == entry_id), None)
 
 
-@dataclass(frozen=True)
-class Joblog:
-    person_id: str
-    today: date  # DFDG's today
-    entries: tuple[JoblogEntry, ...]  # newest first
-    applications_per_week: int | None = None  # the current plan's job-search requirement
-
-    def entry(self, entry_id: str) -> JoblogEntry | None:
-        return next((e for e in self.entries if e.id == entry_id), None)
-
-
-@dataclass(frozen=True)
-class JoblogEntry:
-    id: str
-    person_id: str
-    applied_on: date
-    employer: str
-    job_title: str
-    kind: str
-    status: str
-    link: str | None
-    note: str | None
-    version: int
-    created_at: datetime
-    created_by: ChangedBy
-    updated_at: datetime | None
-
-
 _DATE_FIELDS = {"start_date", "end_date", "completed_on"}
 
 
@@ -158,14 +139,6 @@ def _entry(section: str, data: Mapping[str, Any]) -> CvEntry:
         if name != "id"
     }
     return CvEntry(id=data["id"], section=section, fields=fields)
-
-
-def _optional_date(value: str | None) -> date | None:
-    return date.fromisoformat(value) if value else None
-
-
-def _optional_datetime(value: str | None) -> datetime | None:
-    return datetime.fromisoformat(value) if value else None
 
 
 def parse_cv(data: Mapping[str, Any]) -> Cv:
@@ -189,89 +162,43 @@ def parse_cv(data: Mapping[str, Any]) -> Cv:
         profile=data.get("profile"),
         searchable=bool(data["searchable"]),
         approval_status=approval["status"],
-        approval_date=_optional_date(approval.get("date")),
+        approval_date=optional_date(approval.get("date")),
         approval_note=approval.get("note"),
         approved_by=_changed_by(approval.get("by")),
-        updated_at=_optional_datetime(data.get("updated_at")),
+        updated_at=optional_datetime(data.get("updated_at")),
         updated_by=_changed_by(data.get("updated_by")),
         holder=CvHolder(**data["holder"]) if data.get("holder") else None,
         **sections,
     )
 
 
-def parse_joblog(data: Mapping[str, Any]) -> Joblog:
-    return Joblog(
-        person_id=data["person_id"],
-        today=date.fromisoformat(data["today"]),
-        entries=tuple(parse_joblog_entry(item) for item in data["entries"]),
-        applications_per_week=data.get("applications_per_week"),
-    )
-
-
-def parse_joblog_entry(data: Mapping[str, Any]) -> JoblogEntry:
-    created_by = _changed_by(data["created_by"])
-    assert created_by is not None
-    return JoblogEntry(
-        id=data["id"],
-        person_id=data["person_id"],
-        applied_on=date.fromisoformat(data["applied_on"]),
-        employer=data["employer"],
-        job_title=data["job_title"],
-        kind=data["kind"],
-        status=data["status"],
-        link=data.get("link"),
-        note=data.get("note"),
-        version=int(data["version"]),
-        created_at=datetime.fromisoformat(data["created_at"]),
-        created_by=created_by,
-        updated_at=_optional_datetime(data.get("updated_at")),
-    )
-
-
-# --- commands ---------------------------------------------------------------------------------
-
-
-def _path(person_id: str, *parts: str) -> str:
-    return "/persons/" + "/".join(quote(part, safe="") for part in (person_id, *parts))
-
-
-def _json_ready(body: Mapping[str, Any], reference: str | None) -> dict[str, Any]:
-    ready = {
-        name: value.isoformat() if isinstance(value, date) else value
-        for name, value in body.items()
-    }
-    if reference:
-        ready["reference"] = reference
-    return ready
-
-
 def cv_section_command(
     person_id: str, section: str, body: Mapping[str, Any], reference: str | None
 ) -> Command:
     """Replace a single section (contact, job_wishes, driving_licences, profile, visibility)."""
-    path = _path(person_id, "cv", SECTION_PATHS[section])
-    return Command(CV_SECTION, "PUT", path, _json_ready(body, reference))
+    path = person_path(person_id, "cv", SECTION_PATHS[section])
+    return Command(CV_SECTION, "PUT", path, json_ready(body, reference))
 
 
 def cv_entry_add_command(
     person_id: str, section: str, body: Mapping[str, Any], reference: str | None
 ) -> Command:
-    path = _path(person_id, "cv", SECTION_PATHS[section])
-    return Command(CV_ENTRY_ADD, "POST", path, _json_ready(body, reference))
+    path = person_path(person_id, "cv", SECTION_PATHS[section])
+    return Command(CV_ENTRY_ADD, "POST", path, json_ready(body, reference))
 
 
 def cv_entry_edit_command(
     person_id: str, section: str, entry_id: str, body: Mapping[str, Any], reference: str | None
 ) -> Command:
-    path = _path(person_id, "cv", SECTION_PATHS[section], entry_id)
-    return Command(CV_ENTRY_EDIT, "PUT", path, _json_ready(body, reference))
+    path = person_path(person_id, "cv", SECTION_PATHS[section], entry_id)
+    return Command(CV_ENTRY_EDIT, "PUT", path, json_ready(body, reference))
 
 
 def cv_entry_remove_command(
     person_id: str, section: str, entry_id: str, reference: str | None
 ) -> Command:
-    path = _path(person_id, "cv", SECTION_PATHS[section], entry_id)
-    return Command(CV_ENTRY_REMOVE, "DELETE", path, _json_ready({}, reference))
+    path = person_path(person_id, "cv", SECTION_PATHS[section], entry_id)
+    return Command(CV_ENTRY_REMOVE, "DELETE", path, json_ready({}, reference))
 
 
 def cv_approval_command(
@@ -282,22 +209,15 @@ def cv_approval_command(
     note: str | None = None,
 ) -> Command:
     """The job centre's approval status, date and note (DFDG accepts it from caseworkers only)."""
-    path = _path(person_id, "cv", "approval")
+    path = person_path(person_id, "cv", "approval")
     body = {"status": status, "date": when, "note": note}
-    return Command(CV_APPROVAL, "PUT", path, _json_ready(body, reference))
+    return Command(CV_APPROVAL, "PUT", path, json_ready(body, reference))
 
 
-def joblog_add_command(person_id: str, body: Mapping[str, Any], reference: str | None) -> Command:
-    return Command(JOBLOG_ADD, "POST", _path(person_id, "joblog"), _json_ready(body, reference))
+class CvCalls(Calls):
+    """The person's CV."""
 
-
-def joblog_edit_command(
-    person_id: str, entry_id: str, body: Mapping[str, Any], reference: str | None
-) -> Command:
-    path = _path(person_id, "joblog", entry_id)
-    return Command(JOBLOG_EDIT, "PUT", path, _json_ready(body, reference))
-
-
-def joblog_delete_command(person_id: str, entry_id: str, reference: str | None) -> Command:
-    path = _path(person_id, "joblog", entry_id)
-    return Command(JOBLOG_DELETE, "DELETE", path, _json_ready({}, reference))
+    def cv(self, person_id: str, actor: Actor) -> Cv:
+        """The person's CV; an empty one (`exists` False) when they have none yet."""
+        path = f"/persons/{quote(person_id, safe='')}/cv"
+        return parse_cv(self._request("GET", path, actor=actor))

@@ -1,9 +1,4 @@
-"""Request and response bodies of DFDG's CV and job log endpoints (pydantic v2).
-
-Shapes and code lists are checked here; the rules (dates, lengths, formats) by
-`jobnet.domain.cv` and `jobnet.domain.joblog` in the views, answered 422 with each field's code.
-Text fields accept more than the rules allow so that the rule's own code names the problem.
-"""
+"""Bodies of the CV and job log endpoints."""
 
 from __future__ import annotations
 
@@ -12,14 +7,11 @@ from typing import Annotated
 
 from pydantic import Field
 
-from jobnet.dfdg.schemas import ActorOut, Reference, RequestBody, ResponseBody
+from jobnet.dfdg.schemas.base import ActorOut, Reference, RequestBody, ResponseBody
 from jobnet.domain.cv import ApprovalStatus, DrivingLicence, LanguageLevel, WorkTime
 from jobnet.domain.joblog import JoblogKind, JoblogStatus
 
 Text = Annotated[str, Field(max_length=5000)]
-
-
-# --- CV: single sections ----------------------------------------------------------------------
 
 
 class ContactRequest(RequestBody):
@@ -59,9 +51,6 @@ class ApprovalRequest(RequestBody):
     )
     note: str | None = Field(default=None, max_length=1000, description="The job centre's note")
     reference: Reference | None = None
-
-
-# --- CV: list entries -------------------------------------------------------------------------
 
 
 class ExperienceRequest(RequestBody):
@@ -205,9 +194,6 @@ class CvChangeOut(ResponseBody):
 
     entry_id: str | None
     cv: CvOut
-
-
-# --- job log ----------------------------------------------------------------------------------
 
 
 class JoblogEntryRequest(RequestBody):

@@ -1,18 +1,20 @@
-"""DFDG's precomputed public statistics: the published figures and the computation log.
-
-Figures are read by measure, area and a range of months, so the unique key leads with those
-columns (the page answers from one index range scan however many persons DFDG holds). A
-suppressed figure keeps no value: the table never holds what may not be published.
-"""
+"""Published statistics figures and the record of each computation."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Boolean, CheckConstraint, Date, Integer, String, UniqueConstraint
+from sqlalchemy import (
+    Boolean,
+    CheckConstraint,
+    Date,
+    Integer,
+    String,
+    UniqueConstraint,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
-from jobnet.dfdg.models import Base, UtcDateTime, utcnow
+from jobnet.dfdg.models.base import Base, UtcDateTime, utcnow
 
 
 class StatFigure(Base):

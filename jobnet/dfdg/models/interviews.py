@@ -1,13 +1,20 @@
-"""Held interviews (§ 14), registered by the job centre."""
+"""Interviews held, recorded by a caseworker."""
 
 from __future__ import annotations
 
 from datetime import date, datetime
 
-from sqlalchemy import Date, ForeignKey, Index, Integer, String, Text
+from sqlalchemy import (
+    Date,
+    ForeignKey,
+    Index,
+    Integer,
+    String,
+    Text,
+)
 from sqlalchemy.orm import Mapped, mapped_column
 
-from jobnet.dfdg.models import (
+from jobnet.dfdg.models.base import (
     ACTOR_ID,
     ACTOR_NAME,
     ACTOR_ORGANISATION,

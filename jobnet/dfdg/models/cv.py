@@ -24,7 +24,7 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
-from jobnet.dfdg.models import (
+from jobnet.dfdg.models.base import (
     ACTOR_ID,
     ACTOR_NAME,
     ACTOR_ORGANISATION,
@@ -36,9 +36,17 @@ from jobnet.dfdg.models import (
 )
 
 CV_ENTRY_SECTIONS = ("experience", "education", "courses", "skills", "languages")
+
+
 APPROVAL_STATUSES = ("not_assessed", "approved", "not_approved")
+
+
 JOBLOG_KINDS = ("advertised", "unsolicited", "other")
+
+
 JOBLOG_STATUSES = ("sent", "interview", "rejected", "offered")
+
+
 VERSION_ACTIONS = ("create", "update", "delete", "approve")
 
 

@@ -1,4 +1,4 @@
-"""DFDG's public statistics as the web app sees them: frozen values parsed from the API's JSON."""
+"""DFDG's public statistics as the web app sees them, and the cache of the published figures."""
 
 from __future__ import annotations
 
@@ -9,7 +9,10 @@ from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any, TypeVar
 
+from jobnet.clients.dfdg_client.calls import Calls
+
 T = TypeVar("T")
+
 
 ALL_GROUPS = None  # contact_group of a total over all contact groups
 
@@ -174,3 +177,22 @@ class PublicFiguresCache:
 
 
 MAX_KEPT_ANSWERS = 2000
+
+
+class StatisticsCalls(Calls):
+    """The public statistics."""
+
+    def statistics_measures(self) -> StatisticsCatalogue:
+        """The public statistics' measures and the months they cover."""
+        return parse_catalogue(self._request("GET", "/statistics/measures"))
+
+    def statistics(
+        self,
+        measure: str,
+        month_from: date | None = None,
+        month_to: date | None = None,
+        municipality: str | None = None,
+    ) -> StatisticsTable:
+        """Published monthly figures (suppressed ones without a value)."""
+        params = statistics_params(measure, month_from, month_to, municipality)
+        return parse_table(self._request("GET", "/statistics", params=params))
