@@ -63,10 +63,17 @@ class Absence:
     cancelled_at: datetime | None
     ended_by: RecordedBy | None
     end_reference: str | None
+    # "deregistration" when the person's deregistration shortened or ended it.
+    end_cause: str | None = None
+    reported_last_day: date | None = None
 
     @property
     def is_cancelled(self) -> bool:
         return self.status == "cancelled"
+
+    @property
+    def ended_by_deregistration(self) -> bool:
+        return self.end_cause == "deregistration"
 
     @property
     def is_open(self) -> bool:
@@ -143,6 +150,8 @@ def _absence(data: Mapping[str, Any]) -> Absence:
         cancelled_at=optional_datetime(data.get("cancelled_at")),
         ended_by=recorded_by(data.get("ended_by")),
         end_reference=data.get("end_reference"),
+        end_cause=data.get("end_cause"),
+        reported_last_day=optional_date(data.get("reported_last_day")),
     )
 
 

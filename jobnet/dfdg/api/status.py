@@ -41,6 +41,7 @@ from jobnet.dfdg.schemas.persons import ContactGroupPeriodOut
 from jobnet.dfdg.schemas.registrations import StatusCounts, StatusOut, StatusQuery
 from jobnet.dfdg.schemas.summons import SummonsListResponse
 from jobnet.domain.absences import AbsenceReason
+from jobnet.domain.summons import SummonsStatus
 
 READ = "status.read"
 FRONT_PAGE = "front_page.read"
@@ -133,8 +134,9 @@ class FrontPageOut(ResponseBody):
 
     status: StatusOut
     interviews: SummonsListResponse = Field(
-        description="Upcoming summons only (`past` is empty, changes are left out: the summons "
-        "pages give them); `unseen_plan_version` for the plan's 'new' marker"
+        description="Upcoming summons, and cancelled ones whose time has not passed, apart "
+        "(`past` is empty, changes are left out: the summons pages give them); "
+        "`unseen_plan_version` for the plan's 'new' marker"
     )
 
 
@@ -168,7 +170,16 @@ def front_page(person_id: str) -> Response:
     interviews = SummonsListResponse(
         person_id=found.person.id,
         now=moment,
-        upcoming=[summons_out(item, names, with_changes=False) for item in upcoming],
+        upcoming=[
+            summons_out(item, names, with_changes=False)
+            for item in upcoming
+            if item.status != SummonsStatus.CANCELLED
+        ],
+        cancelled=[
+            summons_out(item, names, with_changes=False)
+            for item in upcoming
+            if item.status == SummonsStatus.CANCELLED
+        ],
         past=[],
         unseen_plan_version=found.unseen_plan_version,
     )
