@@ -14,6 +14,7 @@ from flask_babel import lazy_gettext as _l
 from jobnet.domain.absences import AbsenceProblem
 from jobnet.domain.interviews import InterviewProblem
 from jobnet.domain.jobseeker import MAX_JOB_TITLES, RegistrationProblem
+from jobnet.domain.standing import CoverageProblem
 
 
 class ProblemMessages(dict[tuple[str, str], Any]):
@@ -110,6 +111,22 @@ PROBLEMS.update(
         ),
         InterviewProblem.AGREEMENT_MISSING: _l("Write the agreement on the further contact."),
         InterviewProblem.AGREEMENT_TOO_LONG: _l("The agreement can be at most 2000 characters."),
+        InterviewProblem.BEFORE_CONTACT_GROUP: _l(
+            "The interview cannot be dated before the citizen's current contact group began."
+        ),
+    }
+)
+
+# Absences lie within the registration and the contact group (chapter 4, Annex 1; § 8(6)).
+PROBLEMS.update(
+    {
+        CoverageProblem.AFTER_REGISTRATION: _l(
+            "The absence must end before the day you are deregistered as a jobseeker, and "
+            "while you are in your contact group."
+        ),
+        CoverageProblem.BEFORE_REGISTRATION: _l(
+            "The absence cannot begin before you are registered as a jobseeker."
+        ),
     }
 )
 

@@ -9,6 +9,8 @@ from jobnet.clients.dfdg_client.client import get_dfdg_client
 from jobnet.clients.dfdg_client.errors import DfdgNotFound
 from jobnet.clients.dfdg_client.summons import Summons
 from jobnet.web.auth.users import current_actor, subject_person_id, subject_required
+from jobnet.domain.clock import now_utc
+from jobnet.domain.summons import has_ended
 from jobnet.web.citizen.summons import bp
 from jobnet.web.citizen.summons.calendar import filename, summons_calendar
 from jobnet.web.citizen.summons.labels import (
@@ -48,7 +50,9 @@ def index() -> str:
 @bp.get("/<summons_id>")
 @subject_required
 def show(summons_id: str) -> str:
-    return render_template("citizen/summons/show.html", summons=_summons(summons_id))
+    summons = _summons(summons_id)
+    ended = has_ended(summons.starts_at, summons.duration_minutes, now_utc())
+    return render_template("citizen/summons/show.html", summons=summons, ended=ended)
 
 
 @bp.get("/<summons_id>/kalender.ics")
