@@ -8,9 +8,9 @@ from flask.sansio.blueprints import BlueprintSetupState
 from jobnet.clients.dfdg_client.client import get_dfdg_client
 from jobnet.clients.dfdg_client.errors import DfdgNotFound
 from jobnet.clients.dfdg_client.summons import Summons
-from jobnet.web.auth.users import current_actor, subject_person_id, subject_required
 from jobnet.domain.clock import now_utc
 from jobnet.domain.summons import has_ended
+from jobnet.web.auth.users import current_actor, subject_person_id, subject_required
 from jobnet.web.citizen.summons import bp
 from jobnet.web.citizen.summons.calendar import filename, summons_calendar
 from jobnet.web.citizen.summons.labels import (
