@@ -94,7 +94,7 @@ def contact_group_since(session: Session, person_id: str, day: date) -> date | N
     return standing.contact_group_since(periods, day)
 
 
-def _current_period() -> Select[tuple[ContactGroupPeriod]]:
+def _current_period() -> Select[ContactGroupPeriod]:
     today = bindparam("today", type_=Date)
     return (
         select(ContactGroupPeriod)

@@ -37,6 +37,8 @@ FORMS = {
 
 
 def _date_rules(form: Any, field: DatePartsField) -> str | None:
+    if field.data is None:
+        return None  # date_required has said so
     problem = check_interview_date(field.data, form.situation.today)
     if problem is None and form.group_since is not None:
         problem = check_within_contact_group(field.data, form.group_since)
@@ -96,6 +98,6 @@ class OutcomeForm(JourneyForm):
             raise ValidationError(problem_message(problem))
 
     def validate_match_group(self, field: RadioField) -> None:
-        group = self.situation.contact_group  # type: ignore[attr-defined]
+        group = self.situation.contact_group
         if group is not None and has_match_group(group) and field.data not in {"1", "2", "3"}:
             raise ValidationError(_l("Choose the citizen's match group"))
