@@ -54,8 +54,10 @@ class PeriodForm(JourneyForm):
     def _within_registration(self, situation: Any) -> bool:
         """A holiday applies only while the person is registered and in their contact group
         (Annex 1): checked here, before the send, as DFDG checks it."""
+        first_day = self.first_day.data
+        assert first_day is not None  # the field's own validators ran
         coverage = check_absence_coverage(
-            self.first_day.data,
+            first_day,
             self.last_day.data,
             registered_since=situation.registered_since,
             covered_until=situation.covered_until,
