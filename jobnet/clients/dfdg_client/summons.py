@@ -63,6 +63,7 @@ class Summons:
     changes: tuple[SummonsChange, ...]
     is_new: bool = False  # created, moved or cancelled since the person last read it
     seen_at: datetime | None = None
+    ended: bool = False  # its time has passed (DFDG's now): no longer booked, no calendar file
 
     @property
     def is_cancelled(self) -> bool:
@@ -182,6 +183,7 @@ def summons_from_json(data: Mapping[str, Any]) -> Summons:
         changes=tuple(_change(item) for item in data["changes"]),
         is_new=bool(data.get("is_new", False)),
         seen_at=optional_datetime(data.get("seen_at")),
+        ended=bool(data.get("ended", False)),
     )
 
 

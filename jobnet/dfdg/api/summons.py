@@ -49,6 +49,7 @@ from jobnet.domain.summons import (
     check_change,
     check_move,
     check_new_summons,
+    has_ended,
 )
 
 TAGS = ("summons",)
@@ -137,6 +138,7 @@ def summons_out(
         changes=[_change_out(change, names) for change in summons.changes] if with_changes else [],
         is_new=summons.seen_sequence is None or summons.seen_sequence < summons.sequence,
         seen_at=summons.seen_at,
+        ended=has_ended(_utc(summons.starts_at), summons.duration_minutes, now()),
     )
 
 

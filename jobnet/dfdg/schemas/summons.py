@@ -108,6 +108,11 @@ class SummonsOut(ResponseBody):
     seen_at: datetime | None = Field(
         default=None, description="When the person last read it themself"
     )
+    ended: bool = Field(
+        default=False,
+        description="The interview's time has passed (at DFDG's now when answered): a past "
+        "interview is no longer booked, and no calendar file is offered for it",
+    )
 
 
 class SummonsListResponse(ResponseBody):

@@ -8,8 +8,6 @@ from flask.sansio.blueprints import BlueprintSetupState
 from jobnet.clients.dfdg_client.client import get_dfdg_client
 from jobnet.clients.dfdg_client.errors import DfdgNotFound
 from jobnet.clients.dfdg_client.summons import Summons
-from jobnet.domain.clock import now_utc
-from jobnet.domain.summons import has_ended
 from jobnet.web.auth.users import current_actor, subject_person_id, subject_required
 from jobnet.web.citizen.summons import bp
 from jobnet.web.citizen.summons.calendar import filename, summons_calendar
@@ -51,8 +49,7 @@ def index() -> str:
 @subject_required
 def show(summons_id: str) -> str:
     summons = _summons(summons_id)
-    ended = has_ended(summons.starts_at, summons.duration_minutes, now_utc())
-    return render_template("citizen/summons/show.html", summons=summons, ended=ended)
+    return render_template("citizen/summons/show.html", summons=summons, ended=summons.ended)
 
 
 @bp.get("/<summons_id>/kalender.ics")
