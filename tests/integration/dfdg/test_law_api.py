@@ -149,7 +149,13 @@ def test_a_deregistration_shortens_or_ends_the_holidays_past_it(
     assert by_id[across["id"]]["reported_last_day"] == days(14).isoformat()
     assert by_id[after["id"]]["end_cause"] == "deregistration"
     status = _status(dfdg_client, person_id, citizen)
-    assert [h["last_day"] for h in status["holidays"]] == [days(4).isoformat(), days(9).isoformat()]
+    shown = [(h["last_day"], h["status"], h["end_cause"]) for h in status["holidays"]]
+    assert shown == [
+        (days(4).isoformat(), "active", None),
+        (days(9).isoformat(), "active", "deregistration"),
+        (days(24).isoformat(), "cancelled", "deregistration"),
+    ]
+    assert [a["id"] for a in status["absences"]] == [before["id"], across["id"]]
 
 
 # -- 4: the deregistration day ------------------------------------------------------------------
