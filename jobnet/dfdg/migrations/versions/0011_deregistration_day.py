@@ -147,13 +147,14 @@ def _absences_in_line(
 
 
 def upgrade() -> None:
-    with op.batch_alter_table("contact_group_periods") as batch:
-        batch.add_column(
-            sa.Column("withdrawn", sa.Boolean(), nullable=False, server_default=sa.false())
-        )
-    with op.batch_alter_table("absences") as batch:
-        batch.add_column(sa.Column("end_cause", sa.String(30), nullable=True))
-        batch.add_column(sa.Column("reported_last_day", sa.Date(), nullable=True))
+    # Plain ADD COLUMN (no batch copy): SQLite adds a column with a constant default in place,
+    # and a batch copy could not drop a table that registrations reference.
+    op.add_column(
+        "contact_group_periods",
+        sa.Column("withdrawn", sa.Boolean(), nullable=False, server_default=sa.false()),
+    )
+    op.add_column("absences", sa.Column("end_cause", sa.String(30), nullable=True))
+    op.add_column("absences", sa.Column("reported_last_day", sa.Date(), nullable=True))
     _bring_in_line(op.get_bind())
 
 
