@@ -29,6 +29,7 @@ from jobnet.domain.jobseeker import (
     RegistrationProblem,
 )
 from jobnet.domain.problems import rule_set_name
+from jobnet.domain.standing import CoverageProblem
 
 REJECTED = "rejected"
 RULE_VIOLATION = "rule-violation"
@@ -85,6 +86,9 @@ MESSAGES: dict[str, str] = {
     AbsenceProblem.MATERNITY_TOO_LONG: "A short maternity or paternity leave has a last day "
     f"and is at most {MAX_SHORT_MATERNITY_DAYS} days",
     AbsenceProblem.OVERLAPS: "The period overlaps another absence",
+    CoverageProblem.AFTER_REGISTRATION: "The absence reaches past the person's registration or "
+    "contact group: it must end before the deregistration day and by the contact group's end",
+    CoverageProblem.BEFORE_REGISTRATION: "The absence begins before the person's registration",
     **DFDG_CODES,
 }
 

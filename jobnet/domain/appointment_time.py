@@ -33,3 +33,14 @@ def moment_for(today: date, real_now: datetime) -> datetime:
     if today_in_denmark(real_now) == today:
         return real_now
     return datetime.combine(today, _PINNED_TIME_OF_DAY, tzinfo=DANISH_TIME).astimezone(UTC)
+
+
+def repeated_hour(instant: datetime) -> int | None:
+    """For an instant in the hour that happens twice when summer time ends: 1 for its first
+    occurrence (still summer time), 2 for the second (winter time); None for any other time,
+    which is unambiguous as a Danish clock time."""
+    local = instant.astimezone(DANISH_TIME)
+    other = local.replace(fold=1 - local.fold)
+    if other.utcoffset() == local.utcoffset():
+        return None
+    return 2 if local.fold else 1

@@ -16,6 +16,7 @@ class InterviewProblem(StrEnum):
     IN_THE_FUTURE = "interview_in_the_future"
     TOO_FAR_BACK = "interview_too_far_back"
     NOT_IN_A_CONTACT_GROUP = "not_in_a_contact_group"
+    BEFORE_CONTACT_GROUP = "interview_before_contact_group"
     MATCH_GROUP_MISSING = "match_group_missing"
     MATCH_GROUP_NOT_ALLOWED = "match_group_not_allowed"
     AGREEMENT_MISSING = "agreement_missing"
@@ -31,6 +32,16 @@ def check_interview_date(held_on: date, today: date) -> InterviewProblem | None:
         return InterviewProblem.IN_THE_FUTURE
     if held_on < earliest_interview_date(today):
         return InterviewProblem.TOO_FAR_BACK
+    return None
+
+
+def check_within_contact_group(held_on: date, group_since: date | None) -> InterviewProblem | None:
+    """§ 13-14: an interview is recorded for a person in a contact group, so it cannot be dated
+    before the day their current contact group began (`group_since`; None: in no group)."""
+    if group_since is None:
+        return InterviewProblem.NOT_IN_A_CONTACT_GROUP
+    if held_on < group_since:
+        return InterviewProblem.BEFORE_CONTACT_GROUP
     return None
 
 
@@ -59,11 +70,13 @@ def check_held_interview(
     today: date,
     *,
     contact_group: int | None,
+    group_since: date | None,
     match_group: int | None,
     agreement: str | None,
 ) -> InterviewProblem | None:
     return (
         check_interview_date(held_on, today)
+        or check_within_contact_group(held_on, group_since if contact_group else None)
         or check_match_group(contact_group, match_group)
         or check_agreement(agreement)
     )

@@ -4,7 +4,7 @@ overview against the job-search requirement, and safe CSV cells."""
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
@@ -68,7 +68,8 @@ def check_entry(
 
 @dataclass(frozen=True)
 class Week:
-    """One ISO week (Monday to Sunday) and the applications recorded in it."""
+    """One ISO week (Monday to Sunday), the applications recorded in it, and the requirement of
+    the plan version in force on its Monday (None: no plan then)."""
 
     year: int
     number: int
@@ -76,11 +77,36 @@ class Week:
     last_day: date
     applications: int
     required: int | None
+    current: bool = False
 
     @property
     def met(self) -> bool | None:
-        """Whether the requirement was met; None when there is no requirement."""
-        return None if self.required is None else self.applications >= self.required
+        """Whether the requirement was met; None when there is no requirement, and for the
+        week still running until it is met."""
+        if self.required is None:
+            return None
+        if self.applications >= self.required:
+            return True
+        return None if self.current else False
+
+    @property
+    def still_needed(self) -> int:
+        """Applications still needed this week to meet its requirement (0 when met or none)."""
+        return max((self.required or 0) - self.applications, 0)
+
+
+@dataclass(frozen=True)
+class Requirement:
+    """A plan version's job-search requirement, in force from `from_date`."""
+
+    from_date: date
+    applications_per_week: int
+
+
+def requirement_on(requirements: Sequence[Requirement], day: date) -> int | None:
+    """The requirement of the newest version in force on `day` (None: no plan yet)."""
+    in_force = [r for r in requirements if r.from_date <= day]
+    return max(in_force, key=lambda r: r.from_date).applications_per_week if in_force else None
 
 
 def monday_of(day: date) -> date:
@@ -91,11 +117,17 @@ def weekly_overview(
     days: Iterable[date],
     today: date,
     *,
-    required_per_week: int | None,
+    required_per_week: int | None = None,
+    requirements: Sequence[Requirement] | None = None,
     weeks: int = OVERVIEW_WEEKS,
 ) -> list[Week]:
     """The last `weeks` weeks up to this one, newest first, with applications counted by the
-    day each was sent."""
+    day each was sent. Each week is judged by the plan version in force on its Monday
+    (`requirements`); a single `required_per_week` applies to every week."""
+    if requirements is None:
+        requirements = (
+            [] if required_per_week is None else [Requirement(date.min, required_per_week)]
+        )
     counts = Counter(monday_of(day) for day in days)
     this_monday = monday_of(today)
     overview = []
@@ -109,7 +141,8 @@ def weekly_overview(
                 first_day=monday,
                 last_day=monday + timedelta(days=6),
                 applications=counts.get(monday, 0),
-                required=required_per_week,
+                required=requirement_on(requirements, monday),
+                current=monday == this_monday,
             )
         )
     return overview

@@ -14,6 +14,7 @@ from jobnet.domain.fields import FieldProblem
 from jobnet.domain.interviews import InterviewProblem
 from jobnet.domain.jobseeker import RegistrationProblem
 from jobnet.domain.plans import PlanProblem
+from jobnet.domain.standing import CoverageProblem
 from jobnet.domain.summons import SummonsProblem
 
 DFDG_RULES = "dfdg"  # DFDG's own codes, for what the domain does not decide
@@ -21,6 +22,7 @@ DFDG_RULES = "dfdg"  # DFDG's own codes, for what the domain does not decide
 RULE_SETS: dict[str, type[StrEnum]] = {
     "registration": RegistrationProblem,
     "absence": AbsenceProblem,
+    "coverage": CoverageProblem,
     "interview": InterviewProblem,
     "summons": SummonsProblem,
     "plan": PlanProblem,

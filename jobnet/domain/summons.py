@@ -18,6 +18,10 @@ MAX_DURATION_MINUTES = 480
 DEFAULT_DURATION_MINUTES = 60
 MAX_PLACE_LENGTH = 500
 MAX_TEXT_LENGTH = 1000
+# § 27(2)-(3): a summons, a move and a cancellation are recorded the day the letter is printed,
+# given or sent. DFDG accepts the day before as well, so that a letter made before midnight and
+# delivered through the web app's outbox just after it is not refused; never earlier, never later.
+LETTER_MAX_DAYS_BACK = 1
 
 
 class InterviewForm(StrEnum):
@@ -56,6 +60,8 @@ class SummonsProblem(StrEnum):
     DURATION_OUT_OF_RANGE = "duration_out_of_range"
     LETTER_IN_THE_FUTURE = "letter_date_in_the_future"
     LETTER_TOO_EARLY = "letter_date_before_summons"
+    LETTER_TOO_FAR_BACK = "letter_date_too_far_back"
+    CONTACT_OPTIONS_MISSING = "contact_options_missing"
     PLACE_MISSING = "place_missing"
     JOIN_DETAILS_MISSING = "join_details_missing"
     TEXT_TOO_LONG = "text_too_long"
@@ -99,10 +105,27 @@ def check_time(starts_at: datetime, now: datetime, field: str = "starts_at") -> 
     return []
 
 
+def earliest_letter_date(today: date) -> date:
+    """The earliest letter date DFDG accepts today (§ 27(2)): today or the day before."""
+    return today - timedelta(days=LETTER_MAX_DAYS_BACK)
+
+
 def check_letter_date(letter_sent: date, today: date) -> list[Broken]:
-    """The letter is recorded the day it is sent: never a day in the future."""
+    """The letter is recorded the day it is sent (§ 27(2)-(3)): not in the future, and not
+    earlier than the day before (see LETTER_MAX_DAYS_BACK)."""
     if letter_sent > today:
         return [("letter_sent_date", SummonsProblem.LETTER_IN_THE_FUTURE)]
+    if letter_sent < earliest_letter_date(today):
+        return [("letter_sent_date", SummonsProblem.LETTER_TOO_FAR_BACK)]
+    return []
+
+
+def check_contact_options(contact_options: str | None) -> list[Broken]:
+    """§ 27(1) no. 6: the person's contact options for the interview are part of the summons."""
+    if not _filled(contact_options):
+        return [("contact_options", SummonsProblem.CONTACT_OPTIONS_MISSING)]
+    if len(contact_options or "") > MAX_TEXT_LENGTH:
+        return [("contact_options", SummonsProblem.TEXT_TOO_LONG)]
     return []
 
 
@@ -122,10 +145,20 @@ def check_appointment(appointment: Appointment, now: datetime) -> list[Broken]:
 
 
 def check_new_summons(
-    appointment: Appointment, letter_sent: date, *, now: datetime, today: date
+    appointment: Appointment,
+    letter_sent: date,
+    *,
+    contact_options: str | None,
+    now: datetime,
+    today: date,
 ) -> list[Broken]:
-    """A summons when it is created: a future time, a letter not sent in the future."""
-    return check_appointment(appointment, now) + check_letter_date(letter_sent, today)
+    """A summons when it is created (§ 27): a future time, the letter dated the day it is
+    recorded, and the person's contact options."""
+    return (
+        check_appointment(appointment, now)
+        + check_contact_options(contact_options)
+        + check_letter_date(letter_sent, today)
+    )
 
 
 def check_change(
@@ -170,6 +203,26 @@ def check_move(
     return broken
 
 
-def is_upcoming(starts_at: datetime, duration_minutes: int, now: datetime) -> bool:
-    """True until the interview has ended."""
-    return starts_at + timedelta(minutes=duration_minutes) > now
+def has_ended(starts_at: datetime, duration_minutes: int, now: datetime) -> bool:
+    """True once the interview's time is over."""
+    return starts_at + timedelta(minutes=duration_minutes) <= now
+
+
+def is_upcoming(
+    starts_at: datetime,
+    duration_minutes: int,
+    now: datetime,
+    status: SummonsStatus | str = SummonsStatus.ACTIVE,
+) -> bool:
+    """True for an interview that will take place: not cancelled, and not yet ended."""
+    if status == SummonsStatus.CANCELLED:
+        return False
+    return not has_ended(starts_at, duration_minutes, now)
+
+
+def is_cancelled_ahead(
+    starts_at: datetime, duration_minutes: int, now: datetime, status: SummonsStatus | str
+) -> bool:
+    """A cancelled interview whose (former) time has not passed: listed on its own, never as
+    upcoming."""
+    return status == SummonsStatus.CANCELLED and not has_ended(starts_at, duration_minutes, now)

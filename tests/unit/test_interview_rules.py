@@ -5,6 +5,7 @@ import pytest
 from jobnet.domain.interviews import InterviewProblem, check_held_interview
 
 TODAY = date(2026, 11, 22)
+GROUP_SINCE = TODAY - timedelta(days=30)
 
 
 @pytest.mark.parametrize(
@@ -18,7 +19,9 @@ TODAY = date(2026, 11, 22)
 )
 def test_interview_date_window(days_back: int, problem: InterviewProblem | None) -> None:
     held_on = TODAY - timedelta(days=days_back)
-    result = check_held_interview(held_on, TODAY, contact_group=1, match_group=None, agreement="x")
+    result = check_held_interview(
+        held_on, TODAY, contact_group=1, group_since=GROUP_SINCE, match_group=None, agreement="x"
+    )
     assert result == problem
 
 
@@ -36,7 +39,7 @@ def test_match_group_only_for_groups_2_and_3(
     group: int | None, match: int | None, problem: InterviewProblem | None
 ) -> None:
     result = check_held_interview(
-        TODAY, TODAY, contact_group=group, match_group=match, agreement="x"
+        TODAY, TODAY, contact_group=group, group_since=GROUP_SINCE, match_group=match, agreement="x"
     )
     assert result == problem
 
@@ -44,10 +47,19 @@ def test_match_group_only_for_groups_2_and_3(
 def test_agreement_is_required_and_bounded() -> None:
     check = check_held_interview
     assert (
-        check(TODAY, TODAY, contact_group=1, match_group=None, agreement=" ")
+        check(
+            TODAY, TODAY, contact_group=1, group_since=GROUP_SINCE, match_group=None, agreement=" "
+        )
         == InterviewProblem.AGREEMENT_MISSING
     )
     assert (
-        check(TODAY, TODAY, contact_group=1, match_group=None, agreement="x" * 2001)
+        check(
+            TODAY,
+            TODAY,
+            contact_group=1,
+            group_since=GROUP_SINCE,
+            match_group=None,
+            agreement="x" * 2001,
+        )
         == InterviewProblem.AGREEMENT_TOO_LONG
     )

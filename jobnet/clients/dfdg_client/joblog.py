@@ -17,6 +17,7 @@ from jobnet.clients.dfdg_client.values import (
     optional_datetime,
     person_path,
 )
+from jobnet.domain.joblog import Requirement
 
 
 @dataclass(frozen=True)
@@ -25,6 +26,8 @@ class Joblog:
     today: date  # DFDG's today
     entries: tuple[JoblogEntry, ...]  # newest first
     applications_per_week: int | None = None  # the current plan's job-search requirement
+    # Every plan version's requirement from the day it took effect, oldest first.
+    requirements: tuple[Requirement, ...] = ()
 
     def entry(self, entry_id: str) -> JoblogEntry | None:
         return next((e for e in self.entries if e.id == entry_id), None)
@@ -53,6 +56,10 @@ def parse_joblog(data: Mapping[str, Any]) -> Joblog:
         today=date.fromisoformat(data["today"]),
         entries=tuple(parse_joblog_entry(item) for item in data["entries"]),
         applications_per_week=data.get("applications_per_week"),
+        requirements=tuple(
+            Requirement(date.fromisoformat(item["from_date"]), int(item["applications_per_week"]))
+            for item in data.get("requirements") or ()
+        ),
     )
 
 

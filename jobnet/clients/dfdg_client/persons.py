@@ -14,6 +14,7 @@ from jobnet.clients.dfdg_client.values import (
     Actor,
     Health,
     Value,
+    optional_date,
     parse,
 )
 
@@ -124,6 +125,11 @@ class PersonCalls(Calls):
         path = f"/persons/{quote(person_id, safe='')}/contact-groups"
         data = self._request("GET", path, actor=actor)
         return [parse(ContactGroupPeriod, period) for period in data["periods"]]
+
+    def contact_group_since(self, person_id: str, actor: Actor) -> date | None:
+        """The day the person's contact group today began (None: in no group today)."""
+        path = f"/persons/{quote(person_id, safe='')}/contact-groups"
+        return optional_date(self._request("GET", path, actor=actor).get("group_since"))
 
     def audit_log(self, person_id: str, actor: Actor, **filters: Any) -> list[AuditEntry]:
         """Who read or changed the person's data, newest first: one page (`audit_log_page`'s

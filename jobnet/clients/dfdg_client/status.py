@@ -55,10 +55,17 @@ class Absence(Value):
     cancelled_at: datetime | None = None
     ended_by: RecordedBy | None = None
     end_reference: str | None = None
+    # "deregistration" when the person's deregistration shortened or ended it.
+    end_cause: str | None = None
+    reported_last_day: date | None = None
 
     @property
     def is_cancelled(self) -> bool:
         return self.status == "cancelled"
+
+    @property
+    def ended_by_deregistration(self) -> bool:
+        return self.end_cause == "deregistration"
 
     @property
     def is_open(self) -> bool:

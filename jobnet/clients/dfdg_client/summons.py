@@ -63,6 +63,7 @@ class Summons:
     changes: tuple[SummonsChange, ...]
     is_new: bool = False  # created, moved or cancelled since the person last read it
     seen_at: datetime | None = None
+    ended: bool = False  # its time has passed (DFDG's now): no longer booked, no calendar file
 
     @property
     def is_cancelled(self) -> bool:
@@ -82,14 +83,16 @@ class Summons:
 class SummonsOverview:
     person_id: str
     now: datetime
-    upcoming: tuple[Summons, ...]  # soonest first
+    upcoming: tuple[Summons, ...]  # soonest first, never a cancelled one
     past: tuple[Summons, ...]  # newest first
     unseen_plan_version: int | None = None  # the plan's current version, when new to them
+    cancelled: tuple[Summons, ...] = ()  # cancelled, their time not passed, soonest first
 
     @property
     def new_summons(self) -> tuple[Summons, ...]:
-        """Upcoming summons created, moved or cancelled since the person last read them."""
-        return tuple(item for item in self.upcoming if item.is_new)
+        """Upcoming (and cancelled, not yet passed) summons created, moved or cancelled since
+        the person last read them."""
+        return tuple(item for item in (*self.upcoming, *self.cancelled) if item.is_new)
 
     @property
     def next_interview(self) -> Summons | None:
@@ -180,16 +183,22 @@ def summons_from_json(data: Mapping[str, Any]) -> Summons:
         changes=tuple(_change(item) for item in data["changes"]),
         is_new=bool(data.get("is_new", False)),
         seen_at=optional_datetime(data.get("seen_at")),
+        ended=bool(data.get("ended", False)),
     )
 
 
 def overview_from_json(data: Mapping[str, Any]) -> SummonsOverview:
+    """The overview; a cancelled summons is never upcoming, whatever list DFDG put it in."""
+    listed = [summons_from_json(item) for item in data["upcoming"]]
+    cancelled = [summons_from_json(item) for item in data.get("cancelled") or ()]
+    cancelled += [item for item in listed if item.is_cancelled]
     return SummonsOverview(
         person_id=data["person_id"],
         now=instant(data["now"]),
-        upcoming=tuple(summons_from_json(item) for item in data["upcoming"]),
+        upcoming=tuple(item for item in listed if not item.is_cancelled),
         past=tuple(summons_from_json(item) for item in data["past"]),
         unseen_plan_version=data.get("unseen_plan_version"),
+        cancelled=tuple(sorted(cancelled, key=lambda item: item.starts_at)),
     )
 
 

@@ -19,6 +19,7 @@ from jobnet.dfdg.api import (  # noqa: F401  (registers routes)
     statistics,
     status,
     summons,
+    summons_reads,
 )
 from jobnet.dfdg.api.blueprint import URL_PREFIX, api, bp
 

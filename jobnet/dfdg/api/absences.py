@@ -72,6 +72,7 @@ from jobnet.domain.absences import (
     check_sickness,
     holiday_can_be_cancelled,
 )
+from jobnet.domain.standing import CoverageProblem, check_absence_coverage, last_covered_day
 
 TAGS = ("absences",)
 CREATE = "absence.create"
@@ -90,10 +91,12 @@ _FIELD = {
     AbsenceProblem.END_BEFORE_START: "last_day",
     AbsenceProblem.TOO_LONG: "last_day",
     AbsenceProblem.MATERNITY_TOO_LONG: "last_day",
+    CoverageProblem.AFTER_REGISTRATION: "last_day",
+    CoverageProblem.BEFORE_REGISTRATION: "first_day",
 }
 
 
-def _problem(problem: AbsenceProblem) -> RuleViolation:
+def _problem(problem: AbsenceProblem | CoverageProblem) -> RuleViolation:
     return violation([broken(_FIELD.get(problem, "reason"), problem)])
 
 
@@ -108,6 +111,9 @@ class _Situation:
         self.registered_since = (
             registration.start_date if registration else period.start_date if period else None
         )
+        self.covered_until = last_covered_day(
+            registration.end_date if registration else None, period.end_date if period else None
+        )
         self.active = absence_queries.active(session, person.id)
 
     @property
@@ -118,7 +124,22 @@ class _Situation:
         return [Period(absence.first_day, absence.last_day) for absence in self.active]
 
 
-def _check(body: AbsenceRequest, situation: _Situation, today: date) -> AbsenceProblem | None:
+def _check(
+    body: AbsenceRequest, situation: _Situation, today: date
+) -> AbsenceProblem | CoverageProblem | None:
+    problem = _check_rules(body, situation, today)
+    if problem is not None or body.reason == AbsenceReason.SICKNESS:
+        return problem
+    # Annex 1 reasons apply only while the person is registered and in their contact group.
+    return check_absence_coverage(
+        body.first_day,
+        body.last_day,
+        registered_since=situation.registered_since,
+        covered_until=situation.covered_until,
+    )
+
+
+def _check_rules(body: AbsenceRequest, situation: _Situation, today: date) -> AbsenceProblem | None:
     groups = {"contact_group": situation.contact_group, "match_group": situation.match_group}
     if body.reason == AbsenceReason.SICKNESS:
         return check_sickness(
@@ -188,7 +209,10 @@ def _end(absence: Absence, reference: str | None) -> None:
     description="Sickness: the first day, not in the future, not before the registration, "
     "not for contact group 6; open until a recovery. Holiday: first and last day, starting "
     "after today, not overlapping another absence, for the contact (and match) groups Annex 1 "
-    "allows. Other reasons: caseworkers only (403 `caseworker_only` for others).",
+    "allows. A holiday or another reason lies within the registration: not before it starts, "
+    "not on or after the deregistration day, not after the contact group ends "
+    "(`after_registration_ends`, `before_registration_starts`). Other reasons: caseworkers "
+    "only (403 `caseworker_only` for others).",
     tags=TAGS,
     path_params=PERSON_ID,
     request_body=AbsenceRequest,

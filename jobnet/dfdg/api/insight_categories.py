@@ -40,6 +40,8 @@ from jobnet.domain.insight import audit_log_oldest_day
 # The audit actions that change each kind of record.
 REGISTRATION_ACTIONS = ("registration.create", "registration.deregister")
 ABSENCE_ACTIONS = ("absence.create", "absence.recover", "absence.cancel")
+# A deregistration shortens or ends the absences reaching past it (its audit entry names who).
+DEREGISTER_ACTION = "registration.deregister"
 INSIGHT_REQUEST_CREATE = "insight_request.create"
 
 
@@ -259,12 +261,17 @@ def _absence_history(context: ExportContext, record_id: str) -> list[RecordVersi
     if record is None:
         return None
     now = absence_out(record, _absence_names(context, [record]))
-    versions = _Versions(context, ABSENCE_ACTIONS, [record.created_at, record.ended_at])
+    versions = _Versions(
+        context, (*ABSENCE_ACTIONS, DEREGISTER_ACTION), [record.created_at, record.ended_at]
+    )
     cancelled = record.cancelled_at is not None
     first_last_day = record.last_day if cancelled or record.fit_day is None else None
+    by_deregistration = record.end_cause == absence_queries.ENDED_BY_DEREGISTRATION
     first = now.model_copy(
         update={
-            "last_day": first_last_day,
+            "last_day": record.reported_last_day or first_last_day,
+            "end_cause": None,
+            "reported_last_day": None,
             "fit_day": None,
             "status": absence_queries.ACTIVE,
             "ended_at": None,
@@ -284,7 +291,9 @@ def _absence_history(context: ExportContext, record_id: str) -> list[RecordVersi
     )
     if record.ended_at is not None and now.ended_by is not None:
         change, action = ("cancelled", ABSENCE_ACTIONS[2])
-        if not cancelled:
+        if by_deregistration:
+            change, action = ("ended_by_deregistration", DEREGISTER_ACTION)
+        elif not cancelled:
             change, action = ("recovered", ABSENCE_ACTIONS[1])
         versions.add(
             change,

@@ -43,6 +43,8 @@ MESSAGES.update(
         InterviewProblem.IN_THE_FUTURE: "An interview cannot be recorded before it is held",
         InterviewProblem.TOO_FAR_BACK: "An interview may be recorded at most 7 days back",
         InterviewProblem.NOT_IN_A_CONTACT_GROUP: "The person is in no contact group",
+        InterviewProblem.BEFORE_CONTACT_GROUP: "The interview is dated before the person's "
+        "current contact group began",
         InterviewProblem.MATCH_GROUP_MISSING: "Contact groups 2 and 3 need a match group",
         InterviewProblem.MATCH_GROUP_NOT_ALLOWED: "Only contact groups 2 and 3 have a match group",
         InterviewProblem.AGREEMENT_MISSING: "Record the agreement on the further contact",
@@ -52,6 +54,7 @@ MESSAGES.update(
 _FIELD = {
     InterviewProblem.IN_THE_FUTURE: "held_on",
     InterviewProblem.TOO_FAR_BACK: "held_on",
+    InterviewProblem.BEFORE_CONTACT_GROUP: "held_on",
     InterviewProblem.AGREEMENT_MISSING: "agreement",
     InterviewProblem.AGREEMENT_TOO_LONG: "agreement",
 }
@@ -116,8 +119,9 @@ def _apply_match_group(session: Session, person: Person, held_on: date, match_gr
     "POST",
     "/persons/<person_id>/interviews",
     summary="Record a held interview (caseworkers only)",
-    description="The date may be today or up to 7 days back. For contact groups 2 and 3 the "
-    "match group is required and takes effect from that date; others must not send one.",
+    description="The date may be today or up to 7 days back, and not before the person's "
+    "current contact group began (`interview_before_contact_group`). For contact groups 2 "
+    "and 3 the match group is required and takes effect from that date; others must not send one.",
     tags=TAGS,
     path_params=PERSON_ID,
     request_body=HeldInterviewRequest,
@@ -147,11 +151,17 @@ def record_interview(person_id: str) -> tuple[Response, int]:
             violation([broken("person_id", CASEWORKER_ONLY)], status=403),
         )
     today = clock.today()
-    period = person_queries.current_period(session, person.id, min(body.held_on, today))
+    # The contact group today (or, for a person in none today, the one on the interview's day):
+    # the interview cannot be dated before that group began.
+    period = person_queries.current_period(session, person.id, today)
+    day = today if period is not None else min(body.held_on, today)
+    if period is None:
+        period = person_queries.current_period(session, person.id, day)
     problem = check_held_interview(
         body.held_on,
         today,
         contact_group=period.contact_group if period else None,
+        group_since=person_queries.contact_group_since(session, person.id, day),
         match_group=body.match_group,
         agreement=body.agreement,
     )

@@ -79,6 +79,10 @@ CODE_MESSAGES: dict[str, str] = {
     f"{MAX_DURATION_MINUTES} minutes",
     SummonsProblem.LETTER_IN_THE_FUTURE: "The letter date must not be in the future",
     SummonsProblem.LETTER_TOO_EARLY: "The letter date is before the summons' own letter",
+    SummonsProblem.LETTER_TOO_FAR_BACK: "The letter is recorded the day it is sent (§ 27): "
+    "the letter date may be today or yesterday",
+    SummonsProblem.CONTACT_OPTIONS_MISSING: "The person's contact options for the interview "
+    "are required (§ 27)",
     SummonsProblem.PLACE_MISSING: "An interview in person needs the place",
     SummonsProblem.JOIN_DETAILS_MISSING: "A video or digital interview needs how to join",
     SummonsProblem.TEXT_TOO_LONG: f"At most {MAX_PLACE_LENGTH} characters",

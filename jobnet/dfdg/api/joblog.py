@@ -37,6 +37,7 @@ from jobnet.dfdg.schemas.cv import (
     JoblogHistoryResponse,
     JoblogResponse,
     JoblogVersionOut,
+    JobSearchRequirementOut,
     RemovalRequest,
 )
 from jobnet.domain.fields import clean_text
@@ -168,6 +169,15 @@ def list_joblog(person_id: str) -> Response:
         applications_per_week=(
             plan_queries.current_version(plan).applications_per_week if plan else None
         ),
+        requirements=[
+            JobSearchRequirementOut(
+                from_date=version.revision_date,
+                applications_per_week=version.applications_per_week,
+            )
+            for version in sorted(plan.versions, key=lambda v: v.number)
+        ]
+        if plan
+        else [],
     )
     return jsonify(body.model_dump(mode="json"))
 

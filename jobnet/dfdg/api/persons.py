@@ -184,9 +184,11 @@ def list_contact_groups(person_id: str) -> Response:
     person = _person_or_404(session, person_id, "contact_groups.read")
     periods = person_queries.contact_group_periods(session, person.id)
     record_access(session, "contact_groups.read", person_id=person.id)
+    since = person_queries.contact_group_since(session, person.id, clock.today())
     body = ContactGroupsResponse(
         person_id=person.id,
         periods=[ContactGroupPeriodOut.model_validate(period) for period in periods],
+        group_since=since,
     )
     return jsonify(body.model_dump(mode="json"))
 

@@ -149,4 +149,6 @@ def absence_out(absence: Absence, names: Mapping[str, str]) -> AbsenceOut:
             absence.ended_by_type, absence.ended_by_name, absence.ended_by_organisation, names
         ),
         end_reference=absence.end_reference,
+        end_cause=absence.end_cause,
+        reported_last_day=absence.reported_last_day,
     )

@@ -28,8 +28,9 @@ from jobnet.dfdg.api.records import (
 from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
 from jobnet.dfdg.models.base import utcnow
-from jobnet.dfdg.models.persons import ContactGroupPeriod, Person
+from jobnet.dfdg.models.persons import Person
 from jobnet.dfdg.models.registrations import Registration
+from jobnet.dfdg.queries import absences as absence_queries
 from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import persons as person_queries
 from jobnet.dfdg.queries import registrations as registration_queries
@@ -53,6 +54,11 @@ from jobnet.domain.jobseeker import (
     check_registration_start,
     check_weekly_hours,
     clean_job_titles,
+)
+from jobnet.domain.standing import (
+    AfterDeregistration,
+    absence_after_deregistration,
+    period_end_for_deregistration,
 )
 
 TAGS = ("registrations",)
@@ -161,17 +167,55 @@ def _deregistration_errors(
     return [broken(field, problem) for field, problem in checks if problem is not None]
 
 
-def _end_period(period: ContactGroupPeriod, day: date) -> None:
-    if period.end_date is None or period.end_date > day:
-        period.end_date = day
+def _end_periods(session: Session, person: Person, deregistered_from: date) -> None:
+    """End every contact-group period still open on the deregistration day: the day before it
+    (§ 7(2): the last day covered), or withdrawn when it would begin on or after it."""
+    for period in registration_queries.periods_open_on_or_after(
+        session, person.id, deregistered_from
+    ):
+        period.end_date = period_end_for_deregistration(period.start_date, deregistered_from)
+        period.withdrawn = period.start_date >= deregistered_from
+
+
+def _end_absences(
+    session: Session, person: Person, registration: Registration, reference: str | None
+) -> None:
+    """The law ends an absence with the registration: an absence with a last day that reaches
+    the deregistration day is shortened to end the day before, or ended when it would begin on
+    or after it. An open absence (a sickness) is left for its recovery to end."""
+    deregistered_from = registration.end_date
+    assert deregistered_from is not None
+    actor = actor_queries.actor_columns("ended_by", current_actor())
+    for absence in absence_queries.active(session, person.id):
+        if absence.last_day is None or absence.first_day < registration.start_date:
+            continue
+        effect = absence_after_deregistration(
+            absence.first_day, absence.last_day, deregistered_from
+        )
+        if effect == AfterDeregistration.KEEP:
+            continue
+        if effect == AfterDeregistration.END:
+            absence.status = absence_queries.CANCELLED
+            absence.cancelled_at = utcnow()
+        else:
+            absence.reported_last_day = absence.last_day
+            absence.last_day = deregistered_from - timedelta(days=1)
+        absence.end_cause = absence_queries.ENDED_BY_DEREGISTRATION
+        absence.ended_at = utcnow()
+        absence.end_reference = reference
+        for column, value in actor.items():
+            setattr(absence, column, value)
 
 
 @api.route(
     "POST",
     "/persons/<person_id>/deregistrations",
     summary="Deregister the person as a jobseeker",
-    description="Ends the open registration and its contact-group period on `date`, which may "
-    "be today up to 90 days ahead (never in the past). A reason of `other` needs its text.",
+    description="Deregisters the person FROM `date` (today up to 90 days ahead, never in the "
+    "past): on that day they are no longer registered. Their contact-group period ends the day "
+    "before (withdrawn when deregistered on the day it began); holidays and other absences "
+    "reaching the day are shortened to end the day before, or ended (`end_cause` "
+    "`deregistration`) when they would begin on or after it. A reason of `other` needs its text.",
     tags=TAGS,
     path_params=PERSON_ID,
     request_body=DeregistrationRequest,
@@ -199,7 +243,8 @@ def create_deregistration(person_id: str) -> tuple[Response, int]:
     registration.deregistration_reference = body.reference
     for column, value in actor_queries.actor_columns("deregistered_by", current_actor()).items():
         setattr(registration, column, value)
-    _end_period(registration.contact_group_period, body.when)
+    _end_periods(session, person, body.when)
+    _end_absences(session, person, registration, body.reference)
     record_access(session, DEREGISTER, person_id=person.id)
     return jsonify(_registration_answer(session, registration)), 201
 

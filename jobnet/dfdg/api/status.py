@@ -41,6 +41,7 @@ from jobnet.dfdg.schemas.persons import ContactGroupPeriodOut
 from jobnet.dfdg.schemas.registrations import StatusCounts, StatusOut, StatusQuery
 from jobnet.dfdg.schemas.summons import SummonsListResponse
 from jobnet.domain.absences import AbsenceReason
+from jobnet.domain.summons import SummonsStatus
 
 READ = "status.read"
 FRONT_PAGE = "front_page.read"
@@ -61,7 +62,7 @@ class _Today:
 
     @property
     def records(self) -> list[Registration | Absence]:
-        shown = [*self.absences, self.registration]
+        shown = [*self.absences, *self.holidays, self.registration]
         return [record for record in shown if record is not None]
 
     def status_out(
@@ -87,14 +88,17 @@ def _today_of(
     session: Session, person_id: str, action: str, today: date, *, with_plan: bool = False
 ) -> _Today:
     found = person_today_for_read(session, person_id, action, today, with_plan=with_plan)
-    absences = absence_queries.current_and_coming(session, found.person.id, today)
+    listed = absence_queries.current_and_coming(session, found.person.id, today)
+    absences = [a for a in listed if a.status == absence_queries.ACTIVE]
     return _Today(
         person=found.person,
         period=found.period,
         registration=found.registration,
         unseen_plan_version=found.unseen_plan_version,
         sickness=next((a for a in absences if absence_queries.is_open_sickness(a)), None),
-        holidays=[a for a in absences if a.reason == AbsenceReason.HOLIDAY],
+        # The holidays, and those a deregistration ended (status cancelled) so the person sees
+        # what became of them.
+        holidays=[a for a in listed if a.reason == AbsenceReason.HOLIDAY],
         absences=absences,
     )
 
@@ -124,7 +128,9 @@ def person_status(person_id: str) -> Response:
 def _counts(session: Session, found: _Today) -> StatusCounts:
     registrations, absences = registration_queries.counts(session, found.person.id)
     return StatusCounts(
-        registrations=registrations, absences=absences, upcoming_holidays=len(found.holidays)
+        registrations=registrations,
+        absences=absences,
+        upcoming_holidays=sum(1 for h in found.holidays if h.status == absence_queries.ACTIVE),
     )
 
 
@@ -133,8 +139,9 @@ class FrontPageOut(ResponseBody):
 
     status: StatusOut
     interviews: SummonsListResponse = Field(
-        description="Upcoming summons only (`past` is empty, changes are left out: the summons "
-        "pages give them); `unseen_plan_version` for the plan's 'new' marker"
+        description="Upcoming summons, and cancelled ones whose time has not passed, apart "
+        "(`past` is empty, changes are left out: the summons pages give them); "
+        "`unseen_plan_version` for the plan's 'new' marker"
     )
 
 
@@ -168,7 +175,16 @@ def front_page(person_id: str) -> Response:
     interviews = SummonsListResponse(
         person_id=found.person.id,
         now=moment,
-        upcoming=[summons_out(item, names, with_changes=False) for item in upcoming],
+        upcoming=[
+            summons_out(item, names, with_changes=False)
+            for item in upcoming
+            if item.status != SummonsStatus.CANCELLED
+        ],
+        cancelled=[
+            summons_out(item, names, with_changes=False)
+            for item in upcoming
+            if item.status == SummonsStatus.CANCELLED
+        ],
         past=[],
         unseen_plan_version=found.unseen_plan_version,
     )

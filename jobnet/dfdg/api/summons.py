@@ -15,32 +15,26 @@ from sqlalchemy.orm import Session
 
 from jobnet.dfdg import clock
 from jobnet.dfdg.actor import current_actor
-from jobnet.dfdg.api.blueprint import api, parse_body, parse_query
+from jobnet.dfdg.api.blueprint import api, parse_body
 from jobnet.dfdg.api.jobcentre_access import (
     actor_out,
     jobcentre_write,
     now,
-    person_for_subject_read,
     rule_violation,
 )
-from jobnet.dfdg.api.records import NOT_FOUND_RESPONSE, PERSON_ID, RULE_RESPONSE
-from jobnet.dfdg.audit import DENIED, record_access
+from jobnet.dfdg.api.records import PERSON_ID, RULE_RESPONSE
+from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
 from jobnet.dfdg.models.base import utcnow
 from jobnet.dfdg.models.summons import Summons, SummonsChange
 from jobnet.dfdg.queries import actors as actor_queries
-from jobnet.dfdg.queries import plans as plan_queries
 from jobnet.dfdg.queries import summons as summons_queries
-from jobnet.dfdg.rules import CASEWORKER_ONLY, refuse, refuse_not_found
+from jobnet.dfdg.rules import refuse, refuse_not_found
 from jobnet.dfdg.schemas.base import Problem
 from jobnet.dfdg.schemas.plans import OrganisationRef
 from jobnet.dfdg.schemas.summons import (
-    DayQuery,
-    DaySummonsOut,
-    OrganisationSummonsResponse,
     SummonsCancellationRequest,
     SummonsChangeOut,
-    SummonsListResponse,
     SummonsMoveRequest,
     SummonsOut,
     SummonsRequest,
@@ -55,7 +49,7 @@ from jobnet.domain.summons import (
     check_change,
     check_move,
     check_new_summons,
-    is_upcoming,
+    has_ended,
 )
 
 TAGS = ("summons",)
@@ -82,7 +76,7 @@ WRITE_RESPONSES = {
 # --- answers ----------------------------------------------------------------------------------
 
 
-def _names(session: Session, items: Iterable[Summons]) -> dict[str, str]:
+def summons_names(session: Session, items: Iterable[Summons]) -> dict[str, str]:
     cvrs: list[str | None] = []
     for summons in items:
         cvrs += [summons.organisation_cvr, summons.created_by_organisation]
@@ -144,10 +138,11 @@ def summons_out(
         changes=[_change_out(change, names) for change in summons.changes] if with_changes else [],
         is_new=summons.seen_sequence is None or summons.seen_sequence < summons.sequence,
         seen_at=summons.seen_at,
+        ended=has_ended(_utc(summons.starts_at), summons.duration_minutes, now()),
     )
 
 
-def _mark_seen_by_person(summons: Summons) -> None:
+def mark_seen_by_person(summons: Summons) -> None:
     """The person themself has read the summons as it stands: it is no longer new to them.
     Only the person's own read marks it (a caseworker's read never does); a read of what they
     have already seen writes nothing."""
@@ -160,7 +155,7 @@ def _mark_seen_by_person(summons: Summons) -> None:
 
 def _answer(session: Session, summons: Summons) -> dict[str, object]:
     session.flush()
-    return summons_out(summons, _names(session, [summons])).model_dump(mode="json")
+    return summons_out(summons, summons_names(session, [summons])).model_dump(mode="json")
 
 
 # --- writes -----------------------------------------------------------------------------------
@@ -214,8 +209,8 @@ def _text(value: str | None) -> str | None:
     summary="Summon the person to an interview (caseworker of the person's job centre)",
     description="Date and time (with its UTC offset; stored in UTC) in the future and at most "
     "a year ahead, interview form and type, the place (in person) or how to join (video, "
-    "digital), the person's contact options, what to bring, and the day the letter is sent "
-    "(not in the future).",
+    "digital), the person's contact options (required, § 27), what to bring, and the day the "
+    "letter is sent: the day it is recorded or the day before (§ 27(2)).",
     tags=TAGS,
     path_params=PERSON_ID,
     request_body=SummonsRequest,
@@ -234,7 +229,13 @@ def create_summons(person_id: str) -> tuple[Response, int]:
         place=_text(body.place),
         join_details=_text(body.join_details),
     )
-    problems = check_new_summons(appointment, body.letter_sent_date, now=now(), today=clock.today())
+    problems = check_new_summons(
+        appointment,
+        body.letter_sent_date,
+        contact_options=body.contact_options,
+        now=now(),
+        today=clock.today(),
+    )
     if problems:
         refuse(session, CREATE, person.id, rule_violation(problems))
     summons = Summons(
@@ -367,108 +368,3 @@ def cancel_summons(person_id: str, summons_id: str) -> Response:
     )
     record_access(session, CANCEL, person_id=person.id)
     return jsonify(_answer(session, summons))
-
-
-# --- reads ------------------------------------------------------------------------------------
-
-
-@api.route(
-    "GET",
-    "/persons/<person_id>/summons",
-    summary="The person's summons: upcoming (soonest first) and past (newest first)",
-    description="Cancelled and moved summons are included with their change history. A "
-    "citizen may read only their own (another person's id is not found).",
-    tags=TAGS,
-    path_params=PERSON_ID,
-    responses={200: ("The summons", SummonsListResponse), 404: NOT_FOUND_RESPONSE},
-    actor_headers=True,
-)
-def list_summons(person_id: str) -> Response:
-    session = request_session()
-    person = person_for_subject_read(session, person_id, LIST)
-    moment = now()
-    items = summons_queries.for_person(session, person.id)
-    names = _names(session, items)
-    record_access(session, LIST, person_id=person.id)
-    unseen_plan = plan_queries.unseen_current_version(session, person.id)
-    upcoming = [s for s in items if is_upcoming(s.starts_at, s.duration_minutes, moment)]
-    past = [s for s in reversed(items) if s not in upcoming]
-    body = SummonsListResponse(
-        person_id=person.id,
-        now=moment,
-        upcoming=[summons_out(item, names) for item in upcoming],
-        past=[summons_out(item, names) for item in past],
-        unseen_plan_version=unseen_plan,
-    )
-    return jsonify(body.model_dump(mode="json"))
-
-
-@api.route(
-    "GET",
-    "/persons/<person_id>/summons/<summons_id>",
-    summary="One summons of the person, with its change history",
-    description="The person reading their own summons marks it read as it stands (`is_new` "
-    "false until it is moved or cancelled); a caseworker's read does not.",
-    tags=TAGS,
-    path_params=SUMMONS_ID,
-    responses={
-        200: ("The summons", SummonsOut),
-        404: ("No such person, or no such summons of this person", Problem),
-    },
-    actor_headers=True,
-)
-def get_summons(person_id: str, summons_id: str) -> Response:
-    session = request_session()
-    person = person_for_subject_read(session, person_id, READ)
-    summons = summons_queries.of_person(session, person.id, summons_id)
-    if summons is None:
-        refuse_not_found(session, READ, person.id, NO_SUMMONS)
-    record_access(session, READ, person_id=person.id)
-    body = summons_out(summons, _names(session, [summons]))
-    _mark_seen_by_person(summons)
-    return jsonify(body.model_dump(mode="json"))
-
-
-@api.route(
-    "GET",
-    "/organisations/<cvr>/summons",
-    summary="A job centre's interviews on a day (its own caseworkers only)",
-    description="Every summons of the job centre starting on the Danish day, earliest first, "
-    "cancelled ones included, with the person's name. Each person listed gets an audit entry.",
-    tags=TAGS,
-    path_params={"cvr": "The job centre's CVR number (eight digits)"},
-    query=DayQuery,
-    responses={
-        200: ("The day's interviews", OrganisationSummonsResponse),
-        403: ("Not a caseworker of this organisation (`caseworker_only`)", Problem),
-    },
-    actor_headers=True,
-)
-def organisation_summons(cvr: str) -> Response:
-    session = request_session()
-    day = parse_query(DayQuery).day or clock.today()
-    actor = current_actor()
-    if actor.type != ActorType.CASEWORKER or actor.organisation != cvr:
-        session.rollback()
-        record_access(session, DAY_LIST, person_id=None, outcome=DENIED)
-        session.commit()
-        raise rule_violation([("cvr", CASEWORKER_ONLY)], status=403)
-    found = summons_queries.for_organisation(
-        session, cvr, clock.start_of_day(day), clock.end_of_day(day)
-    )
-    names = _names(session, [summons for summons, _ in found])
-    for person_id in dict.fromkeys(person.id for _, person in found):
-        record_access(session, DAY_LIST, person_id=person_id)
-    body = OrganisationSummonsResponse(
-        cvr=cvr,
-        day=day,
-        summons=[
-            DaySummonsOut(
-                given_name=person.given_name,
-                family_name=person.family_name,
-                summons=summons_out(summons, names),
-            )
-            for summons, person in found
-        ],
-    )
-    return jsonify(body.model_dump(mode="json"))

@@ -11,6 +11,7 @@ from sqlalchemy import (
     ForeignKey,
     Integer,
     String,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
@@ -56,6 +57,8 @@ class ContactGroupPeriod(Base):
     match_group: Mapped[int | None] = mapped_column(Integer)
     start_date: Mapped[date] = mapped_column(Date)
     end_date: Mapped[date | None] = mapped_column(Date)
+    # Deregistered on the day it began (§ 8(6) allows it): the period covers no day at all.
+    withdrawn: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
     person: Mapped[Person] = relationship(back_populates="contact_group_periods")
 

@@ -119,3 +119,7 @@ class Absence(Base):
     ended_by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
     ended_by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
     ended_by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
+    # "deregistration" when the person's deregistration ended it (the law ends an absence with
+    # the registration); `reported_last_day` keeps the last day as reported when it shortened it.
+    end_cause: Mapped[str | None] = mapped_column(String(30))
+    reported_last_day: Mapped[date | None] = mapped_column(Date)

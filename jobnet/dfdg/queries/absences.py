@@ -12,6 +12,8 @@ from jobnet.domain.absences import AbsenceReason
 
 ACTIVE = "active"
 CANCELLED = "cancelled"
+# `end_cause` of an absence the person's deregistration shortened or ended.
+ENDED_BY_DEREGISTRATION = "deregistration"
 
 
 # Built once: every absence report runs it.
@@ -32,7 +34,7 @@ _CURRENT_AND_COMING = (
     select(Absence)
     .where(
         Absence.person_id == bindparam("person_id"),
-        Absence.status == ACTIVE,
+        (Absence.status == ACTIVE) | (Absence.end_cause == ENDED_BY_DEREGISTRATION),
         Absence.last_day.is_(None) | (Absence.last_day >= bindparam("today")),
     )
     .order_by(Absence.first_day, Absence.created_at)
@@ -40,7 +42,9 @@ _CURRENT_AND_COMING = (
 
 
 def current_and_coming(session: Session, person_id: str, today: date) -> list[Absence]:
-    """Active absences not over before `today` (open ones included), soonest first."""
+    """Active absences not over before `today` (open ones included), soonest first; and those
+    a deregistration ended (status cancelled, `end_cause` deregistration), so the person sees
+    what became of them."""
     return list(session.scalars(_CURRENT_AND_COMING, {"person_id": person_id, "today": today}))
 
 

@@ -13,6 +13,8 @@ from sqlalchemy.orm import Session
 from jobnet.dfdg.models.persons import ContactGroupPeriod, Person
 from jobnet.dfdg.models.plans import JobPlan, JobPlanVersion
 from jobnet.dfdg.models.registrations import Registration
+from jobnet.domain import standing
+from jobnet.domain.standing import GroupPeriod
 
 
 @dataclass(frozen=True)
@@ -81,6 +83,17 @@ def contact_group_periods(session: Session, person_id: str) -> list[ContactGroup
     return list(session.scalars(query))
 
 
+def contact_group_since(session: Session, person_id: str, day: date) -> date | None:
+    """The day the person's contact group on `day` began (a change of match group does not
+    begin a new group); None when no period covers `day`."""
+    periods = [
+        GroupPeriod(p.contact_group, p.start_date, p.end_date)
+        for p in contact_group_periods(session, person_id)
+        if not p.withdrawn
+    ]
+    return standing.contact_group_since(periods, day)
+
+
 def _current_period() -> Select[ContactGroupPeriod]:
     today = bindparam("today", type_=Date)
     return (
@@ -88,6 +101,7 @@ def _current_period() -> Select[ContactGroupPeriod]:
         .where(
             ContactGroupPeriod.person_id == bindparam("person_id"),
             ContactGroupPeriod.start_date <= today,
+            ContactGroupPeriod.withdrawn.is_(False),
             (ContactGroupPeriod.end_date.is_(None)) | (ContactGroupPeriod.end_date >= today),
         )
         .order_by(ContactGroupPeriod.start_date.desc(), ContactGroupPeriod.id.desc())
@@ -123,6 +137,7 @@ def _person_today(*, with_plan: bool) -> Select[Any]:
         .where(
             ContactGroupPeriod.person_id == Person.id,
             ContactGroupPeriod.start_date <= today,
+            ContactGroupPeriod.withdrawn.is_(False),
             (ContactGroupPeriod.end_date.is_(None)) | (ContactGroupPeriod.end_date >= today),
         )
         .order_by(ContactGroupPeriod.start_date.desc(), ContactGroupPeriod.id.desc())
@@ -130,12 +145,12 @@ def _person_today(*, with_plan: bool) -> Select[Any]:
         .correlate(Person)
         .scalar_subquery()
     )
-    # As registrations.current: no end date, or ending today or later; the newest.
+    # As registrations.current: no end date, or deregistered from a day after today; the newest.
     current_registration = (
         select(Registration.id)
         .where(
             Registration.person_id == Person.id,
-            Registration.end_date.is_(None) | (Registration.end_date >= today),
+            Registration.end_date.is_(None) | (Registration.end_date > today),
         )
         .order_by(Registration.start_date.desc(), Registration.registered_at.desc())
         .limit(1)

@@ -25,7 +25,8 @@ _CURRENT = (
     select(Registration)
     .where(
         Registration.person_id == bindparam("person_id"),
-        Registration.end_date.is_(None) | (Registration.end_date >= bindparam("today")),
+        # Deregistered FROM its end date: on that day the person is no longer registered.
+        Registration.end_date.is_(None) | (Registration.end_date > bindparam("today")),
     )
     .order_by(Registration.start_date.desc(), Registration.registered_at.desc())
     .limit(1)
@@ -33,7 +34,8 @@ _CURRENT = (
 
 
 def current(session: Session, person_id: str, today: date) -> Registration | None:
-    """The registration not yet over: no end date, or ending today or later."""
+    """The registration not yet over: no end date, or deregistered from a day after today
+    (`jobnet.domain.standing.is_registered_on`)."""
     return session.scalars(_CURRENT, {"person_id": person_id, "today": today}).one_or_none()
 
 
@@ -58,9 +60,10 @@ def history(session: Session, person_id: str) -> list[Registration]:
 def periods_open_on_or_after(
     session: Session, person_id: str, day: date
 ) -> list[ContactGroupPeriod]:
-    """Contact-group periods that have not ended before `day`."""
+    """Contact-group periods that have not ended before `day` (withdrawn ones left out)."""
     query = select(ContactGroupPeriod).where(
         ContactGroupPeriod.person_id == person_id,
+        ContactGroupPeriod.withdrawn.is_(False),
         ContactGroupPeriod.end_date.is_(None) | (ContactGroupPeriod.end_date >= day),
     )
     return list(session.scalars(query))

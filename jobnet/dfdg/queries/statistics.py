@@ -41,6 +41,7 @@ def _group_on(
         .where(
             ContactGroupPeriod.person_id == person_id,
             ContactGroupPeriod.start_date <= day,
+            ContactGroupPeriod.withdrawn.is_(False),
             ContactGroupPeriod.end_date.is_(None) | (ContactGroupPeriod.end_date >= day),
         )
         .order_by(ContactGroupPeriod.start_date.desc(), ContactGroupPeriod.id.desc())
@@ -58,6 +59,7 @@ def _group_in_month(
         .where(
             ContactGroupPeriod.person_id == person_id,
             ContactGroupPeriod.start_date <= last,
+            ContactGroupPeriod.withdrawn.is_(False),
             ContactGroupPeriod.end_date.is_(None) | (ContactGroupPeriod.end_date >= first),
         )
         .order_by(ContactGroupPeriod.start_date.desc(), ContactGroupPeriod.id.desc())
@@ -89,7 +91,8 @@ def registered(session: Session, first: date, last: date) -> list[RawCell]:
         .join(ContactGroupPeriod, ContactGroupPeriod.id == Registration.contact_group_period_id)
         .where(
             Registration.start_date <= last,
-            Registration.end_date.is_(None) | (Registration.end_date >= last),
+            # Deregistered FROM its end date (jobnet.domain.standing): on that day no longer.
+            Registration.end_date.is_(None) | (Registration.end_date > last),
         )
     )
     return _cells(session, records)

@@ -9,7 +9,7 @@ from sqlalchemy.orm import Session, selectinload
 
 from jobnet.dfdg.models.persons import Person
 from jobnet.dfdg.models.summons import Summons
-from jobnet.domain.summons import MAX_DURATION_MINUTES, is_upcoming
+from jobnet.domain.summons import MAX_DURATION_MINUTES, has_ended
 
 
 def of_person(session: Session, person_id: str, summons_id: str) -> Summons | None:
@@ -45,14 +45,15 @@ _STARTING_AFTER = (
 
 
 def upcoming_without_changes(session: Session, person_id: str, moment: datetime) -> list[Summons]:
-    """The person's summons not yet ended at `moment`, soonest first, without their change
-    history (one query; for the front page, which needs no history)."""
+    """The person's summons not yet ended at `moment` (cancelled ones included: the caller
+    lists those apart), soonest first, without their change history (one query; for the front
+    page, which needs no history)."""
     earliest_start = moment - timedelta(minutes=MAX_DURATION_MINUTES)
     params = {"person_id": person_id, "earliest_start": earliest_start}
     return [
         summons
         for summons in session.scalars(_STARTING_AFTER, params)
-        if is_upcoming(summons.starts_at, summons.duration_minutes, moment)
+        if not has_ended(summons.starts_at, summons.duration_minutes, moment)
     ]
 
 

@@ -227,6 +227,11 @@ class JoblogEntryOut(ResponseBody):
     source_reference: str | None
 
 
+class JobSearchRequirementOut(ResponseBody):
+    from_date: date = Field(description="The day the plan version took effect")
+    applications_per_week: int
+
+
 class JoblogResponse(ResponseBody):
     person_id: str
     today: date = Field(description="DFDG's today (Danish date) the rules are checked against")
@@ -234,6 +239,12 @@ class JoblogResponse(ResponseBody):
     applications_per_week: int | None = Field(
         default=None,
         description="The job-search requirement of the person's current plan, if they have one",
+    )
+    requirements: list[JobSearchRequirementOut] = Field(
+        default_factory=list,
+        description="The job-search requirement of every version of the plan, from the day each "
+        "took effect (its revision date), oldest first: each week is judged by the version in "
+        "force then",
     )
 
 

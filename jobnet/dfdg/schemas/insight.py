@@ -81,9 +81,11 @@ class RecordVersion(ResponseBody):
         "removed",
         "assessed",
         "revised",
+        "ended_by_deregistration",
     ] = Field(
         description="removed: a CV entry taken off the CV (its values as it stood); assessed: "
-        "the job centre's CV approval; revised: a new version of the plan"
+        "the job centre's CV approval; revised: a new version of the plan; "
+        "ended_by_deregistration: an absence the person's deregistration shortened or ended"
     )
     at: datetime
     by: ActorOut

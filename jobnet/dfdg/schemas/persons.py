@@ -35,6 +35,10 @@ class ContactGroupPeriodOut(ResponseBody):
     match_group: int | None = Field(default=None, ge=1, le=3)
     start_date: date
     end_date: date | None = None
+    withdrawn: bool = Field(
+        default=False,
+        description="Deregistered on the day it began: the period covers no day",
+    )
 
 
 class PersonOut(ResponseBody):
@@ -57,6 +61,12 @@ class PersonOut(ResponseBody):
 class ContactGroupsResponse(ResponseBody):
     person_id: str
     periods: list[ContactGroupPeriodOut]
+    group_since: date | None = Field(
+        default=None,
+        description="The day the person's contact group today began (a new match group does "
+        "not begin a new group): a held interview cannot be dated before it; None when the "
+        "person is in no contact group today",
+    )
 
 
 class AuditEntryOut(ResponseBody):

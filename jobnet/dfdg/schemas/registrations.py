@@ -98,6 +98,15 @@ class AbsenceOut(ResponseBody):
     cancelled_at: datetime | None
     ended_by: ActorOut | None
     end_reference: str | None
+    end_cause: Literal["deregistration"] | None = Field(
+        default=None,
+        description="`deregistration` when the person's deregistration shortened the absence "
+        "(to end the day before it) or ended it (status `cancelled`): the law ends an absence "
+        "with the registration",
+    )
+    reported_last_day: date | None = Field(
+        default=None, description="The last day as reported, when a deregistration shortened it"
+    )
 
 
 class RegistrationsResponse(ResponseBody):

@@ -38,7 +38,9 @@ class SummonsRequest(RequestBody):
         default=None, description="How to join: required for video and digital"
     )
     contact_options: LongText | None = Field(
-        default=None, description="How the person can contact the job centre about it"
+        default=None,
+        description="How the person can contact the job centre about it: required (§ 27; "
+        "a missing or blank one is refused with `contact_options_missing`)",
     )
     bring: LongText | None = Field(default=None, description="What to bring")
     letter_sent_date: date = Field(description="The day the letter is sent: not in the future")
@@ -106,13 +108,22 @@ class SummonsOut(ResponseBody):
     seen_at: datetime | None = Field(
         default=None, description="When the person last read it themself"
     )
+    ended: bool = Field(
+        default=False,
+        description="The interview's time has passed (at DFDG's now when answered): a past "
+        "interview is no longer booked, and no calendar file is offered for it",
+    )
 
 
 class SummonsListResponse(ResponseBody):
     person_id: str
     now: datetime
-    upcoming: list[SummonsOut] = Field(description="Not yet ended, soonest first")
+    upcoming: list[SummonsOut] = Field(description="Not cancelled and not yet ended, soonest first")
     past: list[SummonsOut] = Field(description="Ended, newest first")
+    cancelled: list[SummonsOut] = Field(
+        default_factory=list,
+        description="Cancelled, with a time that has not passed, soonest first",
+    )
     unseen_plan_version: int | None = Field(
         default=None,
         description="The number of the job plan's current version when the person has not "

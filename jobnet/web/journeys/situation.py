@@ -31,6 +31,7 @@ from jobnet.clients.dfdg_client.status import Absence, PersonStatus
 from jobnet.clients.dfdg_client.values import RecordedBy
 from jobnet.domain.absences import Period
 from jobnet.domain.jobseeker import CONTACT_GROUP_FOR_CATEGORY, INITIAL_MATCH_GROUP
+from jobnet.domain.standing import last_covered_day, last_registered_day
 
 if TYPE_CHECKING:
     from jobnet.web.store.models import OutboxCommand
@@ -68,8 +69,12 @@ class Situation:
     absences: list[Period] = field(default_factory=list)
     pending: set[str] = field(default_factory=set)
     deregistration_date: date | None = None
+    # The last day of the person's contact group, when it has an end.
+    group_until: date | None = None
     has_registration: bool = False
     holidays: list[Absence] = field(default_factory=list)
+    # Holidays the person's deregistration ended before they began (kept to say so).
+    ended_holidays: list[Absence] = field(default_factory=list)
     pending_holidays: list[PendingHoliday] = field(default_factory=list)
     # Who registered the registration and the open sickness in DFDG (None for a pending one).
     registered_by: RecordedBy | None = None
@@ -84,7 +89,22 @@ class Situation:
 
     @property
     def is_registered(self) -> bool:
-        return self.registered_since is not None
+        """Registered today: from the start, up to (not including) the deregistration day,
+        also when that deregistration is still on its way to DFDG."""
+        if self.registered_since is None:
+            return False
+        return self.deregistration_date is None or self.today < self.deregistration_date
+
+    @property
+    def last_registered_day(self) -> date | None:
+        """The day before the deregistration day, when one is set."""
+        return last_registered_day(self.deregistration_date)
+
+    @property
+    def covered_until(self) -> date | None:
+        """The last day an absence may reach: before the deregistration day, within the
+        contact group (`jobnet.domain.standing`)."""
+        return last_covered_day(self.deregistration_date, self.group_until)
 
     @property
     def coming_holidays(self) -> list[Absence | PendingHoliday]:
@@ -131,8 +151,10 @@ def from_status(status: PersonStatus, pending: list[tuple[str, dict[str, Any]]])
         match_group=period.match_group if period else None,
         sick_since=status.sickness.first_day if status.sickness else None,
         deregistration_date=registration.end_date if registration else None,
+        group_until=period.end_date if period else None,
         has_registration=registration is not None,
         holidays=[h for h in status.holidays if not h.is_cancelled],
+        ended_holidays=[h for h in status.holidays if h.is_cancelled and h.ended_by_deregistration],
         registered_by=registration.created_by if registration else None,
         sickness_by=status.sickness.created_by if status.sickness else None,
     )

@@ -15,10 +15,12 @@ from babel import Locale
 from babel.support import NullTranslations
 from flask import Flask, current_app, g, request
 from flask_babel import format_date, format_datetime, format_decimal, get_locale, get_translations
+from flask_babel import gettext as _
 from jinja2 import pass_eval_context
 from jinja2.nodes import EvalContext
 from markupsafe import Markup
 
+from jobnet.domain.appointment_time import repeated_hour
 from jobnet.domain.clock import now_utc
 
 LANGUAGE_COOKIE = "jobnet_lang"
@@ -69,19 +71,29 @@ def format_local_date(value: date | datetime | None, style: str = "long") -> str
     return format_date(value, pattern)
 
 
+def repeated_hour_note(value: datetime) -> str:
+    """ " (summer time)" or " (winter time)" for a time in the hour that happens twice when the
+    clocks go back, so "02.30" is never ambiguous; "" for every other time."""
+    occurrence = repeated_hour(value)
+    if occurrence is None:
+        return ""
+    return " (" + (_("summer time") if occurrence == 1 else _("winter time")) + ")"
+
+
 def format_local_datetime(value: datetime | None, style: str = "long") -> str:
     if value is None:
         return ""
     pattern = "d. MMMM y 'kl.' HH.mm" if current_language() == "da" else "d MMMM y 'at' HH:mm"
     if style == "short":
         pattern = "dd-MM-y HH:mm"
-    return format_datetime(value, pattern)
+    return format_datetime(value, pattern) + repeated_hour_note(value)
 
 
 def format_local_time(value: datetime | None) -> str:
     if value is None:
         return ""
-    return format_datetime(value, "HH.mm" if current_language() == "da" else "HH:mm")
+    clock = format_datetime(value, "HH.mm" if current_language() == "da" else "HH:mm")
+    return clock + repeated_hour_note(value)
 
 
 def format_local_number(value: Any) -> str:

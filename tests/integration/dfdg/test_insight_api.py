@@ -573,6 +573,7 @@ def test_export_holds_every_summons_and_nothing_of_anyone_elses(
         "form": "in_person",
         "type": "job_interview",
         "place": "Jobcenter København, Kalvebod Brygge 45",
+        "contact_options": "Ring på 33 17 33 17",
         "letter_sent_date": TODAY.isoformat(),
     }
     made = {}

@@ -162,6 +162,7 @@ def test_get_person_with_current_contact_group(
         "match_group": 1,
         "start_date": "2024-09-01",
         "end_date": None,
+        "withdrawn": False,
     }
     assert person["created_at"].endswith("Z")
 

@@ -206,15 +206,16 @@ def test_deregistration_ends_the_registration_and_its_period(
         "organisation_name": "Jobcenter København",
     }
     assert body["deregistration_reference"] == "JN-CCCC-DDDD"
+    # Deregistered from day 30: the contact group's last day is day 29 (§ 7(2)).
     assert _periods(dfdg_client, person_id, citizen) == [
-        (1, None, TODAY.isoformat(), days(30).isoformat())
+        (1, None, TODAY.isoformat(), days(29).isoformat())
     ]
-    # Still registered until the end date: a second registration is refused until then.
+    # Still registered until the deregistration day: a second registration is refused until then.
     assert rule_code(_register(dfdg_client, person_id, citizen))[0] == "already_registered"
     again = _deregister(dfdg_client, person_id, citizen, 10)
     assert rule_code(again) == ("not_registered", {"date": "not_registered"})
-    with today_is(dfdg_client.application, days(31)):
-        later = _register(dfdg_client, person_id, citizen, start_date=days(31).isoformat())
+    with today_is(dfdg_client.application, days(30)):
+        later = _register(dfdg_client, person_id, citizen, start_date=days(30).isoformat())
         assert later.status_code == 201
 
 

@@ -120,6 +120,7 @@ CHANGES = {
     "removed": _l("Removed"),
     "assessed": _l("Assessed by the job centre"),
     "revised": _l("Revised"),
+    "ended_by_deregistration": _l("Ended by your deregistration as a jobseeker"),
 }
 
 FIELDS = {
@@ -135,6 +136,8 @@ FIELDS = {
     "first_day": _l("First day"),
     "last_day": _l("Last day"),
     "fit_day": _l("Fit again from"),
+    "end_cause": _l("Ended because"),
+    "reported_last_day": _l("Last day as reported"),
     "status": _l("Status"),
     "received_on": _l("Received"),
     "deadline": _l("Answer by"),
@@ -191,6 +194,7 @@ _CODES: dict[str, Mapping[Any, Any]] = {
     "deregistration_reason": DEREGISTRATION_REASONS,
     "reason": ABSENCE_REASONS,
     "status": {"active": _l("Active"), "cancelled": _l("Cancelled")},
+    "end_cause": {"deregistration": _l("You were deregistered as a jobseeker")},
 }
 _TYPE_CODES: dict[str, dict[str, Mapping[Any, Any]]] = {
     "cv_section": {"work_time": WORK_TIME_LABELS, "status": APPROVAL_LABELS},

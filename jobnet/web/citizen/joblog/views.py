@@ -26,7 +26,7 @@ from jobnet.clients.dfdg_client.joblog import (
     joblog_delete_command,
     joblog_edit_command,
 )
-from jobnet.domain.joblog import csv_cell, weekly_overview
+from jobnet.domain.joblog import Requirement, csv_cell, weekly_overview
 from jobnet.web.auth.resume import form_data
 from jobnet.web.auth.users import current_actor, subject_person_id, subject_required
 from jobnet.web.citizen.joblog import bp
@@ -194,8 +194,13 @@ def delete(entry_id: str) -> Page:
 def weeks() -> str:
     joblog = _joblog()
     required = joblog.applications_per_week
+    # Each week is judged by the plan version in force on its Monday (an older DFDG that gives
+    # only today's requirement: that one, for every week).
+    requirements = joblog.requirements or (
+        (Requirement(date.min, required),) if required is not None else ()
+    )
     overview = weekly_overview(
-        (entry.applied_on for entry in joblog.entries), joblog.today, required_per_week=required
+        (entry.applied_on for entry in joblog.entries), joblog.today, requirements=requirements
     )
     return render_template("citizen/joblog/weeks.html", weeks=overview, required=required)
 

@@ -50,9 +50,17 @@ class RegistrationJourney(Journey):
     ]
 
     def not_possible(self, situation: Situation) -> str | None:
-        if situation.has_registration:
-            return problem_message(RegistrationProblem.ALREADY_REGISTERED)
-        return None
+        # On the deregistration day the person is no longer registered, and may register again.
+        if not (situation.has_registration and situation.is_registered):
+            return None
+        if situation.deregistration_date is not None:
+            return _(
+                "You are registered as a jobseeker until %(last)s and deregistered from "
+                "%(date)s. You can register again from %(date)s.",
+                last=format_local_date(situation.last_registered_day),
+                date=format_local_date(situation.deregistration_date),
+            )
+        return problem_message(RegistrationProblem.ALREADY_REGISTERED)
 
     def summary(self, answers: dict[str, Any]) -> dict[str, Any]:
         return {**answers, "job_titles": clean_job_titles(answers.get("job_titles") or [])}

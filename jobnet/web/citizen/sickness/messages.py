@@ -6,6 +6,7 @@ from __future__ import annotations
 from flask_babel import lazy_gettext as _l
 
 from jobnet.domain.absences import MAX_SHORT_MATERNITY_DAYS, AbsenceProblem
+from jobnet.domain.standing import CoverageProblem
 from jobnet.web.journeys.messages import PROBLEMS
 
 PROBLEMS.declare(
@@ -46,6 +47,20 @@ PROBLEMS.declare(
             "A short maternity or paternity leave needs its last day and can be at most "
             "%(days)s days long.",
             days=MAX_SHORT_MATERNITY_DAYS,
+        ),
+    },
+)
+
+# Absences lie within the registration and the contact group (chapter 4, Annex 1; § 8(6)).
+PROBLEMS.declare(
+    CoverageProblem,
+    {
+        CoverageProblem.AFTER_REGISTRATION: _l(
+            "The absence must end before the day of the deregistration as a jobseeker, and "
+            "while the contact group lasts."
+        ),
+        CoverageProblem.BEFORE_REGISTRATION: _l(
+            "The absence cannot begin before the registration as a jobseeker."
         ),
     },
 )

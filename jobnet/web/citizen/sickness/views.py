@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from jobnet.clients.dfdg_client.commands import Command, sickness_command
-from jobnet.domain.absences import check_sickness
+from jobnet.domain.absences import AbsenceProblem, check_sickness
 from jobnet.web.citizen.sickness import bp
 from jobnet.web.citizen.sickness.forms import FirstDayForm
 from jobnet.web.journeys.machinery import AnswerRow, Journey, Step, add_journey_routes, date_answer
@@ -23,6 +23,8 @@ class SicknessJourney(Journey):
     steps = [Step("foerste-sygedag", FirstDayForm, _l("When did you fall ill?"))]
 
     def not_possible(self, situation: Situation) -> str | None:
+        if not situation.is_registered:  # also from the deregistration day on
+            return problem_message(AbsenceProblem.NOT_REGISTERED)
         problem = check_sickness(
             situation.today,
             situation.today,

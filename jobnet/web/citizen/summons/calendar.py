@@ -1,19 +1,22 @@
 """A summons as an iCalendar file (RFC 5545) to add to the citizen's own calendar.
 
 Times are written in Europe/Copenhagen with a VTIMEZONE, so calendars show the right local time
-on both sides of a daylight-saving change. The UID is the same for every download of a summons,
-and SEQUENCE goes up with each move, so a calendar updates the event it has instead of adding a
-second one; a cancelled summons is STATUS:CANCELLED.
+on both sides of a daylight-saving change; a time in the hour that happens twice when summer
+time ends is written in UTC instead, since a local time cannot say which of the two it is.
+The UID is the same for every download of a summons, and SEQUENCE goes up with each move, so a
+calendar updates the event it has instead of adding a second one; a cancelled summons is
+STATUS:CANCELLED.
 """
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import UTC, date, datetime
 
 from flask_babel import gettext as _
 from icalendar import Calendar, Event
 
 from jobnet.clients.dfdg_client.summons import Summons
+from jobnet.domain.appointment_time import repeated_hour
 from jobnet.domain.clock import DANISH_TIME, now_utc
 from jobnet.web.citizen.summons.labels import interview_form_label, interview_type_label
 
@@ -43,6 +46,16 @@ def _location(summons: Summons) -> str | None:
     return summons.place or summons.join_details
 
 
+def _event_times(summons: Summons) -> tuple[datetime, datetime]:
+    """Start and end in Danish time; in UTC when either falls in the hour that happens twice
+    when summer time ends, which a local time with TZID cannot tell apart (RFC 5545 takes the
+    first occurrence), so the event never ends before it starts."""
+    start, end = summons.starts_at, summons.ends_at
+    if repeated_hour(start) is not None or repeated_hour(end) is not None:
+        return start.astimezone(UTC), end.astimezone(UTC)
+    return start.astimezone(DANISH_TIME), end.astimezone(DANISH_TIME)
+
+
 def summons_calendar(summons: Summons, *, stamp: datetime | None = None) -> bytes:
     """The summons as a VCALENDAR with one VEVENT (METHOD:PUBLISH)."""
     calendar = Calendar()
@@ -53,8 +66,9 @@ def summons_calendar(summons: Summons, *, stamp: datetime | None = None) -> byte
     event = Event()
     event.add("uid", uid(summons))
     event.add("dtstamp", stamp or now_utc())
-    event.add("dtstart", summons.starts_at.astimezone(DANISH_TIME))
-    event.add("dtend", summons.ends_at.astimezone(DANISH_TIME))
+    start, end = _event_times(summons)
+    event.add("dtstart", start)
+    event.add("dtend", end)
     event.add("sequence", summons.sequence)
     event.add("status", "CANCELLED" if summons.is_cancelled else "CONFIRMED")
     title = interview_type_label(summons.type)

@@ -48,7 +48,8 @@ def index() -> str:
 @bp.get("/<summons_id>")
 @subject_required
 def show(summons_id: str) -> str:
-    return render_template("citizen/summons/show.html", summons=_summons(summons_id))
+    summons = _summons(summons_id)
+    return render_template("citizen/summons/show.html", summons=summons, ended=summons.ended)
 
 
 @bp.get("/<summons_id>/kalender.ics")

@@ -14,14 +14,16 @@ from jobnet.domain.absences import (
     check_other_absence,
     reasons_for,
 )
+from jobnet.domain.standing import CoverageProblem, check_absence_coverage
 from jobnet.web.journeys.labels import ABSENCE_REASONS
 from jobnet.web.journeys.messages import problem_message
 from jobnet.web.platform.forms import DatePartsField, JourneyForm, date_required
 
-_FIELD_OF_PROBLEM = {
+_FIELD_OF_PROBLEM: dict[object, str] = {
     AbsenceProblem.END_BEFORE_START: "last_day",
     AbsenceProblem.TOO_LONG: "last_day",
     AbsenceProblem.MATERNITY_TOO_LONG: "last_day",
+    CoverageProblem.AFTER_REGISTRATION: "last_day",
 }
 
 
@@ -63,6 +65,11 @@ class AbsenceForm(JourneyForm):
             contact_group=situation.contact_group,
             match_group=situation.match_group,
             other_absences=situation.absences,
+        ) or check_absence_coverage(
+            self.first_day.data,
+            self.last_day.data,
+            registered_since=situation.registered_since,
+            covered_until=situation.covered_until,
         )
         if problem is None:
             return True

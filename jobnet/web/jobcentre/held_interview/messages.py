@@ -19,5 +19,8 @@ PROBLEMS.declare(
         ),
         InterviewProblem.AGREEMENT_MISSING: _l("Write the agreement on the further contact."),
         InterviewProblem.AGREEMENT_TOO_LONG: _l("The agreement can be at most 2000 characters."),
+        InterviewProblem.BEFORE_CONTACT_GROUP: _l(
+            "The interview cannot be dated before the citizen's current contact group began."
+        ),
     },
 )

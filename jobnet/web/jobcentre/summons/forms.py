@@ -24,6 +24,7 @@ from jobnet.domain.summons import (
     NEEDS_JOIN_DETAILS,
     NEEDS_PLACE,
     SummonsProblem,
+    check_contact_options,
     check_letter_date,
 )
 from jobnet.web.citizen.summons.labels import INTERVIEW_FORMS, INTERVIEW_TYPES
@@ -91,7 +92,10 @@ def _letter_rules(form: Any, field: DatePartsField) -> None:
 def _letter_field() -> DatePartsField:
     return DatePartsField(
         _l("Date the letter is sent"),
-        description=_l("The day the letter is sent to the citizen: today or earlier."),
+        description=_l(
+            "The day the letter is sent to the citizen: today, or yesterday for a letter sent "
+            "yesterday. The summons is recorded the same day."
+        ),
         validators=[date_required(_l("Enter the date the letter is sent")), _letter_rules],
     )
 
@@ -165,10 +169,16 @@ class LetterForm(JourneyForm):
             "How the citizen contacts the job centre about the interview, for example a phone "
             "number and opening hours."
         ),
-        validators=[Length(max=MAX_TEXT_LENGTH)],
+        validators=[Mandatory(), Length(max=MAX_TEXT_LENGTH)],
     )
     bring = TextAreaField(_l("What to bring"), validators=[Length(max=MAX_TEXT_LENGTH)])
     letter_sent_date = _letter_field()
+
+    def validate_contact_options(self, field: TextAreaField) -> None:
+        """§ 27(1) no. 6: the citizen's contact options are part of every summons."""
+        problems = check_contact_options(field.data)
+        if problems:
+            raise ValidationError(problem_message(problems[0][1]))
 
 
 class _ChangeForm(JourneyForm):

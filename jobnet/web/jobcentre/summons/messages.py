@@ -24,6 +24,13 @@ PROBLEMS.declare(
         SummonsProblem.LETTER_TOO_EARLY: _l(
             "The letter cannot be sent before the letter with the summons."
         ),
+        SummonsProblem.LETTER_TOO_FAR_BACK: _l(
+            "The summons is recorded the day its letter is sent: enter today's date (or "
+            "yesterday's, for a letter sent yesterday)."
+        ),
+        SummonsProblem.CONTACT_OPTIONS_MISSING: _l(
+            "Enter how the citizen can contact the job centre about the interview."
+        ),
         SummonsProblem.PLACE_MISSING: _l("Enter the place of an interview in person."),
         SummonsProblem.JOIN_DETAILS_MISSING: _l(
             "Enter how the citizen joins a video or digital interview."
