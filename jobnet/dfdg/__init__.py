@@ -15,6 +15,7 @@ from werkzeug.exceptions import HTTPException
 from jobnet.config import load_settings, parse_system_tokens
 from jobnet.db import Store
 from jobnet.dfdg.context import STORE_KEY, TOKENS_KEY, close_request_session
+from jobnet.dfdg.http_headers import set_answer_headers
 from jobnet.dfdg.problems import ProblemError, problem_response
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
@@ -51,6 +52,7 @@ def create_dfdg_app(settings: Mapping[str, Any] | None = None) -> Flask:
     _setup_store(app, settings)
     _register_api(app)
     _register_error_handlers(app)
+    app.after_request(set_answer_headers)
     _register_cli(app)
     _prepare_database(app, settings)
     return app
