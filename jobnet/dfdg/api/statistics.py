@@ -68,7 +68,7 @@ def statistics_measures() -> Response:
             MeasureOut(
                 code=measure,
                 kind="stock" if measure in STOCK_MEASURES else "flow",
-                counts=_COUNTS.get(measure, "persons"),  # type: ignore[arg-type]
+                counts=_COUNTS.get(measure, "persons"),
             )
             for measure in Measure
         ],

@@ -26,7 +26,7 @@ from jobnet.web.journeys.labels import (
     UNEMPLOYMENT_DEGREES,
 )
 
-Words = Mapping[str, Any]
+Words = Mapping[Any, Any]
 
 CV_PARTS: Words = {
     "contact": _l("Contact details"),

@@ -127,7 +127,7 @@ FIELDS = {
 }
 
 # Codes of these fields are shown in words.
-_CODES: dict[str, Mapping[str, Any]] = {
+_CODES: dict[str, Mapping[Any, Any]] = {
     "category": REGISTRATION_CATEGORIES,
     "degree": UNEMPLOYMENT_DEGREES,
     "deregistration_reason": DEREGISTRATION_REASONS,
