@@ -23,6 +23,7 @@ from jobnet.web.journeys.labels import (
     UNEMPLOYMENT_DEGREES,
     code_label,
 )
+from jobnet.web.journeys.viewer import citizen_actor, viewer_is_caseworker
 from jobnet.web.platform.i18n import format_local_date
 
 CATEGORY_TITLES = {
@@ -136,8 +137,19 @@ _CODES: dict[str, Mapping[Any, Any]] = {
 }
 
 
+# The titles that speak to the citizen, as a caseworker reads them.
+CASEWORKER_TITLES = {
+    "joblog": _l("Joblog"),
+    "plans": _l("The citizen's plan"),
+    "audit_log": _l("Who has seen or changed the citizen's data"),
+    "cv_removed_entries": _l("Entries removed from the citizen's CV"),
+}
+
+
 def category_title(name: str) -> str:
-    title = CATEGORY_TITLES.get(name)
+    title = (CASEWORKER_TITLES.get(name) if viewer_is_caseworker() else None) or (
+        CATEGORY_TITLES.get(name)
+    )
     return str(title) if title else name.replace("_", " ").capitalize()
 
 
@@ -255,7 +267,7 @@ def cv_entry_heading(section: str, data: Mapping[str, Any]) -> str:
 def entry_actor(entry: AuditEntry) -> str:
     """Who: "You", the caseworker's name and job centre, or the system."""
     if entry.actor_type == "citizen":
-        return str(ACTOR_TYPES["citizen"])
+        return citizen_actor(entry.actor_name)
     if entry.actor_type == "caseworker":
         parts = [entry.actor_name or entry.actor_id, entry.organisation_name or entry.organisation]
         return ", ".join(part for part in parts if part)
@@ -273,7 +285,7 @@ def recorded_by(actor: RecordedBy | Mapping[str, Any] | None) -> str:
             organisation_name=actor.get("organisation_name"),
         )
     if actor.type == "citizen":
-        return str(ACTOR_TYPES["citizen"])
+        return citizen_actor(actor.name)
     if actor.type == "caseworker":
         parts = [actor.name, actor.organisation_name or actor.organisation]
         return ", ".join(part for part in parts if part)
