@@ -14,6 +14,7 @@ from werkzeug.exceptions import HTTPException
 
 from jobnet.db import Store
 from jobnet.dfdg.context import STORE_KEY, TOKENS_KEY, close_request_session
+from jobnet.dfdg.http_headers import set_answer_headers
 from jobnet.dfdg.problems import ProblemError, problem_response
 from jobnet.dfdg.settings import load_dfdg_settings
 from jobnet.environment import parse_system_tokens
@@ -52,6 +53,7 @@ def create_dfdg_app(settings: Mapping[str, Any] | None = None) -> Flask:
     _setup_store(app, settings)
     _register_api(app)
     _register_error_handlers(app)
+    app.after_request(set_answer_headers)
     _register_cli(app)
     _prepare_database(app, settings)
     return app

@@ -18,6 +18,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from jobnet.dfdg.actor import ACTOR_HEADERS, load_actor
+from jobnet.dfdg.http_headers import answer_header_documents, request_header_schema
 from jobnet.dfdg.schemas.base import Problem
 from jobnet.dfdg.unit_of_work import IDEMPOTENCY_HEADER, REPLAY_HEADER, idempotent, transactional
 
@@ -131,8 +132,8 @@ class ApiRegistry:
 
         return decorator
 
-    def document(self) -> dict[str, Any]:
-        return build_document(self)
+    def document(self, server_url: str | None = None) -> dict[str, Any]:
+        return build_document(self, server_url)
 
 
 def _wrap(view: View, operation: Operation) -> View:
@@ -189,7 +190,7 @@ def _header(name: str, description: str, *, required: bool) -> dict[str, Any]:
         "in": "header",
         "required": required,
         "description": description,
-        "schema": {"type": "string"},
+        "schema": request_header_schema(name),
     }
 
 
@@ -245,12 +246,12 @@ def _responses(op: Operation) -> dict[str, Any]:
         if model is not None:
             media = "application/problem+json" if model is Problem else "application/json"
             entry["content"] = {media: {"schema": _ref(model)}}
+        if model is not None:
+            entry["headers"] = answer_header_documents()
         if op.idempotent and 200 <= status < 300:
-            entry["headers"] = {
-                REPLAY_HEADER: {
-                    "description": "true when this is the stored answer to an earlier request",
-                    "schema": {"type": "string"},
-                }
+            entry.setdefault("headers", {})[REPLAY_HEADER] = {
+                "description": "true when this is the stored answer to an earlier request",
+                "schema": {"type": "string", "enum": ["true"]},
             }
         responses[str(status)] = entry
     for status in sorted(op.error_statuses()):
@@ -258,6 +259,7 @@ def _responses(op: Operation) -> dict[str, Any]:
             str(status),
             {
                 "description": ERROR_DESCRIPTIONS[status],
+                "headers": answer_header_documents(),
                 "content": {"application/problem+json": {"schema": _ref(Problem)}},
             },
         )
@@ -284,11 +286,14 @@ def _operation(op: Operation) -> dict[str, Any]:
     return document
 
 
-def build_document(registry: ApiRegistry) -> dict[str, Any]:
-    """The OpenAPI 3.1 document of every operation registered so far."""
+def build_document(registry: ApiRegistry, server_url: str | None = None) -> dict[str, Any]:
+    """The OpenAPI 3.1 document of every operation registered so far.
+
+    `server_url` is where the API is mounted (the blueprint's prefix after the WSGI script
+    root, e.g. /dfdg/api/v1 when embedded in the web app); paths are relative to it."""
     paths: dict[str, dict[str, Any]] = {}
     for op in registry.operations:
-        path = openapi_path(registry.url_prefix, op.rule)
+        path = openapi_path("", op.rule)
         paths.setdefault(path, {})[op.method.lower()] = _operation(op)
     return {
         "openapi": "3.1.0",
@@ -301,7 +306,7 @@ def build_document(registry: ApiRegistry) -> dict[str, Any]:
             "headers (a citizen names themself in X-Actor-Id), and every read and write of "
             "person data is audited. Errors are RFC 9457 problem details.",
         },
-        "servers": [{"url": "/"}],
+        "servers": [{"url": server_url or registry.url_prefix}],
         "security": [{"bearerAuth": []}],
         "paths": paths,
         "components": {

@@ -19,6 +19,7 @@ from flask import Response, g, make_response, request
 from sqlalchemy.exc import IntegrityError
 
 from jobnet.dfdg.context import current_system, request_session
+from jobnet.dfdg.json_body import parse_json
 from jobnet.dfdg.models.audit import IdempotencyRecord
 from jobnet.dfdg.problems import ProblemError, field_error, validation_problem
 from jobnet.dfdg.queries import idempotency as records
@@ -36,10 +37,7 @@ def request_json() -> Any:
         raw = request.get_data(cache=True)
         if not raw.strip():
             raise ProblemError(400, "malformed-json", "The request body is empty")
-        try:
-            g.dfdg_json = json.loads(raw)
-        except (UnicodeDecodeError, json.JSONDecodeError) as exc:
-            raise ProblemError(400, "malformed-json", f"Invalid JSON: {exc}") from None
+        g.dfdg_json = parse_json(raw)
     return g.dfdg_json
 
 

@@ -46,7 +46,7 @@ def _configure_logging(app: Flask) -> None:
 def _register_extensions(app: Flask) -> None:
     from jobnet.web.auth import resume
     from jobnet.web.auth.users import login_manager
-    from jobnet.web.journeys import labels
+    from jobnet.web.journeys import labels, viewer
     from jobnet.web.platform import assets, i18n
     from jobnet.web.platform.extensions import babel, csrf
 
@@ -56,6 +56,7 @@ def _register_extensions(app: Flask) -> None:
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)
     i18n.init_app(app)
     labels.init_app(app)
+    viewer.init_app(app)
     assets.init_app(app)
 
 

@@ -10,6 +10,7 @@ from flask import Blueprint, g, request
 from pydantic import BaseModel, ValidationError
 
 from jobnet.dfdg.context import close_request_session, system_tokens
+from jobnet.dfdg.limits import check_stored_ranges
 from jobnet.dfdg.openapi import ApiRegistry
 from jobnet.dfdg.problems import (
     ProblemError,
@@ -68,9 +69,11 @@ def parse_body(model: type[ModelT]) -> ModelT:
     """The JSON body validated by `model`: 400 when not JSON, 422 naming each bad field."""
     data = request_json()
     try:
-        return model.model_validate(data)
+        body = model.model_validate(data)
     except ValidationError as exc:
         raise from_validation_error(exc) from None
+    check_stored_ranges(body)
+    return body
 
 
 def parse_query(model: type[ModelT]) -> ModelT:
@@ -84,6 +87,8 @@ def parse_query(model: type[ModelT]) -> ModelT:
             ]
         )
     try:
-        return model.model_validate(request.args.to_dict())
+        query = model.model_validate(request.args.to_dict())
     except ValidationError as exc:
         raise from_validation_error(exc) from None
+    check_stored_ranges(query)
+    return query

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from flask import Response, jsonify
+from flask import Response, jsonify, request
 from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
@@ -55,4 +55,4 @@ def live() -> Response:
     transactional=False,
 )
 def openapi_document() -> Response:
-    return jsonify(api.document())
+    return jsonify(api.document(server_url=request.script_root + api.url_prefix))

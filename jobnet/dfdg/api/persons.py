@@ -20,6 +20,7 @@ from jobnet.dfdg.api.insight_categories import audit_entry_out, refuse_someone_e
 from jobnet.dfdg.audit import NOT_FOUND, record_access
 from jobnet.dfdg.context import request_session
 from jobnet.dfdg.insight import visible_address
+from jobnet.dfdg.limits import BIGGEST_STORED_INTEGER
 from jobnet.dfdg.models.persons import Person
 from jobnet.dfdg.problems import ProblemError, field_error, validation_problem
 from jobnet.dfdg.queries import actors as actor_queries
@@ -197,6 +198,7 @@ class AuditLogPageQuery(AuditLogQuery):
     before: int | None = Field(
         default=None,
         ge=1,
+        le=BIGGEST_STORED_INTEGER,
         description="The next page: only entries older than the entry with this id (the "
         "`next_before` of the page before)",
     )

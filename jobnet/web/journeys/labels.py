@@ -6,6 +6,7 @@ from flask import Flask
 from flask_babel import lazy_gettext as _l
 
 from jobnet.domain.absences import AbsenceReason
+from jobnet.web.journeys.viewer import citizen_actor
 
 CONTACT_GROUPS = {
     1: _l("Unemployment benefit recipient"),
@@ -60,9 +61,10 @@ ABSENCE_REASONS = {
 
 
 def report_actor_label(actor: dict[str, str | None]) -> str:
-    """Who made a report: "You", or the caseworker's name and organisation."""
+    """Who made a report: "You" (to a caseworker the citizen's name), or the caseworker's name
+    and organisation."""
     if actor.get("type") == "citizen":
-        return str(ACTOR_TYPES["citizen"])
+        return citizen_actor(actor.get("name"))
     if actor.get("type") == "caseworker":
         return ", ".join(
             part for part in (actor.get("name"), actor.get("organisation_name")) if part

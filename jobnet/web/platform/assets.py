@@ -58,6 +58,7 @@ LATIN1_RANGE = (
 
 _FONT_FACE = re.compile(r"@font-face\s*{[^}]*}")
 _FONT_SRC = re.compile(r"src\s*:[^;}]*")
+_FONT_DISPLAY = re.compile(r"font-display\s*:\s*[a-z]+")
 _WOFF2_URL = re.compile(r"url\(\s*['\"]?([^'\")]+\.woff2)['\"]?\s*\)")
 _URL = re.compile(r"url\(\s*(['\"]?)([^'\")]+)\1\s*\)")
 
@@ -94,7 +95,14 @@ def _font_faces(css: str, css_path: str, root: Path) -> str:
     folder = posixpath.dirname(css_path)
 
     def rewrite(face: re.Match[str]) -> str:
+        # `optional`, not DKFDS's `swap`: a font that is not there by the first paint is not
+        # swapped in later, so text never reflows and the page never jumps (CLS) as it arrives;
+        # the next page has it from the cache.
         block = face.group(0)
+        if _FONT_DISPLAY.search(block):
+            block = _FONT_DISPLAY.sub("font-display:optional", block)
+        else:
+            block = block.replace("{", "{font-display:optional;", 1)
         woff2 = _WOFF2_URL.search(block)
         if woff2 is None:
             return block

@@ -286,7 +286,7 @@ def test_only_a_caseworker_sets_the_approval(
 
 def test_the_cv_endpoints_are_in_the_openapi_document(dfdg_client: FlaskClient) -> None:
     paths = dfdg_client.get("/api/v1/openapi.json").get_json()["paths"]
-    base = "/api/v1/persons/{person_id}/cv"
+    base = "/persons/{person_id}/cv"
     assert set(paths[base]) == {"get"}
     assert set(paths[base + "/experience"]) == {"post"}
     assert set(paths[base + "/experience/{entry_id}"]) == {"put", "delete"}

@@ -119,7 +119,7 @@ def test_export_is_one_versioned_document_described_in_openapi(
         "insight_requests",
     ]
     openapi = dfdg_client.get("/api/v1/openapi.json").get_json()
-    operation = openapi["paths"]["/api/v1/persons/{person_id}/export"]["get"]
+    operation = openapi["paths"]["/persons/{person_id}/export"]["get"]
     schema = operation["responses"]["200"]["content"]["application/json"]["schema"]
     assert schema == {"$ref": "#/components/schemas/PersonExport"}
     schemas = openapi["components"]["schemas"]

@@ -221,7 +221,7 @@ def test_a_person_without_a_cv_or_plan_has_no_such_history(
 
 def test_the_history_record_types_are_in_the_openapi_document(dfdg_client: FlaskClient) -> None:
     paths = dfdg_client.get("/api/v1/openapi.json").get_json()["paths"]
-    operation = paths["/api/v1/persons/{person_id}/history/{record_type}/{record_id}"]["get"]
+    operation = paths["/persons/{person_id}/history/{record_type}/{record_id}"]["get"]
     (record_type,) = [p for p in operation["parameters"] if p["name"] == "record_type"]
     for name in ("cv_section", "cv_entry", "plan", "registrations", "absences"):
         assert name in record_type["description"]

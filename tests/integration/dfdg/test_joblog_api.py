@@ -182,7 +182,7 @@ def test_a_caseworker_change_is_recorded_with_the_organisation(
 
 def test_the_joblog_endpoints_are_in_the_openapi_document(dfdg_client: FlaskClient) -> None:
     paths = dfdg_client.get("/api/v1/openapi.json").get_json()["paths"]
-    base = "/api/v1/persons/{person_id}/joblog"
+    base = "/persons/{person_id}/joblog"
     assert set(paths[base]) == {"get", "post"}
     assert set(paths[base + "/{entry_id}"]) == {"get", "put", "delete"}
     assert set(paths[base + "/{entry_id}/history"]) == {"get"}

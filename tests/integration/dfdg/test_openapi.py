@@ -23,7 +23,7 @@ def _api_rules(app: Flask) -> list[tuple[str, set[str]]]:
     found = []
     for rule in app.url_map.iter_rules():
         if rule.endpoint.startswith("dfdg_api."):
-            path = re.sub(r"<(?:[a-z_]+:)?([a-z_]+)>", r"{\1}", rule.rule)
+            path = re.sub(r"<(?:[a-z_]+:)?([a-z_]+)>", r"{\1}", rule.rule.removeprefix("/api/v1"))
             found.append((path, set(rule.methods or ()) - {"HEAD", "OPTIONS"}))
     return found
 
@@ -70,13 +70,13 @@ def test_person_calls_document_actor_headers_and_writes_the_key(
     dfdg_client: FlaskClient,
 ) -> None:
     paths = _document(dfdg_client)["paths"]
-    create = paths["/api/v1/persons"]["post"]
+    create = paths["/persons"]["post"]
     headers = {p["name"]: p["required"] for p in create["parameters"] if p["in"] == "header"}
     assert headers["X-Actor-Type"] is True
     assert headers["Idempotency-Key"] is True
     assert {"X-Actor-Id", "X-Actor-Name", "X-Purpose", "X-Channel"} <= set(headers)
     assert set(create["responses"]) >= {"200", "201"}
-    audit = paths["/api/v1/persons/{person_id}/audit-log"]["get"]
+    audit = paths["/persons/{person_id}/audit-log"]["get"]
     query = {p["name"] for p in audit["parameters"] if p["in"] == "query"}
     assert query == {"from", "to", "actor_type", "limit", "before"}
 
@@ -87,3 +87,69 @@ def test_every_schema_reference_resolves(dfdg_client: FlaskClient) -> None:
     refs = set(re.findall(r'"\$ref": "#/components/schemas/([^"]+)"', json.dumps(document)))
     assert refs
     assert refs <= set(schemas)
+
+
+def test_servers_give_the_path_the_api_is_mounted_at(dfdg_client: FlaskClient) -> None:
+    """A client joins `servers[0].url` and a path: that must be a route that answers."""
+    document = _document(dfdg_client)
+    assert document["servers"] == [{"url": "/api/v1"}]
+    assert not any(path.startswith("/api/v1") for path in document["paths"])
+    assert dfdg_client.get(document["servers"][0]["url"] + "/health").status_code == 200
+
+
+def test_servers_follow_the_mount_point_when_embedded_in_the_web_app(
+    client: FlaskClient,
+) -> None:
+    """The web app serves DFDG at /dfdg too (embedded default); its document says so."""
+    document = client.get("/dfdg/api/v1/openapi.json").get_json()
+    base = document["servers"][0]["url"]
+    assert base == "/dfdg/api/v1"
+    assert client.get(base + "/live").get_json() == {"status": "ok"}
+
+
+def _header_schemas(operation: dict[str, Any]) -> dict[str, dict[str, Any]]:
+    return {p["name"]: p["schema"] for p in operation["parameters"] if p["in"] == "header"}
+
+
+def test_actor_and_idempotency_headers_are_described_with_their_formats(
+    dfdg_client: FlaskClient,
+) -> None:
+    create = _document(dfdg_client)["paths"]["/persons"]["post"]
+    headers = _header_schemas(create)
+    assert headers["X-Actor-Type"]["enum"] == ["citizen", "caseworker", "system"]
+    assert headers["X-Channel"]["enum"] == ["web", "api", "system"]
+    assert headers["X-Actor-Organisation"]["pattern"] == "^[0-9]{8}$"
+    assert headers["X-Actor-Id"]["maxLength"] == 200
+    assert headers["X-Purpose"]["maxLength"] >= 500
+    key = headers["Idempotency-Key"]
+    assert (key["minLength"], key["maxLength"]) == (1, 200)
+    assert re.fullmatch(key["pattern"], "abc-123_!~")
+    assert not re.search(key["pattern"], "with space")
+
+
+def test_every_json_answer_documents_no_store_and_nosniff(dfdg_client: FlaskClient) -> None:
+    for path, operations in _document(dfdg_client)["paths"].items():
+        for method, operation in operations.items():
+            for status, answer in operation["responses"].items():
+                if "content" not in answer:
+                    continue
+                headers = answer.get("headers", {})
+                where = (method, path, status)
+                assert headers["Cache-Control"]["required"] is True, where
+                assert headers["Cache-Control"]["schema"]["const"] == "no-store", where
+                assert headers["X-Content-Type-Options"]["schema"]["const"] == "nosniff", where
+
+
+def test_json_answers_carry_no_store_and_nosniff(
+    dfdg_client: FlaskClient, auth: dict[str, str]
+) -> None:
+    answers = [
+        dfdg_client.get("/api/v1/health"),
+        dfdg_client.get("/api/v1/openapi.json"),
+        dfdg_client.get("/api/v1/organisations", headers=auth),
+        dfdg_client.get("/api/v1/organisations"),  # 401 problem
+        dfdg_client.get("/api/v1/no-such-route", headers=auth),  # 404 problem
+    ]
+    for response in answers:
+        assert response.headers["Cache-Control"] == "no-store", response.request.path
+        assert response.headers["X-Content-Type-Options"] == "nosniff", response.request.path

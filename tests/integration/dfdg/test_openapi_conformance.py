@@ -16,9 +16,11 @@ import pytest
 import schemathesis
 from flask import Flask
 from hypothesis import HealthCheck, given, settings
+from schemathesis import GenerationMode
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
     content_type_conformance,
+    response_headers_conformance,
     response_schema_conformance,
     status_code_conformance,
 )
@@ -32,31 +34,38 @@ METTE = "1203851234"
 # more examples) looks for new ones, as was done before each change to the API.
 EXPLORE = os.environ.get("JOBNET_EXPLORE") == "1"
 EXAMPLES = 60 if EXPLORE else 6
+NEGATIVE_EXAMPLES = 30 if EXPLORE else 2
 CHECKS = [
     not_a_server_error,
     status_code_conformance,
     content_type_conformance,
+    response_headers_conformance,
     response_schema_conformance,
 ]
 # Actor headers are set by the test, so the generator's random ones do not hide the rules.
 ACTOR_HEADERS = ("X-Actor-Type", "X-Actor-Id", "X-Actor-Name", "X-Actor-Organisation", "X-Purpose")
 
 
-def _operations() -> list[tuple[str, str]]:
+def _operations() -> list[tuple[str, str, GenerationMode]]:
+    """Each operation positive, and negative too when it takes anything a request can break."""
     import jobnet.dfdg.api  # noqa: F401 - registers every route in the document
     from jobnet.dfdg.api.blueprint import api
 
-    return [
-        (method.upper(), path)
-        for path, item in api.document()["paths"].items()
-        for method in item
-        if method in {"get", "post", "put", "delete", "patch"}
-    ]
+    found = []
+    for path, item in api.document()["paths"].items():
+        for method, operation in item.items():
+            if method not in {"get", "post", "put", "delete", "patch"}:
+                continue
+            found.append((method.upper(), path, GenerationMode.POSITIVE))
+            if operation["parameters"] or "requestBody" in operation:
+                found.append((method.upper(), path, GenerationMode.NEGATIVE))
+    return found
 
 
-@pytest.fixture
-def dfdg_schema(dfdg_app: Flask) -> Any:
-    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", dfdg_app)
+@pytest.fixture(scope="module")
+def dfdg_schema(_dfdg_app_once: Flask) -> Any:
+    """The document, read once: the same app object serves every test of the module."""
+    return schemathesis.openapi.from_wsgi("/api/v1/openapi.json", _dfdg_app_once)
 
 
 @pytest.fixture
@@ -78,20 +87,24 @@ def _as_system_for(case: Any, person_id: str) -> None:
         case.path_parameters["person_id"] = person_id
 
 
-@pytest.mark.parametrize(("method", "path"), _operations())
+@pytest.mark.parametrize(("method", "path", "mode"), _operations())
 def test_every_operation_answers_as_documented(
-    dfdg_schema: Any, mette_id: str, method: str, path: str
+    dfdg_schema: Any, mette_id: str, method: str, path: str, mode: GenerationMode
 ) -> None:
+    """Valid requests (positive) and requests breaking the document (negative: a wrong type,
+    a number beyond its bound, a missing field, ...) alike: each is answered as documented,
+    the negative ones with a 4xx problem."""
     operation = dfdg_schema[path][method]
+    examples = EXAMPLES if mode is GenerationMode.POSITIVE else NEGATIVE_EXAMPLES
 
     @settings(
-        max_examples=EXAMPLES,
+        max_examples=examples,
         deadline=None,
         database=None,
         derandomize=not EXPLORE,  # the same requests every run; JOBNET_EXPLORE=1 for new ones
         suppress_health_check=list(HealthCheck),
     )
-    @given(case=operation.as_strategy())
+    @given(case=operation.as_strategy(generation_mode=mode))
     def answers_as_documented(case: Any) -> None:
         _as_system_for(case, mette_id)
         case.call_and_validate(checks=CHECKS)

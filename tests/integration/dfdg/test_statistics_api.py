@@ -241,10 +241,10 @@ def test_bad_parameters_are_named(dfdg_client: FlaskClient, auth: dict[str, str]
 
 def test_the_statistics_are_in_the_openapi_document(dfdg_client: FlaskClient) -> None:
     paths = dfdg_client.get("/api/v1/openapi.json").get_json()["paths"]
-    assert {"/api/v1/statistics", "/api/v1/statistics/measures"} <= set(paths)
-    names = {p["name"] for p in paths["/api/v1/statistics"]["get"]["parameters"]}
+    assert {"/statistics", "/statistics/measures"} <= set(paths)
+    names = {p["name"] for p in paths["/statistics"]["get"]["parameters"]}
     assert names == {"measure", "from", "to", "municipality"}
-    for path in ("/api/v1/statistics", "/api/v1/statistics/measures"):
+    for path in ("/statistics", "/statistics/measures"):
         operation = paths[path]["get"]
         assert operation["security"] == []  # public: no bearer token
         assert "401" not in operation["responses"]

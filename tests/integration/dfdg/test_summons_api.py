@@ -270,17 +270,17 @@ def test_a_job_centre_lists_its_interviews_of_a_day(
 def test_documented_in_openapi(dfdg_client: FlaskClient) -> None:
     paths = dfdg_client.get("/api/v1/openapi.json").get_json()["paths"]
     for path in (
-        "/api/v1/persons/{person_id}/summons",
-        "/api/v1/persons/{person_id}/summons/{summons_id}",
-        "/api/v1/persons/{person_id}/summons/{summons_id}/move",
-        "/api/v1/persons/{person_id}/summons/{summons_id}/cancellation",
-        "/api/v1/organisations/{cvr}/summons",
-        "/api/v1/persons/{person_id}/plan",
-        "/api/v1/persons/{person_id}/plans",
-        "/api/v1/persons/{person_id}/plan/revisions",
-        "/api/v1/persons/{person_id}/plan/revisions/{number}",
+        "/persons/{person_id}/summons",
+        "/persons/{person_id}/summons/{summons_id}",
+        "/persons/{person_id}/summons/{summons_id}/move",
+        "/persons/{person_id}/summons/{summons_id}/cancellation",
+        "/organisations/{cvr}/summons",
+        "/persons/{person_id}/plan",
+        "/persons/{person_id}/plans",
+        "/persons/{person_id}/plan/revisions",
+        "/persons/{person_id}/plan/revisions/{number}",
     ):
         assert path in paths, path
-    create = paths["/api/v1/persons/{person_id}/summons"]["post"]
+    create = paths["/persons/{person_id}/summons"]["post"]
     assert any(p["name"] == "Idempotency-Key" for p in create["parameters"])
     assert {"201", "403", "404", "422"} <= set(create["responses"])

@@ -13,9 +13,8 @@ from flask_babel import lazy_gettext as _l
 from jobnet.clients.dfdg_client.persons import AuditEntry
 from jobnet.clients.dfdg_client.values import RecordedBy
 from jobnet.domain.cv import format_phone
-from jobnet.web.citizen.cv.forms import LEVEL_LABELS, WORK_TIME_LABELS
 from jobnet.web.citizen.cv.texts import APPROVAL_LABELS
-from jobnet.web.citizen.plan.labels import MEASURE_TYPES
+from jobnet.web.citizen.insight.history_words import CV_PARTS, META_FIELDS, code_words, field_words
 from jobnet.web.journeys.labels import (
     ABSENCE_REASONS,
     ACTOR_TYPES,
@@ -24,6 +23,7 @@ from jobnet.web.journeys.labels import (
     UNEMPLOYMENT_DEGREES,
     code_label,
 )
+from jobnet.web.journeys.viewer import citizen_actor, viewer_is_caseworker
 from jobnet.web.platform.i18n import format_local_date
 
 CATEGORY_TITLES = {
@@ -39,21 +39,6 @@ CATEGORY_TITLES = {
     "audit_log": _l("Who has seen or changed your data"),
     "insight_requests": _l("Requests for access"),
     "cv_removed_entries": _l("Entries removed from your CV"),
-}
-
-# The CV's parts: the single sections (a `cv_section` record) and the list sections.
-CV_PARTS = {
-    "contact": _l("Contact details"),
-    "job_wishes": _l("Job wishes"),
-    "driving_licences": _l("Driving licences"),
-    "profile": _l("Profile"),
-    "visibility": _l("Visibility to employers"),
-    "approval": _l("The job centre's assessment"),
-    "experience": _l("Work experience"),
-    "education": _l("Education"),
-    "courses": _l("Courses and certificates"),
-    "skills": _l("Skills"),
-    "languages": _l("Languages"),
 }
 
 # Record types of the history that belong to a category of My data: (title, category).
@@ -145,48 +130,6 @@ FIELDS = {
     "reference": _l("Reference number"),
 }
 
-# Field labels of the record types whose names mean something else elsewhere.
-TYPE_FIELDS: dict[str, Mapping[str, Any]] = {
-    "cv_section": {
-        "email": _l("E-mail"),
-        "phone": _l("Phone number"),
-        "titles": _l("Jobs"),
-        "area": _l("Area"),
-        "work_time": _l("Full time or part time"),
-        "licences": _l("Driving licences"),
-        "text": _l("Profile text"),
-        "searchable": _l("Employers can find your CV"),
-        "status": _l("Assessment"),
-        "date": _l("Date of the assessment"),
-        "note": _l("The job centre's note"),
-    },
-    "cv_entry": {
-        "section": _l("Part of the CV"),
-        "employer": _l("Employer"),
-        "title": _l("Job title"),
-        "start_date": _l("From"),
-        "end_date": _l("To"),
-        "ongoing": _l("I still work there"),
-        "description": _l("Description"),
-        "institution": _l("School or institution"),
-        "programme": _l("Education or programme"),
-        "completed": _l("Completed"),
-        "name": _l("Name"),
-        "provider": _l("Provider"),
-        "completed_on": _l("Completed on"),
-        "language": _l("Language"),
-        "level": _l("Level"),
-    },
-    "plan": {
-        "revision_date": _l("Date of the version"),
-        "targets": _l("Employment targets"),
-        "applications_per_week": _l("Applications a week"),
-        "measure_count": _l("Number of activities and measures"),
-        "measure_types": _l("Activities and measures"),
-        "agreed_with": _l("Agreed with"),
-    },
-}
-
 # Codes of these fields are shown in words.
 _CODES: dict[str, Mapping[Any, Any]] = {
     "category": REGISTRATION_CATEGORIES,
@@ -196,32 +139,21 @@ _CODES: dict[str, Mapping[Any, Any]] = {
     "status": {"active": _l("Active"), "cancelled": _l("Cancelled")},
     "end_cause": {"deregistration": _l("You were deregistered as a jobseeker")},
 }
-_TYPE_CODES: dict[str, dict[str, Mapping[Any, Any]]] = {
-    "cv_section": {"work_time": WORK_TIME_LABELS, "status": APPROVAL_LABELS},
-    "cv_entry": {"section": CV_PARTS, "level": LEVEL_LABELS},
-    "plan": {"measure_types": {kind.value: label for kind, label in MEASURE_TYPES.items()}},
-}
 
-# Who-and-when fields: shown in the version's own columns, not among the record's values.
-_META_FIELDS = {
-    "id",
-    "person_id",
-    "created_at",
-    "created_by",
-    "registered_at",
-    "deregistered_at",
-    "deregistered_by",
-    "ended_at",
-    "ended_by",
-    "cancelled_at",
-    "source_reference",
-    "end_reference",
-    "deregistration_reference",
+
+# The titles that speak to the citizen, as a caseworker reads them.
+CASEWORKER_TITLES = {
+    "joblog": _l("Joblog"),
+    "plans": _l("The citizen's plan"),
+    "audit_log": _l("Who has seen or changed the citizen's data"),
+    "cv_removed_entries": _l("Entries removed from the citizen's CV"),
 }
 
 
 def category_title(name: str) -> str:
-    title = CATEGORY_TITLES.get(name)
+    title = (CASEWORKER_TITLES.get(name) if viewer_is_caseworker() else None) or (
+        CATEGORY_TITLES.get(name)
+    )
     return str(title) if title else name.replace("_", " ").capitalize()
 
 
@@ -240,7 +172,7 @@ def change_label(change: str) -> str:
 
 
 def field_label(name: str, record_type: str = "") -> str:
-    label = TYPE_FIELDS.get(record_type, {}).get(name) or FIELDS.get(name)
+    label = field_words(record_type, name) or FIELDS.get(name)
     return str(label) if label else name.replace("_", " ").capitalize()
 
 
@@ -339,7 +271,7 @@ def cv_entry_heading(section: str, data: Mapping[str, Any]) -> str:
 def entry_actor(entry: AuditEntry) -> str:
     """Who: "You", the caseworker's name and job centre, or the system."""
     if entry.actor_type == "citizen":
-        return str(ACTOR_TYPES["citizen"])
+        return citizen_actor(entry.actor_name)
     if entry.actor_type == "caseworker":
         parts = [entry.actor_name or entry.actor_id, entry.organisation_name or entry.organisation]
         return ", ".join(part for part in parts if part)
@@ -357,7 +289,7 @@ def recorded_by(actor: RecordedBy | Mapping[str, Any] | None) -> str:
             organisation_name=actor.get("organisation_name"),
         )
     if actor.type == "citizen":
-        return str(ACTOR_TYPES["citizen"])
+        return citizen_actor(actor.name)
     if actor.type == "caseworker":
         parts = [actor.name, actor.organisation_name or actor.organisation]
         return ", ".join(part for part in parts if part)
@@ -368,7 +300,7 @@ def value_text(name: str, value: Any, record_type: str = "") -> str:
     """A record's field value in words: codes named, dates formatted, lists joined."""
     if value is None or value == "" or value == []:
         return "–"
-    codes = _TYPE_CODES.get(record_type, {}).get(name) or _CODES.get(name)
+    codes = code_words(record_type, name) or _CODES.get(name)
     if codes is not None and not isinstance(value, list):
         return code_label(dict(codes), str(value))
     if isinstance(value, bool):
@@ -389,7 +321,7 @@ def record_rows(values: Mapping[str, Any], record_type: str = "") -> list[tuple[
     return [
         (field_label(name, record_type), value_text(name, value, record_type))
         for name, value in values.items()
-        if name not in _META_FIELDS
+        if name not in META_FIELDS
     ]
 
 

@@ -22,6 +22,7 @@ from jobnet.clients.dfdg_client.insight import (
 )
 from jobnet.domain.clock import today_in_denmark
 from jobnet.domain.insight import answer_deadline, audit_log_oldest_day
+from jobnet.domain.joblog import csv_cell
 from jobnet.web.auth.resume import form_data
 from jobnet.web.auth.users import (
     citizen_required,
@@ -31,6 +32,7 @@ from jobnet.web.auth.users import (
 )
 from jobnet.web.citizen.insight import bp
 from jobnet.web.citizen.insight.forms import AuditLogFilterForm, InsightRequestForm
+from jobnet.web.citizen.insight.log_groups import group_reads
 from jobnet.web.citizen.insight.present import (
     TEMPLATE_HELPERS,
     action_label,
@@ -116,7 +118,7 @@ def audit_log() -> str:
     return render_template(
         "citizen/insight/audit_log.html",
         form=form,
-        entries=page.entries if page else (),
+        lines=group_reads(page.entries) if page else (),
         oldest=oldest,
         page_size=AUDIT_LOG_PAGE_SIZE,
         older_url=url_for("insight.audit_log", **_filter_args(), before=page.next_before)
@@ -137,18 +139,23 @@ def audit_log_csv() -> Response:
     if audit_filter is None:
         abort(400)
     entries = whole_audit_log(get_dfdg_client(), _person_id(), current_actor(), audit_filter)
+    # As the job log's file: `;` between cells and UTF-8 with a byte order mark, so a Danish
+    # spreadsheet opens both the same way; no cell runs as a formula.
     out = io.StringIO()
-    writer = csv.writer(out)
+    writer = csv.writer(out, delimiter=";", lineterminator="\r\n")
     writer.writerow([_("When"), _("Who"), _("What"), _("Purpose"), _("Channel"), _("Outcome")])
     for entry in entries:
         writer.writerow(
             [
-                format_local_datetime(entry.at, "short"),
-                entry_actor(entry),
-                action_label(entry.action),
-                purpose_label(entry.purpose),
-                entry.channel,
-                outcome_label(entry.outcome),
+                csv_cell(cell)
+                for cell in (
+                    format_local_datetime(entry.at, "short"),
+                    entry_actor(entry),
+                    action_label(entry.action),
+                    purpose_label(entry.purpose),
+                    entry.channel,
+                    outcome_label(entry.outcome),
+                )
             ]
         )
     filename = f"hvem-har-set-mine-data-{today_in_denmark().isoformat()}.csv"
