@@ -15,6 +15,14 @@ INSTANCE_DIR = Path(PROJECT_ROOT / "instance")
 
 DEV_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - refused in production
 DEV_DFDG_TOKEN = "dev-jobnet-web-token"  # noqa: S105 - refused in production
+# The web app's development key for signing end-user assertions to DFDG (an Ed25519 JWK). Its
+# public half is what a development DFDG trusts for jobnet-web; production refuses both.
+DEV_ASSERTION_KEY = (
+    '{"kty": "OKP", "crv": "Ed25519", "x": "Mgp7VQco6psx2XIYhm9TEALQeju1GxzGtrIiFbsExeM", '
+    '"d": "3Rs2oHFokTUn1Vy6DdUQujZLxwtZHuU6fcgaCvEKOqc"}'
+)
+DEV_ASSERTION_PUBLIC_X = "Mgp7VQco6psx2XIYhm9TEALQeju1GxzGtrIiFbsExeM"
+DEV_OIDC_SECRETS = ("dev-citizen-secret", "dev-caseworker-secret")  # noqa: S105 - refused
 
 
 class UnsafeConfiguration(RuntimeError):
@@ -31,16 +39,19 @@ def _coerce(raw: str, default: Any) -> Any:
     return raw
 
 
-def parse_system_tokens(raw: str) -> dict[str, str]:
-    """Parse "system=token,other=token2" into {"system": "token", ...}."""
-    tokens: dict[str, str] = {}
+def parse_system_tokens(raw: str) -> dict[str, tuple[str, ...]]:
+    """Parse "system=token,other=token2" into {"system": ("token",), ...}.
+
+    A system named twice has two valid tokens, so a token is rotated without downtime: add the
+    new one, move the system over, then remove the old one."""
+    tokens: dict[str, tuple[str, ...]] = {}
     for pair in raw.split(","):
         if not pair.strip():
             continue
         system, _, token = pair.partition("=")
         if not token.strip():
             raise UnsafeConfiguration(f"DFDG_SYSTEM_TOKENS entry {system.strip()!r} has no token")
-        tokens[system.strip()] = token.strip()
+        tokens[system.strip()] = (*tokens.get(system.strip(), ()), token.strip())
     return tokens
 
 
@@ -62,6 +73,16 @@ class Config:
     DFDG_TIMEOUT_SECONDS = 5.0
     DFDG_DATABASE_URL = f"sqlite:///{INSTANCE_DIR / 'dfdg.sqlite'}"
     DFDG_SYSTEM_TOKENS = f"jobnet-web={DEV_DFDG_TOKEN}"
+    # Who the web app is to DFDG, and the private JWK it signs end-user assertions with.
+    DFDG_SYSTEM_NAME = "jobnet-web"
+    DFDG_ASSERTION_KEY = DEV_ASSERTION_KEY
+    DFDG_ASSERTION_AUDIENCE = "urn:dfdg:api"
+    # DFDG's registry of connected systems (JSON, or the path of a JSON file): what each may do
+    # and the public keys its assertions are signed with. Empty: jobnet-web with the
+    # development key (development and tests only). See docs/security.md.
+    DFDG_SYSTEMS = ""
+    # DFDG's API also answers under /dfdg on the web port (development only).
+    DFDG_MOUNT_ON_WEB = True
     LOAD_DEMO_DATA = True
 
     # Identity (OIDC). The MitID simulator is the embedded default provider; an empty
@@ -128,6 +149,8 @@ class ProductionConfig(Config):
     DFDG_DATABASE_URL = ""
     DFDG_API_TOKEN = ""
     DFDG_SYSTEM_TOKENS = ""
+    DFDG_ASSERTION_KEY = ""
+    DFDG_MOUNT_ON_WEB = False
     MITID_SIMULATOR_ENABLED = False
     LOAD_DEMO_DATA = False
     AUTO_MIGRATE = False
@@ -141,12 +164,21 @@ class ProductionConfig(Config):
         DFDG_BASE_URL is set) or the DFDG service on its own."""
         if settings.get("LOAD_DEMO_DATA"):
             raise UnsafeConfiguration("production refuses to load demo data (LOAD_DEMO_DATA)")
-        dfdg_here = service == "dfdg" or not settings.get("DFDG_BASE_URL")
-        if dfdg_here:
+        if service == "dfdg":
             _require_postgresql(settings, "DFDG_DATABASE_URL")
             _require_system_tokens(settings)
-        if service == "dfdg":
+            _require_system_registry(settings)
             return
+        if not settings.get("DFDG_BASE_URL"):
+            raise UnsafeConfiguration(
+                "production needs DFDG_BASE_URL: DFDG runs as its own service, not in the web app"
+            )
+        if settings.get("DFDG_MOUNT_ON_WEB"):
+            raise UnsafeConfiguration(
+                "production refuses to mount DFDG's API on the web port (DFDG_MOUNT_ON_WEB)"
+            )
+        _require_assertion_key(settings)
+        _refuse_dev_oidc_secrets(settings)
         secret = settings.get("SECRET_KEY") or ""
         if len(secret) < 32 or secret in {DEV_SECRET_KEY, TestConfig.SECRET_KEY}:
             raise UnsafeConfiguration(
@@ -182,11 +214,44 @@ def _require_system_tokens(settings: dict[str, Any]) -> None:
         raise UnsafeConfiguration(
             "production needs DFDG_SYSTEM_TOKENS: name=token for each connected system"
         )
-    for system, token in tokens.items():
-        if len(token) < 24 or token == DEV_DFDG_TOKEN:
+    for system, system_tokens in tokens.items():
+        if any(len(token) < 24 or token == DEV_DFDG_TOKEN for token in system_tokens):
             raise UnsafeConfiguration(
                 f"production needs a random token of at least 24 characters for {system!r} "
                 "in DFDG_SYSTEM_TOKENS"
+            )
+
+
+def _require_system_registry(settings: dict[str, Any]) -> None:
+    raw = str(settings.get("DFDG_SYSTEMS") or "").strip()
+    if not raw:
+        raise UnsafeConfiguration(
+            "production needs DFDG_SYSTEMS: the registry of connected systems, their scopes "
+            "and assertion keys"
+        )
+    if DEV_ASSERTION_PUBLIC_X in raw or (
+        not raw.startswith("{") and DEV_ASSERTION_PUBLIC_X in Path(raw).read_text("utf-8")
+    ):
+        raise UnsafeConfiguration(
+            "production refuses the development assertion key in DFDG_SYSTEMS"
+        )
+
+
+def _require_assertion_key(settings: dict[str, Any]) -> None:
+    key = str(settings.get("DFDG_ASSERTION_KEY") or "")
+    if not key or DEV_ASSERTION_PUBLIC_X in key:
+        raise UnsafeConfiguration(
+            "production needs DFDG_ASSERTION_KEY: the web app's own private key (a JWK) for "
+            "signing end-user assertions to DFDG"
+        )
+
+
+def _refuse_dev_oidc_secrets(settings: dict[str, Any]) -> None:
+    for kind in ("CITIZEN", "CASEWORKER"):
+        secret = str(settings.get(f"OIDC_{kind}_CLIENT_SECRET") or "")
+        if not secret or secret in DEV_OIDC_SECRETS:
+            raise UnsafeConfiguration(
+                f"production needs OIDC_{kind}_CLIENT_SECRET: the development secret is refused"
             )
 
 

@@ -16,6 +16,7 @@ import httpx
 from flask import Flask, current_app
 
 from jobnet.clients import dfdg_cv
+from jobnet.clients.dfdg_assertion import AssertionSigner
 from jobnet.clients.dfdg_commands import Command as Command
 from jobnet.clients.dfdg_commands import cancel_holiday_command as cancel_holiday_command
 from jobnet.clients.dfdg_commands import deregister_command as deregister_command
@@ -38,6 +39,7 @@ from jobnet.clients.transport import (
     Unreachable,
     json_body,
 )
+from jobnet.domain.actor_assertion import HEADER as ASSERTION_HEADER
 
 IN_PROCESS_BASE_URL = "http://dfdg.internal"
 API_PREFIX = "/api/v1"
@@ -122,7 +124,8 @@ class DfdgConflict(DfdgError):
 
 @dataclass(frozen=True)
 class Actor:
-    """Who acts, asserted to DFDG with every call and written to its audit log."""
+    """Who acts: signed into the end-user assertion of every call (`dfdg_assertion`) and
+    written to DFDG's audit log."""
 
     type: str  # "citizen", "caseworker" or "system"
     id: str | None = None
@@ -131,18 +134,8 @@ class Actor:
     on_behalf_of: str | None = None  # person id
     purpose: str | None = None
     channel: str = "web"
-
-    def headers(self) -> dict[str, str]:
-        headers = {"X-Actor-Type": self.type, "X-Channel": self.channel}
-        optional = {
-            "X-Actor-Id": self.id,
-            "X-Actor-Name": _encoded(self.name),
-            "X-Actor-Organisation": self.organisation,
-            "X-On-Behalf-Of": self.on_behalf_of,
-            "X-Purpose": _encoded(self.purpose),
-        }
-        headers.update({name: value for name, value in optional.items() if value})
-        return headers
+    auth_time: int | None = None  # when the person logged in (seconds since the epoch)
+    level: str | None = None  # the login's level of assurance
 
 
 @dataclass(frozen=True)
@@ -298,8 +291,9 @@ class PersonStatus:
         return self.registration is not None
 
 
-def _encoded(value: str | None) -> str | None:
-    return quote(value, safe="") if value else None
+def _cpr_claim(actor: Actor, cpr: str) -> str | None:
+    """The CPR number a citizen not yet known by id proves in the assertion (at login)."""
+    return cpr if actor.type == "citizen" and actor.id is None else None
 
 
 def _optional_date(value: str | None) -> date | None:
@@ -548,8 +542,13 @@ class DfdgClient:
         timeout: float,
         *,
         transport: httpx.BaseTransport | None = None,
+        signer: AssertionSigner | None = None,
     ) -> None:
-        """Over pooled HTTP to `base_url`, or through `transport` (WSGI, a test's mock)."""
+        """Over pooled HTTP to `base_url`, or through `transport` (WSGI, a test's mock).
+
+        `signer` makes the end-user assertions; the development key's when not given (which
+        only a development or test DFDG trusts)."""
+        self._signer = signer or AssertionSigner.development()
         headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
         self._transport: Transport = (
             PooledHttp(base_url, headers, timeout)
@@ -558,14 +557,19 @@ class DfdgClient:
         )
 
     @classmethod
-    def in_process(cls, app: Flask, token: str, timeout: float) -> DfdgClient:
+    def in_process(
+        cls, app: Flask, token: str, timeout: float, signer: AssertionSigner | None = None
+    ) -> DfdgClient:
         """Reach the DFDG Flask app in this process through WSGI (the embedded default)."""
-        return cls(IN_PROCESS_BASE_URL, token, timeout, transport=httpx.WSGITransport(app=app))
+        transport = httpx.WSGITransport(app=app)
+        return cls(IN_PROCESS_BASE_URL, token, timeout, transport=transport, signer=signer)
 
     @classmethod
-    def over_http(cls, base_url: str, token: str, timeout: float) -> DfdgClient:
+    def over_http(
+        cls, base_url: str, token: str, timeout: float, signer: AssertionSigner | None = None
+    ) -> DfdgClient:
         """Reach a DFDG service at `base_url` (e.g. https://dfdg.example)."""
-        return cls(base_url, token, timeout)
+        return cls(base_url, token, timeout, signer=signer)
 
     def close(self) -> None:
         self._transport.close()
@@ -588,10 +592,14 @@ class DfdgClient:
         params: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
         reads_only: bool = False,
+        cpr: str | None = None,
     ) -> Any:
         """`reads_only`: a POST that changes nothing (a lookup with the CPR number in its body,
-        not in the URL), so it may be repeated like a GET."""
-        headers = actor.headers() if actor is not None else {}
+        not in the URL), so it may be repeated like a GET. `cpr`: a citizen logging in, whom
+        DFDG does not know by id yet, proves the CPR number of the body in the assertion."""
+        headers: dict[str, str] = {}
+        if actor is not None:
+            headers[ASSERTION_HEADER] = self._signer.assertion(actor, cpr=cpr)
         if idempotency_key is not None:
             headers["Idempotency-Key"] = idempotency_key
         body = None
@@ -621,7 +629,12 @@ class DfdgClient:
         """DFDG's person id for a CPR number, or None when DFDG has no such person."""
         try:
             data = self._request(
-                "POST", "/persons/lookup", actor=actor, json={"cpr": cpr}, reads_only=True
+                "POST",
+                "/persons/lookup",
+                actor=actor,
+                json={"cpr": cpr},
+                reads_only=True,
+                cpr=_cpr_claim(actor, cpr),
             )
         except DfdgNotFound:
             return None
@@ -652,7 +665,12 @@ class DfdgClient:
         }
         body = {name: value for name, value in claims.items() if value is not None}
         data = self._request(
-            "POST", "/persons", actor=actor, json=body, idempotency_key=idempotency_key
+            "POST",
+            "/persons",
+            actor=actor,
+            json=body,
+            idempotency_key=idempotency_key,
+            cpr=_cpr_claim(actor, cpr),
         )
         return _person(data)
 

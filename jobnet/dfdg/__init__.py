@@ -14,8 +14,17 @@ from werkzeug.exceptions import HTTPException
 
 from jobnet.config import load_settings, parse_system_tokens
 from jobnet.db import Store
-from jobnet.dfdg.context import STORE_KEY, TOKENS_KEY, close_request_session
+from jobnet.dfdg.assertion import AssertionVerifier
+from jobnet.dfdg.context import (
+    STORE_KEY,
+    SYSTEMS_KEY,
+    TOKENS_KEY,
+    VERIFIER_KEY,
+    close_request_session,
+)
 from jobnet.dfdg.problems import ProblemError, problem_response
+from jobnet.dfdg.systems import parse_registry
+from jobnet.domain.actor_assertion import DEFAULT_AUDIENCE
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -59,6 +68,9 @@ def create_dfdg_app(settings: Mapping[str, Any] | None = None) -> Flask:
 def _setup_store(app: Flask, settings: Mapping[str, Any]) -> None:
     app.extensions[STORE_KEY] = Store(settings["DFDG_DATABASE_URL"], MIGRATIONS_DIR)
     app.extensions[TOKENS_KEY] = parse_system_tokens(settings.get("DFDG_SYSTEM_TOKENS", ""))
+    app.extensions[SYSTEMS_KEY] = parse_registry(settings.get("DFDG_SYSTEMS") or "")
+    audience = settings.get("DFDG_ASSERTION_AUDIENCE") or DEFAULT_AUDIENCE
+    app.extensions[VERIFIER_KEY] = AssertionVerifier(audience)
     app.teardown_appcontext(close_request_session)
 
 
