@@ -1,8 +1,17 @@
 from __future__ import annotations
 
-import pytest
+import json
 
-from jobnet.config import UnsafeConfiguration, load_settings, parse_system_tokens
+import pytest
+from joserfc.jwk import OKPKey
+
+from jobnet.config import (
+    DEV_ASSERTION_KEY,
+    DEV_ASSERTION_PUBLIC_X,
+    UnsafeConfiguration,
+    load_settings,
+    parse_system_tokens,
+)
 
 SAFE_PRODUCTION = {
     "SECRET_KEY": "k" * 40,
@@ -12,7 +21,14 @@ SAFE_PRODUCTION = {
     "DFDG_SYSTEM_TOKENS": "jobnet-web=" + "t" * 32,
     "MITID_SIMULATOR_ENABLED": False,
     "PUBLIC_BASE_URL": "https://jobnet.example",
+    "DFDG_BASE_URL": "https://dfdg.example",
+    "DFDG_ASSERTION_KEY": json.dumps(OKPKey.generate_key("Ed25519").as_dict(private=True)),
+    "OIDC_CITIZEN_CLIENT_SECRET": "c" * 40,
+    "OIDC_CASEWORKER_CLIENT_SECRET": "w" * 40,
 }
+PRODUCTION_REGISTRY = json.dumps(
+    {"jobnet-web": {"keys": [OKPKey.generate_key("Ed25519").as_dict(private=False)]}}
+)
 
 
 def test_safe_production_settings_are_accepted() -> None:
@@ -36,11 +52,23 @@ def test_safe_production_settings_are_accepted() -> None:
         ({"DFDG_SYSTEM_TOKENS": "jobnet-web=dev-jobnet-web-token"}, "DFDG_SYSTEM_TOKENS"),
         ({"DFDG_SYSTEM_TOKENS": "jobnet-web=short"}, "DFDG_SYSTEM_TOKENS"),
         ({"PUBLIC_BASE_URL": "http://jobnet.example"}, "https://"),
+        ({"DFDG_BASE_URL": ""}, "DFDG_BASE_URL"),
+        ({"DFDG_MOUNT_ON_WEB": True}, "DFDG_MOUNT_ON_WEB"),
+        ({"DFDG_ASSERTION_KEY": ""}, "DFDG_ASSERTION_KEY"),
+        ({"DFDG_ASSERTION_KEY": DEV_ASSERTION_KEY}, "DFDG_ASSERTION_KEY"),
+        ({"OIDC_CITIZEN_CLIENT_SECRET": None}, "OIDC_CITIZEN_CLIENT_SECRET"),
+        ({"OIDC_CITIZEN_CLIENT_SECRET": "dev-citizen-secret"}, "OIDC_CITIZEN_CLIENT_SECRET"),
+        ({"OIDC_CASEWORKER_CLIENT_SECRET": ""}, "OIDC_CASEWORKER_CLIENT_SECRET"),
     ],
 )
 def test_production_refuses_unsafe_settings_in_one_line(override: dict, reason: str) -> None:
+    # DFDG's own settings are checked where DFDG starts: its own service in production.
+    service = "dfdg" if any(key.startswith("DFDG_DATABASE") for key in override) else "web"
+    if any(key == "DFDG_SYSTEM_TOKENS" for key in override):
+        service = "dfdg"
+    settings = {**SAFE_PRODUCTION, "DFDG_SYSTEMS": PRODUCTION_REGISTRY, **override}
     with pytest.raises(UnsafeConfiguration) as error:
-        load_settings("production", {**SAFE_PRODUCTION, **override})
+        load_settings("production", settings, service=service)
     assert reason in str(error.value)
     assert "\n" not in str(error.value)
 
@@ -48,6 +76,11 @@ def test_production_refuses_unsafe_settings_in_one_line(override: dict, reason: 
 def test_production_with_remote_dfdg_does_not_need_a_dfdg_database() -> None:
     settings = {**SAFE_PRODUCTION, "DFDG_DATABASE_URL": "", "DFDG_BASE_URL": "http://dfdg:8000"}
     assert load_settings("production", settings)["DFDG_BASE_URL"] == "http://dfdg:8000"
+
+
+def test_production_does_not_mount_dfdg_on_the_web_port() -> None:
+    assert load_settings("production", SAFE_PRODUCTION)["DFDG_MOUNT_ON_WEB"] is False
+    assert load_settings("development")["DFDG_MOUNT_ON_WEB"] is True
 
 
 def test_environment_variables_override_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -75,7 +108,9 @@ def test_unknown_environment_is_refused() -> None:
 
 
 def test_system_tokens_are_parsed_and_empty_tokens_refused() -> None:
-    assert parse_system_tokens("a=1, b=2") == {"a": "1", "b": "2"}
+    assert parse_system_tokens("a=1, b=2") == {"a": ("1",), "b": ("2",)}
+    # A system named twice has two valid tokens: how a token is rotated without downtime.
+    assert parse_system_tokens("a=old,a=new") == {"a": ("old", "new")}
     with pytest.raises(UnsafeConfiguration):
         parse_system_tokens("a=")
 
@@ -96,8 +131,15 @@ def test_the_dfdg_service_needs_only_its_own_settings(monkeypatch: pytest.Monkey
     own = {
         "DFDG_DATABASE_URL": "postgresql://dfdg@db/dfdg",
         "DFDG_SYSTEM_TOKENS": "jobnet-web=" + "t" * 32,
+        "DFDG_SYSTEMS": PRODUCTION_REGISTRY,
     }
     assert load_settings(overrides=own, service="dfdg")["ENV_NAME"] == "production"
+    with pytest.raises(UnsafeConfiguration, match="DFDG_SYSTEMS"):
+        load_settings(overrides={**own, "DFDG_SYSTEMS": ""}, service="dfdg")
+    with pytest.raises(UnsafeConfiguration, match="development assertion key"):
+        dev = {"kty": "OKP", "crv": "Ed25519", "x": DEV_ASSERTION_PUBLIC_X}
+        registry = json.dumps({"jobnet-web": {"keys": [dev]}})
+        load_settings(overrides={**own, "DFDG_SYSTEMS": registry}, service="dfdg")
     with pytest.raises(UnsafeConfiguration, match="DFDG_SYSTEM_TOKENS"):
         load_settings(overrides={**own, "DFDG_SYSTEM_TOKENS": ""}, service="dfdg")
     with pytest.raises(UnsafeConfiguration, match="DFDG_DATABASE_URL"):
