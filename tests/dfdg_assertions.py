@@ -18,10 +18,10 @@ from urllib.parse import unquote
 from flask import Flask
 from flask.testing import FlaskClient
 
-from jobnet.clients.dfdg import Actor
-from jobnet.clients.dfdg_assertion import AssertionSigner
-from jobnet.config import DEV_ASSERTION_KEY, DEV_ASSERTION_PUBLIC_X, DEV_DFDG_TOKEN
+from jobnet.clients.dfdg_client.assertion import AssertionSigner
+from jobnet.clients.dfdg_client.values import Actor
 from jobnet.domain.actor_assertion import HEADER
+from jobnet.environment import DEV_ASSERTION_KEY, DEV_ASSERTION_PUBLIC_X, DEV_DFDG_TOKEN
 
 # A second connected system for the tests, with its own key pair (test-only, not secret).
 OTHER_SYSTEM_KEY = {

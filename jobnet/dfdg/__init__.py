@@ -12,7 +12,6 @@ from flask import Flask, Request, Response
 from flask.sessions import SessionInterface
 from werkzeug.exceptions import HTTPException
 
-from jobnet.config import load_settings, parse_system_tokens
 from jobnet.db import Store
 from jobnet.dfdg.assertion import AssertionVerifier
 from jobnet.dfdg.context import (
@@ -23,8 +22,9 @@ from jobnet.dfdg.context import (
     close_request_session,
 )
 from jobnet.dfdg.problems import ProblemError, problem_response
+from jobnet.dfdg.settings import load_dfdg_settings
 from jobnet.dfdg.systems import parse_registry
-from jobnet.domain.actor_assertion import DEFAULT_AUDIENCE
+from jobnet.environment import DEFAULT_ASSERTION_AUDIENCE, parse_system_tokens
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -51,8 +51,8 @@ class _NoCookieSession(SessionInterface):
 
 
 def create_dfdg_app(settings: Mapping[str, Any] | None = None) -> Flask:
-    """The DFDG service app. `settings` defaults to `jobnet.config.load_settings()`."""
-    settings = dict(load_settings(service="dfdg") if settings is None else settings)
+    """The DFDG service app. `settings` defaults to its own (`jobnet.dfdg.settings`)."""
+    settings = dict(load_dfdg_settings() if settings is None else settings)
     app = Flask(__name__, static_folder=None)
     app.session_interface = _NoCookieSession()
     app.config.update(settings)
@@ -69,7 +69,7 @@ def _setup_store(app: Flask, settings: Mapping[str, Any]) -> None:
     app.extensions[STORE_KEY] = Store(settings["DFDG_DATABASE_URL"], MIGRATIONS_DIR)
     app.extensions[TOKENS_KEY] = parse_system_tokens(settings.get("DFDG_SYSTEM_TOKENS", ""))
     app.extensions[SYSTEMS_KEY] = parse_registry(settings.get("DFDG_SYSTEMS") or "")
-    audience = settings.get("DFDG_ASSERTION_AUDIENCE") or DEFAULT_AUDIENCE
+    audience = settings.get("DFDG_ASSERTION_AUDIENCE") or DEFAULT_ASSERTION_AUDIENCE
     app.extensions[VERIFIER_KEY] = AssertionVerifier(audience)
     app.teardown_appcontext(close_request_session)
 

@@ -17,7 +17,7 @@ from flask import g, request
 from jobnet.dfdg.assertion import InvalidAssertion
 from jobnet.dfdg.context import assertion_verifier, connected_system, current_system
 from jobnet.dfdg.problems import ProblemError, field_error, validation_problem
-from jobnet.dfdg.schemas import FieldError
+from jobnet.dfdg.schemas.base import FieldError
 from jobnet.domain import actor_assertion as claim
 from jobnet.domain.codes import ActorType, Channel
 from jobnet.domain.cpr import InvalidCpr, normalise_cpr

@@ -26,7 +26,7 @@ from joserfc.errors import JoseError
 from joserfc.jwk import ECKey, KeySet, OKPKey
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from jobnet.config import DEV_ASSERTION_PUBLIC_X, UnsafeConfiguration
+from jobnet.environment import DEV_ASSERTION_PUBLIC_X, UnsafeConfiguration
 
 Level = Literal["none", "read", "write"]
 _RANK = {"none": 0, "read": 1, "write": 2}

@@ -4,7 +4,7 @@ A signed JWT (RFC 7519, in the style of RFC 7523 and of the Danish identity-base
 profile): the calling system (`iss`, which must be the system its bearer token names) vouches
 for who acts (`sub`, `actor_type`, `org`), why (`purpose`), and how they logged in
 (`auth_time`, `acr`), for DFDG (`aud`) and for a few minutes (`nbf`, `exp`). The web app signs
-(`jobnet.clients.dfdg_assertion`); DFDG verifies (`jobnet.dfdg.assertion`). Both sides read
+(`jobnet.clients.dfdg_client.assertion`); DFDG verifies (`jobnet.dfdg.assertion`). Both sides read
 these names from here, so they cannot drift.
 """
 
@@ -13,7 +13,6 @@ from __future__ import annotations
 HEADER = "X-Actor-Assertion"
 # Fully specified JOSE algorithms (RFC 9864): Ed25519 by default, ES256 where HSMs need it.
 ALGORITHMS = ("Ed25519", "ES256")
-DEFAULT_AUDIENCE = "urn:dfdg:api"
 # The signer's lifetime, and the longest DFDG accepts (exp - iat); a little clock skew allowed.
 LIFETIME_SECONDS = 300
 MAX_LIFETIME_SECONDS = 600

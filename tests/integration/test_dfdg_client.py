@@ -17,11 +17,8 @@ from joserfc.jwk import OKPKey
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 from werkzeug.serving import make_server
 
-from jobnet.clients.dfdg import (
-    Actor,
-    AuditEntry,
-    ContactGroupPeriod,
-    DfdgClient,
+from jobnet.clients.dfdg_client.client import DfdgClient, get_dfdg_client
+from jobnet.clients.dfdg_client.errors import (
     DfdgConflict,
     DfdgError,
     DfdgForbidden,
@@ -29,15 +26,14 @@ from jobnet.clients.dfdg import (
     DfdgRejected,
     DfdgUnauthorized,
     DfdgUnavailable,
-    Organisation,
-    Person,
-    get_dfdg_client,
 )
-from jobnet.clients.transport import PooledHttp, Unreachable
-from jobnet.config import DEV_ASSERTION_KEY
+from jobnet.clients.dfdg_client.persons import AuditEntry, ContactGroupPeriod, Organisation, Person
+from jobnet.clients.dfdg_client.transport import PooledHttp, Unreachable
+from jobnet.clients.dfdg_client.values import Actor
 from jobnet.dfdg import create_dfdg_app
 from jobnet.dfdg.demo import load_demo_data
-from jobnet.dfdg.models import Base
+from jobnet.dfdg.models.base import Base
+from jobnet.environment import DEV_ASSERTION_KEY
 
 TOKEN = "client-test-token"
 CITIZEN = Actor(type="citizen", channel="web")

@@ -9,13 +9,13 @@ from typing import Any
 import pytest
 from joserfc import jwt
 
-from jobnet.clients.dfdg import Actor
-from jobnet.clients.dfdg_assertion import AssertionSigner
-from jobnet.config import DEV_ASSERTION_KEY, UnsafeConfiguration
+from jobnet.clients.dfdg_client.assertion import AssertionSigner
+from jobnet.clients.dfdg_client.values import Actor
 from jobnet.dfdg import assertion as verifier_module
 from jobnet.dfdg.assertion import AssertionVerifier, InvalidAssertion
 from jobnet.dfdg.systems import parse_registry
 from jobnet.domain import actor_assertion as claim
+from jobnet.environment import DEV_ASSERTION_KEY, UnsafeConfiguration
 
 CITIZEN = Actor(type="citizen", id="p-1", name="Mette", auth_time=1_000, level="Substantial")
 

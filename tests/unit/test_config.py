@@ -5,13 +5,14 @@ import json
 import pytest
 from joserfc.jwk import OKPKey
 
-from jobnet.config import (
+from jobnet.dfdg.settings import load_dfdg_settings
+from jobnet.environment import (
     DEV_ASSERTION_KEY,
     DEV_ASSERTION_PUBLIC_X,
     UnsafeConfiguration,
-    load_settings,
     parse_system_tokens,
 )
+from jobnet.web.platform.config import load_settings
 
 SAFE_PRODUCTION = {
     "SECRET_KEY": "k" * 40,
@@ -29,6 +30,12 @@ SAFE_PRODUCTION = {
 PRODUCTION_REGISTRY = json.dumps(
     {"jobnet-web": {"keys": [OKPKey.generate_key("Ed25519").as_dict(private=False)]}}
 )
+DEV_PUBLIC = {"kty": "OKP", "crv": "Ed25519", "x": DEV_ASSERTION_PUBLIC_X}
+DFDG_PRODUCTION = {
+    "DFDG_DATABASE_URL": "postgresql://dfdg@db/dfdg",
+    "DFDG_SYSTEM_TOKENS": "jobnet-web=" + "t" * 32,
+    "DFDG_SYSTEMS": PRODUCTION_REGISTRY,
+}
 
 
 def test_safe_production_settings_are_accepted() -> None:
@@ -44,13 +51,9 @@ def test_safe_production_settings_are_accepted() -> None:
         ({"SECRET_KEY": "dev-only-not-secret"}, "SECRET_KEY"),
         ({"SECRET_KEY": "short"}, "SECRET_KEY"),
         ({"DATABASE_URL": "sqlite:///web.sqlite"}, "DATABASE_URL"),
-        ({"DFDG_DATABASE_URL": "sqlite:///dfdg.sqlite"}, "DFDG_DATABASE_URL"),
         ({"MITID_SIMULATOR_ENABLED": True}, "MitID simulator"),
         ({"LOAD_DEMO_DATA": True}, "demo data"),
         ({"DFDG_API_TOKEN": "dev-jobnet-web-token"}, "DFDG_API_TOKEN"),
-        ({"DFDG_SYSTEM_TOKENS": ""}, "DFDG_SYSTEM_TOKENS"),
-        ({"DFDG_SYSTEM_TOKENS": "jobnet-web=dev-jobnet-web-token"}, "DFDG_SYSTEM_TOKENS"),
-        ({"DFDG_SYSTEM_TOKENS": "jobnet-web=short"}, "DFDG_SYSTEM_TOKENS"),
         ({"PUBLIC_BASE_URL": "http://jobnet.example"}, "https://"),
         ({"DFDG_BASE_URL": ""}, "DFDG_BASE_URL"),
         ({"DFDG_MOUNT_ON_WEB": True}, "DFDG_MOUNT_ON_WEB"),
@@ -62,13 +65,26 @@ def test_safe_production_settings_are_accepted() -> None:
     ],
 )
 def test_production_refuses_unsafe_settings_in_one_line(override: dict, reason: str) -> None:
-    # DFDG's own settings are checked where DFDG starts: its own service in production.
-    service = "dfdg" if any(key.startswith("DFDG_DATABASE") for key in override) else "web"
-    if any(key == "DFDG_SYSTEM_TOKENS" for key in override):
-        service = "dfdg"
-    settings = {**SAFE_PRODUCTION, "DFDG_SYSTEMS": PRODUCTION_REGISTRY, **override}
     with pytest.raises(UnsafeConfiguration) as error:
-        load_settings("production", settings, service=service)
+        load_settings("production", {**SAFE_PRODUCTION, **override})
+    assert reason in str(error.value)
+    assert "\n" not in str(error.value)
+
+
+@pytest.mark.parametrize(
+    ("override", "reason"),
+    [
+        ({"DFDG_DATABASE_URL": "sqlite:///dfdg.sqlite"}, "DFDG_DATABASE_URL"),
+        ({"DFDG_SYSTEM_TOKENS": ""}, "DFDG_SYSTEM_TOKENS"),
+        ({"DFDG_SYSTEM_TOKENS": "jobnet-web=dev-jobnet-web-token"}, "DFDG_SYSTEM_TOKENS"),
+        ({"DFDG_SYSTEM_TOKENS": "jobnet-web=short"}, "DFDG_SYSTEM_TOKENS"),
+        ({"DFDG_SYSTEMS": ""}, "DFDG_SYSTEMS"),
+        ({"DFDG_SYSTEMS": json.dumps({"jobnet-web": {"keys": [DEV_PUBLIC]}})}, "development"),
+    ],
+)
+def test_the_dfdg_service_refuses_unsafe_settings_in_one_line(override: dict, reason: str) -> None:
+    with pytest.raises(UnsafeConfiguration) as error:
+        load_dfdg_settings("production", {**DFDG_PRODUCTION, **override})
     assert reason in str(error.value)
     assert "\n" not in str(error.value)
 
@@ -128,19 +144,19 @@ def test_jobnet_env_chooses_the_configuration(monkeypatch: pytest.MonkeyPatch) -
 
 def test_the_dfdg_service_needs_only_its_own_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JOBNET_ENV", "production")
+    own = DFDG_PRODUCTION
+    assert load_dfdg_settings(overrides=own)["ENV_NAME"] == "production"
+    with pytest.raises(UnsafeConfiguration, match="DFDG_SYSTEM_TOKENS"):
+        load_dfdg_settings(overrides={**own, "DFDG_SYSTEM_TOKENS": ""})
+    with pytest.raises(UnsafeConfiguration, match="DFDG_DATABASE_URL"):
+        load_dfdg_settings(overrides={**own, "DFDG_DATABASE_URL": "sqlite:///x"})
+
+
+def test_the_dfdg_service_refuses_demo_data_in_production() -> None:
     own = {
         "DFDG_DATABASE_URL": "postgresql://dfdg@db/dfdg",
         "DFDG_SYSTEM_TOKENS": "jobnet-web=" + "t" * 32,
-        "DFDG_SYSTEMS": PRODUCTION_REGISTRY,
+        "LOAD_DEMO_DATA": True,
     }
-    assert load_settings(overrides=own, service="dfdg")["ENV_NAME"] == "production"
-    with pytest.raises(UnsafeConfiguration, match="DFDG_SYSTEMS"):
-        load_settings(overrides={**own, "DFDG_SYSTEMS": ""}, service="dfdg")
-    with pytest.raises(UnsafeConfiguration, match="development assertion key"):
-        dev = {"kty": "OKP", "crv": "Ed25519", "x": DEV_ASSERTION_PUBLIC_X}
-        registry = json.dumps({"jobnet-web": {"keys": [dev]}})
-        load_settings(overrides={**own, "DFDG_SYSTEMS": registry}, service="dfdg")
-    with pytest.raises(UnsafeConfiguration, match="DFDG_SYSTEM_TOKENS"):
-        load_settings(overrides={**own, "DFDG_SYSTEM_TOKENS": ""}, service="dfdg")
-    with pytest.raises(UnsafeConfiguration, match="DFDG_DATABASE_URL"):
-        load_settings(overrides={**own, "DFDG_DATABASE_URL": "sqlite:///x"}, service="dfdg")
+    with pytest.raises(UnsafeConfiguration, match="LOAD_DEMO_DATA"):
+        load_dfdg_settings("production", own)

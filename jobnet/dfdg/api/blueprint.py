@@ -10,7 +10,6 @@ from typing import TypeVar
 from flask import Blueprint, g, request
 from pydantic import BaseModel, ValidationError
 
-from jobnet.config import DEV_DFDG_TOKEN
 from jobnet.dfdg.context import close_request_session, system_tokens
 from jobnet.dfdg.openapi import ApiRegistry
 from jobnet.dfdg.problems import (
@@ -20,6 +19,7 @@ from jobnet.dfdg.problems import (
     validation_problem,
 )
 from jobnet.dfdg.unit_of_work import request_json
+from jobnet.environment import DEV_DFDG_TOKEN
 
 URL_PREFIX = "/api/v1"
 

@@ -17,11 +17,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import text
 
-from jobnet.config import DEV_ASSERTION_KEY
 from jobnet.db import Store
 from jobnet.dfdg import create_dfdg_app
 from jobnet.dfdg.demo import load_demo_data
-from jobnet.dfdg.models import Base
+from jobnet.dfdg.models.base import Base
+from jobnet.environment import DEV_ASSERTION_KEY
 from tests.dfdg_assertions import (
     DEV_PUBLIC,
     OTHER_SYSTEM_KEY,

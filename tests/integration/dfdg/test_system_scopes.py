@@ -16,12 +16,12 @@ from joserfc import jwt
 from joserfc.jwk import OctKey, OKPKey
 from sqlalchemy import select
 
-from jobnet.clients.dfdg import Actor
-from jobnet.config import DEV_ASSERTION_KEY, DEV_DFDG_TOKEN
+from jobnet.clients.dfdg_client.values import Actor
 from jobnet.db import Store
 from jobnet.dfdg.context import SYSTEMS_KEY, TOKENS_KEY
 from jobnet.dfdg.models import AuditEntry
 from jobnet.dfdg.systems import parse_registry
+from jobnet.environment import DEV_ASSERTION_KEY, DEV_DFDG_TOKEN
 from tests.dfdg_assertions import DEV_PUBLIC, OTHER_SYSTEM_KEY, OTHER_SYSTEM_PUBLIC, raw_client
 from tests.integration.dfdg.conftest import OTHER_SYSTEM, OTHER_TOKEN, SYSTEM, TOKEN
 from tests.integration.dfdg.helpers import assert_problem
@@ -271,7 +271,7 @@ def test_a_citizen_logging_in_looks_up_only_the_cpr_of_the_assertion(
 
 
 def test_the_signer_s_assertion_is_what_dfdg_accepts(dfdg_app: Flask, dfdg_store: Store) -> None:
-    from jobnet.clients.dfdg_assertion import AssertionSigner
+    from jobnet.clients.dfdg_client.assertion import AssertionSigner
 
     person_id = new_person(dfdg_store)
     signer = AssertionSigner.development()
