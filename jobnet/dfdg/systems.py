@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from joserfc.errors import JoseError
-from joserfc.jwk import ECKey, KeySet, OKPKey
+from joserfc.jwk import ECKey, KeySet, OctKey, OKPKey, RSAKey
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from jobnet.environment import DEV_ASSERTION_PUBLIC_X, UnsafeConfiguration
@@ -94,7 +94,7 @@ def _key(data: Mapping[str, Any]) -> OKPKey | ECKey:
 
 def _with_kids(keys: list[dict[str, Any]]) -> KeySet:
     """The keys, each found by its `kid` (the JWK thumbprint when none is given)."""
-    imported = []
+    imported: list[OctKey | RSAKey | ECKey | OKPKey] = []
     for data in keys:
         key = _key(data)
         kid = data.get("kid") or key.thumbprint()

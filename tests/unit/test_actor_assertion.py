@@ -135,3 +135,11 @@ def test_scopes_grant_read_below_write_and_nothing_by_default() -> None:
     assert system.may("plans", "read") and system.may("plans", "write")
     assert not system.may("absences", "read")
     assert not system.may_assert("citizen")
+
+
+def test_a_key_may_be_named_by_its_own_kid_on_both_sides() -> None:
+    private = {**json.loads(DEV_ASSERTION_KEY), "kid": "jobnet-web-2026-12"}
+    public = {k: v for k, v in private.items() if k != "d"}
+    system = parse_registry({"jobnet-web": {"keys": [public]}})["jobnet-web"]
+    token = AssertionSigner("jobnet-web", json.dumps(private)).assertion(CITIZEN)
+    assert AssertionVerifier("urn:dfdg:api").verify(token, system)["sub"] == "p-1"

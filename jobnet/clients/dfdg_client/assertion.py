@@ -56,8 +56,10 @@ class AssertionSigner:
         self.audience = audience
         self.lifetime = lifetime
         self._key, self._algorithm = _private_key(jwk)
-        # DFDG finds the key by its JWK thumbprint, which it computes from the public key.
-        self._kid = self._key.thumbprint()
+        # DFDG finds the key by its `kid`: the JWK's own, else the JWK thumbprint (RFC 7638),
+        # which DFDG computes from the registered public key the same way.
+        given = (json.loads(jwk) if isinstance(jwk, str) else jwk).get("kid")
+        self._kid = str(given) if given else self._key.thumbprint()
         self._clock = clock
         self._cache: dict[Actor, tuple[str, int]] = {}
         self._lock = threading.Lock()

@@ -19,7 +19,7 @@ from sqlalchemy import select
 from jobnet.clients.dfdg_client.values import Actor
 from jobnet.db import Store
 from jobnet.dfdg.context import SYSTEMS_KEY, TOKENS_KEY
-from jobnet.dfdg.models import AuditEntry
+from jobnet.dfdg.models.audit import AuditEntry
 from jobnet.dfdg.systems import parse_registry
 from jobnet.environment import DEV_ASSERTION_KEY, DEV_DFDG_TOKEN
 from tests.dfdg_assertions import DEV_PUBLIC, OTHER_SYSTEM_KEY, OTHER_SYSTEM_PUBLIC, raw_client
