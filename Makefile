@@ -19,4 +19,7 @@ format: ## ruff format and fix
 translations: ## Extract messages, update translations/da, compile
 	$(PY)/python scripts/translations.py update
 
-.PHONY: help run test lint format translations
+audit-deps: ## Outdated packages, and known vulnerabilities where pip-audit can run (docs/security.md)
+	scripts/dependency_audit.sh
+
+.PHONY: help run test lint format translations audit-deps

@@ -327,12 +327,13 @@ def _header_bytes(response: httpx.Response) -> int:
 
 
 def dfdg_headers(token: str, person_id: str) -> dict[str, str]:
-    return {
-        "Authorization": f"Bearer {token}",
-        "X-Actor-Type": "citizen",
-        "X-Actor-Id": person_id,
-        "X-Channel": "web",
-    }
+    """A call for the citizen, with an assertion signed by the development key (the benchmark
+    runs DFDG in its development configuration)."""
+    from jobnet.clients.dfdg_client.assertion import AssertionSigner
+    from jobnet.clients.dfdg_client.values import Actor
+
+    assertion = AssertionSigner.development().assertion(Actor(type="citizen", id=person_id))
+    return {"Authorization": f"Bearer {token}", "X-Actor-Assertion": assertion}
 
 
 def main() -> None:

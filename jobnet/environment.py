@@ -10,6 +10,14 @@ from typing import Any
 PROJECT_ROOT = Path(__file__).resolve().parent.parent
 INSTANCE_DIR = PROJECT_ROOT / "instance"
 DEV_DFDG_TOKEN = "dev-jobnet-web-token"  # noqa: S105 - refused in production
+# The web app's development key for signing end-user assertions to DFDG (an Ed25519 JWK). Its
+# public half is what a development DFDG trusts for jobnet-web; production refuses both.
+DEV_ASSERTION_PUBLIC_X = "Mgp7VQco6psx2XIYhm9TEALQeju1GxzGtrIiFbsExeM"
+DEV_ASSERTION_KEY = (
+    f'{{"kty": "OKP", "crv": "Ed25519", "x": "{DEV_ASSERTION_PUBLIC_X}", '
+    '"d": "3Rs2oHFokTUn1Vy6DdUQujZLxwtZHuU6fcgaCvEKOqc"}'
+)
+DEFAULT_ASSERTION_AUDIENCE = "urn:dfdg:api"
 ENVIRONMENTS = ("development", "test", "production")
 
 
@@ -47,16 +55,19 @@ def from_environment(defaults: dict[str, Any]) -> dict[str, Any]:
     return settings
 
 
-def parse_system_tokens(raw: str) -> dict[str, str]:
-    """Parse "system=token,other=token2" into {"system": "token", ...}."""
-    tokens: dict[str, str] = {}
+def parse_system_tokens(raw: str) -> dict[str, tuple[str, ...]]:
+    """Parse "system=token,other=token2" into {"system": ("token",), ...}.
+
+    A system named twice has two valid tokens, so a token is rotated without downtime: add the
+    new one, move the system over, then remove the old one."""
+    tokens: dict[str, tuple[str, ...]] = {}
     for pair in raw.split(","):
         if not pair.strip():
             continue
         system, _, token = pair.partition("=")
         if not token.strip():
             raise UnsafeConfiguration(f"DFDG_SYSTEM_TOKENS entry {system.strip()!r} has no token")
-        tokens[system.strip()] = token.strip()
+        tokens[system.strip()] = (*tokens.get(system.strip(), ()), token.strip())
     return tokens
 
 
@@ -72,9 +83,24 @@ def require_system_tokens(settings: dict[str, Any]) -> None:
         raise UnsafeConfiguration(
             "production needs DFDG_SYSTEM_TOKENS: name=token for each connected system"
         )
-    for system, token in tokens.items():
-        if len(token) < 24 or token == DEV_DFDG_TOKEN:
+    for system, owned in tokens.items():
+        if any(len(token) < 24 or token == DEV_DFDG_TOKEN for token in owned):
             raise UnsafeConfiguration(
                 f"production needs a random token of at least 24 characters for {system!r} "
                 "in DFDG_SYSTEM_TOKENS"
             )
+
+
+def require_system_registry(settings: dict[str, Any]) -> None:
+    """DFDG's registry of connected systems, without the development key."""
+    raw = str(settings.get("DFDG_SYSTEMS") or "").strip()
+    if not raw:
+        raise UnsafeConfiguration(
+            "production needs DFDG_SYSTEMS: the registry of connected systems, their scopes "
+            "and assertion keys"
+        )
+    text = raw if raw.startswith("{") else Path(raw).read_text("utf-8")
+    if DEV_ASSERTION_PUBLIC_X in text:
+        raise UnsafeConfiguration(
+            "production refuses the development assertion key in DFDG_SYSTEMS"
+        )

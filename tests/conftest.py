@@ -20,6 +20,7 @@ from flask.testing import FlaskClient, FlaskCliRunner
 from sqlalchemy import Engine, MetaData, text
 
 from jobnet.web import create_app
+from tests.dfdg_assertions import asserting
 
 BACKEND = os.environ.get("JOBNET_TEST_DB", "sqlite")
 
@@ -130,6 +131,9 @@ def make_app(_migrated: None, test_settings: dict[str, Any]) -> Iterator[Callabl
     def make(**overrides: Any) -> Flask:
         settings = {**test_settings, "AUTO_MIGRATE": False, **overrides}
         app = create_app("test", **settings)
+        if "dfdg_app" in app.extensions:
+            # Tests describe DFDG's actor in X-Actor-* headers; this makes the assertion.
+            asserting(app.extensions["dfdg_app"])
         made.append(app)
         return app
 

@@ -13,11 +13,19 @@ from flask.sessions import SessionInterface
 from werkzeug.exceptions import HTTPException
 
 from jobnet.db import Store
-from jobnet.dfdg.context import STORE_KEY, TOKENS_KEY, close_request_session
+from jobnet.dfdg.assertion import AssertionVerifier
+from jobnet.dfdg.context import (
+    STORE_KEY,
+    SYSTEMS_KEY,
+    TOKENS_KEY,
+    VERIFIER_KEY,
+    close_request_session,
+)
 from jobnet.dfdg.http_headers import set_answer_headers
 from jobnet.dfdg.problems import ProblemError, problem_response
 from jobnet.dfdg.settings import load_dfdg_settings
-from jobnet.environment import parse_system_tokens
+from jobnet.dfdg.systems import parse_registry
+from jobnet.environment import DEFAULT_ASSERTION_AUDIENCE, parse_system_tokens
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -62,6 +70,9 @@ def create_dfdg_app(settings: Mapping[str, Any] | None = None) -> Flask:
 def _setup_store(app: Flask, settings: Mapping[str, Any]) -> None:
     app.extensions[STORE_KEY] = Store(settings["DFDG_DATABASE_URL"], MIGRATIONS_DIR)
     app.extensions[TOKENS_KEY] = parse_system_tokens(settings.get("DFDG_SYSTEM_TOKENS", ""))
+    app.extensions[SYSTEMS_KEY] = parse_registry(settings.get("DFDG_SYSTEMS") or "")
+    audience = settings.get("DFDG_ASSERTION_AUDIENCE") or DEFAULT_ASSERTION_AUDIENCE
+    app.extensions[VERIFIER_KEY] = AssertionVerifier(audience)
     app.teardown_appcontext(close_request_session)
 
 

@@ -1,13 +1,15 @@
 """Who may reach which person's data — enforced by DFDG itself, not only by the web app.
 
-- A citizen reaches only their own person id (X-Actor-Id, required on person routes): any other
+- A citizen reaches only their own person id (the assertion's `sub`, required on person
+  routes): any other
   id answers 404, the same as an unknown person, so an id changed by hand reveals nothing.
 - A caseworker reaches a person only if their organisation may: a job centre the citizens of its
   own municipality. Other kinds of organisation are decided by `ORGANISATION_RULES`, the one place
   to add a new kind (an unemployment fund, which sees its members, adds a rule here that consults
   its membership register). Refusals are 403 and audited as denied.
-- A caseworker must state why (X-Purpose); the purpose goes into every audit entry.
-- Connected systems acting as themselves (actor type system) are trusted by their token.
+- A caseworker must state why (the assertion's `purpose`); it goes into every audit entry.
+- Who acts comes only from a verified assertion (`jobnet.dfdg.actor`), and each system keeps
+  to its registered scope (`jobnet.dfdg.scope`) before these rules are asked.
 """
 
 from __future__ import annotations
@@ -25,9 +27,11 @@ from jobnet.dfdg.problems import ProblemError, field_error, validation_problem
 from jobnet.dfdg.queries import organisations as organisation_queries
 from jobnet.dfdg.queries import persons as person_queries
 from jobnet.dfdg.rules import DFDG_CODES, OUTSIDE_ORGANISATION, RuleViolation
+from jobnet.domain import actor_assertion
 from jobnet.domain.codes import ActorType, OrganisationKind
 
 MESSAGES_OUTSIDE = DFDG_CODES[OUTSIDE_ORGANISATION]
+PURPOSE_FIELD = f"{actor_assertion.HEADER}.{actor_assertion.PURPOSE}"
 OrganisationRule = Callable[[Session, Organisation, Person], bool]
 
 
@@ -87,6 +91,6 @@ def check_person_access(person_id: str, action: str = "person.access") -> None:
 def check_caseworker_purpose(actor: ActorContext) -> None:
     if not actor.purpose:
         raise validation_problem(
-            [field_error("X-Purpose", "missing", "A caseworker must state the purpose")],
-            "The acting user's headers are invalid",
+            [field_error(PURPOSE_FIELD, "missing", "A caseworker must state the purpose")],
+            "The acting user's assertion is invalid",
         )

@@ -1,31 +1,46 @@
-"""The acting user, asserted by the connected system in X-Actor-* headers."""
+"""The acting user, taken only from a verified end-user assertion (X-Actor-Assertion).
+
+A call without an assertion is the connected system acting as itself (actor type system),
+which its registry entry limits to a few endpoints (`jobnet.dfdg.scope`). The former
+X-Actor-* headers are refused: no header lets a system say who acts.
+"""
 
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
-from urllib.parse import unquote
+from typing import Any
 
 from flask import g, request
 
-from jobnet.dfdg.problems import field_error, validation_problem
+from jobnet.dfdg.assertion import InvalidAssertion
+from jobnet.dfdg.context import assertion_verifier, connected_system, current_system
+from jobnet.dfdg.problems import ProblemError, field_error, validation_problem
 from jobnet.dfdg.schemas.base import FieldError
+from jobnet.domain import actor_assertion as claim
 from jobnet.domain.codes import ActorType, Channel
+from jobnet.domain.cpr import InvalidCpr, normalise_cpr
 
 _CVR = re.compile(r"\d{8}")
-_LIMITS = {"X-Actor-Id": 200, "X-Actor-Name": 200, "X-On-Behalf-Of": 200, "X-Purpose": 500}
-_ACTOR_TYPES = [member.value for member in ActorType]
+_LIMITS = {claim.NAME: 200, claim.ON_BEHALF_OF: 200, claim.PURPOSE: 500, "sub": 200}
 _CHANNELS = [member.value for member in Channel]
+REFUSED_HEADERS = (
+    "X-Actor-Type",
+    "X-Actor-Id",
+    "X-Actor-Name",
+    "X-Actor-Organisation",
+    "X-On-Behalf-Of",
+    "X-Purpose",
+    "X-Channel",
+)
 
 ACTOR_HEADERS: dict[str, str] = {
-    "X-Actor-Type": "Who acts: citizen, caseworker or system (required on person calls)",
-    "X-Actor-Id": "The actor's id: person id, professional id (RID) or system name; "
-    "required for caseworkers, and for citizens on every route under /persons/{person_id}",
-    "X-Actor-Name": "The actor's name, percent-encoded UTF-8",
-    "X-Actor-Organisation": "The CVR number of the actor's organisation; required for caseworkers",
-    "X-On-Behalf-Of": "The person id the actor acts on behalf of",
-    "X-Purpose": "Why the data is used, percent-encoded UTF-8",
-    "X-Channel": "web, api or system (default api)",
+    claim.HEADER: "Who acts: a signed JWT made by the calling system (Ed25519 or ES256, a key "
+    "registered for it, `iss` = the system, `aud` = DFDG, lifetime of minutes) naming the "
+    "citizen or caseworker (`sub`, `actor_type`, `org`, `purpose`, `on_behalf_of`, `channel`, "
+    "`auth_time`, `acr`). Without it the system acts as itself, which few systems may. See "
+    "docs/security.md."
 }
 
 
@@ -38,78 +53,135 @@ class ActorContext:
     on_behalf_of: str | None
     purpose: str | None
     channel: str
+    auth_time: int | None = None
+    level: str | None = None
+    # Only a citizen logging in, before DFDG knows their person id: the CPR the login proved.
+    cpr: str | None = None
 
 
-class _HeaderReader:
-    def __init__(self) -> None:
+def _field(name: str) -> str:
+    return f"{claim.HEADER}.{name}"
+
+
+class _ClaimReader:
+    def __init__(self, claims: Mapping[str, Any]) -> None:
+        self.claims = claims
         self.errors: list[FieldError] = []
 
-    def text(self, header: str, *, encoded: bool = False) -> str | None:
-        raw = request.headers.get(header)
-        if raw is None or not raw.strip():
+    def text(self, name: str) -> str | None:
+        raw = self.claims.get(name)
+        if raw is None or (isinstance(raw, str) and not raw.strip()):
+            return None
+        if not isinstance(raw, str):
+            self.fail(name, "invalid", "Must be a string")
             return None
         value = raw.strip()
-        if encoded:
-            try:
-                value = unquote(value, encoding="utf-8", errors="strict")
-            except UnicodeDecodeError:
-                self.fail(header, "encoding", "Must be percent-encoded UTF-8")
-                return None
-        if len(value) > _LIMITS.get(header, 200):
-            self.fail(header, "too_long", f"At most {_LIMITS.get(header, 200)} characters")
+        if len(value) > _LIMITS.get(name, 200) or "\x00" in value:
+            self.fail(name, "too_long", f"At most {_LIMITS.get(name, 200)} characters, no NUL")
             return None
         return value
 
-    def choice(self, header: str, allowed: list[str]) -> str | None:
-        value = self.text(header)
-        if value is not None and value not in allowed:
-            self.fail(header, "invalid", f"Must be one of {', '.join(allowed)}")
-            return None
-        return value
-
-    def fail(self, header: str, code: str, message: str) -> None:
-        self.errors.append(field_error(header, code, message))
+    def fail(self, name: str, code: str, message: str) -> None:
+        self.errors.append(field_error(_field(name), code, message))
 
 
-def _read_actor(*, person_route: bool) -> ActorContext:
-    reader = _HeaderReader()
-    actor_type = reader.choice("X-Actor-Type", _ACTOR_TYPES)
-    if actor_type is None and not reader.errors:
-        reader.fail("X-Actor-Type", "missing", "The acting user's type is required")
-    actor_id = reader.text("X-Actor-Id")
-    name = reader.text("X-Actor-Name", encoded=True)
-    organisation = reader.text("X-Actor-Organisation")
-    if organisation is not None and not _CVR.fullmatch(organisation):
-        reader.fail("X-Actor-Organisation", "invalid", "Must be a CVR number of eight digits")
-    if actor_type == ActorType.CASEWORKER:
-        if actor_id is None:
-            reader.fail("X-Actor-Id", "missing", "A caseworker must be named by id")
-        if organisation is None and "X-Actor-Organisation" not in request.headers:
-            reader.fail("X-Actor-Organisation", "missing", "A caseworker acts for an organisation")
-    if actor_type == ActorType.CITIZEN and person_route and actor_id is None:
-        # A citizen reaches only their own data, so DFDG must know who the citizen is.
-        reader.fail("X-Actor-Id", "missing", "A citizen must be named by their person id")
-    on_behalf_of = reader.text("X-On-Behalf-Of")
-    purpose = reader.text("X-Purpose", encoded=True)
-    channel = reader.choice("X-Channel", _CHANNELS)
-    if reader.errors:
-        raise validation_problem(reader.errors, "The acting user's headers are invalid")
-    return ActorContext(
-        type=str(actor_type),
-        id=actor_id,
-        name=name,
-        organisation=organisation,
-        on_behalf_of=on_behalf_of,
-        purpose=purpose,
-        channel=channel or Channel.API.value,
+def _refuse_bare_headers() -> None:
+    sent = [name for name in REFUSED_HEADERS if name in request.headers]
+    if sent:
+        raise validation_problem(
+            [
+                field_error(name, "not_accepted", f"Send who acts in {claim.HEADER} instead")
+                for name in sent
+            ],
+            "Who acts is taken only from a signed assertion",
+        )
+
+
+def _invalid(reason: str) -> ProblemError:
+    return ProblemError(
+        401,
+        "invalid-assertion",
+        f"The {claim.HEADER} is not valid: {reason}",
+        headers={"WWW-Authenticate": 'Bearer realm="dfdg", error="invalid_token"'},
     )
 
 
-def load_actor(*, person_route: bool = False) -> ActorContext:
-    """Parse and remember the request's actor; a 422 problem names each bad header.
+def _from_claims(claims: Mapping[str, Any], *, person_route: bool) -> ActorContext:
+    reader = _ClaimReader(claims)
+    actor_type = str(claims[claim.ACTOR_TYPE])
+    actor_id = reader.text("sub")
+    organisation = reader.text(claim.ORGANISATION)
+    if organisation is not None and not _CVR.fullmatch(organisation):
+        reader.fail(claim.ORGANISATION, "invalid", "Must be a CVR number of eight digits")
+    if actor_type == ActorType.CASEWORKER:
+        if actor_id is None:
+            reader.fail("sub", "missing", "A caseworker must be named by id")
+        if organisation is None and claim.ORGANISATION not in claims:
+            reader.fail(claim.ORGANISATION, "missing", "A caseworker acts for an organisation")
+    if actor_type == ActorType.CITIZEN and person_route and actor_id is None:
+        # A citizen reaches only their own data, so DFDG must know who the citizen is.
+        reader.fail("sub", "missing", "A citizen must be named by their person id")
+    cpr = None
+    if actor_type == ActorType.CITIZEN and isinstance(claims.get(claim.CPR), str):
+        # Compared with the body's CPR number once the body is valid; a malformed one matches
+        # no person, and the body's own errors are the ones named.
+        try:
+            cpr = normalise_cpr(claims[claim.CPR])
+        except InvalidCpr:
+            cpr = claims[claim.CPR][:20]
+    channel = reader.text(claim.CHANNEL)
+    if channel is not None and channel not in _CHANNELS:
+        reader.fail(claim.CHANNEL, "invalid", f"Must be one of {', '.join(_CHANNELS)}")
+    auth_time = claims.get(claim.AUTH_TIME)
+    if auth_time is not None and not isinstance(auth_time, int):
+        reader.fail(claim.AUTH_TIME, "invalid", "Must be whole seconds since the epoch")
+    if reader.errors:
+        raise validation_problem(reader.errors, "The acting user's assertion is invalid")
+    return ActorContext(
+        type=actor_type,
+        id=actor_id,
+        name=reader.text(claim.NAME),
+        organisation=organisation,
+        on_behalf_of=reader.text(claim.ON_BEHALF_OF),
+        purpose=reader.text(claim.PURPOSE),
+        channel=channel or Channel.API.value,
+        auth_time=auth_time,
+        level=reader.text(claim.LEVEL),
+        cpr=cpr,
+    )
 
-    `person_route`: the request reaches one person's data by id (a citizen must then name
-    themself in X-Actor-Id)."""
+
+def system_actor() -> ActorContext:
+    """The connected system acting as itself (no assertion)."""
+    return ActorContext(
+        type=ActorType.SYSTEM.value,
+        id=current_system(),
+        name=None,
+        organisation=None,
+        on_behalf_of=None,
+        purpose=None,
+        channel=Channel.SYSTEM.value,
+    )
+
+
+def _read_actor(*, person_route: bool) -> ActorContext:
+    _refuse_bare_headers()
+    token = request.headers.get(claim.HEADER, "").strip()
+    if not token:
+        return system_actor()
+    try:
+        claims = assertion_verifier().verify(token, connected_system())
+    except InvalidAssertion as error:
+        raise _invalid(str(error)) from None
+    return _from_claims(claims, person_route=person_route)
+
+
+def load_actor(*, person_route: bool = False) -> ActorContext:
+    """Verify and remember the request's actor: 401 for an assertion that is not valid, 422
+    naming each bad claim (or each refused X-Actor-* header).
+
+    `person_route`: the request reaches one person's data by id (a citizen must then be named
+    by their person id in `sub`)."""
     actor = _read_actor(person_route=person_route)
     g.dfdg_actor = actor
     return actor

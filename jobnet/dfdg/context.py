@@ -8,17 +8,31 @@ from flask import current_app, g
 from sqlalchemy.orm import Session
 
 from jobnet.db import Store
+from jobnet.dfdg.assertion import AssertionVerifier
+from jobnet.dfdg.systems import ConnectedSystem, unknown_system
 
 STORE_KEY = "dfdg_store"
 TOKENS_KEY = "dfdg_system_tokens"
+SYSTEMS_KEY = "dfdg_systems"
+VERIFIER_KEY = "dfdg_assertion_verifier"
 
 
 def current_store() -> Store:
     return current_app.extensions[STORE_KEY]
 
 
-def system_tokens() -> Mapping[str, str]:
+def system_tokens() -> Mapping[str, tuple[str, ...]]:
     return current_app.extensions[TOKENS_KEY]
+
+
+def connected_system() -> ConnectedSystem:
+    """The registry entry of the system the request was authenticated as."""
+    name = current_system()
+    return current_app.extensions[SYSTEMS_KEY].get(name) or unknown_system(name)
+
+
+def assertion_verifier() -> AssertionVerifier:
+    return current_app.extensions[VERIFIER_KEY]
 
 
 def request_session() -> Session:

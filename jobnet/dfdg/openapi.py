@@ -30,7 +30,8 @@ _REF = "#/components/schemas/{model}"
 
 ERROR_DESCRIPTIONS = {
     400: "The request body is not valid JSON",
-    401: "Missing or wrong bearer token",
+    401: "Missing or wrong bearer token, or an end-user assertion that is not valid",
+    403: "The connected system is not registered for this (audited)",
     404: "Not found",
     409: "A request with the same Idempotency-Key is still in progress",
     422: "Invalid fields, headers or parameters (each named in `errors`), "
@@ -59,7 +60,8 @@ class Operation:
     def error_statuses(self) -> set[int]:
         statuses = {500}
         if not self.public:
-            statuses.add(401)
+            # 422: an X-Actor-* header (refused) or a bad claim in the assertion.
+            statuses |= {401, 403, 422}
         if self.request_body is not None:
             statuses |= {400, 422}
         if self.query is not None or self.actor_headers:
@@ -100,7 +102,8 @@ class ApiRegistry:
     ) -> Callable[[View], View]:
         """Register `view` at `rule` for `method` and describe it in the document.
 
-        `actor_headers` makes the X-Actor-* headers required (parsed before the view runs);
+        `actor_headers`: the operation reads or writes person data for someone (every
+        authenticated operation verifies the end-user assertion and the system's scope first);
         `idempotent` wraps the view in the Idempotency-Key handling; otherwise the view runs in
         a transaction committed when it returns.
         """
@@ -142,17 +145,28 @@ def _wrap(view: View, operation: Operation) -> View:
         inner = idempotent(inner)
     elif operation.transactional:
         inner = transactional(inner)
-    if not operation.actor_headers:
+    if operation.public:
         return inner
+    area = operation.tags[0] if operation.tags else ""
 
     @wraps(inner)
     def with_actor(*args: Any, **kwargs: Any) -> Any:
-        load_actor(person_route="person_id" in kwargs)
-        if "person_id" in kwargs:
-            # Every person-scoped route, whoever adds it, passes the access rules first.
-            from jobnet.dfdg.access import check_person_access
+        from jobnet.dfdg.access import check_person_access
+        from jobnet.dfdg.scope import check_scope
 
-            check_person_access(kwargs["person_id"])
+        person_id = kwargs.get("person_id")
+        actor = load_actor(person_route=person_id is not None)
+        # Every operation, whoever adds it, keeps to the calling system's registered scope,
+        # and every person-scoped one passes the access rules, before the view runs.
+        check_scope(
+            actor,
+            area=area,
+            method=operation.method,
+            endpoint=operation.endpoint,
+            person_id=person_id,
+        )
+        if person_id is not None:
+            check_person_access(person_id)
         return inner(*args, **kwargs)
 
     return with_actor
@@ -222,11 +236,8 @@ def _parameters(op: Operation) -> list[dict[str, Any]]:
     ]
     if op.query is not None:
         params += _query_parameters(op.query)
-    if op.actor_headers:
-        params += [
-            _header(name, text, required=name == "X-Actor-Type")
-            for name, text in ACTOR_HEADERS.items()
-        ]
+    if not op.public:
+        params += [_header(name, text, required=False) for name, text in ACTOR_HEADERS.items()]
     if op.idempotent:
         params.append(
             _header(
@@ -302,9 +313,10 @@ def build_document(registry: ApiRegistry, server_url: str | None = None) -> dict
             "version": registry.version,
             "description": "DFDG, the system of record. Every call except the public ones "
             "(health, liveness, the anonymised statistics and this document) is made by a "
-            "connected system with its bearer token; the acting user is asserted in X-Actor-* "
-            "headers (a citizen names themself in X-Actor-Id), and every read and write of "
-            "person data is audited. Errors are RFC 9457 problem details.",
+            "connected system with its bearer token; who acts comes only from a signed end-user "
+            "assertion (X-Actor-Assertion) that the system makes, each system keeps to its "
+            "registered scope, and every read and write of person data is audited. Errors are "
+            "RFC 9457 problem details.",
         },
         "servers": [{"url": server_url or registry.url_prefix}],
         "security": [{"bearerAuth": []}],

@@ -16,6 +16,8 @@ TITLES: dict[str, str] = {
     "malformed-json": "The request body is not valid JSON",
     "unauthorized": "The connected system is not authenticated",
     "forbidden": "The connected system may not do this",
+    "invalid-assertion": "The end-user assertion is not valid",
+    "outside-scope": "The connected system is not registered for this",
     "not-found": "Not found",
     "method-not-allowed": "Method not allowed",
     "idempotency-request-in-progress": "A request with this Idempotency-Key is still in progress",

@@ -7,12 +7,14 @@ from __future__ import annotations
 from typing import Any
 
 from jobnet.environment import (
+    DEFAULT_ASSERTION_AUDIENCE,
     DEV_DFDG_TOKEN,
     INSTANCE_DIR,
     UnsafeConfiguration,
     environment_name,
     from_environment,
     require_postgresql,
+    require_system_registry,
     require_system_tokens,
 )
 
@@ -20,6 +22,10 @@ DEVELOPMENT: dict[str, Any] = {
     "ENV_NAME": "development",
     "DFDG_DATABASE_URL": f"sqlite:///{INSTANCE_DIR / 'dfdg.sqlite'}",
     "DFDG_SYSTEM_TOKENS": f"jobnet-web={DEV_DFDG_TOKEN}",
+    # The registry of connected systems (JSON or a JSON file's path; see jobnet.dfdg.systems);
+    # empty: jobnet-web with the development key, which production refuses.
+    "DFDG_SYSTEMS": "",
+    "DFDG_ASSERTION_AUDIENCE": DEFAULT_ASSERTION_AUDIENCE,
     "AUTO_MIGRATE": True,
     "LOAD_DEMO_DATA": True,
 }
@@ -30,6 +36,8 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "ENV_NAME": "production",
         "DFDG_DATABASE_URL": "",
         "DFDG_SYSTEM_TOKENS": "",
+        "DFDG_SYSTEMS": "",
+        "DFDG_ASSERTION_AUDIENCE": DEFAULT_ASSERTION_AUDIENCE,
         "AUTO_MIGRATE": False,
         "LOAD_DEMO_DATA": False,
     },
@@ -37,13 +45,15 @@ DEFAULTS: dict[str, dict[str, Any]] = {
 
 
 def validate(settings: dict[str, Any]) -> None:
-    """Refuse unsafe settings in production: demo data, SQLite, missing or weak tokens."""
+    """Refuse unsafe settings in production: demo data, SQLite, missing or weak tokens, no
+    registry of connected systems or one with the development key."""
     if settings.get("ENV_NAME") != "production":
         return
     if settings.get("LOAD_DEMO_DATA"):
         raise UnsafeConfiguration("production refuses to load demo data (LOAD_DEMO_DATA)")
     require_postgresql(settings, "DFDG_DATABASE_URL")
     require_system_tokens(settings)
+    require_system_registry(settings)
 
 
 def load_dfdg_settings(

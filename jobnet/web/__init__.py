@@ -72,21 +72,29 @@ def _register_store(app: Flask) -> None:
 
 
 def _register_dfdg(app: Flask) -> None:
+    from jobnet.clients.dfdg_client.assertion import AssertionSigner
     from jobnet.clients.dfdg_client.client import DfdgClient
     from jobnet.clients.dfdg_client.statistics import PublicFiguresCache
 
     timeout = app.config["DFDG_TIMEOUT_SECONDS"]
     token = app.config["DFDG_API_TOKEN"]
+    signer = AssertionSigner(
+        app.config["DFDG_SYSTEM_NAME"],
+        app.config["DFDG_ASSERTION_KEY"],
+        app.config["DFDG_ASSERTION_AUDIENCE"],
+    )
     if app.config["DFDG_BASE_URL"]:
-        client = DfdgClient.over_http(app.config["DFDG_BASE_URL"], token, timeout)
+        client = DfdgClient.over_http(app.config["DFDG_BASE_URL"], token, timeout, signer)
     else:
         from jobnet.dfdg import create_dfdg_app
 
         dfdg_app = create_dfdg_app(app.config)
         app.extensions["dfdg_app"] = dfdg_app
-        client = DfdgClient.in_process(dfdg_app, token, timeout)
-        # Embedded default: DFDG's API is also reachable at /dfdg, for people and other tools.
-        app.wsgi_app = DispatcherMiddleware(app.wsgi_app, {"/dfdg": dfdg_app})  # type: ignore[method-assign]
+        client = DfdgClient.in_process(dfdg_app, token, timeout, signer)
+        if app.config["DFDG_MOUNT_ON_WEB"]:
+            # Development: DFDG's API also answers at /dfdg on the web port, for people and
+            # tools (production refuses this setting; DFDG is its own service there).
+            app.wsgi_app = DispatcherMiddleware(app.wsgi_app, {"/dfdg": dfdg_app})  # type: ignore[method-assign]
     app.extensions["dfdg_client"] = client
     app.extensions["public_figures"] = PublicFiguresCache(app.config["STATISTICS_CACHE_SECONDS"])
 

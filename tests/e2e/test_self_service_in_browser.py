@@ -103,6 +103,7 @@ def _register_absence_at_the_job_centre(
     from sqlalchemy import select
 
     from jobnet.dfdg.models.persons import Person
+    from tests.dfdg_assertions import with_assertion
 
     dfdg = live_server.app.extensions["dfdg_app"]
     given, family = HOLIDAY[language].split()
@@ -114,15 +115,17 @@ def _register_absence_at_the_job_centre(
     response = dfdg.test_client().post(
         f"/api/v1/persons/{person_id}/absences",
         json={"reason": "civic_duty", "first_day": first.isoformat(), "last_day": last.isoformat()},
-        headers={
-            "Authorization": f"Bearer {live_server.app.config['DFDG_API_TOKEN']}",
-            "Idempotency-Key": f"e2e-jobcentre-{language}-{first.isoformat()}",
-            "X-Actor-Type": "caseworker",
-            "X-Actor-Id": f"CVR:{cvr}-RID:41120009",
-            "X-Actor-Name": "Test",
-            "X-Actor-Organisation": cvr,
-            "X-Purpose": "Fravaer",
-        },
+        headers=with_assertion(
+            {
+                "Authorization": f"Bearer {live_server.app.config['DFDG_API_TOKEN']}",
+                "Idempotency-Key": f"e2e-jobcentre-{language}-{first.isoformat()}",
+                "X-Actor-Type": "caseworker",
+                "X-Actor-Id": f"CVR:{cvr}-RID:41120009",
+                "X-Actor-Name": "Test",
+                "X-Actor-Organisation": cvr,
+                "X-Purpose": "Fravaer",
+            }
+        ),
     )
     assert response.status_code == 201, response.get_json()
 

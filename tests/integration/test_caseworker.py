@@ -81,10 +81,17 @@ def test_another_municipalitys_citizen_is_refused_and_the_attempt_audited(
 ) -> None:
     page = open_citizen(caseworker, LARS)
     assert page.status_code == 200
-    assert any("does not live in Jobcenter København's municipality" in e for e in errors(page))
+    # The same answer as for a CPR number DFDG does not know: a search tells no one where a
+    # citizen lives. The audit log holds the refused look-up, with the person.
+    unknown = open_citizen(caseworker, "0101011111")
+    assert errors(page) == errors(unknown)
+    assert any("cannot open a citizen with this CPR number" in e for e in errors(page))
     assert caseworker.get("/sagsbehandler/borger").location == "/sagsbehandler/"
     denied = [e for e in audit(journey_app) if e.outcome == "denied"]
     assert len(denied) == 1 and denied[0].action == "person.lookup"
+    assert denied[0].person_id is not None
+    not_found = [e for e in audit(journey_app) if e.outcome == "not_found"]
+    assert not_found[-1].action == "person.lookup" and not_found[-1].person_id is None
 
 
 @pytest.mark.parametrize(
@@ -93,7 +100,7 @@ def test_another_municipalitys_citizen_is_refused_and_the_attempt_audited(
         ("", "Enter the citizen's CPR number"),
         ("12345", "Enter the CPR number as 10 digits"),
         ("3102901234", "must be a real date"),
-        ("0101011111", "No citizen with this CPR number"),
+        ("0101011111", "cannot open a citizen with this CPR number"),
     ],
 )
 def test_cpr_search_messages(caseworker: FlaskClient, cpr: str, message: str) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import socket
 import threading
 from collections.abc import Callable, Iterator
@@ -11,6 +12,8 @@ from datetime import date, datetime
 import httpx
 import pytest
 from flask import Flask
+from joserfc import jwt
+from joserfc.jwk import OKPKey
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 from werkzeug.serving import make_server
 
@@ -30,6 +33,7 @@ from jobnet.clients.dfdg_client.values import Actor
 from jobnet.dfdg import create_dfdg_app
 from jobnet.dfdg.demo import load_demo_data
 from jobnet.dfdg.models.base import Base
+from jobnet.environment import DEV_ASSERTION_KEY
 
 TOKEN = "client-test-token"
 CITIZEN = Actor(type="citizen", channel="web")
@@ -185,9 +189,12 @@ def test_rejected_names_the_fields(dfdg: DfdgClient) -> None:
         )
     fields = {(error.field, error.code) for error in caught.value.errors}
     assert fields == {("cpr", "cpr_date"), ("postcode", "string_pattern_mismatch")}
-    with pytest.raises(DfdgRejected) as missing_actor:
-        dfdg.lookup_person(HENRIK, Actor(type="robot"))
-    assert missing_actor.value.errors[0].field == "X-Actor-Type"
+    with pytest.raises(DfdgRejected) as bad_actor:
+        dfdg.lookup_person(HENRIK, Actor(type="caseworker", name="No one"))
+    assert {error.field for error in bad_actor.value.errors} == {
+        "X-Actor-Assertion.sub",
+        "X-Actor-Assertion.org",
+    }
 
 
 def test_key_reused_with_another_body_is_rejected(dfdg: DfdgClient) -> None:
@@ -270,9 +277,18 @@ def test_headers_sent_for_actor_and_key() -> None:
     assert request.url.path == "/api/v1/persons/lookup"
     assert HENRIK not in str(request.url)
     assert request.headers["Authorization"] == f"Bearer {TOKEN}"
-    assert request.headers["X-Actor-Name"] == "Birgitte%20%C3%98stergaard"
-    assert request.headers["X-Actor-Organisation"] == "29190012"
-    assert request.headers["X-Channel"] == "web"
+    assert not [name for name in request.headers if name.lower().startswith("x-actor-")][1:]
+    token = request.headers["X-Actor-Assertion"]
+    claims = jwt.decode(token, _dev_public(), algorithms=["Ed25519"]).claims
+    assert claims["name"] == "Birgitte Østergaard"
+    assert claims["org"] == "29190012"
+    assert claims["channel"] == "web"
+    assert claims["iss"] == "jobnet-web"
+    assert "cpr" not in claims  # only a citizen logging in proves a CPR number
+
+
+def _dev_public() -> OKPKey:
+    return OKPKey.import_key(json.loads(DEV_ASSERTION_KEY))
 
 
 def test_a_service_that_never_answers_times_out() -> None:

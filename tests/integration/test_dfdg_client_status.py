@@ -334,7 +334,7 @@ def test_send_command_maps_answers_to_typed_errors(
     request = seen[0]
     assert (request.method, request.url.path) == ("POST", "/api/v1/persons/p/absences")
     assert request.headers["Idempotency-Key"] == "key-1"
-    assert request.headers["X-Actor-Type"] == "citizen"
+    assert request.headers["X-Actor-Assertion"].count(".") == 2  # a signed JWT
 
 
 def test_send_command_when_dfdg_cannot_be_reached() -> None:

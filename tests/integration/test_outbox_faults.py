@@ -213,8 +213,10 @@ def test_a_rejected_report_shows_on_min_side_with_the_reason(
         headers={
             "Authorization": f"Bearer {app.config['DFDG_API_TOKEN']}",
             "Idempotency-Key": "another-system-1",
-            "X-Actor-Type": "system",
-            "X-Actor-Id": "akasse-system",
+            "X-Actor-Type": "caseworker",
+            "X-Actor-Id": "CVR:29190011-RID:41120001",
+            "X-Actor-Organisation": "29190011",
+            "X-Purpose": "Sygemelding",
         },
     )
     assert registered.status_code == 201, registered.get_json()

@@ -1,9 +1,17 @@
 from __future__ import annotations
 
+import json
+
 import pytest
+from joserfc.jwk import OKPKey
 
 from jobnet.dfdg.settings import load_dfdg_settings
-from jobnet.environment import UnsafeConfiguration, parse_system_tokens
+from jobnet.environment import (
+    DEV_ASSERTION_KEY,
+    DEV_ASSERTION_PUBLIC_X,
+    UnsafeConfiguration,
+    parse_system_tokens,
+)
 from jobnet.web.platform.config import load_settings
 
 SAFE_PRODUCTION = {
@@ -14,6 +22,19 @@ SAFE_PRODUCTION = {
     "DFDG_SYSTEM_TOKENS": "jobnet-web=" + "t" * 32,
     "MITID_SIMULATOR_ENABLED": False,
     "PUBLIC_BASE_URL": "https://jobnet.example",
+    "DFDG_BASE_URL": "https://dfdg.example",
+    "DFDG_ASSERTION_KEY": json.dumps(OKPKey.generate_key("Ed25519").as_dict(private=True)),
+    "OIDC_CITIZEN_CLIENT_SECRET": "c" * 40,
+    "OIDC_CASEWORKER_CLIENT_SECRET": "w" * 40,
+}
+PRODUCTION_REGISTRY = json.dumps(
+    {"jobnet-web": {"keys": [OKPKey.generate_key("Ed25519").as_dict(private=False)]}}
+)
+DEV_PUBLIC = {"kty": "OKP", "crv": "Ed25519", "x": DEV_ASSERTION_PUBLIC_X}
+DFDG_PRODUCTION = {
+    "DFDG_DATABASE_URL": "postgresql://dfdg@db/dfdg",
+    "DFDG_SYSTEM_TOKENS": "jobnet-web=" + "t" * 32,
+    "DFDG_SYSTEMS": PRODUCTION_REGISTRY,
 }
 
 
@@ -30,14 +51,17 @@ def test_safe_production_settings_are_accepted() -> None:
         ({"SECRET_KEY": "dev-only-not-secret"}, "SECRET_KEY"),
         ({"SECRET_KEY": "short"}, "SECRET_KEY"),
         ({"DATABASE_URL": "sqlite:///web.sqlite"}, "DATABASE_URL"),
-        ({"DFDG_DATABASE_URL": "sqlite:///dfdg.sqlite"}, "DFDG_DATABASE_URL"),
         ({"MITID_SIMULATOR_ENABLED": True}, "MitID simulator"),
         ({"LOAD_DEMO_DATA": True}, "demo data"),
         ({"DFDG_API_TOKEN": "dev-jobnet-web-token"}, "DFDG_API_TOKEN"),
-        ({"DFDG_SYSTEM_TOKENS": ""}, "DFDG_SYSTEM_TOKENS"),
-        ({"DFDG_SYSTEM_TOKENS": "jobnet-web=dev-jobnet-web-token"}, "DFDG_SYSTEM_TOKENS"),
-        ({"DFDG_SYSTEM_TOKENS": "jobnet-web=short"}, "DFDG_SYSTEM_TOKENS"),
         ({"PUBLIC_BASE_URL": "http://jobnet.example"}, "https://"),
+        ({"DFDG_BASE_URL": ""}, "DFDG_BASE_URL"),
+        ({"DFDG_MOUNT_ON_WEB": True}, "DFDG_MOUNT_ON_WEB"),
+        ({"DFDG_ASSERTION_KEY": ""}, "DFDG_ASSERTION_KEY"),
+        ({"DFDG_ASSERTION_KEY": DEV_ASSERTION_KEY}, "DFDG_ASSERTION_KEY"),
+        ({"OIDC_CITIZEN_CLIENT_SECRET": None}, "OIDC_CITIZEN_CLIENT_SECRET"),
+        ({"OIDC_CITIZEN_CLIENT_SECRET": "dev-citizen-secret"}, "OIDC_CITIZEN_CLIENT_SECRET"),
+        ({"OIDC_CASEWORKER_CLIENT_SECRET": ""}, "OIDC_CASEWORKER_CLIENT_SECRET"),
     ],
 )
 def test_production_refuses_unsafe_settings_in_one_line(override: dict, reason: str) -> None:
@@ -47,9 +71,32 @@ def test_production_refuses_unsafe_settings_in_one_line(override: dict, reason: 
     assert "\n" not in str(error.value)
 
 
+@pytest.mark.parametrize(
+    ("override", "reason"),
+    [
+        ({"DFDG_DATABASE_URL": "sqlite:///dfdg.sqlite"}, "DFDG_DATABASE_URL"),
+        ({"DFDG_SYSTEM_TOKENS": ""}, "DFDG_SYSTEM_TOKENS"),
+        ({"DFDG_SYSTEM_TOKENS": "jobnet-web=dev-jobnet-web-token"}, "DFDG_SYSTEM_TOKENS"),
+        ({"DFDG_SYSTEM_TOKENS": "jobnet-web=short"}, "DFDG_SYSTEM_TOKENS"),
+        ({"DFDG_SYSTEMS": ""}, "DFDG_SYSTEMS"),
+        ({"DFDG_SYSTEMS": json.dumps({"jobnet-web": {"keys": [DEV_PUBLIC]}})}, "development"),
+    ],
+)
+def test_the_dfdg_service_refuses_unsafe_settings_in_one_line(override: dict, reason: str) -> None:
+    with pytest.raises(UnsafeConfiguration) as error:
+        load_dfdg_settings("production", {**DFDG_PRODUCTION, **override})
+    assert reason in str(error.value)
+    assert "\n" not in str(error.value)
+
+
 def test_production_with_remote_dfdg_does_not_need_a_dfdg_database() -> None:
     settings = {**SAFE_PRODUCTION, "DFDG_DATABASE_URL": "", "DFDG_BASE_URL": "http://dfdg:8000"}
     assert load_settings("production", settings)["DFDG_BASE_URL"] == "http://dfdg:8000"
+
+
+def test_production_does_not_mount_dfdg_on_the_web_port() -> None:
+    assert load_settings("production", SAFE_PRODUCTION)["DFDG_MOUNT_ON_WEB"] is False
+    assert load_settings("development")["DFDG_MOUNT_ON_WEB"] is True
 
 
 def test_environment_variables_override_defaults(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -77,7 +124,9 @@ def test_unknown_environment_is_refused() -> None:
 
 
 def test_system_tokens_are_parsed_and_empty_tokens_refused() -> None:
-    assert parse_system_tokens("a=1, b=2") == {"a": "1", "b": "2"}
+    assert parse_system_tokens("a=1, b=2") == {"a": ("1",), "b": ("2",)}
+    # A system named twice has two valid tokens: how a token is rotated without downtime.
+    assert parse_system_tokens("a=old,a=new") == {"a": ("old", "new")}
     with pytest.raises(UnsafeConfiguration):
         parse_system_tokens("a=")
 
@@ -95,10 +144,7 @@ def test_jobnet_env_chooses_the_configuration(monkeypatch: pytest.MonkeyPatch) -
 
 def test_the_dfdg_service_needs_only_its_own_settings(monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("JOBNET_ENV", "production")
-    own = {
-        "DFDG_DATABASE_URL": "postgresql://dfdg@db/dfdg",
-        "DFDG_SYSTEM_TOKENS": "jobnet-web=" + "t" * 32,
-    }
+    own = DFDG_PRODUCTION
     assert load_dfdg_settings(overrides=own)["ENV_NAME"] == "production"
     with pytest.raises(UnsafeConfiguration, match="DFDG_SYSTEM_TOKENS"):
         load_dfdg_settings(overrides={**own, "DFDG_SYSTEM_TOKENS": ""})

@@ -492,15 +492,28 @@ def test_pending_login_round_trip() -> None:
     ("value", "expected"),
     [
         (NSIS + "Substantial", "Substantial"),
-        (NSIS + "High/", "High"),
-        ("urn:nsis:low", "Low"),
-        ("Substantial", "Substantial"),
+        (NSIS + "High", "High"),
+        (NSIS + "Low", "Low"),
+        # Only the exact configured URIs: a level's last path segment anywhere else is nothing.
+        ("https://evil/Substantial", None),
+        (NSIS + "High/", None),
+        (NSIS + "substantial", None),
+        ("urn:nsis:low", None),
+        ("Substantial", None),
         ("https://example/Platinum", None),
         (None, None),
     ],
 )
 def test_level_name(value: object, expected: str | None) -> None:
     assert level_name(value) == expected
+
+
+def test_a_provider_s_own_level_uris_are_configured_and_compared_exactly() -> None:
+    uris = "Low=urn:example:loa:1,Substantial=urn:example:loa:2,High=urn:example:loa:3"
+    assert level_name("urn:example:loa:2", uris) == "Substantial"
+    assert level_name(NSIS + "Substantial", uris) is None
+    with pytest.raises(ValueError):
+        level_name("x", "Platinum=urn:x")
 
 
 def test_settings_from_config_default_to_the_simulator() -> None:

@@ -1,4 +1,4 @@
-"""What every call stands on: authorisation, the actor's headers, idempotency keys, errors."""
+"""What every call stands on: authorisation, the end-user assertion, idempotency keys, errors."""
 
 from __future__ import annotations
 
@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 import httpx
 from flask import Flask
 
+from jobnet.clients.dfdg_client.assertion import AssertionSigner
 from jobnet.clients.dfdg_client.errors import DfdgError, DfdgUnavailable, _error_for
 from jobnet.clients.dfdg_client.transport import (
     HttpxTransport,
@@ -18,6 +19,7 @@ from jobnet.clients.dfdg_client.transport import (
     json_body,
 )
 from jobnet.clients.dfdg_client.values import Actor
+from jobnet.domain.actor_assertion import HEADER as ASSERTION_HEADER
 
 IN_PROCESS_BASE_URL = "http://dfdg.internal"
 
@@ -35,8 +37,13 @@ class Calls:
         timeout: float,
         *,
         transport: httpx.BaseTransport | None = None,
+        signer: AssertionSigner | None = None,
     ) -> None:
-        """Over pooled HTTP to `base_url`, or through `transport` (WSGI, a test's mock)."""
+        """Over pooled HTTP to `base_url`, or through `transport` (WSGI, a test's mock).
+
+        `signer` makes the end-user assertions; the development key's when not given (which
+        only a development or test DFDG trusts)."""
+        self._signer = signer or AssertionSigner.development()
         headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
         self._transport: Transport = (
             PooledHttp(base_url, headers, timeout)
@@ -45,14 +52,19 @@ class Calls:
         )
 
     @classmethod
-    def in_process(cls, app: Flask, token: str, timeout: float) -> Self:
+    def in_process(
+        cls, app: Flask, token: str, timeout: float, signer: AssertionSigner | None = None
+    ) -> Self:
         """Reach the DFDG Flask app in this process through WSGI (the embedded default)."""
-        return cls(IN_PROCESS_BASE_URL, token, timeout, transport=httpx.WSGITransport(app=app))
+        transport = httpx.WSGITransport(app=app)
+        return cls(IN_PROCESS_BASE_URL, token, timeout, transport=transport, signer=signer)
 
     @classmethod
-    def over_http(cls, base_url: str, token: str, timeout: float) -> Self:
+    def over_http(
+        cls, base_url: str, token: str, timeout: float, signer: AssertionSigner | None = None
+    ) -> Self:
         """Reach a DFDG service at `base_url` (e.g. https://dfdg.example)."""
-        return cls(base_url, token, timeout)
+        return cls(base_url, token, timeout, signer=signer)
 
     def close(self) -> None:
         self._transport.close()
@@ -73,10 +85,14 @@ class Calls:
         params: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
         reads_only: bool = False,
+        cpr: str | None = None,
     ) -> Any:
         """`reads_only`: a POST that changes nothing (a lookup with the CPR number in its body,
-        not in the URL), so it may be repeated like a GET."""
-        headers = actor.headers() if actor is not None else {}
+        not in the URL), so it may be repeated like a GET. `cpr`: a citizen logging in, whom
+        DFDG does not know by id yet, proves the CPR number of the body in the assertion."""
+        headers: dict[str, str] = {}
+        if actor is not None:
+            headers[ASSERTION_HEADER] = self._signer.assertion(actor, cpr=cpr)
         if idempotency_key is not None:
             headers["Idempotency-Key"] = idempotency_key
         body = None

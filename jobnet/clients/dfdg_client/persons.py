@@ -69,6 +69,11 @@ class Organisation(Value):
     municipality_code: str | None = None
 
 
+def _cpr_claim(actor: Actor, cpr: str) -> str | None:
+    """The CPR number a citizen not yet known by id proves in the assertion (at login)."""
+    return cpr if actor.type == "citizen" and actor.id is None else None
+
+
 class PersonCalls(Calls):
     """Who a person is, their contact groups and who has seen their data."""
 
@@ -80,7 +85,12 @@ class PersonCalls(Calls):
         """DFDG's person id for a CPR number, or None when DFDG has no such person."""
         try:
             data = self._request(
-                "POST", "/persons/lookup", actor=actor, json={"cpr": cpr}, reads_only=True
+                "POST",
+                "/persons/lookup",
+                actor=actor,
+                json={"cpr": cpr},
+                reads_only=True,
+                cpr=_cpr_claim(actor, cpr),
             )
         except DfdgNotFound:
             return None
@@ -111,7 +121,12 @@ class PersonCalls(Calls):
         }
         body = {name: value for name, value in claims.items() if value is not None}
         data = self._request(
-            "POST", "/persons", actor=actor, json=body, idempotency_key=idempotency_key
+            "POST",
+            "/persons",
+            actor=actor,
+            json=body,
+            idempotency_key=idempotency_key,
+            cpr=_cpr_claim(actor, cpr),
         )
         return parse(Person, data)
 

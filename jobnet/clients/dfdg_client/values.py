@@ -15,27 +15,18 @@ from jobnet.clients.dfdg_client.errors import DfdgError
 
 @dataclass(frozen=True)
 class Actor:
-    """Who acts, asserted to DFDG with every call and written to its audit log."""
+    """Who acts: signed into the end-user assertion of every call (`assertion`) and written to
+    DFDG's audit log."""
 
-    type: str  # "citizen", "caseworker" or "system"
+    type: str  # "citizen" or "caseworker"
     id: str | None = None
     name: str | None = None
     organisation: str | None = None  # CVR number
     on_behalf_of: str | None = None  # person id
     purpose: str | None = None
     channel: str = "web"
-
-    def headers(self) -> dict[str, str]:
-        headers = {"X-Actor-Type": self.type, "X-Channel": self.channel}
-        optional = {
-            "X-Actor-Id": self.id,
-            "X-Actor-Name": encoded(self.name),
-            "X-Actor-Organisation": self.organisation,
-            "X-On-Behalf-Of": self.on_behalf_of,
-            "X-Purpose": encoded(self.purpose),
-        }
-        headers.update({name: value for name, value in optional.items() if value})
-        return headers
+    auth_time: int | None = None  # when the person logged in (seconds since the epoch)
+    level: str | None = None  # the login's level of assurance
 
 
 @dataclass(frozen=True)

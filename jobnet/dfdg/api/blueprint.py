@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hmac
+import ipaddress
 from collections.abc import Mapping
 from typing import TypeVar
 
@@ -19,6 +20,7 @@ from jobnet.dfdg.problems import (
     validation_problem,
 )
 from jobnet.dfdg.unit_of_work import request_json
+from jobnet.environment import DEV_DFDG_TOKEN
 
 URL_PREFIX = "/api/v1"
 
@@ -28,13 +30,22 @@ api = ApiRegistry(bp, URL_PREFIX, title="DFDG API", version="1.0.0")
 ModelT = TypeVar("ModelT", bound=BaseModel)
 
 
-def system_for_token(presented: str, tokens: Mapping[str, str]) -> str | None:
-    """The connected system owning `presented`, compared in constant time against every token."""
+def system_for_token(presented: str, tokens: Mapping[str, tuple[str, ...]]) -> str | None:
+    """The connected system owning `presented`, compared in constant time against every token
+    (a system being rotated has two)."""
     found: str | None = None
-    for system, token in tokens.items():
-        if hmac.compare_digest(presented.encode("utf-8"), token.encode("utf-8")):
-            found = system
+    for system, owned in tokens.items():
+        for token in owned:
+            if hmac.compare_digest(presented.encode("utf-8"), token.encode("utf-8")):
+                found = system
     return found
+
+
+def _from_loopback() -> bool:
+    try:
+        return ipaddress.ip_address(request.remote_addr or "").is_loopback
+    except ValueError:
+        return False
 
 
 def _unauthorized(detail: str, error: str | None = None) -> ProblemError:
@@ -54,6 +65,9 @@ def authenticate() -> None:
     system = system_for_token(token.strip(), system_tokens())
     if system is None:
         raise _unauthorized("The bearer token is not valid", "invalid_token")
+    if token.strip() == DEV_DFDG_TOKEN and not _from_loopback():
+        # The development token is public (it is in the source): only this machine may use it.
+        raise _unauthorized("The development token is accepted from loopback only", "invalid_token")
     g.dfdg_system = system
 
 

@@ -1,6 +1,6 @@
 """Persons: lookup by CPR, creation from CPR claims, master data, contact groups, audit log.
 
-Every call here reads or writes person data, so every call names its actor (X-Actor-* headers)
+Every call here reads or writes person data, so every call names its actor (X-Actor-Assertion)
 and writes an audit entry in the same transaction. CPR numbers travel only in request bodies.
 """
 
@@ -13,11 +13,15 @@ from pydantic import Field
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg import clock
-from jobnet.dfdg.access import check_caseworker_purpose, check_person_access
+from jobnet.dfdg.access import (
+    check_caseworker_purpose,
+    check_person_access,
+    organisation_may_see,
+)
 from jobnet.dfdg.actor import current_actor
 from jobnet.dfdg.api.blueprint import api, parse_body, parse_query
 from jobnet.dfdg.api.insight_categories import audit_entry_out, refuse_someone_else
-from jobnet.dfdg.audit import NOT_FOUND, record_access
+from jobnet.dfdg.audit import DENIED, NOT_FOUND, record_access
 from jobnet.dfdg.context import request_session
 from jobnet.dfdg.insight import visible_address
 from jobnet.dfdg.limits import BIGGEST_STORED_INTEGER
@@ -77,12 +81,19 @@ def _person_or_404(session: Session, person_id: str, action: str) -> Person:
     return person
 
 
+def _check_own_cpr(session: Session, cpr: str, action: str) -> None:
+    """A citizen actor without an id is the citizen logging in: the assertion carries the CPR
+    number their login proved, and only that number may be looked up or created."""
+    actor = current_actor()
+    if actor.type == ActorType.CITIZEN and actor.id is None and actor.cpr != cpr:
+        refuse_not_found(session, action, None, NO_SUCH_CPR)
+
+
 def _check_found_person(session: Session, person: Person, action: str) -> None:
     """The access rules for a person found by CPR number.
 
-    A citizen actor without an id is the citizen logging in, who knows only their own CPR
-    number (the login's claims); a citizen naming another person id is refused as if the
-    person were unknown. Everyone else passes the rules of every person route."""
+    A citizen naming another person id is refused as if the person were unknown. Everyone else
+    passes the rules of every person route."""
     actor = current_actor()
     if actor.type == ActorType.CITIZEN:
         if actor.id is not None and actor.id != person.id:
@@ -91,12 +102,26 @@ def _check_found_person(session: Session, person: Person, action: str) -> None:
     check_person_access(person.id, action)
 
 
+def _check_caseworker_lookup(session: Session, person: Person) -> None:
+    """A caseworker's look-up of a person outside their organisation gets the very answer of
+    an unknown CPR number (audited as denied, with the person), so a search tells nothing
+    about where someone lives."""
+    actor = current_actor()
+    check_caseworker_purpose(actor)
+    if not organisation_may_see(session, actor.organisation, person):
+        record_access(session, "person.lookup", person_id=person.id, outcome=DENIED)
+        session.commit()
+        raise ProblemError(404, "not-found", NO_SUCH_CPR)
+
+
 @api.route(
     "POST",
     "/persons/lookup",
     summary="Find DFDG's person id for a CPR number",
     description="The CPR number is sent in the body, never in a URL. A lookup of an unknown "
-    "CPR number is audited without the number.",
+    "CPR number is audited without the number. A caseworker gets the same 404 for a person "
+    "outside their organisation (audited as denied), so a search tells nothing about where "
+    "someone lives. A citizen logging in may look up only the CPR number of their assertion.",
     tags=TAGS,
     request_body=PersonLookupRequest,
     responses={
@@ -108,12 +133,16 @@ def _check_found_person(session: Session, person: Person, action: str) -> None:
 def lookup_person() -> Response:
     session = request_session()
     cpr = parse_body(PersonLookupRequest).cpr
+    _check_own_cpr(session, cpr, "person.lookup")
     person = person_queries.find_by_cpr(session, cpr)
     if person is None:
         record_access(session, "person.lookup", person_id=None, outcome=NOT_FOUND)
         session.commit()
         raise ProblemError(404, "not-found", NO_SUCH_CPR)
-    _check_found_person(session, person, "person.lookup")
+    if current_actor().type == ActorType.CASEWORKER:
+        _check_caseworker_lookup(session, person)
+    else:
+        _check_found_person(session, person, "person.lookup")
     record_access(session, "person.lookup", person_id=person.id)
     return jsonify(PersonIdResponse(person_id=person.id).model_dump(mode="json"))
 
@@ -143,6 +172,7 @@ def create_person() -> tuple[Response, int]:
     actor = current_actor()
     if actor.type == ActorType.CASEWORKER:
         check_caseworker_purpose(actor)
+    _check_own_cpr(session, claims.cpr, "person.read")
     existing = person_queries.find_by_cpr(session, claims.cpr)
     if existing is not None:
         _check_found_person(session, existing, "person.read")

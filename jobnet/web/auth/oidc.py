@@ -64,9 +64,15 @@ log = logging.getLogger(__name__)
 
 ClientKind = Literal["citizen", "caseworker"]
 
-NSIS_SUBSTANTIAL = "https://data.gov.dk/concept/core/nsis/Substantial"
-#: NSIS assurance levels in increasing order; compared by the last path segment of the value.
+NSIS_PREFIX = "https://data.gov.dk/concept/core/nsis/"
+NSIS_SUBSTANTIAL = NSIS_PREFIX + "Substantial"
+#: NSIS assurance levels in increasing order.
 LEVEL_ORDER: dict[str, int] = {"low": 1, "substantial": 2, "high": 3}
+#: The claim values taken as each level: compared exactly, nothing else passes. A provider
+#: with other URIs sets OIDC_<KIND>_LEVEL_URIS ("Low=uri,Substantial=uri,High=uri").
+DEFAULT_LEVEL_URIS = ",".join(
+    f"{name}={NSIS_PREFIX}{name}" for name in ("Low", "Substantial", "High")
+)
 #: Asymmetric signature algorithms accepted for ID tokens ("none" and HMAC never are).
 ASYMMETRIC_ALGORITHMS: tuple[str, ...] = (
     "ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "EdDSA",
@@ -146,6 +152,7 @@ class OidcSettings:
     post_logout_redirect_uri: str | None = None
     acr_values: str | None = NSIS_SUBSTANTIAL
     min_level: str = "Substantial"
+    level_uris: str = DEFAULT_LEVEL_URIS
     claims: ClaimNames = field(default_factory=ClaimNames)
     token_endpoint_auth_method: str = "client_secret_basic"  # noqa: S105 - a method name
     timeout_seconds: float = 5.0
@@ -156,6 +163,7 @@ class OidcSettings:
     def __post_init__(self) -> None:
         if self.min_level.lower() not in LEVEL_ORDER:
             raise ValueError(f"unknown assurance level {self.min_level!r}")
+        parse_level_uris(self.level_uris)
         if not self.issuer:
             raise ValueError(f"the {self.kind} OIDC issuer is not configured")
 
@@ -192,6 +200,7 @@ class OidcSettings:
             ),
             acr_values=str(get("ACR_VALUES")) or None,
             min_level=str(get("MIN_LEVEL")),
+            level_uris=str(get("LEVEL_URIS")),
             claims=claims,
             token_endpoint_auth_method=str(get("TOKEN_AUTH_METHOD")),
             timeout_seconds=float(get("TIMEOUT_SECONDS")),
@@ -213,6 +222,7 @@ def config_defaults(kind: ClientKind) -> dict[str, Any]:
         f"{prefix}POST_LOGOUT_REDIRECT_URI": "",
         f"{prefix}ACR_VALUES": NSIS_SUBSTANTIAL,
         f"{prefix}MIN_LEVEL": "Substantial",
+        f"{prefix}LEVEL_URIS": DEFAULT_LEVEL_URIS,
         f"{prefix}TOKEN_AUTH_METHOD": "client_secret_basic",
         f"{prefix}TIMEOUT_SECONDS": 5.0,
         **claim_defaults,
@@ -285,13 +295,25 @@ class CaseworkerIdentity:
 Identity = CitizenIdentity | CaseworkerIdentity
 
 
-def level_name(value: object) -> str | None:
-    """The NSIS level name ("Low", "Substantial", "High") of a claim value, compared by its
-    last path segment; None when it is not one of them."""
+def parse_level_uris(raw: str) -> dict[str, str]:
+    """ "Low=uri,Substantial=uri" as {uri: "Low", ...}; every name must be an NSIS level."""
+    uris: dict[str, str] = {}
+    for pair in raw.split(","):
+        name, _, uri = pair.strip().partition("=")
+        if not pair.strip():
+            continue
+        if name.strip().lower() not in LEVEL_ORDER or not uri.strip():
+            raise ValueError(f"assurance level URIs: {pair.strip()!r} is not Level=uri")
+        uris[uri.strip()] = name.strip().capitalize()
+    return uris
+
+
+def level_name(value: object, level_uris: str = DEFAULT_LEVEL_URIS) -> str | None:
+    """The NSIS level name ("Low", "Substantial", "High") of a claim value: the level whose
+    configured URI it is exactly; None for anything else (https://evil/Substantial too)."""
     if not isinstance(value, str):
         return None
-    segment = re.split(r"[/:#]", value.strip().rstrip("/"))[-1].lower()
-    return segment.capitalize() if segment in LEVEL_ORDER else None
+    return parse_level_uris(level_uris).get(value)
 
 
 class _NonClosingTransport(httpx.BaseTransport):
@@ -580,7 +602,7 @@ class OidcRelyingParty:
         raw = claims.get(self.settings.claims.loa)
         if raw is None:
             raise LoginFailed(LoginFailure.MISSING_CLAIM)
-        level = level_name(raw)
+        level = level_name(raw, self.settings.level_uris)
         minimum = LEVEL_ORDER[self.settings.min_level.lower()]
         if level is None or LEVEL_ORDER[level.lower()] < minimum:
             raise LoginFailed(LoginFailure.INSUFFICIENT_LEVEL)

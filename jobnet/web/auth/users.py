@@ -7,6 +7,7 @@ supplies `current_user`.
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import wraps
@@ -76,14 +77,22 @@ def _unauthorized() -> Any:
     return redirect(url_for("auth.login", next=request.full_path.rstrip("?")))
 
 
-def start_session(user: User, **extra: Any) -> None:
-    """Log `user` in: a new session id (no fixation), then the user and `extra` stored in it."""
+def start_session(user: User, level: str | None = None, **extra: Any) -> None:
+    """Log `user` in: a new session id (no fixation), then the user, the login's time and
+    level of assurance (for DFDG's end-user assertions) and `extra` stored in it."""
     regenerate = getattr(session, "regenerate", None)
     if regenerate is not None:
         regenerate()
     session[SESSION_USER] = asdict(user)
+    session[LOGIN_KEY] = {"at": int(time.time()), "level": level}
     session.update(extra)
     login_user(user)
+
+
+def _login() -> dict[str, Any]:
+    """When and at which level the session's person logged in."""
+    login = session.get(LOGIN_KEY)
+    return login if isinstance(login, dict) else {}
 
 
 def _mark(view: F, access: str) -> F:
@@ -128,6 +137,7 @@ def login_required(view: F) -> F:
 
 
 ACTING_KEY = "acting"
+LOGIN_KEY = "login"
 
 
 def subject_person_id() -> str | None:
@@ -183,6 +193,8 @@ def current_actor() -> Actor:
             on_behalf_of=acting.get("person_id"),
             purpose=acting.get("purpose"),
             channel="web",
+            auth_time=_login().get("at"),
+            level=_login().get("level"),
         )
     return citizen_actor()
 
@@ -197,4 +209,6 @@ def citizen_actor() -> Actor:
         on_behalf_of=None,
         purpose=None,
         channel="web",
+        auth_time=_login().get("at"),
+        level=_login().get("level"),
     )

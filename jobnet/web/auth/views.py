@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import logging
 import secrets
+import time
 
 from flask import (
     current_app,
@@ -122,6 +123,7 @@ def callback() -> Response | tuple[str, int]:
     next_url = session.pop("_login_next", None) or url_for("min_side.index")
     start_session(
         User(kind="citizen", id=person_id, name=identity.name),
+        level=identity.level,
         **{ID_TOKEN_KEY: identity.id_token, LOGIN_KIND_KEY: "citizen"},
     )
     log.info("citizen login (level %s)", identity.level)
@@ -132,7 +134,13 @@ def _person_for(identity: CitizenIdentity) -> str:
     """DFDG's person id for the CPR; a person DFDG does not know yet is created from the
     identity's claims, as DFDG would from the CPR register."""
     client = get_dfdg_client()
-    actor = Actor(type="citizen", name=identity.name, channel="web")
+    actor = Actor(
+        type="citizen",
+        name=identity.name,
+        channel="web",
+        auth_time=int(time.time()),
+        level=identity.level,
+    )
     person_id = client.lookup_person(identity.cpr, actor)
     if person_id is not None:
         return person_id
@@ -174,6 +182,7 @@ def caseworker_callback() -> Response | tuple[str, int]:
             organisation_name=organisation.name,
             municipality_code=organisation.municipality_code,
         ),
+        level=identity.level,
         **{ID_TOKEN_KEY: identity.id_token, LOGIN_KIND_KEY: "caseworker"},
     )
     log.info("caseworker login (level %s)", identity.level)

@@ -9,6 +9,9 @@ from __future__ import annotations
 from typing import Any
 
 from jobnet.environment import (
+    DEFAULT_ASSERTION_AUDIENCE,
+    DEV_ASSERTION_KEY,
+    DEV_ASSERTION_PUBLIC_X,
     DEV_DFDG_TOKEN,
     INSTANCE_DIR,
     PROJECT_ROOT,
@@ -16,10 +19,10 @@ from jobnet.environment import (
     environment_name,
     from_environment,
     require_postgresql,
-    require_system_tokens,
 )
 
 DEV_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - refused in production
+DEV_OIDC_SECRETS = ("dev-citizen-secret", "dev-caseworker-secret")  # noqa: S105 - refused
 
 
 class Config:
@@ -40,6 +43,15 @@ class Config:
     DFDG_TIMEOUT_SECONDS = 5.0
     DFDG_DATABASE_URL = f"sqlite:///{INSTANCE_DIR / 'dfdg.sqlite'}"
     DFDG_SYSTEM_TOKENS = f"jobnet-web={DEV_DFDG_TOKEN}"
+    # Who the web app is to DFDG, and the private JWK it signs end-user assertions with.
+    DFDG_SYSTEM_NAME = "jobnet-web"
+    DFDG_ASSERTION_KEY = DEV_ASSERTION_KEY
+    DFDG_ASSERTION_AUDIENCE = DEFAULT_ASSERTION_AUDIENCE
+    # DFDG's registry of connected systems when DFDG runs in-process (see jobnet.dfdg.systems
+    # and docs/security.md); empty: jobnet-web with the development key.
+    DFDG_SYSTEMS = ""
+    # DFDG's API also answers under /dfdg on the web port (development and tests only).
+    DFDG_MOUNT_ON_WEB = True
     LOAD_DEMO_DATA = True
 
     # Identity (OIDC). The MitID simulator is the embedded default provider; an empty
@@ -106,6 +118,8 @@ class ProductionConfig(Config):
     DFDG_DATABASE_URL = ""
     DFDG_API_TOKEN = ""
     DFDG_SYSTEM_TOKENS = ""
+    DFDG_ASSERTION_KEY = ""
+    DFDG_MOUNT_ON_WEB = False
     MITID_SIMULATOR_ENABLED = False
     LOAD_DEMO_DATA = False
     AUTO_MIGRATE = False
@@ -115,16 +129,23 @@ class ProductionConfig(Config):
 
     @classmethod
     def validate(cls, settings: dict[str, Any], service: str = "web") -> None:
-        """`service` is what is starting: the web app (with DFDG in-process unless
-        DFDG_BASE_URL is set) or the DFDG service on its own."""
+        """The web app in production: DFDG is its own service (DFDG_BASE_URL), reached with the
+        web app's own token and assertion key. `service` is kept for callers; DFDG's settings
+        are checked by `jobnet.dfdg.settings`."""
         if settings.get("LOAD_DEMO_DATA"):
             raise UnsafeConfiguration("production refuses to load demo data (LOAD_DEMO_DATA)")
-        dfdg_here = service == "dfdg" or not settings.get("DFDG_BASE_URL")
-        if dfdg_here:
-            require_postgresql(settings, "DFDG_DATABASE_URL")
-            require_system_tokens(settings)
-        if service == "dfdg":
-            return
+        # DFDG checks its own settings where it runs (jobnet.dfdg.settings): in production
+        # that is its own service, never inside the web app.
+        if not settings.get("DFDG_BASE_URL"):
+            raise UnsafeConfiguration(
+                "production needs DFDG_BASE_URL: DFDG runs as its own service, not in the web app"
+            )
+        if settings.get("DFDG_MOUNT_ON_WEB"):
+            raise UnsafeConfiguration(
+                "production refuses to mount DFDG's API on the web port (DFDG_MOUNT_ON_WEB)"
+            )
+        _require_assertion_key(settings)
+        _refuse_dev_oidc_secrets(settings)
         secret = settings.get("SECRET_KEY") or ""
         if len(secret) < 32 or secret in {DEV_SECRET_KEY, TestConfig.SECRET_KEY}:
             raise UnsafeConfiguration(
@@ -145,6 +166,24 @@ class ProductionConfig(Config):
             raise UnsafeConfiguration(
                 "production needs PUBLIC_BASE_URL with https:// (OIDC redirects and secure "
                 "cookies depend on it)"
+            )
+
+
+def _require_assertion_key(settings: dict[str, Any]) -> None:
+    key = str(settings.get("DFDG_ASSERTION_KEY") or "")
+    if not key or DEV_ASSERTION_PUBLIC_X in key:
+        raise UnsafeConfiguration(
+            "production needs DFDG_ASSERTION_KEY: the web app's own private key (a JWK) for "
+            "signing end-user assertions to DFDG"
+        )
+
+
+def _refuse_dev_oidc_secrets(settings: dict[str, Any]) -> None:
+    for kind in ("CITIZEN", "CASEWORKER"):
+        secret = str(settings.get(f"OIDC_{kind}_CLIENT_SECRET") or "")
+        if not secret or secret in DEV_OIDC_SECRETS:
+            raise UnsafeConfiguration(
+                f"production needs OIDC_{kind}_CLIENT_SECRET: the development secret is refused"
             )
 
 

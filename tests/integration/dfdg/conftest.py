@@ -7,6 +7,7 @@ starts from empty tables.
 
 from __future__ import annotations
 
+import json
 import re
 from collections.abc import Callable, Iterator
 from typing import Any
@@ -20,6 +21,16 @@ from jobnet.db import Store
 from jobnet.dfdg import create_dfdg_app
 from jobnet.dfdg.demo import load_demo_data
 from jobnet.dfdg.models.base import Base
+from jobnet.environment import DEV_ASSERTION_KEY
+from tests.dfdg_assertions import (
+    DEV_PUBLIC,
+    OTHER_SYSTEM_KEY,
+    OTHER_SYSTEM_PUBLIC,
+    AssertingClient,
+    asserting,
+    raw_client,
+    register_system,
+)
 
 TOKEN = "test-token-of-jobnet-web"
 OTHER_TOKEN = "test-token-of-other-system"
@@ -27,11 +38,27 @@ SYSTEM = "jobnet-web"
 OTHER_SYSTEM = "other-system"
 
 
+def _full_scope(key: dict[str, Any]) -> dict[str, Any]:
+    return {
+        "actor_types": ["citizen", "caseworker"],
+        "organisations": "*",
+        "operations": {"*": "write"},
+        "system_operations": ["list_organisations", "get_organisation"],
+        "keys": [key],
+    }
+
+
+SYSTEMS = {SYSTEM: _full_scope(DEV_PUBLIC), OTHER_SYSTEM: _full_scope(OTHER_SYSTEM_PUBLIC)}
+register_system(TOKEN, SYSTEM, DEV_ASSERTION_KEY)
+register_system(OTHER_TOKEN, OTHER_SYSTEM, OTHER_SYSTEM_KEY)
+
+
 def dfdg_settings(database_url: str) -> dict[str, Any]:
     return {
         "TESTING": True,
         "DFDG_DATABASE_URL": database_url,
         "DFDG_SYSTEM_TOKENS": f"{SYSTEM}={TOKEN},{OTHER_SYSTEM}={OTHER_TOKEN}",
+        "DFDG_SYSTEMS": json.dumps(SYSTEMS),
         "AUTO_MIGRATE": True,
         "LOAD_DEMO_DATA": False,
     }
@@ -55,7 +82,7 @@ def dfdg_database_url(database_url_factory: Callable[[str], str]) -> str:
 
 @pytest.fixture(scope="session")
 def _dfdg_app_once(dfdg_database_url: str) -> Iterator[Flask]:
-    app = create_dfdg_app(dfdg_settings(dfdg_database_url))
+    app = asserting(create_dfdg_app(dfdg_settings(dfdg_database_url)))
     yield app
     app.extensions["dfdg_store"].engine.dispose()
 
@@ -90,8 +117,9 @@ def dfdg_store(dfdg_app: Flask) -> Store:
     return dfdg_app.extensions["dfdg_store"]
 
 
-class CitizenNamingClient(FlaskClient):
-    """Flask's test client, naming the citizen as the web app does.
+class CitizenNamingClient(AssertingClient):
+    """The asserting test client (tests/dfdg_assertions.py), naming the citizen as the web app
+    does.
 
     DFDG requires a citizen to name themself (X-Actor-Id) on every route under
     /persons/<person_id>. The web app always does; here a request with citizen headers that
@@ -117,13 +145,19 @@ def dfdg_client(dfdg_app: Flask) -> FlaskClient:
     try:
         return dfdg_app.test_client()
     finally:
-        dfdg_app.test_client_class = None
+        asserting(dfdg_app)
 
 
 @pytest.fixture
 def plain_dfdg_client(dfdg_app: Flask) -> FlaskClient:
-    """The DFDG app's test client, sending headers exactly as given."""
+    """The DFDG app's test client making assertions of the X-Actor-* headers as given."""
     return dfdg_app.test_client()
+
+
+@pytest.fixture
+def raw_dfdg_client(dfdg_app: Flask) -> FlaskClient:
+    """The DFDG app's test client, sending headers exactly as given (no assertion made)."""
+    return raw_client(dfdg_app)
 
 
 @pytest.fixture

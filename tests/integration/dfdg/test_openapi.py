@@ -72,9 +72,10 @@ def test_person_calls_document_actor_headers_and_writes_the_key(
     paths = _document(dfdg_client)["paths"]
     create = paths["/persons"]["post"]
     headers = {p["name"]: p["required"] for p in create["parameters"] if p["in"] == "header"}
-    assert headers["X-Actor-Type"] is True
+    # Who acts is the assertion; without it the system acts as itself, so it is optional.
+    assert headers["X-Actor-Assertion"] is False
     assert headers["Idempotency-Key"] is True
-    assert {"X-Actor-Id", "X-Actor-Name", "X-Purpose", "X-Channel"} <= set(headers)
+    assert not {"X-Actor-Type", "X-Actor-Id", "X-Purpose", "X-Channel"} & set(headers)
     assert set(create["responses"]) >= {"200", "201"}
     audit = paths["/persons/{person_id}/audit-log"]["get"]
     query = {p["name"] for p in audit["parameters"] if p["in"] == "query"}

@@ -100,19 +100,20 @@ def test_body_that_is_not_an_object_is_422(
     assert_problem(response, 422, "validation-error")
 
 
-def test_actor_type_is_required_and_checked(dfdg_client: FlaskClient, auth: dict[str, str]) -> None:
-    missing = dfdg_client.post("/api/v1/persons/lookup", json={"cpr": METTE}, headers=auth)
-    assert error_fields(assert_problem(missing, 422, "validation-error")) == {
-        "X-Actor-Type": "missing"
-    }
-    wrong = dfdg_client.post(
+def test_without_an_assertion_the_system_acts_as_itself_and_may_not_read_persons(
+    raw_dfdg_client: FlaskClient, auth: dict[str, str]
+) -> None:
+    missing = raw_dfdg_client.post("/api/v1/persons/lookup", json={"cpr": METTE}, headers=auth)
+    assert_problem(missing, 403, "outside-scope")
+    wrong = raw_dfdg_client.post(
         "/api/v1/persons/lookup",
         json={"cpr": METTE},
         headers={**auth, "X-Actor-Type": "robot", "X-Channel": "fax"},
     )
+    # The former headers are refused, not read: who acts comes only from the assertion.
     assert error_fields(assert_problem(wrong, 422, "validation-error")) == {
-        "X-Actor-Type": "invalid",
-        "X-Channel": "invalid",
+        "X-Actor-Type": "not_accepted",
+        "X-Channel": "not_accepted",
     }
 
 
@@ -122,12 +123,12 @@ def test_caseworker_must_name_id_and_organisation(
     response = dfdg_client.post(
         "/api/v1/persons/lookup",
         json={"cpr": METTE},
-        headers={**auth, "X-Actor-Type": "caseworker", "X-Actor-Name": "%FF"},
+        headers={**auth, "X-Actor-Type": "caseworker", "X-Channel": "fax"},
     )
     assert error_fields(assert_problem(response, 422, "validation-error")) == {
-        "X-Actor-Id": "missing",
-        "X-Actor-Organisation": "missing",
-        "X-Actor-Name": "encoding",
+        "X-Actor-Assertion.sub": "missing",
+        "X-Actor-Assertion.org": "missing",
+        "X-Actor-Assertion.channel": "invalid",
     }
 
 

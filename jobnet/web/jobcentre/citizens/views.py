@@ -1,5 +1,7 @@
 from __future__ import annotations
 
+from dataclasses import replace
+
 from flask import abort, current_app, flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
@@ -27,14 +29,8 @@ MAX_RECENT = 8
 
 
 def _search_actor(purpose: str) -> Actor:
-    return Actor(
-        type="caseworker",
-        id=current_user.id,
-        name=current_user.name,
-        organisation=current_user.organisation_cvr,
-        purpose=purpose,
-        channel="web",
-    )
+    """The caseworker, acting for no citizen yet, with the purpose of the search."""
+    return replace(current_actor(), on_behalf_of=None, purpose=purpose)
 
 
 def _recent() -> list[dict[str, str]]:
@@ -86,16 +82,17 @@ def find_citizen() -> Response | tuple[str, int]:
     try:
         person_id = client.lookup_person(normalise_cpr(form.cpr.data), actor)
     except DfdgForbidden:
+        person_id = None
+    if person_id is None:
+        # One answer whether DFDG has no such person or they live in another municipality:
+        # a search must not tell where someone lives. DFDG audits both.
         form.cpr.errors = [
             _(
-                "This citizen does not live in %(organisation)s's municipality, so you cannot "
-                "open their data. The attempt has been logged.",
+                "%(organisation)s cannot open a citizen with this CPR number: no such citizen "
+                "lives in your municipality. The search has been logged.",
                 organisation=current_user.organisation_name,
             )
         ]
-        return _start_page(form, 200)
-    if person_id is None:
-        form.cpr.errors = [_("No citizen with this CPR number is registered in DFDG.")]
         return _start_page(form, 200)
     person = client.get_person(person_id, actor)
     _remember(person_id, person.full_name, form.purpose_text())
