@@ -41,6 +41,11 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def provider_key(issuer: str, value: str) -> str:
+    """What a session row keeps of the provider's sid or sub: a hash, scoped to the issuer."""
+    return _hash(f"{issuer}\n{value}")
+
+
 class ServerSession(CallbackDict[str, Any], SessionMixin):
     """A dict-like session whose contents live in the store."""
 
@@ -64,6 +69,8 @@ class ServerSession(CallbackDict[str, Any], SessionMixin):
         self.last_seen_at = last_seen_at
         self.created_at = created_at
         self.previous_token: str | None = None
+        # (sid, sub) of the provider login, as provider_key()s; written when the row is made.
+        self.provider_login: tuple[str | None, str | None] = (None, None)
 
     def regenerate(self) -> None:
         """Give the session a new id, keeping its contents; the old id stops working."""
@@ -200,8 +207,29 @@ class ServerSessionInterface(SessionInterface):
                 created_at=now,
                 last_seen_at=now,
                 absolute_expires_at=now + absolute,
+                provider_sid=session.provider_login[0],
+                provider_sub=session.provider_login[1],
             )
         )
+
+    @staticmethod
+    def end_provider_sessions(
+        store: Store, *, sid: str | None, sub: str | None, began_before: datetime
+    ) -> int:
+        """End the sessions of one provider login (by its sid, else every session of its sub)
+        that began before `began_before`; returns how many. A later login is never ended by an
+        earlier (or replayed) logout token."""
+        if sid is not None:
+            match = WebSession.provider_sid == sid
+        elif sub is not None:
+            match = WebSession.provider_sub == sub
+        else:
+            return 0
+        with store.session() as db:
+            result = db.execute(
+                delete(WebSession).where(match, WebSession.created_at <= began_before)
+            )
+            return int(getattr(result, "rowcount", 0) or 0)
 
     @staticmethod
     def purge_expired(store: Store, idle: timedelta) -> int:

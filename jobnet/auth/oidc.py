@@ -8,7 +8,8 @@ The flow:
     redirect = rp.begin_login()          # store redirect.pending (e.g. in the session) and
                                          # send the browser to redirect.url
     identity = rp.complete_login(request.args, pending)   # on the callback
-    url = rp.end_session_url(identity.id_token)           # logout at the provider
+    url = rp.end_session_url()                            # logout at the provider
+    logout = verify_logout_token(rp, token)               # back-channel logout (backchannel.py)
 
 `complete_login` returns a `CitizenIdentity` or a `CaseworkerIdentity`, or raises
 `LoginFailed` with one `LoginFailure` reason:
@@ -263,6 +264,8 @@ class CitizenIdentity:
     level: str
     issuer: str
     id_token: str = field(repr=False)
+    #: The provider's session id (`sid`), for back-channel logout; None if it sends none.
+    session_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -280,6 +283,7 @@ class CaseworkerIdentity:
     level: str
     issuer: str
     id_token: str = field(repr=False)
+    session_id: str | None = None
 
 
 Identity = CitizenIdentity | CaseworkerIdentity
@@ -611,6 +615,7 @@ class OidcRelyingParty:
             level=level,
             issuer=_required(claims, "iss"),
             id_token=id_token,
+            session_id=_optional(claims, "sid"),
         )
 
     def _caseworker(
@@ -636,19 +641,21 @@ class OidcRelyingParty:
             level=level,
             issuer=_required(claims, "iss"),
             id_token=id_token,
+            session_id=_optional(claims, "sid"),
         )
 
     # -- logout ----------------------------------------------------------------------------
 
     def end_session_url(
-        self,
-        id_token_hint: str | None,
-        state: str | None = None,
-        ui_locales: str | None = None,
+        self, state: str | None = None, ui_locales: str | None = None
     ) -> str | None:
-        """The provider's end-session URL with id_token_hint, post_logout_redirect_uri,
-        client_id and state; None when the provider has no end-session endpoint or cannot be
-        reached (the caller then only ends the local session)."""
+        """The provider's end-session URL with client_id, post_logout_redirect_uri and state
+        (OpenID RP-Initiated Logout 1.0 section 2); None when the provider has no end-session
+        endpoint or cannot be reached (the caller then only ends the local session).
+
+        No id_token_hint: a MitID broker's ID token carries the CPR number, which must never be
+        put into a URL (browser history, the provider's access log). The spec lets client_id
+        identify the relying party instead; the provider then asks the user to confirm."""
         try:
             endpoint = self.metadata().get("end_session_endpoint")
         except LoginFailed:
@@ -656,14 +663,17 @@ class OidcRelyingParty:
         if not isinstance(endpoint, str) or not endpoint:
             return None
         params: dict[str, str] = {"client_id": self.settings.client_id}
-        if id_token_hint:
-            params["id_token_hint"] = id_token_hint
         if self.settings.post_logout_redirect_uri:
             params["post_logout_redirect_uri"] = self.settings.post_logout_redirect_uri
             params["state"] = state or secrets.token_urlsafe(16)
         if ui_locales:
             params["ui_locales"] = ui_locales
         return str(add_params_to_uri(endpoint, params))
+
+    def decode_signed(self, token: str) -> jwt.Token:
+        """A JWT signed by the provider (checked against its JWKS with the ID token's
+        algorithms); raises joserfc's errors or LoginFailed(provider_unavailable)."""
+        return self._decode(token)
 
 
 def _kind_of(error: BaseException) -> str:

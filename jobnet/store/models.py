@@ -23,8 +23,16 @@ class WebSession(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     absolute_expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The login at the OpenID provider this session came from, as hashes of (issuer, sid) and
+    # (issuer, sub): what a back-channel logout token names, so the provider can end it.
+    provider_sid: Mapped[str | None] = mapped_column(String(64))
+    provider_sub: Mapped[str | None] = mapped_column(String(64))
 
-    __table_args__ = (Index("ix_web_sessions_last_seen_at", "last_seen_at"),)
+    __table_args__ = (
+        Index("ix_web_sessions_last_seen_at", "last_seen_at"),
+        Index("ix_web_sessions_provider_sid", "provider_sid"),
+        Index("ix_web_sessions_provider_sub", "provider_sub"),
+    )
 
 
 class OutboxCommand(Base):

@@ -141,7 +141,9 @@ def test_logout_ends_the_session_for_good_and_logs_out_at_the_provider(
     response = client.post("/auth/logout", data={"csrf_token": csrf_token(page)})
     assert response.status_code == 302
     assert "/mitid-sim/logout" in response.location
-    assert "id_token_hint=" in response.location
+    # The relying party names itself; no ID token (with its CPR number) goes into the URL.
+    assert "id_token_hint=" not in response.location
+    assert "client_id=jobnet-citizen" in response.location
     provider = client.get(local(response.location))
     assert provider.status_code == 302
     assert provider.location.startswith("http://localhost/auth/logged-out")
