@@ -15,7 +15,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from jobnet.store.models import WebSession
+from jobnet.web.store.models import WebSession
 from tests.e2e.conftest import LiveServer, serve_live_app
 from tests.node_oidc import free_port, node_provider, relying_party_settings
 

@@ -12,10 +12,10 @@ from flask.testing import FlaskClient
 from joserfc import jwt
 from sqlalchemy import select
 
-from jobnet.auth.backchannel import LOGOUT_EVENT
 from jobnet.demo_identities import DEMO_CASEWORKERS, DEMO_PERSONS
 from jobnet.mitid_sim.provider import provider_for
-from jobnet.store.models import WebSession
+from jobnet.web.auth.backchannel import LOGOUT_EVENT
+from jobnet.web.store.models import WebSession
 from tests.helpers import login_caseworker, login_citizen
 
 METTE = DEMO_PERSONS[0]

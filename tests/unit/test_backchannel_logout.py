@@ -11,14 +11,14 @@ import httpx
 import pytest
 from joserfc import jwt
 
-from jobnet.auth.backchannel import (
+from jobnet.web.auth.backchannel import (
     LOGOUT_EVENT,
     InvalidLogoutToken,
     LogoutRequest,
     verify_logout_token,
 )
-from jobnet.auth.oidc import OidcRelyingParty
-from jobnet.sessions import provider_key
+from jobnet.web.auth.oidc import OidcRelyingParty
+from jobnet.web.platform.sessions import provider_key
 from tests.unit.test_oidc_rp import CLIENT_ID, ISSUER, FakeProvider, _new_key, _settings
 
 SUB = "6f1c1d0e-0000-4000-8000-000000000001"
