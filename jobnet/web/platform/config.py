@@ -90,6 +90,9 @@ class Config:
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
+    # A form posted after the session expired is kept this long, for the person who typed it
+    # (and the citizen a caseworker acted for) only.
+    KEPT_FORM_MINUTES = 20
 
     # Language and time
     BABEL_DEFAULT_LOCALE = "da"

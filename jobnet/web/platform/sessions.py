@@ -57,6 +57,7 @@ class ServerSession(CallbackDict[str, Any], SessionMixin):
         expired: bool = False,
         last_seen_at: datetime | None = None,
         created_at: datetime | None = None,
+        expired_contents: dict[str, Any] | None = None,
     ) -> None:
         def on_update(_self: CallbackDict[str, Any]) -> None:
             self.modified = True
@@ -66,6 +67,8 @@ class ServerSession(CallbackDict[str, Any], SessionMixin):
         self.new = token is None
         self.modified = False
         self.expired = expired
+        # What the expired session held (this request only, never saved): whose it was.
+        self.expired_contents = expired_contents
         self.last_seen_at = last_seen_at
         self.created_at = created_at
         self.previous_token: str | None = None
@@ -132,7 +135,9 @@ class ServerSessionInterface(SessionInterface):
         if now - last_seen > idle or now > as_utc(row.absolute_expires_at):
             with self.store.engine.begin() as connection:
                 connection.execute(delete(WebSession).where(WebSession.id == key))
-            return ServerSession(expired=True)
+            return ServerSession(
+                expired=True, expired_contents=_serializer.loads(row.data.decode())
+            )
         data = _serializer.loads(row.data.decode())
         return ServerSession(data, token, last_seen_at=last_seen, created_at=as_utc(row.created_at))
 
