@@ -30,6 +30,7 @@ from jobnet.web.auth.oidc import (
     OidcRelyingParty,
     PendingLogin,
 )
+from jobnet.web.auth.pending import login_next, remember_pending, set_login_next, take_pending
 from jobnet.web.auth.users import User, login_required, public, start_session
 from jobnet.web.platform.i18n import current_language
 from jobnet.web.platform.security import is_local_path
@@ -37,7 +38,6 @@ from jobnet.web.platform.sessions import provider_key
 
 log = logging.getLogger(__name__)
 
-PENDING_KEY = "oidc_pending"
 LOGIN_KIND_KEY = "oidc_kind"
 # The failure page's reason when DFDG refused the login's person or organisation call (DFDG
 # being away has its own page: the error handler of DfdgUnavailable).
@@ -58,12 +58,8 @@ def _begin(kind: str, default_endpoint: str) -> Response:
         login = relying_party(kind).begin_login(ui_locales=current_language())
     except LoginFailed as failure:
         return _failed(kind, failure.reason)  # type: ignore[return-value]
-    session[PENDING_KEY] = {
-        **login.pending.to_dict(),
-        "kind": kind,
-        "next": _safe_next(default_endpoint),
-    }
-    return redirect(login.url)
+    pending = {**login.pending.to_dict(), "kind": kind, "next": _safe_next(default_endpoint)}
+    return remember_pending(redirect(login.url), pending)
 
 
 @bp.get("/login")
@@ -79,19 +75,19 @@ def caseworker_login() -> Response:
 
 
 def _complete(kind: str) -> CitizenIdentity | CaseworkerIdentity:
-    stored = session.pop(PENDING_KEY, None)
+    stored = take_pending()
     pending = PendingLogin.from_dict(stored) if stored and stored.get("kind") == kind else None
+    # Kept before the checks, so that a failed login's "try again" still leads back there.
+    set_login_next((stored or {}).get("next"))
     if pending is None and request.args.get("state"):
         # The login was already completed or belongs to another tab: a replayed callback.
         raise LoginFailed(LoginFailure.REPLAYED)
-    # Kept before the checks, so that a failed login's "try again" still leads back there.
-    session["_login_next"] = (stored or {}).get("next")
     return relying_party(kind).complete_login(request.args, pending)
 
 
 def _failed(kind: str, reason: str) -> tuple[str, int]:
     endpoint = "auth.login" if kind == "citizen" else "auth.caseworker_login"
-    next_path = session.pop("_login_next", None)
+    next_path = login_next()
     retry = url_for(endpoint, next=next_path) if is_local_path(next_path) else url_for(endpoint)
     return render_template("auth/failed.html", reason=reason, retry_url=retry), 400
 
@@ -120,7 +116,7 @@ def callback() -> Response | tuple[str, int]:
         raise
     except DfdgError as error:
         return _refused_by_dfdg("citizen", error)
-    next_url = session.pop("_login_next", None) or url_for("min_side.index")
+    next_url = login_next() or url_for("min_side.index")
     start_session(
         User(kind="citizen", id=person_id, name=identity.name), **{LOGIN_KIND_KEY: "citizen"}
     )
@@ -165,7 +161,7 @@ def caseworker_callback() -> Response | tuple[str, int]:
         raise
     except DfdgError as error:
         return _refused_by_dfdg("caseworker", error)
-    next_url = session.pop("_login_next", None) or url_for("caseworker.index")
+    next_url = login_next() or url_for("caseworker.index")
     start_session(
         User(
             kind="caseworker",

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Index, LargeBinary, String
+from sqlalchemy import JSON, DateTime, Float, Index, LargeBinary, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -33,6 +33,16 @@ class WebSession(Base):
         Index("ix_web_sessions_provider_sid", "provider_sid"),
         Index("ix_web_sessions_provider_sub", "provider_sub"),
     )
+
+
+class RateLimitCounter(Base):
+    """One abuse-limit counter (jobnet/rate_limit_storage.py): shared by every web worker."""
+
+    __tablename__ = "rate_limit_counters"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    count: Mapped[int] = mapped_column(default=0)
+    expires_at: Mapped[float] = mapped_column(Float, index=True)
 
 
 class OutboxCommand(Base):
