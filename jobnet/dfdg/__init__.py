@@ -49,6 +49,7 @@ def create_dfdg_app(settings: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(settings)
     app.json.sort_keys = False  # type: ignore[attr-defined]
     _setup_store(app, settings)
+    _register_limits(app, settings)
     _register_api(app)
     _register_error_handlers(app)
     _register_cli(app)
@@ -60,6 +61,12 @@ def _setup_store(app: Flask, settings: Mapping[str, Any]) -> None:
     app.extensions[STORE_KEY] = Store(settings["DFDG_DATABASE_URL"], MIGRATIONS_DIR)
     app.extensions[TOKENS_KEY] = parse_system_tokens(settings.get("DFDG_SYSTEM_TOKENS", ""))
     app.teardown_appcontext(close_request_session)
+
+
+def _register_limits(app: Flask, settings: Mapping[str, Any]) -> None:
+    from jobnet.dfdg import abuse_limits
+
+    abuse_limits.init_app(app, settings)
 
 
 def _register_api(app: Flask) -> None:
