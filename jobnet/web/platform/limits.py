@@ -94,7 +94,7 @@ def _too_many(error: RateLimitExceeded) -> tuple[str, int, dict[str, str]]:
         kind=kind,
         kept=kept,
         retry_path=request.path if request.method == "POST" else request.full_path.rstrip("?"),
-        minutes=max(1, math.ceil(retry_after / 60)),
+        minutes=max(1, math.ceil((retry_after - 1) / 60)),
     )
     return page, 429, {"Retry-After": str(retry_after)}
 
