@@ -33,8 +33,8 @@ def _address() -> str:
 
 
 def _enabled() -> bool:
-    """On in every configured environment (ABUSE_LIMITS_ENABLED, see the web app's config);
-    off for an app made from bare test settings."""
+    """On in development and production (ABUSE_LIMITS_ENABLED, jobnet/dfdg/settings.py); off
+    for an app made from bare test settings."""
     return bool(current_app.config.get("ABUSE_LIMITS_ENABLED", False))
 
 
