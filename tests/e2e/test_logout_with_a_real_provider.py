@@ -31,6 +31,8 @@ def broker(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[LiveServe
         node_provider(tmp, provider_port, server.url),
     ):
         yield server, issuer
+        for relying_party in server.app.extensions["oidc"].values():
+            relying_party.close()  # its pooled connections to the provider
 
 
 @pytest.fixture
