@@ -19,16 +19,9 @@ WORDED_ELSEWHERE = {"field"}
 
 
 @pytest.fixture(scope="module")
-def app(tmp_path_factory: pytest.TempPathFactory) -> Flask:
-    """On databases of its own: two test workers migrating the shared instance files at once
-    would race."""
-    tmp = tmp_path_factory.mktemp("problem-messages")
-    return create_app(
-        "test",
-        DATABASE_URL=f"sqlite:///{tmp / 'web.sqlite'}",
-        DFDG_DATABASE_URL=f"sqlite:///{tmp / 'dfdg.sqlite'}",
-        MITID_SIM_KEY_PATH=str(tmp / "mitid-sim-key.json"),
-    )
+def app() -> Flask:
+    # In-memory stores: each test worker its own, no files shared.
+    return create_app("test", DATABASE_URL="sqlite://", DFDG_DATABASE_URL="sqlite://")
 
 
 def test_every_code_of_every_rule_set_has_a_message(app: Flask) -> None:
