@@ -10,8 +10,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from jobnet.web.auth.resume import OWNER_COOKIE, RESUME_KEY, TIMEOUT_FIELD
-from tests.helpers import login_citizen
+from tests.helpers import login_caseworker, login_citizen
 from tests.integration.cv_joblog_helpers import ANNE, METTE, citizen, page_app
+from tests.integration.test_caseworker import HANNE, HENRIK, open_citizen
 from tests.integration.test_forms_kept_after_expiry import (
     NEW_APPLICATION,
     OUR_ORIGIN,
@@ -19,8 +20,9 @@ from tests.integration.test_forms_kept_after_expiry import (
     _expire_sessions,
     _shown_form,
 )
+from tests.integration.test_journeys import journey_app
 
-__all__ = ["citizen", "page_app"]
+__all__ = ["citizen", "journey_app", "page_app"]
 
 Login = Callable[[str], FlaskClient]
 TYPED = "Bageriet Havnen, typed by Mette"
@@ -95,3 +97,19 @@ def test_a_timeout_post_without_a_known_owner_keeps_nothing(page_app: Flask) -> 
     assert response.status_code == 302
     login_citizen(client, METTE, next_path=PROFILE)
     assert TYPED not in _shown(client, PROFILE)
+
+
+def test_a_caseworkers_kept_form_comes_back_only_for_the_citizen_it_was_typed_for(
+    journey_app: Flask,  # noqa: F811
+) -> None:
+    client = journey_app.test_client()
+    client.get("/language/en")
+    login_caseworker(client, HANNE.professional_id)
+    open_citizen(client, METTE)
+    _post_after_expiry(journey_app, client)
+
+    login_caseworker(client, HANNE.professional_id)
+    open_citizen(client, HENRIK)
+    assert TYPED not in _shown(client)  # acting for another citizen now
+    open_citizen(client, METTE)
+    assert TYPED in _shown(client)  # the citizen it was typed for
