@@ -59,6 +59,7 @@ def create_dfdg_app(settings: Mapping[str, Any] | None = None) -> Flask:
     app.config.update(settings)
     app.json.sort_keys = False  # type: ignore[attr-defined]
     _setup_store(app, settings)
+    _register_limits(app, settings)
     _register_api(app)
     _register_error_handlers(app)
     app.after_request(set_answer_headers)
@@ -74,6 +75,12 @@ def _setup_store(app: Flask, settings: Mapping[str, Any]) -> None:
     audience = settings.get("DFDG_ASSERTION_AUDIENCE") or DEFAULT_ASSERTION_AUDIENCE
     app.extensions[VERIFIER_KEY] = AssertionVerifier(audience)
     app.teardown_appcontext(close_request_session)
+
+
+def _register_limits(app: Flask, settings: Mapping[str, Any]) -> None:
+    from jobnet.dfdg import abuse_limits
+
+    abuse_limits.init_app(app, settings)
 
 
 def _register_api(app: Flask) -> None:

@@ -25,6 +25,7 @@ TITLES: dict[str, str] = {
     "idempotency-key-reused": "The Idempotency-Key was used before with a different request",
     "internal-error": "Internal error",
     "service-unavailable": "The service is unavailable",
+    "too-many-requests": "Too many requests",
 }
 
 

@@ -28,10 +28,18 @@ DEVELOPMENT: dict[str, Any] = {
     "DFDG_ASSERTION_AUDIENCE": DEFAULT_ASSERTION_AUDIENCE,
     "AUTO_MIGRATE": True,
     "LOAD_DEMO_DATA": True,
+    # Answers of 401 (a wrong bearer token) to one address, over which it gets 429.
+    "ABUSE_LIMITS_ENABLED": True,
+    "DFDG_TOKEN_FAILURE_LIMIT": "10 per minute;100 per hour",
 }
 DEFAULTS: dict[str, dict[str, Any]] = {
     "development": DEVELOPMENT,
-    "test": {**DEVELOPMENT, "ENV_NAME": "test", "LOAD_DEMO_DATA": False},
+    "test": {
+        **DEVELOPMENT,
+        "ENV_NAME": "test",
+        "LOAD_DEMO_DATA": False,
+        "ABUSE_LIMITS_ENABLED": False,  # the limit's own test turns it on
+    },
     "production": {
         "ENV_NAME": "production",
         "DFDG_DATABASE_URL": "",
@@ -40,6 +48,8 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "DFDG_ASSERTION_AUDIENCE": DEFAULT_ASSERTION_AUDIENCE,
         "AUTO_MIGRATE": False,
         "LOAD_DEMO_DATA": False,
+        "ABUSE_LIMITS_ENABLED": True,
+        "DFDG_TOKEN_FAILURE_LIMIT": DEVELOPMENT["DFDG_TOKEN_FAILURE_LIMIT"],
     },
 }
 

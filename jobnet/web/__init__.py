@@ -24,6 +24,7 @@ def create_app(env: str | None = None, **overrides: Any) -> Flask:
     _configure_logging(app)
     _register_extensions(app)
     _register_store(app)
+    _register_limits(app)
     _register_dfdg(app)
     _register_blueprints(app)
     _register_identity(app)
@@ -69,6 +70,12 @@ def _register_store(app: Flask) -> None:
         store.upgrade()
     app.extensions["web_store"] = store
     app.session_interface = ServerSessionInterface(store)
+
+
+def _register_limits(app: Flask) -> None:
+    from jobnet.web.platform import limits
+
+    limits.init_app(app)
 
 
 def _register_dfdg(app: Flask) -> None:

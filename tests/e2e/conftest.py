@@ -57,8 +57,8 @@ class LiveServer:
 
 
 @contextmanager
-def serve_live_app(tmp: Path) -> Iterator[LiveServer]:
-    port = _free_port()
+def serve_live_app(tmp: Path, port: int | None = None, **overrides: Any) -> Iterator[LiveServer]:
+    port = port or _free_port()
     url = f"http://127.0.0.1:{port}"
     app = create_app(
         "test",
@@ -68,6 +68,7 @@ def serve_live_app(tmp: Path) -> Iterator[LiveServer]:
         PUBLIC_BASE_URL=url,
         AUTO_MIGRATE=True,
         LOAD_DEMO_DATA=True,
+        **overrides,
     )
     server = make_server("127.0.0.1", port, app, threaded=True)
     thread = threading.Thread(target=server.serve_forever, daemon=True)

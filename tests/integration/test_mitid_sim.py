@@ -542,8 +542,8 @@ def test_bad_authorization_requests_show_a_page(
 
 
 def test_logout_redirects_to_the_registered_uri(browser: FlaskClient, rp: OidcRelyingParty) -> None:
-    identity = _complete(rp, login_at_simulator(browser, rp, CHOOSE_METTE))
-    url = rp.end_session_url(identity.id_token, state="st-9")
+    _complete(rp, login_at_simulator(browser, rp, CHOOSE_METTE))
+    url = rp.end_session_url(state="st-9")
     assert url is not None and url.startswith(f"{ISSUER}/logout?")
     response = browser.get(local_path(url))
     assert response.status_code == 302
@@ -575,11 +575,24 @@ def test_logout_never_redirects_to_an_unregistered_uri(
     assert "You are logged out of the MitID simulator" in response.get_data(as_text=True)
 
 
-def test_logout_without_a_hint_does_not_redirect(browser: FlaskClient) -> None:
+def test_logout_by_client_id_redirects_only_to_that_clients_registered_uri(
+    browser: FlaskClient,
+) -> None:
     params = {
         "client_id": "jobnet-citizen",
         "post_logout_redirect_uri": f"{BASE_URL}/auth/logged-out",
     }
+    response = browser.get("/mitid-sim/logout?" + urlencode(params))
+    assert response.status_code == 302
+    assert response.headers["Location"] == f"{BASE_URL}/auth/logged-out"
+    elsewhere = {**params, "post_logout_redirect_uri": "https://evil.example/logged-out"}
+    response = browser.get("/mitid-sim/logout?" + urlencode(elsewhere))
+    assert response.status_code == 200
+    assert "Location" not in response.headers
+
+
+def test_logout_without_a_client_or_hint_does_not_redirect(browser: FlaskClient) -> None:
+    params = {"post_logout_redirect_uri": f"{BASE_URL}/auth/logged-out"}
     response = browser.get("/mitid-sim/logout?" + urlencode(params))
     assert response.status_code == 200
     assert "Location" not in response.headers

@@ -2,7 +2,8 @@
 // the interoperability test to show that Jobnet's relying party logs in against it by
 // configuration alone. Usage: node oidc_provider.mjs <config.json>; it prints "listening <port>"
 // once it answers. Its development login form takes any login name: the account's claims come
-// from the config file, named as a MitID broker names them.
+// from the config file, named as a MitID broker names them. With "backchannel_logout_uri" in the
+// config, it sends OpenID Back-Channel Logout tokens (with sid) to that URI when a login ends.
 import { readFileSync } from "node:fs";
 import Provider from "oidc-provider";
 
@@ -19,6 +20,12 @@ const provider = new Provider(issuer, {
       grant_types: ["authorization_code"],
       response_types: ["code"],
       token_endpoint_auth_method: "client_secret_basic",
+      ...(config.backchannel_logout_uri
+        ? {
+            backchannel_logout_uri: config.backchannel_logout_uri,
+            backchannel_logout_session_required: true,
+          }
+        : {}),
     },
   ],
   scopes: ["openid", "profile", "ssn", "mitid"],
@@ -42,10 +49,18 @@ const provider = new Provider(issuer, {
     }),
   }),
   pkce: { required: () => true },
-  features: { devInteractions: { enabled: true }, rpInitiatedLogout: { enabled: true } },
+  features: {
+    devInteractions: { enabled: true },
+    rpInitiatedLogout: { enabled: true },
+    backchannelLogout: { enabled: true },
+  },
   cookies: { keys: [config.cookie_key] },
+  // Jobnet runs on loopback in the tests: let the back-channel logout reach it (the provider
+  // refuses special-use addresses by default, a protection a real broker keeps).
+  fetch: (url, options) => fetch(url, { ...options, dispatcher: undefined }),
 });
 provider.proxy = false;
+provider.on("backchannel.error", (_ctx, error) => console.error(`backchannel logout: ${error}`));
 const server = provider.listen(config.port, "127.0.0.1", () => {
   console.log(`listening ${config.port}`);
 });

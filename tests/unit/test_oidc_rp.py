@@ -424,7 +424,7 @@ def test_provider_unreachable() -> None:
     with pytest.raises(LoginFailed) as caught:
         rp.begin_login()
     assert caught.value.reason is LoginFailure.PROVIDER_UNAVAILABLE
-    assert rp.end_session_url("x") is None
+    assert rp.end_session_url() is None
 
 
 def test_discovery_for_another_issuer_is_refused(
@@ -462,14 +462,17 @@ def test_jwks_refresh_is_rate_limited(rp: OidcRelyingParty, provider: FakeProvid
     assert provider.jwks_fetches == 2  # the first fetch and one forced refresh
 
 
-def test_end_session_url(rp: OidcRelyingParty) -> None:
-    url = rp.end_session_url("the.id.token", state="st-1", ui_locales="en")
+def test_end_session_url_names_the_client_and_never_carries_the_id_token(
+    rp: OidcRelyingParty,
+) -> None:
+    """RP-Initiated Logout by client_id: a MitID ID token holds the CPR number, so it must not
+    go into the URL as id_token_hint."""
+    url = rp.end_session_url(state="st-1", ui_locales="en")
     assert url is not None
     parts = urlsplit(url)
     assert f"{parts.scheme}://{parts.netloc}{parts.path}" == f"{ISSUER}/logout"
     assert parse_qs(parts.query) == {
         "client_id": [CLIENT_ID],
-        "id_token_hint": ["the.id.token"],
         "post_logout_redirect_uri": ["https://rp.example/auth/logged-out"],
         "state": ["st-1"],
         "ui_locales": ["en"],
@@ -478,7 +481,7 @@ def test_end_session_url(rp: OidcRelyingParty) -> None:
 
 def test_no_end_session_endpoint(rp: OidcRelyingParty, provider: FakeProvider) -> None:
     del provider.discovery["end_session_endpoint"]
-    assert rp.end_session_url("the.id.token") is None
+    assert rp.end_session_url() is None
 
 
 def test_pending_login_round_trip() -> None:

@@ -6,6 +6,7 @@ from jobnet.dfdg.models import (  # noqa: F401
     cv,
     insight,
     interviews,
+    limits,
     persons,
     plans,
     registrations,

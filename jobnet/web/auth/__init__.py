@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("auth", __name__, url_prefix="/auth")
 
-from jobnet.web.auth import views  # noqa: E402, F401
+from jobnet.web.auth import backchannel, views  # noqa: E402, F401

@@ -8,7 +8,8 @@ The flow:
     redirect = rp.begin_login()          # store redirect.pending (e.g. in the session) and
                                          # send the browser to redirect.url
     identity = rp.complete_login(request.args, pending)   # on the callback
-    url = rp.end_session_url(identity.id_token)           # logout at the provider
+    url = rp.end_session_url()                            # logout at the provider
+    logout = verify_logout_token(rp, token)               # back-channel logout (backchannel.py)
 
 `complete_login` returns a `CitizenIdentity` or a `CaseworkerIdentity`, or raises
 `LoginFailed` with one `LoginFailure` reason:
@@ -39,9 +40,7 @@ import threading
 import time
 import warnings
 from collections.abc import Callable, Mapping
-from dataclasses import dataclass, field
-from enum import StrEnum
-from typing import Any, ClassVar, Literal
+from typing import Any
 
 import httpx
 from authlib.common.security import generate_token
@@ -52,7 +51,27 @@ from joserfc.errors import ClaimError, InvalidKeyIdError, JoseError
 from joserfc.jwk import KeySet
 from joserfc.jws import JWSRegistry
 
-from jobnet.domain.cpr import InvalidCpr, normalise_cpr
+from jobnet.web.auth.oidc_identity import (
+    CaseworkerIdentity,
+    CitizenIdentity,
+    Identity,
+    LoginFailed,
+    LoginFailure,
+    LoginRedirect,
+    PendingLogin,
+    caseworker_identity,
+    citizen_identity,
+    level_name,
+)
+from jobnet.web.auth.oidc_settings import (
+    DEFAULT_POST_LOGOUT_PATH,
+    LEVEL_ORDER,
+    NSIS_SUBSTANTIAL,
+    ClaimNames,
+    ClientKind,
+    OidcSettings,
+    config_defaults,
+)
 
 with warnings.catch_warnings():
     # Authlib's httpx integration now prefers the "httpx2" fork and warns when it falls back to
@@ -62,258 +81,36 @@ with warnings.catch_warnings():
 
 log = logging.getLogger(__name__)
 
-ClientKind = Literal["citizen", "caseworker"]
+# The names callers import from here (the settings and identities live in their own modules).
+__all__ = [
+    "ASYMMETRIC_ALGORITHMS",
+    "DEFAULT_POST_LOGOUT_PATH",
+    "LEVEL_ORDER",
+    "NSIS_SUBSTANTIAL",
+    "CaseworkerIdentity",
+    "CitizenIdentity",
+    "ClaimNames",
+    "ClientKind",
+    "Identity",
+    "LoginFailed",
+    "LoginFailure",
+    "LoginRedirect",
+    "OidcRelyingParty",
+    "OidcSettings",
+    "PendingLogin",
+    "config_defaults",
+    "level_name",
+]
 
-NSIS_PREFIX = "https://data.gov.dk/concept/core/nsis/"
-NSIS_SUBSTANTIAL = NSIS_PREFIX + "Substantial"
-#: NSIS assurance levels in increasing order.
-LEVEL_ORDER: dict[str, int] = {"low": 1, "substantial": 2, "high": 3}
-#: The claim values taken as each level: compared exactly, nothing else passes. A provider
-#: with other URIs sets OIDC_<KIND>_LEVEL_URIS ("Low=uri,Substantial=uri,High=uri").
-DEFAULT_LEVEL_URIS = ",".join(
-    f"{name}={NSIS_PREFIX}{name}" for name in ("Low", "Substantial", "High")
-)
 #: Asymmetric signature algorithms accepted for ID tokens ("none" and HMAC never are).
 ASYMMETRIC_ALGORITHMS: tuple[str, ...] = (
     "ES256", "ES384", "ES512", "RS256", "RS384", "RS512", "PS256", "PS384", "PS512", "EdDSA",
 )  # fmt: skip
 
 
-class LoginFailure(StrEnum):
-    CANCELLED = "cancelled"
-    PROVIDER_ERROR = "provider_error"
-    STATE_MISMATCH = "state_mismatch"
-    INVALID_TOKEN = "invalid_token"  # noqa: S105 - a reason code, not a secret
-    NONCE_MISMATCH = "nonce_mismatch"
-    INSUFFICIENT_LEVEL = "insufficient_level"
-    MISSING_CLAIM = "missing_claim"
-    USERINFO_MISMATCH = "userinfo_mismatch"
-    REPLAYED = "replayed"
-    PROVIDER_UNAVAILABLE = "provider_unavailable"
-
-
-class LoginFailed(Exception):
-    """A login that did not succeed. `reason` says why; the message is the reason code only."""
-
-    def __init__(self, reason: LoginFailure) -> None:
-        super().__init__(reason.value)
-        self.reason = reason
-
-
-# --- settings --------------------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class ClaimNames:
-    """Where the provider puts each identity claim. Defaults: the MitID broker names."""
-
-    cpr: str = "dk.cpr"
-    uuid: str = "mitid.uuid"
-    loa: str = "loa"
-    given_name: str = "given_name"
-    family_name: str = "family_name"
-    name: str = "name"
-    cvr: str = "dk.cvr"
-    organisation_name: str = "dk.org_name"
-    municipality_code: str = "dk.municipality_code"
-    professional_id: str = "mitid.professional_id"
-    role: str = "jobnet.role"
-
-
-_DEFAULT_SCOPES: dict[ClientKind, str] = {
-    "citizen": "openid profile ssn mitid",
-    "caseworker": "openid profile professional",
-}
-_DEFAULT_CLIENT_IDS: dict[ClientKind, str] = {
-    "citizen": "jobnet-citizen",
-    "caseworker": "jobnet-caseworker",
-}
-_DEFAULT_CALLBACK_PATHS: dict[ClientKind, str] = {
-    "citizen": "/auth/callback",
-    "caseworker": "/auth/caseworker/callback",
-}
-_DEFAULT_SECRETS: dict[ClientKind, str] = {
-    "citizen": "dev-citizen-secret",
-    "caseworker": "dev-caseworker-secret",
-}
-DEFAULT_POST_LOGOUT_PATH = "/auth/logged-out"
-
-
-@dataclass(frozen=True)
-class OidcSettings:
-    """One client at one provider."""
-
-    kind: ClientKind
-    issuer: str
-    client_id: str
-    client_secret: str
-    redirect_uri: str
-    scopes: str
-    post_logout_redirect_uri: str | None = None
-    acr_values: str | None = NSIS_SUBSTANTIAL
-    min_level: str = "Substantial"
-    level_uris: str = DEFAULT_LEVEL_URIS
-    claims: ClaimNames = field(default_factory=ClaimNames)
-    token_endpoint_auth_method: str = "client_secret_basic"  # noqa: S105 - a method name
-    timeout_seconds: float = 5.0
-    leeway_seconds: int = 60
-    metadata_max_age_seconds: int = 3600
-    jwks_min_refresh_seconds: int = 30
-
-    def __post_init__(self) -> None:
-        if self.min_level.lower() not in LEVEL_ORDER:
-            raise ValueError(f"unknown assurance level {self.min_level!r}")
-        parse_level_uris(self.level_uris)
-        if not self.issuer:
-            raise ValueError(f"the {self.kind} OIDC issuer is not configured")
-
-    @classmethod
-    def from_config(cls, config: Mapping[str, Any], kind: ClientKind) -> OidcSettings:
-        """Read OIDC_<KIND>_* keys (KIND is CITIZEN or CASEWORKER); see `config_defaults`.
-
-        An empty issuer means the embedded MitID simulator when MITID_SIMULATOR_ENABLED is
-        true; empty redirect and post-logout URIs are the app's own, under PUBLIC_BASE_URL.
-        """
-        prefix = f"OIDC_{kind.upper()}_"
-        defaults = config_defaults(kind)
-
-        def get(name: str) -> Any:
-            value = config.get(prefix + name)
-            return defaults[prefix + name] if value is None else value
-
-        base_url = str(config.get("PUBLIC_BASE_URL", "")).rstrip("/")
-        issuer = str(get("ISSUER") or "")
-        if not issuer and config.get("MITID_SIMULATOR_ENABLED"):
-            issuer = str(config.get("MITID_SIM_ISSUER") or f"{base_url}/mitid-sim").rstrip("/")
-        claims = ClaimNames(
-            **{name: str(get(f"CLAIM_{name.upper()}")) for name in ClaimNames.__dataclass_fields__}
-        )
-        return cls(
-            kind=kind,
-            issuer=issuer,
-            client_id=str(get("CLIENT_ID")),
-            client_secret=str(get("CLIENT_SECRET")),
-            redirect_uri=str(get("REDIRECT_URI") or base_url + _DEFAULT_CALLBACK_PATHS[kind]),
-            scopes=str(get("SCOPES")),
-            post_logout_redirect_uri=str(
-                get("POST_LOGOUT_REDIRECT_URI") or base_url + DEFAULT_POST_LOGOUT_PATH
-            ),
-            acr_values=str(get("ACR_VALUES")) or None,
-            min_level=str(get("MIN_LEVEL")),
-            level_uris=str(get("LEVEL_URIS")),
-            claims=claims,
-            token_endpoint_auth_method=str(get("TOKEN_AUTH_METHOD")),
-            timeout_seconds=float(get("TIMEOUT_SECONDS")),
-        )
-
-
-def config_defaults(kind: ClientKind) -> dict[str, Any]:
-    """The OIDC_<KIND>_* configuration keys and their defaults (the embedded simulator's)."""
-    prefix = f"OIDC_{kind.upper()}_"
-    claim_defaults = {
-        f"{prefix}CLAIM_{name.upper()}": value for name, value in ClaimNames().__dict__.items()
-    }
-    return {
-        f"{prefix}ISSUER": "",
-        f"{prefix}CLIENT_ID": _DEFAULT_CLIENT_IDS[kind],
-        f"{prefix}CLIENT_SECRET": _DEFAULT_SECRETS[kind],
-        f"{prefix}SCOPES": _DEFAULT_SCOPES[kind],
-        f"{prefix}REDIRECT_URI": "",
-        f"{prefix}POST_LOGOUT_REDIRECT_URI": "",
-        f"{prefix}ACR_VALUES": NSIS_SUBSTANTIAL,
-        f"{prefix}MIN_LEVEL": "Substantial",
-        f"{prefix}LEVEL_URIS": DEFAULT_LEVEL_URIS,
-        f"{prefix}TOKEN_AUTH_METHOD": "client_secret_basic",
-        f"{prefix}TIMEOUT_SECONDS": 5.0,
-        **claim_defaults,
-    }
-
-
-# --- what a login gives ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class PendingLogin:
-    """What the caller stores between the redirect and the callback (never in a URL)."""
-
-    state: str
-    nonce: str
-    code_verifier: str
-
-    def to_dict(self) -> dict[str, str]:
-        return {"state": self.state, "nonce": self.nonce, "code_verifier": self.code_verifier}
-
-    @classmethod
-    def from_dict(cls, data: Mapping[str, Any] | None) -> PendingLogin | None:
-        if not data:
-            return None
-        values = [data.get(key) for key in ("state", "nonce", "code_verifier")]
-        if not all(isinstance(value, str) and value for value in values):
-            return None
-        return cls(*values)  # type: ignore[arg-type]
-
-
-@dataclass(frozen=True)
-class LoginRedirect:
-    url: str
-    pending: PendingLogin
-
-
-@dataclass(frozen=True)
-class CitizenIdentity:
-    """A citizen as the provider vouches for them. Personal data is kept out of repr()."""
-
-    kind: ClassVar[str] = "citizen"
-    subject: str
-    cpr: str = field(repr=False)
-    name: str = field(repr=False)
-    given_name: str | None = field(repr=False)
-    family_name: str | None = field(repr=False)
-    mitid_uuid: str | None
-    level: str
-    issuer: str
-    id_token: str = field(repr=False)
-
-
-@dataclass(frozen=True)
-class CaseworkerIdentity:
-    """An employee identity with organisation claims."""
-
-    kind: ClassVar[str] = "caseworker"
-    subject: str
-    name: str = field(repr=False)
-    professional_id: str
-    cvr: str
-    organisation_name: str | None
-    municipality_code: str | None
-    role: str | None
-    level: str
-    issuer: str
-    id_token: str = field(repr=False)
-
-
-Identity = CitizenIdentity | CaseworkerIdentity
-
-
-def parse_level_uris(raw: str) -> dict[str, str]:
-    """ "Low=uri,Substantial=uri" as {uri: "Low", ...}; every name must be an NSIS level."""
-    uris: dict[str, str] = {}
-    for pair in raw.split(","):
-        name, _, uri = pair.strip().partition("=")
-        if not pair.strip():
-            continue
-        if name.strip().lower() not in LEVEL_ORDER or not uri.strip():
-            raise ValueError(f"assurance level URIs: {pair.strip()!r} is not Level=uri")
-        uris[uri.strip()] = name.strip().capitalize()
-    return uris
-
-
-def level_name(value: object, level_uris: str = DEFAULT_LEVEL_URIS) -> str | None:
-    """The NSIS level name ("Low", "Substantial", "High") of a claim value: the level whose
-    configured URI it is exactly; None for anything else (https://evil/Substantial too)."""
-    if not isinstance(value, str):
-        return None
-    return parse_level_uris(level_uris).get(value)
+def _kind_of(error: BaseException) -> str:
+    """An exception's class name: safe to log, unlike its message."""
+    return type(error).__name__
 
 
 class _NonClosingTransport(httpx.BaseTransport):
@@ -612,65 +409,21 @@ class OidcRelyingParty:
 
     def _identity(self, claims: Mapping[str, Any], level: str, id_token: str) -> Identity:
         if self.settings.kind == "caseworker":
-            return self._caseworker(claims, level, id_token)
-        return self._citizen(claims, level, id_token)
-
-    def _citizen(self, claims: Mapping[str, Any], level: str, id_token: str) -> CitizenIdentity:
-        names = self.settings.claims
-        try:
-            cpr = normalise_cpr(_required(claims, names.cpr))
-        except InvalidCpr:
-            raise LoginFailed(LoginFailure.MISSING_CLAIM) from None
-        given_name = _optional(claims, names.given_name)
-        family_name = _optional(claims, names.family_name)
-        return CitizenIdentity(
-            subject=_required(claims, "sub"),
-            cpr=cpr,
-            name=_full_name(claims, names.name, given_name, family_name),
-            given_name=given_name,
-            family_name=family_name,
-            mitid_uuid=_optional(claims, names.uuid),
-            level=level,
-            issuer=_required(claims, "iss"),
-            id_token=id_token,
-        )
-
-    def _caseworker(
-        self, claims: Mapping[str, Any], level: str, id_token: str
-    ) -> CaseworkerIdentity:
-        names = self.settings.claims
-        cvr = _required(claims, names.cvr)
-        if not re.fullmatch(r"\d{8}", cvr):
-            raise LoginFailed(LoginFailure.MISSING_CLAIM)
-        return CaseworkerIdentity(
-            subject=_required(claims, "sub"),
-            name=_full_name(
-                claims,
-                names.name,
-                _optional(claims, names.given_name),
-                _optional(claims, names.family_name),
-            ),
-            professional_id=_required(claims, names.professional_id),
-            cvr=cvr,
-            organisation_name=_optional(claims, names.organisation_name),
-            municipality_code=_optional(claims, names.municipality_code),
-            role=_optional(claims, names.role),
-            level=level,
-            issuer=_required(claims, "iss"),
-            id_token=id_token,
-        )
+            return caseworker_identity(claims, self.settings.claims, level, id_token)
+        return citizen_identity(claims, self.settings.claims, level, id_token)
 
     # -- logout ----------------------------------------------------------------------------
 
     def end_session_url(
-        self,
-        id_token_hint: str | None,
-        state: str | None = None,
-        ui_locales: str | None = None,
+        self, state: str | None = None, ui_locales: str | None = None
     ) -> str | None:
-        """The provider's end-session URL with id_token_hint, post_logout_redirect_uri,
-        client_id and state; None when the provider has no end-session endpoint or cannot be
-        reached (the caller then only ends the local session)."""
+        """The provider's end-session URL with client_id, post_logout_redirect_uri and state
+        (OpenID RP-Initiated Logout 1.0 section 2); None when the provider has no end-session
+        endpoint or cannot be reached (the caller then only ends the local session).
+
+        No id_token_hint: a MitID broker's ID token carries the CPR number, which must never be
+        put into a URL (browser history, the provider's access log). The spec lets client_id
+        identify the relying party instead; the provider then asks the user to confirm."""
         try:
             endpoint = self.metadata().get("end_session_endpoint")
         except LoginFailed:
@@ -678,8 +431,6 @@ class OidcRelyingParty:
         if not isinstance(endpoint, str) or not endpoint:
             return None
         params: dict[str, str] = {"client_id": self.settings.client_id}
-        if id_token_hint:
-            params["id_token_hint"] = id_token_hint
         if self.settings.post_logout_redirect_uri:
             params["post_logout_redirect_uri"] = self.settings.post_logout_redirect_uri
             params["state"] = state or secrets.token_urlsafe(16)
@@ -687,36 +438,7 @@ class OidcRelyingParty:
             params["ui_locales"] = ui_locales
         return str(add_params_to_uri(endpoint, params))
 
-
-def _kind_of(error: BaseException) -> str:
-    """An exception's class name: safe to log, unlike its message."""
-    return type(error).__name__
-
-
-def _optional(claims: Mapping[str, Any], name: str) -> str | None:
-    value = claims.get(name)
-    if value is None:
-        return None
-    if not isinstance(value, str | int):
-        raise LoginFailed(LoginFailure.MISSING_CLAIM)
-    text = str(value).strip()
-    return text or None
-
-
-def _required(claims: Mapping[str, Any], name: str) -> str:
-    value = _optional(claims, name)
-    if value is None:
-        raise LoginFailed(LoginFailure.MISSING_CLAIM)
-    return value
-
-
-def _full_name(
-    claims: Mapping[str, Any], name_claim: str, given_name: str | None, family_name: str | None
-) -> str:
-    name = _optional(claims, name_claim)
-    if name:
-        return name
-    parts = [part for part in (given_name, family_name) if part]
-    if not parts:
-        raise LoginFailed(LoginFailure.MISSING_CLAIM)
-    return " ".join(parts)
+    def decode_signed(self, token: str) -> jwt.Token:
+        """A JWT signed by the provider (checked against its JWKS with the ID token's
+        algorithms); raises joserfc's errors or LoginFailed(provider_unavailable)."""
+        return self._decode(token)

@@ -3,6 +3,7 @@ from __future__ import annotations
 import logging
 import secrets
 import time
+from urllib.parse import urlsplit
 
 from flask import (
     current_app,
@@ -30,14 +31,14 @@ from jobnet.web.auth.oidc import (
     OidcRelyingParty,
     PendingLogin,
 )
+from jobnet.web.auth.pending import login_next, remember_pending, set_login_next, take_pending
 from jobnet.web.auth.users import User, login_required, public, start_session
 from jobnet.web.platform.i18n import current_language
 from jobnet.web.platform.security import is_local_path
+from jobnet.web.platform.sessions import provider_key
 
 log = logging.getLogger(__name__)
 
-PENDING_KEY = "oidc_pending"
-ID_TOKEN_KEY = "oidc_id_token"  # noqa: S105 - a session key name
 LOGIN_KIND_KEY = "oidc_kind"
 # The failure page's reason when DFDG refused the login's person or organisation call (DFDG
 # being away has its own page: the error handler of DfdgUnavailable).
@@ -58,12 +59,8 @@ def _begin(kind: str, default_endpoint: str) -> Response:
         login = relying_party(kind).begin_login(ui_locales=current_language())
     except LoginFailed as failure:
         return _failed(kind, failure.reason)  # type: ignore[return-value]
-    session[PENDING_KEY] = {
-        **login.pending.to_dict(),
-        "kind": kind,
-        "next": _safe_next(default_endpoint),
-    }
-    return redirect(login.url)
+    pending = {**login.pending.to_dict(), "kind": kind, "next": _safe_next(default_endpoint)}
+    return remember_pending(redirect(login.url), pending)
 
 
 @bp.get("/login")
@@ -79,19 +76,19 @@ def caseworker_login() -> Response:
 
 
 def _complete(kind: str) -> CitizenIdentity | CaseworkerIdentity:
-    stored = session.pop(PENDING_KEY, None)
+    stored = take_pending()
     pending = PendingLogin.from_dict(stored) if stored and stored.get("kind") == kind else None
+    # Kept before the checks, so that a failed login's "try again" still leads back there.
+    set_login_next((stored or {}).get("next"))
     if pending is None and request.args.get("state"):
         # The login was already completed or belongs to another tab: a replayed callback.
         raise LoginFailed(LoginFailure.REPLAYED)
-    # Kept before the checks, so that a failed login's "try again" still leads back there.
-    session["_login_next"] = (stored or {}).get("next")
     return relying_party(kind).complete_login(request.args, pending)
 
 
 def _failed(kind: str, reason: str) -> tuple[str, int]:
     endpoint = "auth.login" if kind == "citizen" else "auth.caseworker_login"
-    next_path = session.pop("_login_next", None)
+    next_path = login_next()
     retry = url_for(endpoint, next=next_path) if is_local_path(next_path) else url_for(endpoint)
     return render_template("auth/failed.html", reason=reason, retry_url=retry), 400
 
@@ -120,12 +117,13 @@ def callback() -> Response | tuple[str, int]:
         raise
     except DfdgError as error:
         return _refused_by_dfdg("citizen", error)
-    next_url = session.pop("_login_next", None) or url_for("min_side.index")
+    next_url = login_next() or url_for("min_side.index")
     start_session(
         User(kind="citizen", id=person_id, name=identity.name),
         level=identity.level,
-        **{ID_TOKEN_KEY: identity.id_token, LOGIN_KIND_KEY: "citizen"},
+        **{LOGIN_KIND_KEY: "citizen"},
     )
+    _remember_provider_login(identity)
     log.info("citizen login (level %s)", identity.level)
     return redirect(next_url if is_local_path(next_url) else url_for("min_side.index"))
 
@@ -172,7 +170,7 @@ def caseworker_callback() -> Response | tuple[str, int]:
         raise
     except DfdgError as error:
         return _refused_by_dfdg("caseworker", error)
-    next_url = session.pop("_login_next", None) or url_for("caseworker.index")
+    next_url = login_next() or url_for("caseworker.index")
     start_session(
         User(
             kind="caseworker",
@@ -183,29 +181,62 @@ def caseworker_callback() -> Response | tuple[str, int]:
             municipality_code=organisation.municipality_code,
         ),
         level=identity.level,
-        **{ID_TOKEN_KEY: identity.id_token, LOGIN_KIND_KEY: "caseworker"},
+        **{LOGIN_KIND_KEY: "caseworker"},
     )
+    _remember_provider_login(identity)
     log.info("caseworker login (level %s)", identity.level)
     return redirect(next_url if is_local_path(next_url) else url_for("caseworker.index"))
+
+
+def _remember_provider_login(identity: CitizenIdentity | CaseworkerIdentity) -> None:
+    """The session row keeps (hashes of) the provider's sid and sub, so that a back-channel
+    logout can end it; the ID token itself, with its CPR number, is kept nowhere."""
+    if hasattr(session, "provider_login"):
+        session.provider_login = (
+            provider_key(identity.issuer, identity.session_id) if identity.session_id else None,
+            provider_key(identity.issuer, identity.subject),
+        )
+
+
+def _same_origin(url: str) -> bool:
+    ours = urlsplit(str(current_app.config["PUBLIC_BASE_URL"]))
+    theirs = urlsplit(url)
+    return (theirs.scheme, theirs.netloc) == (ours.scheme, ours.netloc)
 
 
 @bp.post("/logout")
 @public
 def logout() -> Response:
-    """End the local session for good, then log out at the provider."""
-    kind = session.get(LOGIN_KIND_KEY) or "citizen"
-    id_token = session.get(ID_TOKEN_KEY)
+    """End the local session for good, then log out at the provider.
+
+    A provider on another origin is reached through a page of our own (GET, then a refresh to
+    the provider): the CSP's form-action 'self' rightly forbids a form post to redirect
+    elsewhere, so a redirect answer to this post would leave the browser where it was."""
+    kind = session.get(LOGIN_KIND_KEY)
     logout_user()
     ending = getattr(session, "end", None)
     if ending is not None:
         ending()
     else:
         session.clear()
-    if id_token:
-        url = relying_party(kind).end_session_url(id_token, ui_locales=current_language())
-        if url:
+    if kind in ("citizen", "caseworker"):
+        url = relying_party(kind).end_session_url(ui_locales=current_language())
+        if url and _same_origin(url):
             return redirect(url)
+        if url:
+            return redirect(url_for("auth.provider_logout", kind=kind))
     return redirect(url_for("auth.logged_out"))
+
+
+@bp.get("/logout/<any(citizen, caseworker):kind>")
+@public
+def provider_logout(kind: str) -> str:
+    """On to the provider's end-session endpoint, at once (a zero-second refresh, which the
+    CSP allows) or by the link for a browser that does not follow it."""
+    url = relying_party(kind).end_session_url(ui_locales=current_language())
+    if not url:
+        return render_template("auth/logged_out.html")
+    return render_template("auth/provider_logout.html", end_session_url=url, kind=kind)
 
 
 @bp.get("/logged-out")

@@ -26,6 +26,7 @@ from jobnet.clients.dfdg_client.client import DfdgClient
 from jobnet.clients.dfdg_client.errors import DfdgError, DfdgForbidden, DfdgNotFound, DfdgRejected
 from jobnet.clients.dfdg_client.values import Actor
 from jobnet.db import Store
+from jobnet.web.platform.housekeeping import Housekeeping
 from jobnet.web.platform.sessions import as_utc, utcnow
 from jobnet.web.store.models import OutboxCommand
 
@@ -388,6 +389,8 @@ class Worker(threading.Thread):
         self.app = app
         self.interval = interval
         self.stopping = threading.Event()
+        # Expired sessions and limit counters are purged on a schedule by the same worker.
+        self.housekeeping = Housekeeping(app, every=float(app.config["SESSION_PURGE_SECONDS"]))
 
     def run(self) -> None:
         store: Store = self.app.extensions["web_store"]
@@ -398,6 +401,7 @@ class Worker(threading.Thread):
                     deliver_due(store, client)
             except Exception:  # the worker must outlive any one bad round
                 log.exception("outbox worker round failed")
+            self.housekeeping.tick()
             self.stopping.wait(self.interval)
 
     def stop(self) -> None:

@@ -76,10 +76,23 @@ class Config:
     # Sessions
     SESSION_IDLE_MINUTES = 30
     SESSION_ABSOLUTE_HOURS = 8
+    # The outbox worker purges expired sessions (and ended limit windows) this often.
+    SESSION_PURGE_SECONDS = 300.0
     SESSION_COOKIE_NAME = "jobnet_session"
     SESSION_COOKIE_HTTPONLY = True
     SESSION_COOKIE_SAMESITE = "Lax"
     SESSION_COOKIE_SECURE = False
+    # A form posted after the session expired is kept this long, for the person who typed it
+    # (and the citizen a caseworker acted for) only.
+    KEPT_FORM_MINUTES = 20
+
+    # Abuse limits (jobnet/web/platform/limits.py), counted in the web store so that they hold
+    # across every worker and host. Flask-Limiter's notation; ";" separates several limits.
+    ABUSE_LIMITS_ENABLED = True
+    RATE_LIMIT_LOGIN_STARTS = "30 per minute;300 per hour"  # per client address
+    RATE_LIMIT_CPR_LOOKUPS = "10 per minute;60 per hour;150 per day"  # per caseworker
+    RATE_LIMIT_FORM_POSTS = "20 per minute;300 per hour"  # per person (else address), per form
+    DFDG_TOKEN_FAILURE_LIMIT = "10 per minute;100 per hour"  # noqa: S105 - 401s per address
 
     # Language and time
     BABEL_DEFAULT_LOCALE = "da"
@@ -109,6 +122,7 @@ class TestConfig(Config):
     OUTBOX_WORKER_EMBEDDED = False
     WTF_CSRF_ENABLED = True
     STATISTICS_CACHE_SECONDS = 0.0  # the tests recompute and expect to see it at once
+    ABUSE_LIMITS_ENABLED = False  # the limits' own tests turn them on
 
 
 class ProductionConfig(Config):

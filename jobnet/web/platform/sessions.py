@@ -41,6 +41,11 @@ def _hash(token: str) -> str:
     return hashlib.sha256(token.encode()).hexdigest()
 
 
+def provider_key(issuer: str, value: str) -> str:
+    """What a session row keeps of the provider's sid or sub: a hash, scoped to the issuer."""
+    return _hash(f"{issuer}\n{value}")
+
+
 class ServerSession(CallbackDict[str, Any], SessionMixin):
     """A dict-like session whose contents live in the store."""
 
@@ -52,6 +57,7 @@ class ServerSession(CallbackDict[str, Any], SessionMixin):
         expired: bool = False,
         last_seen_at: datetime | None = None,
         created_at: datetime | None = None,
+        expired_contents: dict[str, Any] | None = None,
     ) -> None:
         def on_update(_self: CallbackDict[str, Any]) -> None:
             self.modified = True
@@ -61,9 +67,13 @@ class ServerSession(CallbackDict[str, Any], SessionMixin):
         self.new = token is None
         self.modified = False
         self.expired = expired
+        # What the expired session held (this request only, never saved): whose it was.
+        self.expired_contents = expired_contents
         self.last_seen_at = last_seen_at
         self.created_at = created_at
         self.previous_token: str | None = None
+        # (sid, sub) of the provider login, as provider_key()s; written when the row is made.
+        self.provider_login: tuple[str | None, str | None] = (None, None)
 
     def regenerate(self) -> None:
         """Give the session a new id, keeping its contents; the old id stops working."""
@@ -125,7 +135,9 @@ class ServerSessionInterface(SessionInterface):
         if now - last_seen > idle or now > as_utc(row.absolute_expires_at):
             with self.store.engine.begin() as connection:
                 connection.execute(delete(WebSession).where(WebSession.id == key))
-            return ServerSession(expired=True)
+            return ServerSession(
+                expired=True, expired_contents=_serializer.loads(row.data.decode())
+            )
         data = _serializer.loads(row.data.decode())
         return ServerSession(data, token, last_seen_at=last_seen, created_at=as_utc(row.created_at))
 
@@ -200,8 +212,29 @@ class ServerSessionInterface(SessionInterface):
                 created_at=now,
                 last_seen_at=now,
                 absolute_expires_at=now + absolute,
+                provider_sid=session.provider_login[0],
+                provider_sub=session.provider_login[1],
             )
         )
+
+    @staticmethod
+    def end_provider_sessions(
+        store: Store, *, sid: str | None, sub: str | None, began_before: datetime
+    ) -> int:
+        """End the sessions of one provider login (by its sid, else every session of its sub)
+        that began before `began_before`; returns how many. A later login is never ended by an
+        earlier (or replayed) logout token."""
+        if sid is not None:
+            match = WebSession.provider_sid == sid
+        elif sub is not None:
+            match = WebSession.provider_sub == sub
+        else:
+            return 0
+        with store.session() as db:
+            result = db.execute(
+                delete(WebSession).where(match, WebSession.created_at <= began_before)
+            )
+            return int(getattr(result, "rowcount", 0) or 0)
 
     @staticmethod
     def purge_expired(store: Store, idle: timedelta) -> int:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Index, LargeBinary, String
+from sqlalchemy import JSON, DateTime, Float, Index, LargeBinary, String
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -23,8 +23,26 @@ class WebSession(Base):
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     last_seen_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     absolute_expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    # The login at the OpenID provider this session came from, as hashes of (issuer, sid) and
+    # (issuer, sub): what a back-channel logout token names, so the provider can end it.
+    provider_sid: Mapped[str | None] = mapped_column(String(64))
+    provider_sub: Mapped[str | None] = mapped_column(String(64))
 
-    __table_args__ = (Index("ix_web_sessions_last_seen_at", "last_seen_at"),)
+    __table_args__ = (
+        Index("ix_web_sessions_last_seen_at", "last_seen_at"),
+        Index("ix_web_sessions_provider_sid", "provider_sid"),
+        Index("ix_web_sessions_provider_sub", "provider_sub"),
+    )
+
+
+class RateLimitCounter(Base):
+    """One abuse-limit counter (jobnet/rate_limit_storage.py): shared by every web worker."""
+
+    __tablename__ = "rate_limit_counters"
+
+    key: Mapped[str] = mapped_column(String(255), primary_key=True)
+    count: Mapped[int] = mapped_column(default=0)
+    expires_at: Mapped[float] = mapped_column(Float, index=True)
 
 
 class OutboxCommand(Base):

@@ -1,0 +1,52 @@
+"""Housekeeping the outbox worker does on a schedule (every SESSION_PURGE_SECONDS): expired
+sessions and ended abuse-limit windows are deleted from the web store, so that neither waits
+for someone to run `flask sessions purge`. Several workers may do it at once: a delete of what
+another has deleted deletes nothing."""
+
+from __future__ import annotations
+
+import logging
+import time
+from collections.abc import Callable
+from datetime import timedelta
+
+from flask import Flask
+
+from jobnet.rate_limit_storage import purge_expired_counters
+from jobnet.web.platform.sessions import ServerSessionInterface
+from jobnet.web.store.models import RateLimitCounter
+
+log = logging.getLogger(__name__)
+
+
+def purge_expired(app: Flask) -> tuple[int, int]:
+    """Delete expired sessions and ended limit windows; returns how many of each."""
+    store = app.extensions["web_store"]
+    idle = timedelta(minutes=app.config["SESSION_IDLE_MINUTES"])
+    sessions = ServerSessionInterface.purge_expired(store, idle)
+    counters = purge_expired_counters(store.engine, RateLimitCounter.__table__)  # type: ignore[arg-type]
+    if sessions or counters:
+        log.info("housekeeping: %d expired sessions, %d limit counters purged", sessions, counters)
+    return sessions, counters
+
+
+class Housekeeping:
+    """Runs `purge_expired` when at least `every` seconds have passed since it last ran."""
+
+    def __init__(
+        self, app: Flask, every: float, clock: Callable[[], float] = time.monotonic
+    ) -> None:
+        self.app = app
+        self.every = every
+        self.clock = clock
+        self.last_run: float | None = None
+
+    def tick(self) -> None:
+        now = self.clock()
+        if self.last_run is not None and now - self.last_run < self.every:
+            return
+        self.last_run = now
+        try:
+            purge_expired(self.app)
+        except Exception:  # the worker must outlive a failed purge; it tries again later
+            log.exception("housekeeping failed")
