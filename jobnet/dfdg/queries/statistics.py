@@ -11,17 +11,42 @@ from __future__ import annotations
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import Any
 
-from sqlalchemy import ColumnElement, Select, delete, distinct, func, or_, select
+from sqlalchemy import (
+    ColumnElement,
+    Integer,
+    Select,
+    case,
+    cast,
+    delete,
+    distinct,
+    func,
+    insert,
+    literal,
+    or_,
+    select,
+    update,
+)
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg.clock import end_of_day, start_of_day
 from jobnet.dfdg.cv_models import JoblogEntry
 from jobnet.dfdg.models import Absence, ContactGroupPeriod, Person, Registration
 from jobnet.dfdg.plan_models import Summons
-from jobnet.dfdg.stats_models import StatComputation, StatFigure
+from jobnet.dfdg.stats_models import MunicipalityPopulation, StatComputation, StatFigure
 from jobnet.domain.absences import AbsenceReason
-from jobnet.domain.statistics import Measure, PublishedCell, RawCell, month_end
+from jobnet.domain.statistics import (
+    AGE_BANDS,
+    AGE_LIMITS,
+    DURATION_LIMITS,
+    DURATIONS,
+    Measure,
+    PublishedCell,
+    RawCell,
+    add_months_keep_day,
+    month_end,
+)
 
 ACTIVE = "active"
 CANCELLED = "cancelled"
@@ -60,17 +85,71 @@ def _group_in_month(person_id: ColumnElement[str], first: date, last: date) -> C
     )
 
 
-def _cells(session: Session, records: Select[tuple[str | None, int, str]]) -> list[RawCell]:
-    """(municipality, contact group, person id) per record → counted cells."""
+def _birth_key(cpr: ColumnElement[str]) -> ColumnElement[int]:
+    """The birth date in a CPR number as YYYYMMDD (the seventh digit gives the century)."""
+    yy = cast(func.substr(cpr, 5, 2), Integer)
+    seventh = cast(func.substr(cpr, 7, 1), Integer)
+    century = case(
+        (seventh <= 3, 1900),
+        (seventh.in_((4, 9)), case((yy <= 36, 2000), else_=1900)),
+        (yy <= 57, 2000),
+        else_=1800,
+    )
+    month = cast(func.substr(cpr, 3, 2), Integer)
+    day = cast(func.substr(cpr, 1, 2), Integer)
+    return (century + yy) * 10000 + month * 100 + day
+
+
+def _age_band(cpr: ColumnElement[str], day: date) -> ColumnElement[str]:
+    """The person's age band on `day`, from the birth date in the CPR number."""
+    born = _birth_key(cpr)
+    return case(
+        *(
+            (born <= (day.year - youngest) * 10000 + day.month * 100 + day.day, band)
+            for band, youngest in AGE_LIMITS
+        ),
+        else_=AGE_BANDS[0],
+    )
+
+
+def _gender(cpr: ColumnElement[str]) -> ColumnElement[str]:
+    """Odd last digit: male; even: female (as the CPR register assigns them)."""
+    return case((cast(func.substr(cpr, 10, 1), Integer) % 2 == 1, "male"), else_="female")
+
+
+def _duration(start: ColumnElement[date], day: date) -> ColumnElement[str]:
+    """How long the registration has lasted on `day`, in bands of whole months."""
+    return case(
+        *((start <= add_months_keep_day(day, -fewest), band) for band, fewest in DURATION_LIMITS),
+        else_=DURATIONS[0],
+    )
+
+
+def _cells(
+    session: Session, records: Select[Any], day: date, with_duration: bool = False
+) -> list[RawCell]:
+    """(municipality, contact group, person id, CPR number[, registration start]) per record →
+    counted cells, by age band and gender on `day` (and duration of registration)."""
     inner = records.subquery()
-    municipality, group, person = inner.c
+    municipality, group, person, cpr = inner.c[0], inner.c[1], inner.c[2], inner.c[3]
+    age, gender = _age_band(cpr, day), _gender(cpr)
+    duration = _duration(inner.c[4], day) if with_duration else literal("")
+    keys = (municipality, group, age, gender, duration)
     query = (
-        select(municipality, group, func.count(), func.count(distinct(person)))
+        select(*keys, func.count(), func.count(distinct(person)))
         .where(group.is_not(None))
-        .group_by(municipality, group)
+        .group_by(*keys)
     )
     return [
-        RawCell(municipality_code=row[0], contact_group=int(row[1]), value=row[2], persons=row[3])
+        RawCell(
+            municipality_code=row[0],
+            contact_group=int(row[1]),
+            value=row[5],
+            persons=row[6],
+            age=row[2],
+            gender=row[3],
+            duration=row[4],
+        )
         for row in session.execute(query)
     ]
 
@@ -78,7 +157,13 @@ def _cells(session: Session, records: Select[tuple[str | None, int, str]]) -> li
 def registered(session: Session, first: date, last: date) -> list[RawCell]:
     """Persons registered as jobseekers at the end of the month's last day."""
     records = (
-        select(Person.municipality_code, ContactGroupPeriod.contact_group, Registration.person_id)
+        select(
+            Person.municipality_code,
+            ContactGroupPeriod.contact_group,
+            Registration.person_id,
+            Person.cpr,
+            Registration.start_date,
+        )
         .join(Person, Person.id == Registration.person_id)
         .join(ContactGroupPeriod, ContactGroupPeriod.id == Registration.contact_group_period_id)
         .where(
@@ -86,22 +171,32 @@ def registered(session: Session, first: date, last: date) -> list[RawCell]:
             Registration.end_date.is_(None) | (Registration.end_date >= last),
         )
     )
-    return _cells(session, records)
+    return _cells(session, records, last, with_duration=True)
 
 
 def new_registrations(session: Session, first: date, last: date) -> list[RawCell]:
     records = (
-        select(Person.municipality_code, ContactGroupPeriod.contact_group, Registration.person_id)
+        select(
+            Person.municipality_code,
+            ContactGroupPeriod.contact_group,
+            Registration.person_id,
+            Person.cpr,
+        )
         .join(Person, Person.id == Registration.person_id)
         .join(ContactGroupPeriod, ContactGroupPeriod.id == Registration.contact_group_period_id)
         .where(Registration.start_date.between(first, last))
     )
-    return _cells(session, records)
+    return _cells(session, records, last)
 
 
 def deregistrations(session: Session, first: date, last: date) -> list[RawCell]:
     records = (
-        select(Person.municipality_code, ContactGroupPeriod.contact_group, Registration.person_id)
+        select(
+            Person.municipality_code,
+            ContactGroupPeriod.contact_group,
+            Registration.person_id,
+            Person.cpr,
+        )
         .join(Person, Person.id == Registration.person_id)
         .join(ContactGroupPeriod, ContactGroupPeriod.id == Registration.contact_group_period_id)
         .where(
@@ -109,7 +204,7 @@ def deregistrations(session: Session, first: date, last: date) -> list[RawCell]:
             Registration.deregistration_reason.is_not(None),
         )
     )
-    return _cells(session, records)
+    return _cells(session, records, last)
 
 
 def _absences(reason: AbsenceReason) -> Callable[[Session, date, date], list[RawCell]]:
@@ -119,6 +214,7 @@ def _absences(reason: AbsenceReason) -> Callable[[Session, date, date], list[Raw
                 Person.municipality_code,
                 _group_on(Absence.person_id, Absence.first_day),
                 Absence.person_id,
+                Person.cpr,
             )
             .join(Person, Person.id == Absence.person_id)
             .where(
@@ -127,7 +223,7 @@ def _absences(reason: AbsenceReason) -> Callable[[Session, date, date], list[Raw
                 Absence.first_day.between(first, last),
             )
         )
-        return _cells(session, records)
+        return _cells(session, records, last)
 
     return count
 
@@ -139,6 +235,7 @@ def interviews_held(session: Session, first: date, last: date) -> list[RawCell]:
             Person.municipality_code,
             _group_in_month(Summons.person_id, first, last),
             Summons.person_id,
+            Person.cpr,
         )
         .join(Person, Person.id == Summons.person_id)
         .where(
@@ -147,7 +244,7 @@ def interviews_held(session: Session, first: date, last: date) -> list[RawCell]:
             Summons.starts_at < end_of_day(last),
         )
     )
-    return _cells(session, records)
+    return _cells(session, records, last)
 
 
 def joblog_entries(session: Session, first: date, last: date) -> list[RawCell]:
@@ -157,11 +254,12 @@ def joblog_entries(session: Session, first: date, last: date) -> list[RawCell]:
             Person.municipality_code,
             _group_on(JoblogEntry.person_id, JoblogEntry.applied_on),
             JoblogEntry.person_id,
+            Person.cpr,
         )
         .join(Person, Person.id == JoblogEntry.person_id)
         .where(JoblogEntry.deleted_at.is_(None), JoblogEntry.applied_on.between(first, last))
     )
-    return _cells(session, records)
+    return _cells(session, records, last)
 
 
 COUNTERS: dict[Measure, Callable[[Session, date, date], list[RawCell]]] = {
@@ -225,36 +323,94 @@ def latest_computations(session: Session) -> dict[tuple[str, date], LatestComput
     }
 
 
+def clear_revised_marks(session: Session) -> None:
+    """A new publication: the figures changed by the one before are no longer news."""
+    session.execute(update(StatFigure).where(StatFigure.revised.is_(True)).values(revised=False))
+
+
+CellId = tuple[str, str, str, str, int]
+
+
+def _cell_id(kind: str, code: str, breakdown: str, category: str, group: int) -> CellId:
+    return (kind, code, breakdown, category, group)
+
+
 def replace_figures(
-    session: Session, measure: Measure, month: date, cells: Iterable[PublishedCell]
-) -> None:
-    session.execute(
-        delete(StatFigure).where(StatFigure.measure == measure.value, StatFigure.month == month)
-    )
-    session.add_all(
-        StatFigure(
-            measure=measure.value,
-            area_kind=cell.area_kind.value,
-            area_code=cell.area_code,
-            month=month,
-            contact_group=cell.contact_group,
-            value=cell.value,
-            persons=cell.persons,
-            suppression=cell.suppression,
+    session: Session,
+    measure: Measure,
+    month: date,
+    cells: Iterable[PublishedCell],
+    mark_changes: bool = False,
+) -> int:
+    """Store the month's cells instead of what was there. With `mark_changes` (a month computed
+    before), a cell whose value or suppression differs from the stored one is marked revised; a
+    cell new to a breakdown the month had already counted changed from 0. Answers how many
+    cells changed."""
+    where = (StatFigure.measure == measure.value, StatFigure.month == month)
+    before: dict[CellId, tuple[int | None, str | None]] = {}
+    if mark_changes:
+        for row in session.execute(
+            select(
+                StatFigure.area_kind,
+                StatFigure.area_code,
+                StatFigure.breakdown,
+                StatFigure.category,
+                StatFigure.contact_group,
+                StatFigure.value,
+                StatFigure.suppression,
+            ).where(*where)
+        ):
+            before[_cell_id(*row[:5])] = (row[5], row[6])
+    counted = {key[2] for key in before}
+    session.execute(delete(StatFigure).where(*where))
+    changed = 0
+    rows = []
+    for cell in cells:
+        category = cell.category if cell.breakdown else ""  # a contact group: its column
+        key = _cell_id(
+            cell.area_kind.value, cell.area_code, cell.breakdown, category, cell.contact_group
         )
-        for cell in cells
-    )
+        now = (cell.value, cell.suppression)
+        if key in before:
+            revised = before[key] != now
+        else:
+            revised = mark_changes and cell.breakdown in counted and now != (0, None)
+        changed += revised
+        rows.append(
+            {
+                "measure": measure.value,
+                "area_kind": key[0],
+                "area_code": key[1],
+                "month": month,
+                "contact_group": key[4],
+                "value": cell.value,
+                "persons": cell.persons,
+                "suppression": cell.suppression,
+                "breakdown": key[2],
+                "category": key[3],
+                "revised": revised,
+            }
+        )
+    if rows:
+        session.execute(insert(StatFigure), rows)
+    return changed
 
 
 def log_computation(
-    session: Session, measure: Measure, month: date, revision: int, fingerprint: str
+    session: Session,
+    measure: Measure,
+    month: date,
+    revision: int,
+    fingerprint: str,
+    revised: bool | None = None,
 ) -> None:
+    """`revised`: the published figures changed (by default: any recomputation)."""
     session.add(
         StatComputation(
             measure=measure.value,
             month=month,
             revision=revision,
-            revised=revision > 1,
+            revised=revision > 1 if revised is None else revised,
             fingerprint=fingerprint,
         )
     )
@@ -330,3 +486,17 @@ def coverage(session: Session) -> Coverage:
         )
     ).one()
     return Coverage(row[0], row[1], row[2])
+
+
+@dataclass(frozen=True)
+class Population:
+    inhabitants_16_66: int
+    source: str
+
+
+def populations(session: Session) -> dict[str, Population]:
+    """Every municipality's inhabitants aged 16-66 that DFDG keeps, by municipality code."""
+    return {
+        row.municipality_code: Population(row.inhabitants_16_66, row.source)
+        for row in session.scalars(select(MunicipalityPopulation))
+    }
