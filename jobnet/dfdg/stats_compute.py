@@ -1,6 +1,7 @@
 """Computing DFDG's public statistics: every measure, every month, disclosure-controlled.
 
-From the earliest month with data to the last complete month, each month of each measure is
+From the earliest month with data (at most PUBLISHED_MONTHS back) to the last complete
+month, each month of each measure is
 counted afresh and compared with its last computation by a fingerprint of the counts. A month
 seen for the first time is computed (revision 1); a month whose counts changed (late data:
 records dated in a month already computed, or changed since) is recomputed with the next
@@ -23,7 +24,9 @@ from jobnet.dfdg import clock
 from jobnet.dfdg.queries import statistics as stats_queries
 from jobnet.domain.statistics import (
     MEASURES,
+    PUBLISHED_MONTHS,
     RawCell,
+    add_months,
     breakdowns_of,
     last_complete_month,
     month_key,
@@ -65,7 +68,7 @@ def compute_statistics(session: Session, today: date | None = None) -> ComputeRe
     earliest = stats_queries.earliest_day(session)
     if earliest is None or month_start(earliest) > last:
         return ComputeResult(0, 0, 0, None, None)
-    first = month_start(earliest)
+    first = max(month_start(earliest), add_months(last, 1 - PUBLISHED_MONTHS))
     latest = stats_queries.latest_computations(session)
     computed = revised = unchanged = 0
     publishing = False

@@ -39,6 +39,7 @@ class AreaKind(StrEnum):
 
 
 MEASURES: tuple[Measure, ...] = tuple(Measure)
+PUBLISHED_MONTHS = 24  # figures are (re)computed for the last two years of complete months
 STOCK_MEASURES = frozenset({Measure.REGISTERED})
 
 

@@ -391,8 +391,8 @@ def replace_figures(
                 "revised": revised,
             }
         )
-    if rows:
-        session.execute(insert(StatFigure), rows)
+    if rows:  # the table's insert: one executemany (the ORM's would insert row by row)
+        session.execute(insert(StatFigure.__table__), rows)
     return changed
 
 
