@@ -28,10 +28,11 @@ from sqlalchemy.orm import Session
 
 from jobnet.db import Store
 from jobnet.dfdg import clock
-from jobnet.dfdg.cv_models import JoblogEntry
-from jobnet.dfdg.models import Absence, ContactGroupPeriod, Person, Registration
-from jobnet.dfdg.plan_models import Summons
-from jobnet.dfdg.stats_models import MunicipalityPopulation
+from jobnet.dfdg.models.cv import JoblogEntry
+from jobnet.dfdg.models.persons import ContactGroupPeriod, Person
+from jobnet.dfdg.models.registrations import Absence, Registration
+from jobnet.dfdg.models.statistics import MunicipalityPopulation
+from jobnet.dfdg.models.summons import Summons
 from jobnet.dfdg.synthetic_places import (
     AGES,
     APPLICATIONS,

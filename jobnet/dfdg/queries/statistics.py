@@ -28,13 +28,14 @@ from sqlalchemy import (
     select,
     update,
 )
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from jobnet.dfdg.clock import end_of_day, start_of_day
-from jobnet.dfdg.cv_models import JoblogEntry
-from jobnet.dfdg.models import Absence, ContactGroupPeriod, Person, Registration
-from jobnet.dfdg.plan_models import Summons
-from jobnet.dfdg.stats_models import MunicipalityPopulation, StatComputation, StatFigure
+from jobnet.dfdg.models.cv import JoblogEntry
+from jobnet.dfdg.models.persons import ContactGroupPeriod, Person
+from jobnet.dfdg.models.registrations import Absence, Registration
+from jobnet.dfdg.models.statistics import MunicipalityPopulation, StatComputation, StatFigure
+from jobnet.dfdg.models.summons import Summons
 from jobnet.domain.absences import AbsenceReason
 from jobnet.domain.statistics import (
     AGE_BANDS,
@@ -55,7 +56,10 @@ CANCELLED = "cancelled"
 # --- counting ---------------------------------------------------------------------------------
 
 
-def _group_on(person_id: ColumnElement[str], day: ColumnElement[date]) -> ColumnElement[int]:
+def _group_on(
+    person_id: ColumnElement[str] | InstrumentedAttribute[str],
+    day: ColumnElement[date] | InstrumentedAttribute[date],
+) -> ColumnElement[int]:
     """The contact group of the person's period covering `day`."""
     return (
         select(ContactGroupPeriod.contact_group)
@@ -70,7 +74,9 @@ def _group_on(person_id: ColumnElement[str], day: ColumnElement[date]) -> Column
     )
 
 
-def _group_in_month(person_id: ColumnElement[str], first: date, last: date) -> ColumnElement[int]:
+def _group_in_month(
+    person_id: ColumnElement[str] | InstrumentedAttribute[str], first: date, last: date
+) -> ColumnElement[int]:
     """The contact group of the person's latest period overlapping the month."""
     return (
         select(ContactGroupPeriod.contact_group)

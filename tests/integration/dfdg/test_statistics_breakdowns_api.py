@@ -10,9 +10,9 @@ from flask.testing import FlaskClient
 from sqlalchemy import delete, func, select
 
 from jobnet.db import Store
-from jobnet.dfdg.models import Person
+from jobnet.dfdg.models.persons import Person
+from jobnet.dfdg.models.statistics import MunicipalityPopulation
 from jobnet.dfdg.stats_compute import compute_in_store
-from jobnet.dfdg.stats_models import MunicipalityPopulation
 from jobnet.dfdg.synthetic import generate, load_synthetic_if_empty
 from jobnet.domain import municipalities
 from jobnet.domain.disclosure import Relation, recoverable
