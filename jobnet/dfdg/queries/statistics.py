@@ -132,7 +132,10 @@ def _duration(start: ColumnElement[date], day: date) -> ColumnElement[str]:
 
 
 def _cells(
-    session: Session, records: Select[Any], day: date, with_duration: bool = False
+    session: Session,
+    records: Select[*tuple[Any, ...]],
+    day: date,
+    with_duration: bool = False,
 ) -> list[RawCell]:
     """(municipality, contact group, person id, CPR number[, registration start]) per record →
     counted cells, by age band and gender on `day` (and duration of registration)."""
@@ -398,7 +401,7 @@ def replace_figures(
             }
         )
     if rows:  # the table's insert: one executemany (the ORM's would insert row by row)
-        session.execute(insert(StatFigure.__table__), rows)
+        session.execute(insert(StatFigure.metadata.tables[StatFigure.__tablename__]), rows)
     return changed
 
 
