@@ -7,12 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
-from flask_babel import format_decimal
 from flask_babel import lazy_gettext as _l
 
 from jobnet.clients.dfdg_client.statistics import StatisticsTable
 from jobnet.domain import municipalities
-from jobnet.web.public.statistics.tables import Cell, Column, Row, Table, area_name
+from jobnet.web.public.statistics.tables import Cell, Column, Row, Table, area_name, formatted
 
 BREAKDOWN_LABELS: dict[str, Any] = {
     "age": _l("Age"),
@@ -48,10 +47,10 @@ def category_label(breakdown: str, category: str) -> str:
     return str(found) if found is not None else str(UNKNOWN_LABEL)
 
 
-def _cell(value: int | None, revised: bool) -> Cell:
+def _cell(value: int | None, revised: bool, language: str) -> Cell:
     if value is None:
         return Cell(None, "–", revised)
-    return Cell(float(value), format_decimal(value, format="#,##0"), revised)
+    return Cell(float(value), formatted(float(value), False, language), revised)
 
 
 def breakdown_table(
@@ -69,14 +68,19 @@ def breakdown_table(
         cells = []
         for area in table.areas:
             figure = table.breakdown(month, area, breakdown, category)
-            cells.append(_cell(figure.value, figure.revised) if figure else _cell(0, False))
+            cells.append(
+                _cell(figure.value, figure.revised, language)
+                if figure
+                else _cell(0, False, language)
+            )
         rows.append(Row(category_label(breakdown, category), tuple(cells)))
     totals = [table.figure(month, area) for area in table.areas]
     rows.append(
         Row(
             str(_l("All")),
             tuple(
-                _cell(total.value, total.revised) if total else _cell(0, False) for total in totals
+                _cell(total.value, total.revised, language) if total else _cell(0, False, language)
+                for total in totals
             ),
         )
     )

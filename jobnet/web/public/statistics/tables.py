@@ -13,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from flask_babel import format_decimal
+from babel.numbers import format_decimal
 from flask_babel import gettext as _
 
 from jobnet.clients.dfdg_client.statistics import Figure, StatisticsTable
@@ -99,10 +100,17 @@ def _average(members: int) -> Callable[[Figure | None], float | None]:
     return average
 
 
-def _text(number: float | None, decimals: bool) -> str:
+def _text(number: float | None, decimals: bool, language: str) -> str:
     if number is None:
         return "–"
-    return format_decimal(number, format="#,##0.0" if decimals else "#,##0")
+    return formatted(number, decimals, language)
+
+
+@lru_cache(maxsize=4096)
+def formatted(number: float, decimals: bool, language: str) -> str:
+    """A figure as the language writes it (kept: a page shows a hundred, and Babel parses its
+    number pattern anew on every call)."""
+    return format_decimal(number, format="#,##0.0" if decimals else "#,##0", locale=language)
 
 
 def columns(
@@ -176,14 +184,17 @@ def _per_jobseeker_columns(areas: tuple[Area, ...], language: str) -> tuple[Colu
 
 
 def _row(
-    heading: str, cols: tuple[Column, ...], figure_of: Callable[[Column], Figure | None]
+    heading: str,
+    cols: tuple[Column, ...],
+    figure_of: Callable[[Column], Figure | None],
+    language: str,
 ) -> Row:
     cells = []
     for column in cols:
         figure = figure_of(column)
         number = column.show(figure)
         revised = bool(figure and figure.revised)
-        cells.append(Cell(number, _text(number, column.decimals), revised))
+        cells.append(Cell(number, _text(number, column.decimals, language), revised))
     return Row(heading, tuple(cells))
 
 
@@ -198,7 +209,9 @@ def _in_month(
 
 def monthly_table(table: StatisticsTable, caption: str, language: str) -> Table:
     cols = columns(Measure(table.measure), table.areas, language, table.inhabitants)
-    rows = tuple(_row(month_label(month), cols, _in_month(table, month)) for month in table.months)
+    rows = tuple(
+        _row(month_label(month), cols, _in_month(table, month), language) for month in table.months
+    )
     return Table(caption, cols, rows)
 
 
@@ -206,10 +219,12 @@ def group_table(table: StatisticsTable, month: date, caption: str, language: str
     """By contact group in one month: a row per contact group and the total."""
     cols = tuple(Column(area_name(area, language), area, _value) for area in table.areas)
     rows = [
-        _row(contact_group_label(group), cols, _in_month(table, month, group))
+        _row(contact_group_label(group), cols, _in_month(table, month, group), language)
         for group in range(1, 9)
     ]
-    rows.append(_row(_("All contact groups"), cols, lambda c: table.figure(month, c.area)))
+    rows.append(
+        _row(_("All contact groups"), cols, lambda c: table.figure(month, c.area), language)
+    )
     return Table(caption, cols, tuple(rows))
 
 
