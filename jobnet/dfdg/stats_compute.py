@@ -22,6 +22,7 @@ from sqlalchemy.orm import Session
 from jobnet.db import Store
 from jobnet.dfdg import clock
 from jobnet.dfdg.queries import statistics as stats_queries
+from jobnet.dfdg.queries import statistics_counts
 from jobnet.domain.statistics import (
     MEASURES,
     PUBLISHED_MONTHS,
@@ -65,7 +66,7 @@ def fingerprint(cells: Iterable[RawCell]) -> str:
 def compute_statistics(session: Session, today: date | None = None) -> ComputeResult:
     """Bring the precomputed figures up to date with DFDG's records."""
     last = last_complete_month(today or clock.today())
-    earliest = stats_queries.earliest_day(session)
+    earliest = statistics_counts.earliest_day(session)
     if earliest is None or month_start(earliest) > last:
         return ComputeResult(0, 0, 0, None, None)
     first = max(month_start(earliest), add_months(last, 1 - PUBLISHED_MONTHS))
@@ -74,7 +75,7 @@ def compute_statistics(session: Session, today: date | None = None) -> ComputeRe
     publishing = False
     for measure in MEASURES:
         for month in months(first, last):
-            raw = stats_queries.count_month(session, measure, month)
+            raw = statistics_counts.count_month(session, measure, month)
             counts_print = fingerprint(raw)
             previous = latest.get((measure.value, month))
             if previous is not None and previous.fingerprint == counts_print:
