@@ -125,6 +125,8 @@ def _prepare_database(app: Flask, settings: Mapping[str, Any]) -> None:
     if settings.get("LOAD_DEMO_DATA", False):
         from jobnet.dfdg.demo import load_demo_data_if_empty
         from jobnet.dfdg.stats_compute import compute_in_store
+        from jobnet.dfdg.synthetic import load_synthetic_if_empty
 
         load_demo_data_if_empty(store)
+        load_synthetic_if_empty(store, int(settings.get("SYNTHETIC_PERSONS") or 0))
         compute_in_store(store)

@@ -31,6 +31,9 @@ DEVELOPMENT: dict[str, Any] = {
     # Answers of 401 (a wrong bearer token) to one address, over which it gets 429.
     "ABUSE_LIMITS_ENABLED": True,
     "DFDG_TOKEN_FAILURE_LIMIT": "10 per minute;100 per hour",
+    # With the demo data: a synthetic population of this many jobseekers for the public
+    # statistics (jobnet.dfdg.synthetic); 0 for none.
+    "SYNTHETIC_PERSONS": 25000,
 }
 DEFAULTS: dict[str, dict[str, Any]] = {
     "development": DEVELOPMENT,
@@ -39,6 +42,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "ENV_NAME": "test",
         "LOAD_DEMO_DATA": False,
         "ABUSE_LIMITS_ENABLED": False,  # the limit's own test turns it on
+        "SYNTHETIC_PERSONS": 0,
     },
     "production": {
         "ENV_NAME": "production",
@@ -50,6 +54,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "LOAD_DEMO_DATA": False,
         "ABUSE_LIMITS_ENABLED": True,
         "DFDG_TOKEN_FAILURE_LIMIT": DEVELOPMENT["DFDG_TOKEN_FAILURE_LIMIT"],
+        "SYNTHETIC_PERSONS": 0,
     },
 }
 

@@ -11,17 +11,18 @@ table, or an aggregate of areas). Publishing a table protects it in two steps:
    published part is suppressed as well (or the total, when no part is left), again and again
    until stable. Relations overlap (a cell is in a row and a column, an area in its comparison
    group and in the country), so the rows alone do not prove safety: the published figures are
-   then checked as a system of linear equations, and while any suppressed cell is still
-   determined by it, another cell of one of its relations is suppressed.
+   then checked as a system of linear equations (in exact integer arithmetic), and while any
+   suppressed cell is still determined by it, another cell of one of its relations is
+   suppressed.
 
 Everything here is pure: it decides which cells to suppress, and `recoverable` is the proof.
 """
 
 from __future__ import annotations
 
+import math
 from collections.abc import Hashable, Iterable, Mapping
 from dataclasses import dataclass
-from fractions import Fraction
 
 MIN_PERSONS = 5
 
@@ -96,30 +97,42 @@ def _equations(relations: Iterable[Relation], unknown: Mapping[Key, int]) -> lis
     return rows
 
 
-def _reduced_rows(rows: list[dict[int, int]]) -> dict[int, dict[int, Fraction]]:
-    """The reduced row echelon form of the equations, as {pivot column: row} (exact)."""
-    pivots: dict[int, dict[int, Fraction]] = {}
+def _normalised(row: dict[int, int]) -> dict[int, int]:
+    """The row divided by the greatest common divisor of its entries, its pivot positive."""
+    divisor = math.gcd(*row.values())
+    if row[min(row)] < 0:
+        divisor = -divisor
+    return {column: value // divisor for column, value in row.items()}
+
+
+def _minus(row: dict[int, int], scale: int, other: dict[int, int], factor: int) -> dict[int, int]:
+    """scale * row - factor * other, without its zero entries."""
+    result = {column: value * scale for column, value in row.items()}
+    for column, value in other.items():
+        result[column] = result.get(column, 0) - factor * value
+    return {column: value for column, value in result.items() if value}
+
+
+def _reduced_rows(rows: list[dict[int, int]]) -> dict[int, dict[int, int]]:
+    """The reduced row echelon form of the equations, as {pivot column: row}, exact: integer
+    rows scaled instead of divided (fraction-free), each kept divided by its entries' gcd.
+    A pivot row is a multiple of the row of rational RREF, with the same zeros."""
+    pivots: dict[int, dict[int, int]] = {}
     for raw in rows:
-        row = {column: Fraction(value) for column, value in raw.items()}
+        row = dict(raw)
         for column in [c for c in row if c in pivots]:
             factor = row.get(column)
-            if not factor:
-                continue
-            for other, value in pivots[column].items():
-                row[other] = row.get(other, Fraction(0)) - factor * value
-            row = {c: v for c, v in row.items() if v}
+            if factor:
+                pivot_row = pivots[column]
+                row = _minus(row, pivot_row[column], pivot_row, factor)
         if not row:
             continue
+        row = _normalised(row)
         pivot = min(row)
-        scale = row[pivot]
-        row = {column: value / scale for column, value in row.items()}
-        for existing in pivots.values():
+        for key, existing in pivots.items():
             factor = existing.get(pivot)
             if factor:
-                for column, value in row.items():
-                    existing[column] = existing.get(column, Fraction(0)) - factor * value
-                for column in [c for c, v in existing.items() if not v]:
-                    del existing[column]
+                pivots[key] = _normalised(_minus(existing, row[pivot], row, factor))
         pivots[pivot] = row
     return pivots
 
@@ -133,8 +146,32 @@ def recoverable(relations: Iterable[Relation], suppressed: set[Key]) -> set[Key]
     """
     keys = sorted(suppressed, key=repr)
     unknown = {key: index for index, key in enumerate(keys)}
-    pivots = _reduced_rows(_equations(relations, unknown))
-    return {keys[pivot] for pivot, row in pivots.items() if len(row) == 1}
+    found: set[Key] = set()
+    for rows in _components(_equations(relations, unknown)):
+        pivots = _reduced_rows(rows)
+        found |= {keys[pivot] for pivot, row in pivots.items() if len(row) == 1}
+    return found
+
+
+def _components(rows: list[dict[int, int]]) -> list[list[dict[int, int]]]:
+    """The equations in groups that share no unknown: each group is solved on its own (the
+    cost of elimination grows much faster than the number of unknowns)."""
+    parent: dict[int, int] = {}
+
+    def root(column: int) -> int:
+        while parent.setdefault(column, column) != column:
+            parent[column] = parent[parent[column]]
+            column = parent[column]
+        return column
+
+    for row in rows:
+        first, *rest = row
+        for column in rest:
+            parent[root(column)] = root(first)
+    groups: dict[int, list[dict[int, int]]] = {}
+    for row in rows:
+        groups.setdefault(root(next(iter(row))), []).append(row)
+    return list(groups.values())
 
 
 def protect(

@@ -57,7 +57,9 @@ class LiveServer:
 
 
 @contextmanager
-def serve_live_app(tmp: Path, port: int | None = None, **overrides: Any) -> Iterator[LiveServer]:
+def serve_live_app(
+    tmp: Path, port: int | None = None, synthetic_persons: int = 0, **overrides: Any
+) -> Iterator[LiveServer]:
     port = port or _free_port()
     url = f"http://127.0.0.1:{port}"
     app = create_app(
@@ -68,6 +70,7 @@ def serve_live_app(tmp: Path, port: int | None = None, **overrides: Any) -> Iter
         PUBLIC_BASE_URL=url,
         AUTO_MIGRATE=True,
         LOAD_DEMO_DATA=True,
+        SYNTHETIC_PERSONS=synthetic_persons,
         **overrides,
     )
     server = make_server("127.0.0.1", port, app, threaded=True)
@@ -89,8 +92,9 @@ def live_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
 @pytest.fixture(scope="session")
 def a11y_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer]:
     """A live app of its own for the accessibility crawl, which sends reports and fills in
-    forms: other browser tests never see the data it changes."""
-    with serve_live_app(tmp_path_factory.mktemp("a11y")) as server:
+    forms: other browser tests never see the data it changes. A small synthetic population
+    gives the statistics page all its tables (breakdowns, rates, suppressed cells)."""
+    with serve_live_app(tmp_path_factory.mktemp("a11y"), synthetic_persons=4000) as server:
         yield server
 
 

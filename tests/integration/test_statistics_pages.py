@@ -5,6 +5,7 @@ from __future__ import annotations
 import csv
 import io
 from datetime import date
+from typing import Any
 
 import html5lib
 import pytest
@@ -81,8 +82,19 @@ def test_csv_download(figures: Flask, client: FlaskClient) -> None:
     assert response.mimetype == "text/csv"
     assert "attachment" in response.headers["Content-Disposition"]
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
-    assert rows[0] == ["Measure", "Month", "Area", "Area code", "Contact group", "Value", "Persons"]
-    by_key = {(r[1], r[3], r[4]): r[5] for r in rows[1:]}
+    assert rows[0] == [
+        "Measure",
+        "Month",
+        "Area",
+        "Area code",
+        "Breakdown",
+        "Category",
+        "Value",
+        "Persons",
+        "Per 1,000 inhabitants aged 16-66",
+        "Revised",
+    ]
+    by_key = {(r[1], r[3], r[5]): r[6] for r in rows[1:]}
     assert by_key[("2026-01", "0101", "All contact groups")] == "9"
     assert by_key[("2026-01", "0101", "Cash benefit recipient")] == "–"
     assert by_key[("2026-02", "DK", "All contact groups")] == "15"
@@ -118,14 +130,17 @@ JSON = PAGE.replace("/statistik/?", "/statistik/data.json?")
 CSV = PAGE.replace("/statistik/?", "/statistik/csv?")
 
 
-def _csv_cells(client: FlaskClient, url: str) -> list[tuple[str, str, str, str, str]]:
+Cells = list[tuple[str, str, str, str, str, str]]
+
+
+def _csv_cells(client: FlaskClient, url: str) -> Cells:
     response = client.get(url, headers={"Accept-Language": "en"})
     assert response.status_code == 200
     rows = list(csv.reader(io.StringIO(response.get_data(as_text=True).lstrip("\ufeff"))))
-    return [(r[1], r[3], r[4], r[5], r[6]) for r in rows[1:]]
+    return [(r[1], r[3], r[4], r[5], r[6], r[7]) for r in rows[1:]]
 
 
-def _json_cells(body: dict[str, object]) -> list[tuple[str, str, str, str, str]]:
+def _json_cells(body: dict[str, Any]) -> Cells:
     def text(number: object) -> str:
         return "–" if number is None else str(number)
 
@@ -133,11 +148,22 @@ def _json_cells(body: dict[str, object]) -> list[tuple[str, str, str, str, str]]
         (
             f["month"],
             f["area_code"],
+            "Contact group",
             f["contact_group_name"] or "All contact groups",
             text(f["value"]),
             text(f["persons"]),
         )
-        for f in body["figures"]  # type: ignore[attr-defined]
+        for f in body["figures"]
+    ] + [
+        (
+            f["month"],
+            f["area_code"],
+            f["breakdown_name"],
+            f["category_name"],
+            text(f["value"]),
+            text(f["persons"]),
+        )
+        for f in body["breakdowns"]
     ]
 
 
@@ -178,13 +204,15 @@ def test_the_json_needs_no_login_and_suppressed_stays_suppressed(
         "value": 9,
         "persons": 9,
         "suppressed": False,
+        "per_1000_inhabitants_16_66": None,  # no population table in these tests
+        "revised": False,
     }
     small = cells[("2026-01", "0101", 2)]  # 2 persons
     assert small["suppressed"] and small["value"] is None and small["persons"] is None
-    hidden = [f for f in body["figures"] if f["suppressed"]]
+    hidden = [f for f in body["figures"] + body["breakdowns"] if f["suppressed"]]
     assert len(hidden) >= 2  # the small cell and one it could be worked out from
     assert all(f["value"] is None and f["persons"] is None for f in hidden)
-    assert sum(1 for cell in _csv_cells(client, CSV) if cell[3] == "–") == len(hidden)
+    assert sum(1 for cell in _csv_cells(client, CSV) if cell[4] == "–") == len(hidden)
     assert [a["name"] for a in body["areas"]][-1] == "The whole country"
 
 

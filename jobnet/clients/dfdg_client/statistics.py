@@ -7,6 +7,7 @@ import time
 from collections.abc import Callable, Hashable, Mapping
 from dataclasses import dataclass
 from datetime import date, datetime
+from functools import cached_property
 from typing import Any, TypeVar
 
 from jobnet.clients.dfdg_client.calls import Calls
@@ -42,6 +43,32 @@ class Figure:
     value: int | None  # None when suppressed
     persons: int | None
     suppressed: bool
+    revised: bool = False  # changed by late data when the figures were last published
+
+
+@dataclass(frozen=True)
+class BreakdownFigure:
+    """A figure by age band, gender or duration of registration (`breakdown`, `category`)."""
+
+    month: date
+    area_kind: str
+    area_code: str
+    breakdown: str  # "age", "gender" or "duration"
+    category: str  # "under_25" … "60_plus", "female"/"male", "under_3" … "12_plus", "unknown"
+    value: int | None  # None when suppressed
+    persons: int | None
+    suppressed: bool
+    revised: bool = False
+
+
+@dataclass(frozen=True)
+class Population:
+    """An area's inhabitants aged 16-66 (None: not known for every municipality in it)."""
+
+    area_kind: str
+    area_code: str
+    inhabitants_16_66: int | None
+    source: str | None
 
 
 @dataclass(frozen=True)
@@ -60,18 +87,49 @@ class StatisticsTable:
     figures: tuple[Figure, ...]
     revisions: tuple[FigureRevision, ...]
     min_persons: int
+    breakdowns: tuple[BreakdownFigure, ...] = ()
+    populations: tuple[Population, ...] = ()
+
+    @cached_property
+    def _by_key(self) -> dict[tuple[date, str, str, int | None], Figure]:
+        return {
+            (item.month, item.area_kind, item.area_code, item.contact_group): item
+            for item in self.figures
+        }
+
+    @cached_property
+    def _breakdowns_by_key(self) -> dict[tuple[date, str, str, str, str], BreakdownFigure]:
+        return {
+            (item.month, item.area_kind, item.area_code, item.breakdown, item.category): item
+            for item in self.breakdowns
+        }
 
     def figure(
         self, month: date, area: tuple[str, str], contact_group: int | None = ALL_GROUPS
     ) -> Figure | None:
-        for item in self.figures:
-            if (
-                item.month == month
-                and (item.area_kind, item.area_code) == area
-                and item.contact_group == contact_group
-            ):
-                return item
+        return self._by_key.get((month, area[0], area[1], contact_group))
+
+    def breakdown(
+        self, month: date, area: tuple[str, str], breakdown: str, category: str
+    ) -> BreakdownFigure | None:
+        return self._breakdowns_by_key.get((month, area[0], area[1], breakdown, category))
+
+    def categories(self, breakdown: str) -> tuple[str, ...]:
+        """The categories of a breakdown in the figures, in DFDG's order."""
+        return tuple(
+            dict.fromkeys(item.category for item in self.breakdowns if item.breakdown == breakdown)
+        )
+
+    def inhabitants(self, area: tuple[str, str]) -> int | None:
+        for item in self.populations:
+            if (item.area_kind, item.area_code) == area:
+                return item.inhabitants_16_66
         return None
+
+    @property
+    def synthetic(self) -> bool:
+        """The figures come from the embedded default's synthetic population."""
+        return any("synthetic" in (item.source or "") for item in self.populations)
 
     @property
     def months(self) -> tuple[date, ...]:
@@ -118,8 +176,32 @@ def parse_table(data: Mapping[str, Any]) -> StatisticsTable:
                 value=item.get("value"),
                 persons=item.get("persons"),
                 suppressed=bool(item["suppressed"]),
+                revised=bool(item.get("revised")),
             )
             for item in data["figures"]
+        ),
+        breakdowns=tuple(
+            BreakdownFigure(
+                month=_required_month(item["month"]),
+                area_kind=item["area_kind"],
+                area_code=item["area_code"],
+                breakdown=item["breakdown"],
+                category=item["category"],
+                value=item.get("value"),
+                persons=item.get("persons"),
+                suppressed=bool(item["suppressed"]),
+                revised=bool(item.get("revised")),
+            )
+            for item in data.get("breakdowns", ())
+        ),
+        populations=tuple(
+            Population(
+                area_kind=item["area_kind"],
+                area_code=item["area_code"],
+                inhabitants_16_66=item.get("inhabitants_16_66"),
+                source=item.get("source"),
+            )
+            for item in data.get("populations", ())
         ),
         revisions=tuple(
             FigureRevision(

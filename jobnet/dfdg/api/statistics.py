@@ -20,9 +20,11 @@ from jobnet.dfdg.problems import field_error, validation_problem
 from jobnet.dfdg.queries import statistics as stats_queries
 from jobnet.dfdg.schemas.statistics import (
     AreaOut,
+    BreakdownFigureOut,
     FigureOut,
     MeasureOut,
     MeasuresResponse,
+    PopulationOut,
     RevisionOut,
     StatisticsQuery,
     StatisticsResponse,
@@ -31,11 +33,14 @@ from jobnet.domain import municipalities
 from jobnet.domain.disclosure import MIN_PERSONS
 from jobnet.domain.statistics import (
     ALL_GROUPS,
+    CATEGORIES,
     GROUPS,
     STOCK_MEASURES,
+    UNKNOWN,
     AreaKind,
     Measure,
     add_months,
+    breakdowns_of,
     last_complete_month,
     month_key,
     months,
@@ -103,6 +108,9 @@ def _period(query: StatisticsQuery, last_computed: date | None) -> tuple[date, d
     return first, last
 
 
+Stored = dict[tuple[date, str, str, str, str, int], StatFigure]
+
+
 def _figure(
     month: date, area: tuple[AreaKind, str], group: int, row: StatFigure | None
 ) -> FigureOut:
@@ -116,7 +124,66 @@ def _figure(
         value=None if suppressed else (row.value if row else 0),
         persons=None if suppressed else (row.persons if row else 0),
         suppressed=suppressed,
+        revised=bool(row and row.revised),
     )
+
+
+def _breakdown_figures(
+    measure: Measure, computed: list[date], areas: list[tuple[AreaKind, str]], stored: Stored
+) -> list[BreakdownFigureOut]:
+    """Each breakdown's cells; a breakdown a month has no row of (nothing counted) is 0s."""
+    found = []
+    for month in computed:
+        for area in areas:
+            for breakdown in breakdowns_of(measure):
+                categories = CATEGORIES[breakdown]
+                if (month, area[0].value, area[1], breakdown.value, UNKNOWN, 0) in stored:
+                    categories = (*categories, UNKNOWN)
+                for category in categories:
+                    key = (month, area[0].value, area[1], breakdown.value, category, 0)
+                    row = stored.get(key)
+                    suppressed = row is not None and row.suppression is not None
+                    found.append(
+                        BreakdownFigureOut(
+                            month=month_key(month),
+                            area_kind=area[0],
+                            area_code=area[1],
+                            breakdown=breakdown,
+                            category=category,
+                            value=None if suppressed else (row.value if row else 0),
+                            persons=None if suppressed else (row.persons if row else 0),
+                            suppressed=suppressed,
+                            revised=bool(row and row.revised),
+                        )
+                    )
+    return found
+
+
+def _populations(
+    areas: list[tuple[AreaKind, str]], known: dict[str, stats_queries.Population]
+) -> list[PopulationOut]:
+    """Each area's inhabitants aged 16-66: a group's and the country's are their members' sum,
+    and unknown (null) unless every member's is known."""
+    found = []
+    for kind, code in areas:
+        if kind == AreaKind.MUNICIPALITY:
+            codes = [code]
+        elif kind == AreaKind.COMPARISON_GROUP:
+            codes = [m.code for m in municipalities.members(code)]
+        else:
+            codes = [m.code for m in municipalities.MUNICIPALITIES]
+        figures = [known[c] for c in codes if c in known]
+        complete = len(figures) == len(codes) and bool(codes)
+        sources = sorted({figure.source for figure in figures})
+        found.append(
+            PopulationOut(
+                area_kind=kind,
+                area_code=code,
+                inhabitants_16_66=sum(f.inhabitants_16_66 for f in figures) if complete else None,
+                source="; ".join(sources) if complete else None,
+            )
+        )
+    return found
 
 
 @api.route(
@@ -146,7 +213,17 @@ def statistics() -> Response:
     rows = stats_queries.figures(
         session, query.measure, [(k.value, c) for k, c in areas], first, last
     )
-    stored = {(row.month, row.area_kind, row.area_code, row.contact_group): row for row in rows}
+    stored: Stored = {
+        (
+            row.month,
+            row.area_kind,
+            row.area_code,
+            row.breakdown,
+            row.category,
+            row.contact_group,
+        ): row
+        for row in rows
+    }
     computed = [
         month
         for month in months(first, last)
@@ -155,7 +232,7 @@ def statistics() -> Response:
         and coverage.first_month <= month <= coverage.last_month
     ]
     figures = [
-        _figure(month, area, group, stored.get((month, area[0].value, area[1], group)))
+        _figure(month, area, group, stored.get((month, area[0].value, area[1], "", "", group)))
         for month in computed
         for area in areas
         for group in (ALL_GROUPS, *GROUPS)
@@ -167,6 +244,8 @@ def statistics() -> Response:
         to_month=month_key(last),
         areas=[AreaOut(kind=kind, code=code) for kind, code in areas],
         figures=figures,
+        breakdowns=_breakdown_figures(query.measure, computed, areas, stored),
+        populations=_populations(areas, stats_queries.populations(session)),
         revisions=[
             RevisionOut(month=month_key(r.month), revision=r.revision, revised_at=r.revised_at)
             for r in revisions

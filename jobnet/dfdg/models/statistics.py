@@ -11,6 +11,7 @@ from sqlalchemy import (
     Integer,
     String,
     UniqueConstraint,
+    false,
 )
 from sqlalchemy.orm import Mapped, mapped_column
 
@@ -18,7 +19,8 @@ from jobnet.dfdg.models.base import Base, UtcDateTime, utcnow
 
 
 class StatFigure(Base):
-    """One published cell: a measure in a month for an area and a contact group (0 = all).
+    """One published cell: a measure in a month for an area and a contact group (0 = all), or
+    an age band, gender or duration of registration (`breakdown`, `category`).
 
     `value` counts what the measure counts (persons, reports, entries); `persons` the persons
     behind it (a person counted once per cell)."""
@@ -30,8 +32,10 @@ class StatFigure(Base):
             "area_kind",
             "area_code",
             "month",
+            "breakdown",
+            "category",
             "contact_group",
-            name="uq_stat_figures_measure",
+            name="uq_stat_figures_cell",
         ),
         CheckConstraint(
             "area_kind IN ('municipality', 'comparison_group', 'country')", name="area_kind"
@@ -53,6 +57,12 @@ class StatFigure(Base):
     value: Mapped[int | None] = mapped_column(Integer)
     persons: Mapped[int | None] = mapped_column(Integer)
     suppression: Mapped[str | None] = mapped_column(String(20))
+    # "" for the contact groups and the total; else "age", "gender" or "duration" with its
+    # `category` (an age band, a gender, a duration of registration).
+    breakdown: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    category: Mapped[str] = mapped_column(String(20), default="", server_default="")
+    # Changed when the month was last recomputed after late data (and not published since).
+    revised: Mapped[bool] = mapped_column(Boolean, default=False, server_default=false())
 
 
 class StatComputation(Base):
@@ -72,3 +82,17 @@ class StatComputation(Base):
     revised: Mapped[bool] = mapped_column(Boolean, default=False)
     fingerprint: Mapped[str] = mapped_column(String(64))
     computed_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
+
+
+class MunicipalityPopulation(Base):
+    """The inhabitants aged 16-66 of each municipality: the denominator of the rates per 1,000
+    (registered jobseekers per 1,000 inhabitants of working age). `source` says where the
+    figure came from; the embedded default's synthetic population says "synthetic"."""
+
+    __tablename__ = "municipality_populations"
+    __table_args__ = (CheckConstraint("inhabitants_16_66 > 0", name="inhabitants_positive"),)
+
+    municipality_code: Mapped[str] = mapped_column(String(4), primary_key=True)
+    inhabitants_16_66: Mapped[int] = mapped_column(Integer)
+    source: Mapped[str] = mapped_column(String(200))
+    updated_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)

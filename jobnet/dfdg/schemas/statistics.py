@@ -8,7 +8,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field
 
 from jobnet.dfdg.schemas.base import ResponseBody
-from jobnet.domain.statistics import AreaKind, Measure
+from jobnet.domain.statistics import AreaKind, Breakdown, Measure
 
 
 class MeasureOut(ResponseBody):
@@ -65,6 +65,41 @@ class FigureOut(ResponseBody):
     value: int | None = Field(description="null when suppressed")
     persons: int | None = Field(description="The persons behind the value; null when suppressed")
     suppressed: bool
+    revised: bool = Field(
+        default=False,
+        description="Changed by late data when the figures were last published",
+    )
+
+
+class BreakdownFigureOut(ResponseBody):
+    month: str = Field(description="YYYY-MM")
+    area_kind: AreaKind
+    area_code: str
+    breakdown: Breakdown = Field(
+        description="age: age band on the month's last day; gender; duration: how long the "
+        "current registration had lasted (registered jobseekers only)"
+    )
+    category: str = Field(
+        description="Age band (under_25, 25_29, 30_39, 40_49, 50_59, 60_plus), gender (female, "
+        "male) or duration (under_3, 3_6, 6_12, 12_plus months); unknown when not known"
+    )
+    value: int | None = Field(description="null when suppressed")
+    persons: int | None = Field(description="The persons behind the value; null when suppressed")
+    suppressed: bool
+    revised: bool = Field(
+        default=False,
+        description="Changed by late data when the figures were last published",
+    )
+
+
+class PopulationOut(ResponseBody):
+    area_kind: AreaKind
+    area_code: str
+    inhabitants_16_66: int | None = Field(
+        description="Inhabitants aged 16-66 (the members' sum for a group or the country); "
+        "null when not known for every member"
+    )
+    source: str | None = Field(description="Where the figure comes from")
 
 
 class RevisionOut(ResponseBody):
@@ -80,6 +115,15 @@ class StatisticsResponse(ResponseBody):
     areas: list[AreaOut]
     figures: list[FigureOut] = Field(
         description="Every area, month and contact group (and the total, contact_group null)"
+    )
+    breakdowns: list[BreakdownFigureOut] = Field(
+        default_factory=list,
+        description="Every area and month by age band, gender and (registered jobseekers) "
+        "duration of registration: each breakdown adds up to the total, and the suppression "
+        "holds across all breakdowns together",
+    )
+    populations: list[PopulationOut] = Field(
+        default_factory=list, description="The denominators of rates per 1,000 inhabitants"
     )
     revisions: list[RevisionOut]
     min_persons: int

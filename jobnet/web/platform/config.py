@@ -53,6 +53,10 @@ class Config:
     # DFDG's API also answers under /dfdg on the web port (development and tests only).
     DFDG_MOUNT_ON_WEB = True
     LOAD_DEMO_DATA = True
+    # With the demo data: a synthetic population of this many jobseekers (all 98
+    # municipalities, 30 months) for the public statistics; 0 for none. `make run` makes it
+    # once, in about half a minute on two cores.
+    SYNTHETIC_PERSONS = 25000
 
     # Identity (OIDC). The MitID simulator is the embedded default provider; an empty
     # OIDC_<KIND>_ISSUER means the simulator. See the README for pointing at a real broker.
@@ -119,6 +123,7 @@ class TestConfig(Config):
     TESTING = True
     SECRET_KEY = "test-secret-key"  # noqa: S105
     LOAD_DEMO_DATA = False
+    SYNTHETIC_PERSONS = 0  # the tests count the demo persons and make their own records
     OUTBOX_WORKER_EMBEDDED = False
     WTF_CSRF_ENABLED = True
     STATISTICS_CACHE_SECONDS = 0.0  # the tests recompute and expect to see it at once

@@ -23,11 +23,16 @@ def jobseeker(
     group: int,
     start: date,
     end: date | None = None,
+    cpr: str | None = None,
 ) -> str:
-    """A person in `municipality`, registered from `start` (deregistered on `end`) in `group`."""
+    """A person in `municipality`, registered from `start` (deregistered on `end`) in `group`.
+    The CPR number gives the age and gender (by default: born 1 January 1900)."""
     with store.session() as session:
         claims = person_queries.PersonClaims(
-            cpr=_cpr(), given_name="Test", family_name="Person", municipality_code=municipality
+            cpr=cpr or _cpr(),
+            given_name="Test",
+            family_name="Person",
+            municipality_code=municipality,
         )
         person, _ = person_queries.ensure(session, claims)
         match = 1 if group in (2, 3) else None

@@ -4,16 +4,28 @@ value (null) and `suppressed` true."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from typing import Any
 
+from flask_babel import gettext as _
+
 from jobnet.clients.dfdg_client.statistics import StatisticsTable
-from jobnet.domain.statistics import MEASURES, month_key
+from jobnet.domain.statistics import MEASURES, Measure, month_key
 from jobnet.web.journeys.labels import contact_group_label
+from jobnet.web.public.statistics.breakdowns import breakdown_label, category_label
 from jobnet.web.public.statistics.tables import area_name
+
+
+def _rate(value: int | None, inhabitants: int | None, measure: str) -> float | None:
+    """Per 1,000 inhabitants aged 16-66 (not for joblog entries: they are per jobseeker)."""
+    if value is None or not inhabitants or measure == Measure.JOBLOG_ENTRIES.value:
+        return None
+    return round(value * 1000 / inhabitants, 2)
 
 
 def figures_document(table: StatisticsTable, measure_name: str, language: str) -> dict[str, Any]:
     """The figures of `table` with names in `language`; codes stay as DFDG has them."""
+    inhabitants = {(p.area_kind, p.area_code): p.inhabitants_16_66 for p in table.populations}
     return {
         "measure": table.measure,
         "measure_name": measure_name,
@@ -21,8 +33,14 @@ def figures_document(table: StatisticsTable, measure_name: str, language: str) -
         "from_month": month_key(table.from_month),
         "to_month": month_key(table.to_month),
         "min_persons": table.min_persons,
+        "synthetic": table.synthetic,
         "areas": [
-            {"kind": kind, "code": code, "name": area_name((kind, code), language)}
+            {
+                "kind": kind,
+                "code": code,
+                "name": area_name((kind, code), language),
+                "inhabitants_16_66": inhabitants.get((kind, code)),
+            }
             for kind, code in table.areas
         ],
         "figures": [
@@ -37,8 +55,30 @@ def figures_document(table: StatisticsTable, measure_name: str, language: str) -
                 "value": None if figure.suppressed else figure.value,
                 "persons": None if figure.suppressed else figure.persons,
                 "suppressed": figure.suppressed,
+                "per_1000_inhabitants_16_66": _rate(
+                    figure.value,
+                    inhabitants.get((figure.area_kind, figure.area_code)),
+                    table.measure,
+                ),
+                "revised": figure.revised,
             }
             for figure in table.figures
+        ],
+        "breakdowns": [
+            {
+                "month": month_key(figure.month),
+                "area_kind": figure.area_kind,
+                "area_code": figure.area_code,
+                "breakdown": figure.breakdown,
+                "breakdown_name": breakdown_label(figure.breakdown),
+                "category": figure.category,
+                "category_name": category_label(figure.breakdown, figure.category),
+                "value": None if figure.suppressed else figure.value,
+                "persons": None if figure.suppressed else figure.persons,
+                "suppressed": figure.suppressed,
+                "revised": figure.revised,
+            }
+            for figure in table.breakdowns
         ],
         "revisions": [
             {
@@ -49,6 +89,60 @@ def figures_document(table: StatisticsTable, measure_name: str, language: str) -
             for revision in table.revisions
         ],
     }
+
+
+def csv_rows(table: StatisticsTable, measure_name: str, language: str) -> Iterator[list[Any]]:
+    """The CSV file: a header, then the contact groups and every other breakdown, month by
+    month and area by area (– for a suppressed figure)."""
+    inhabitants = {(p.area_kind, p.area_code): p.inhabitants_16_66 for p in table.populations}
+    yield [
+        _("Measure"),
+        _("Month"),
+        _("Area"),
+        _("Area code"),
+        _("Breakdown"),
+        _("Category"),
+        _("Value"),
+        _("Persons"),
+        _("Per 1,000 inhabitants aged 16-66"),
+        _("Revised"),
+    ]
+
+    def shown(number: float | int | None) -> Any:
+        return "–" if number is None else number
+
+    by_group = _("Contact group")
+    for figure in table.figures:
+        rate = _rate(
+            figure.value, inhabitants.get((figure.area_kind, figure.area_code)), table.measure
+        )
+        yield [
+            measure_name,
+            month_key(figure.month),
+            area_name((figure.area_kind, figure.area_code), language),
+            figure.area_code,
+            by_group,
+            contact_group_label(figure.contact_group)
+            if figure.contact_group
+            else _("All contact groups"),
+            shown(figure.value),
+            shown(figure.persons),
+            "" if rate is None and not figure.suppressed else shown(rate),
+            _("yes") if figure.revised else "",
+        ]
+    for item in table.breakdowns:
+        yield [
+            measure_name,
+            month_key(item.month),
+            area_name((item.area_kind, item.area_code), language),
+            item.area_code,
+            breakdown_label(item.breakdown),
+            category_label(item.breakdown, item.category),
+            shown(item.value),
+            shown(item.persons),
+            "",
+            _("yes") if item.revised else "",
+        ]
 
 
 _MONTH = {"type": "string", "pattern": "^[0-9]{4}-(0[1-9]|1[0-2])$", "examples": ["2026-01"]}
@@ -84,6 +178,10 @@ _QUERY = [
     },
 ]
 _NULLABLE_INT = {"type": ["integer", "null"]}
+_REVISED = {
+    "type": "boolean",
+    "description": "true: changed by late data since the figures were published before",
+}
 _SCHEMAS: dict[str, Any] = {
     "Figures": {
         "type": "object",
@@ -94,8 +192,10 @@ _SCHEMAS: dict[str, Any] = {
             "from_month",
             "to_month",
             "min_persons",
+            "synthetic",
             "areas",
             "figures",
+            "breakdowns",
             "revisions",
         ],
         "properties": {
@@ -109,18 +209,35 @@ _SCHEMAS: dict[str, Any] = {
                 "description": "Cells with fewer persons than this (but more than none) are "
                 "suppressed, and so is any cell they could be worked out from",
             },
+            "synthetic": {
+                "type": "boolean",
+                "description": "true: the figures come from a synthetic population (the "
+                "embedded default), not from real persons",
+            },
             "areas": {"type": "array", "items": {"$ref": "#/components/schemas/Area"}},
             "figures": {"type": "array", "items": {"$ref": "#/components/schemas/Figure"}},
+            "breakdowns": {
+                "type": "array",
+                "description": "The same months and areas by age band, gender and (registered "
+                "jobseekers) duration of the current registration. Each breakdown adds up to "
+                "the total, and suppression holds across all breakdowns together.",
+                "items": {"$ref": "#/components/schemas/BreakdownFigure"},
+            },
             "revisions": {"type": "array", "items": {"$ref": "#/components/schemas/Revision"}},
         },
     },
     "Area": {
         "type": "object",
-        "required": ["kind", "code", "name"],
+        "required": ["kind", "code", "name", "inhabitants_16_66"],
         "properties": {
             "kind": {"type": "string", "enum": ["municipality", "comparison_group", "country"]},
             "code": {"type": "string"},
             "name": {"type": "string"},
+            "inhabitants_16_66": {
+                **_NULLABLE_INT,
+                "description": "Inhabitants aged 16-66, the denominator of the rates (a group's "
+                "and the country's are their members' sum); null when not known",
+            },
         },
     },
     "Figure": {
@@ -134,6 +251,8 @@ _SCHEMAS: dict[str, Any] = {
             "value",
             "persons",
             "suppressed",
+            "per_1000_inhabitants_16_66",
+            "revised",
         ],
         "properties": {
             "month": _MONTH,
@@ -147,6 +266,45 @@ _SCHEMAS: dict[str, Any] = {
             "value": {**_NULLABLE_INT, "description": "null when suppressed"},
             "persons": {**_NULLABLE_INT, "description": "null when suppressed"},
             "suppressed": {"type": "boolean"},
+            "per_1000_inhabitants_16_66": {
+                "type": ["number", "null"],
+                "description": "The value per 1,000 inhabitants aged 16-66; null when "
+                "suppressed, when the inhabitants are not known, and for joblog entries",
+            },
+            "revised": _REVISED,
+        },
+    },
+    "BreakdownFigure": {
+        "type": "object",
+        "required": [
+            "month",
+            "area_kind",
+            "area_code",
+            "breakdown",
+            "breakdown_name",
+            "category",
+            "category_name",
+            "value",
+            "persons",
+            "suppressed",
+            "revised",
+        ],
+        "properties": {
+            "month": _MONTH,
+            "area_kind": {"type": "string"},
+            "area_code": {"type": "string"},
+            "breakdown": {"type": "string", "enum": ["age", "gender", "duration"]},
+            "breakdown_name": {"type": "string"},
+            "category": {
+                "type": "string",
+                "description": "age: under_25, 25_29, 30_39, 40_49, 50_59, 60_plus; gender: "
+                "female, male; duration: under_3, 3_6, 6_12, 12_plus (months); unknown",
+            },
+            "category_name": {"type": "string"},
+            "value": {**_NULLABLE_INT, "description": "null when suppressed"},
+            "persons": {**_NULLABLE_INT, "description": "null when suppressed"},
+            "suppressed": {"type": "boolean"},
+            "revised": _REVISED,
         },
     },
     "Revision": {

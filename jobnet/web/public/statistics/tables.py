@@ -1,9 +1,11 @@
 """The statistics page's tables and chart series, made from the published figures.
 
-Comparison needs figures on one scale: a comparison group and the whole country are shown both
-as their total and as the average per municipality (the total divided by the number of
-municipalities); for joblog entries, every area is also shown per jobseeker who logged.
-Averages are worked out from published totals only, so they reveal nothing suppressed.
+Comparison needs figures on one scale. Where DFDG knows the inhabitants aged 16-66, every area
+is shown per 1,000 of them (a comparison group's and the country's rate is their total over
+their members' inhabitants: the group's average, weighted by size); otherwise a comparison group
+and the whole country are shown as the average per municipality (the total divided by the
+number of municipalities). Joblog entries are shown per jobseeker who logged. Rates and
+averages are worked out from published totals only, so they reveal nothing suppressed.
 """
 
 from __future__ import annotations
@@ -11,8 +13,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from functools import lru_cache
 
-from flask_babel import format_decimal
+from babel.numbers import format_decimal
 from flask_babel import gettext as _
 
 from jobnet.clients.dfdg_client.statistics import Figure, StatisticsTable
@@ -29,6 +32,7 @@ COUNTRY: Area = ("country", municipalities.COUNTRY_CODE)
 class Cell:
     number: float | None  # None when suppressed
     text: str
+    revised: bool = False  # changed by late data since the figures were last published
 
     @property
     def suppressed(self) -> bool:
@@ -80,6 +84,14 @@ def _per_person(figure: Figure | None) -> float | None:
     return figure.value / figure.persons if figure.persons else 0.0
 
 
+def _rate(inhabitants: int) -> Callable[[Figure | None], float | None]:
+    def rate(figure: Figure | None) -> float | None:
+        value = _value(figure)
+        return None if value is None else value * 1000 / inhabitants
+
+    return rate
+
+
 def _average(members: int) -> Callable[[Figure | None], float | None]:
     def average(figure: Figure | None) -> float | None:
         value = _value(figure)
@@ -88,25 +100,58 @@ def _average(members: int) -> Callable[[Figure | None], float | None]:
     return average
 
 
-def _text(number: float | None, decimals: bool) -> str:
+def _text(number: float | None, decimals: bool, language: str) -> str:
     if number is None:
         return "–"
-    return format_decimal(number, format="#,##0.0" if decimals else "#,##0")
+    return formatted(number, decimals, language)
 
 
-def columns(measure: Measure, areas: tuple[Area, ...], language: str) -> tuple[Column, ...]:
+@lru_cache(maxsize=4096)
+def formatted(number: float, decimals: bool, language: str) -> str:
+    """A figure as the language writes it (kept: a page shows a hundred, and Babel parses its
+    number pattern anew on every call)."""
+    return format_decimal(number, format="#,##0.0" if decimals else "#,##0", locale=language)
+
+
+def columns(
+    measure: Measure,
+    areas: tuple[Area, ...],
+    language: str,
+    inhabitants: Callable[[Area], int | None] = lambda area: None,
+) -> tuple[Column, ...]:
     """The main table's columns, those drawn in the chart first."""
-    per_person = measure == Measure.JOBLOG_ENTRIES
+    if measure == Measure.JOBLOG_ENTRIES:
+        return _per_jobseeker_columns(areas, language)
+    known = {area: inhabitants(area) for area in areas}
+    if all(known.values()):
+        rates = [
+            Column(
+                _("%(area)s: per 1,000 inhabitants aged 16-66", area=area_name(area, language)),
+                area,
+                _rate(count),
+                True,
+                len(areas) > 1,
+            )
+            for area, count in known.items()
+            if count
+        ]
+        counts = [
+            Column(
+                area_name(area, language)
+                if area[0] == "municipality"
+                else _("%(area)s: total", area=area_name(area, language)),
+                area,
+                _value,
+                False,
+                len(areas) == 1,
+            )
+            for area in areas
+        ]
+        return (*counts, *rates) if len(areas) == 1 else (*rates, *counts)
     found: list[Column] = []
     totals: list[Column] = []
     for area in areas:
         name = area_name(area, language)
-        if per_person:
-            found.append(
-                Column(_("%(area)s: per jobseeker", area=name), area, _per_person, True, True)
-            )
-            totals.append(Column(_("%(area)s: entries", area=name), area, _value))
-            continue
         if area[0] == "municipality" or len(areas) == 1:
             found.append(Column(name, area, _value, False, True))
             continue
@@ -128,13 +173,28 @@ def columns(measure: Measure, areas: tuple[Area, ...], language: str) -> tuple[C
     return (*found, *totals)
 
 
+def _per_jobseeker_columns(areas: tuple[Area, ...], language: str) -> tuple[Column, ...]:
+    found: list[Column] = []
+    totals: list[Column] = []
+    for area in areas:
+        name = area_name(area, language)
+        found.append(Column(_("%(area)s: per jobseeker", area=name), area, _per_person, True, True))
+        totals.append(Column(_("%(area)s: entries", area=name), area, _value))
+    return (*found, *totals)
+
+
 def _row(
-    heading: str, cols: tuple[Column, ...], figure_of: Callable[[Column], Figure | None]
+    heading: str,
+    cols: tuple[Column, ...],
+    figure_of: Callable[[Column], Figure | None],
+    language: str,
 ) -> Row:
     cells = []
     for column in cols:
-        number = column.show(figure_of(column))
-        cells.append(Cell(number, _text(number, column.decimals)))
+        figure = figure_of(column)
+        number = column.show(figure)
+        revised = bool(figure and figure.revised)
+        cells.append(Cell(number, _text(number, column.decimals, language), revised))
     return Row(heading, tuple(cells))
 
 
@@ -148,8 +208,10 @@ def _in_month(
 
 
 def monthly_table(table: StatisticsTable, caption: str, language: str) -> Table:
-    cols = columns(Measure(table.measure), table.areas, language)
-    rows = tuple(_row(month_label(month), cols, _in_month(table, month)) for month in table.months)
+    cols = columns(Measure(table.measure), table.areas, language, table.inhabitants)
+    rows = tuple(
+        _row(month_label(month), cols, _in_month(table, month), language) for month in table.months
+    )
     return Table(caption, cols, rows)
 
 
@@ -157,10 +219,12 @@ def group_table(table: StatisticsTable, month: date, caption: str, language: str
     """By contact group in one month: a row per contact group and the total."""
     cols = tuple(Column(area_name(area, language), area, _value) for area in table.areas)
     rows = [
-        _row(contact_group_label(group), cols, _in_month(table, month, group))
+        _row(contact_group_label(group), cols, _in_month(table, month, group), language)
         for group in range(1, 9)
     ]
-    rows.append(_row(_("All contact groups"), cols, lambda c: table.figure(month, c.area)))
+    rows.append(
+        _row(_("All contact groups"), cols, lambda c: table.figure(month, c.area), language)
+    )
     return Table(caption, cols, tuple(rows))
 
 
@@ -175,3 +239,7 @@ def chart_series(table: Table) -> list[tuple[str, list[float | None]]]:
 
 def has_suppressed(*tables: Table) -> bool:
     return any(cell.suppressed for table in tables for row in table.rows for cell in row.cells)
+
+
+def has_revised(*tables: Table) -> bool:
+    return any(cell.revised for table in tables for row in table.rows for cell in row.cells)

@@ -15,16 +15,21 @@ from jobnet.clients.dfdg_client.client import get_dfdg_client
 from jobnet.clients.dfdg_client.statistics import PublicFiguresCache, StatisticsTable
 from jobnet.domain.statistics import parse_month
 from jobnet.web.auth.users import public
-from jobnet.web.journeys.labels import contact_group_label
 from jobnet.web.platform.i18n import current_language, format_local_number
 from jobnet.web.public.statistics import bp
+from jobnet.web.public.statistics.breakdowns import (
+    breakdown_label,
+    breakdown_table,
+    comparison_group,
+)
 from jobnet.web.public.statistics.chart import build_chart
-from jobnet.web.public.statistics.document import figures_document, openapi_document
+from jobnet.web.public.statistics.document import csv_rows, figures_document, openapi_document
 from jobnet.web.public.statistics.forms import MEASURE_LABELS, StatisticsForm, month_label
 from jobnet.web.public.statistics.tables import (
     area_name,
     chart_series,
     group_table,
+    has_revised,
     has_suppressed,
     monthly_table,
 )
@@ -99,14 +104,35 @@ def index() -> str:
     chart = build_chart(
         [row.heading for row in monthly.rows], chart_series(monthly), format_local_number
     )
+    others = [
+        (breakdown_label(breakdown), found)
+        for breakdown in ("age", "gender", "duration")
+        if (
+            found := breakdown_table(
+                table,
+                last,
+                breakdown,
+                _(
+                    "%(measure)s by %(breakdown)s, %(month)s",
+                    measure=measure,
+                    breakdown=breakdown_label(breakdown).lower(),
+                    month=month_label(last),
+                ),
+                language,
+            )
+        )
+    ]
     context["result"] = {
         "measure": measure,
         "place": place,
         "table": table,
         "monthly": monthly,
         "by_group": by_group,
+        "breakdowns": others,
+        "group": comparison_group(form.chosen_municipality, language),
         "chart": chart,
-        "suppressed": has_suppressed(monthly, by_group),
+        "suppressed": has_suppressed(monthly, by_group, *(found for _label, found in others)),
+        "revised": has_revised(monthly, by_group, *(found for _label, found in others)),
         "revisions": [(month_label(r.month), r.revised_at, r.revision) for r in table.revisions],
         "csv_url": url_for("statistics.download", **_query(form)),
         "json_url": url_for("statistics.data", **_query(form)),
@@ -126,35 +152,8 @@ def download() -> Response:
     language = current_language()
     out = io.StringIO()
     writer = csv.writer(out, delimiter=";" if language == "da" else ",", lineterminator="\r\n")
-    writer.writerow(
-        [
-            _("Measure"),
-            _("Month"),
-            _("Area"),
-            _("Area code"),
-            _("Contact group"),
-            _("Value"),
-            _("Persons"),
-        ]
-    )
     measure = str(MEASURE_LABELS[form.chosen_measure])
-    for figure in table.figures:
-        group = (
-            contact_group_label(figure.contact_group)
-            if figure.contact_group
-            else _("All contact groups")
-        )
-        writer.writerow(
-            [
-                measure,
-                f"{figure.month.year:04d}-{figure.month.month:02d}",
-                area_name((figure.area_kind, figure.area_code), language),
-                figure.area_code,
-                group,
-                "–" if figure.value is None else figure.value,
-                "–" if figure.persons is None else figure.persons,
-            ]
-        )
+    writer.writerows(csv_rows(table, measure, language))
     name = f"statistik-{table.measure}-{table.from_month:%Y-%m}-{table.to_month:%Y-%m}.csv"
     return Response(
         "\ufeff" + out.getvalue(),
