@@ -3,7 +3,7 @@ DELETE of an audit entry, whoever asks. (The service's runtime role should also 
 rights; docs/security.md has the grants.) SQLite, for development and tests, has no trigger.
 
 Revision ID: 0012_audit_append_only
-Revises: 0010
+Revises: 0011_deregistration_day
 Create Date: 2026-12-05
 """
 

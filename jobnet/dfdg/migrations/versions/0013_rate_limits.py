@@ -1,7 +1,7 @@
 """Abuse-limit counters: failed bearer tokens per address, shared by every DFDG process.
 
-Revision ID: 0011
-Revises: 0010
+Revision ID: 0013_rate_limits
+Revises: 0012_audit_append_only
 Create Date: 2026-12-05
 """
 
@@ -10,8 +10,8 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-revision: str = "0011"
-down_revision: str | Sequence[str] | None = "0010"
+revision: str = "0013_rate_limits"
+down_revision: str | Sequence[str] | None = "0012_audit_append_only"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

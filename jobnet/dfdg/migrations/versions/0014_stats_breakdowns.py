@@ -2,7 +2,7 @@
 the inhabitants aged 16-66 of each municipality (the rates' denominator).
 
 Revision ID: 0014_stats_breakdowns
-Revises: 0010
+Revises: 0013_rate_limits
 Create Date: 2026-12-05
 """
 
@@ -12,7 +12,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0014_stats_breakdowns"
-down_revision: str | None = "0011"
+down_revision: str | None = "0013_rate_limits"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
