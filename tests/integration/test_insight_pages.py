@@ -222,8 +222,8 @@ def test_another_persons_data_cannot_be_reached_by_changing_an_id_in_the_api(
     citizen: Callable[[str], FlaskClient], insight_app: Flask
 ) -> None:
     """The web app sends the citizen's own id; DFDG answers 404 for anyone else's."""
-    from jobnet.auth.users import Actor
     from jobnet.clients.dfdg import DfdgNotFound, get_dfdg_client
+    from jobnet.web.auth.users import Actor
 
     mette, lars = person_id(insight_app, METTE), person_id(insight_app, LARS)
     actor = Actor(type="citizen", id=mette, name="Mette Nielsen")
@@ -244,7 +244,7 @@ def test_formal_request_for_access_gives_a_receipt_with_the_deadline(
     from jobnet.dfdg.insight_models import InsightRequest
     from jobnet.domain.clock import today_in_denmark
     from jobnet.domain.insight import answer_deadline
-    from jobnet.i18n import format_local_date
+    from jobnet.web.platform.i18n import format_local_date
 
     client = citizen(METTE)
     form = client.get("/mine-data/anmod-om-indsigt")
@@ -349,7 +349,7 @@ def test_the_log_pages_and_its_download_holds_every_entry_of_the_period(
 ) -> None:
     from jobnet.clients import dfdg_insight
     from jobnet.dfdg.models import AuditEntry, utcnow
-    from jobnet.insight.views import AUDIT_LOG_PAGE_SIZE
+    from jobnet.web.citizen.insight.views import AUDIT_LOG_PAGE_SIZE
 
     mette = person_id(insight_app, METTE)
     store = insight_app.extensions["dfdg_app"].extensions["dfdg_store"]

@@ -13,9 +13,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select, update
 
-from jobnet import outbox
-from jobnet.sessions import utcnow
-from jobnet.store.models import OutboxCommand
+from jobnet.web.journeys import outbox
+from jobnet.web.platform.sessions import utcnow
+from jobnet.web.store.models import OutboxCommand
 from tests.helpers import csrf_token
 from tests.integration.outbox_helpers import (
     ANSWERS_THAT_ARE_NOT_THE_CITIZENS_FAULT,

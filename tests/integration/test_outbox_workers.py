@@ -14,9 +14,9 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
-from jobnet import outbox
 from jobnet.clients.dfdg import Actor, holiday_command
-from jobnet.store.models import OutboxCommand
+from jobnet.web.journeys import outbox
+from jobnet.web.store.models import OutboxCommand
 from tests.integration.outbox_helpers import app_with_demo_data
 from tests.integration.test_journeys import TODAY
 

@@ -14,7 +14,7 @@ from jobnet.clients.dfdg_commands import (
     cancelled_absence_id,
     holiday_command,
 )
-from jobnet.situation import pending_changes
+from jobnet.web.journeys.situation import pending_changes
 
 
 @pytest.mark.parametrize("absence_id", ["a1b2", "with/slash", "æøå"])
