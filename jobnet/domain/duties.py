@@ -334,12 +334,13 @@ _STATE_ORDER = {
 }
 
 
-def _order(duty: Duty) -> tuple[int, int, date, datetime, str]:
-    """Overdue first, then what is due soonest; "at once" (no deadline) before any date."""
-    at_once = 0 if duty.deadline is None and not duty.standing else 1
+def _order(duty: Duty) -> tuple[int, bool, int, date, datetime, str]:
+    """Overdue first, then what is due soonest ("at once", no deadline, before any date), then
+    the standing duties; not required and done ones last."""
+    at_once = 0 if duty.deadline is None else 1
     deadline = duty.deadline or date.min
     due = duty.due_at or datetime.min.replace(tzinfo=DANISH_TIME)
-    return (_STATE_ORDER[duty.state], at_once, deadline, due, duty.key)
+    return (_STATE_ORDER[duty.state], duty.standing, at_once, deadline, due, duty.key)
 
 
 def soonest_first(duties: Iterable[Duty]) -> list[Duty]:

@@ -38,6 +38,24 @@ class Consequence(StrEnum):
     NOT_INFORMED = "not_informed"  # the person does not know what was agreed
 
 
+class DutyAction(StrEnum):
+    """What the person does to meet a duty (the web app links each to its page)."""
+
+    PUBLISH_CV = "publish_cv"
+    LOG_APPLICATIONS = "log_applications"
+    READ_SUMMONS = "read_summons"
+    READ_PLAN = "read_plan"
+    REPORT_HOLIDAY = "report_holiday"
+
+
+ACTIONS: dict[DutyKind, DutyAction] = {
+    DutyKind.CV: DutyAction.PUBLISH_CV,
+    DutyKind.JOBLOG: DutyAction.LOG_APPLICATIONS,
+    DutyKind.INTERVIEW: DutyAction.READ_SUMMONS,
+    DutyKind.PLAN: DutyAction.READ_PLAN,
+    DutyKind.HOLIDAY: DutyAction.REPORT_HOLIDAY,
+}
+
 UNEMPLOYMENT_BENEFIT = frozenset({1})
 # Annex 1 of seed 002: who may be on holiday (group 3 only in match group 1).
 HOLIDAY_GROUPS = frozenset({1, 2, 3, 7, 8})

@@ -330,6 +330,8 @@ def test_overdue_first_then_at_once_then_soonest_and_standing_duties_are_not_ope
         "interview:s1",  # Friday 20 November
         "joblog:2026-W47",  # Sunday 22 November
     ]
+    to_do = [duty.key for duty in duties.items if duty.state == DutyState.TO_DO]
+    assert to_do[-1] == "holiday"  # standing: after every dated one
     assert duties.items[-1].state == DutyState.DONE
 
 
