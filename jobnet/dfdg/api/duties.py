@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from datetime import date, datetime
+from typing import Protocol
 
 from flask import Response, jsonify
 from sqlalchemy.orm import Session
@@ -21,22 +22,34 @@ from jobnet.dfdg.api.records import NOT_FOUND_RESPONSE, PERSON_ID, person_today_
 from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
 from jobnet.dfdg.duty_schemas import DutiesOut, duties_out
+from jobnet.dfdg.models import ContactGroupPeriod, Person, Registration
 from jobnet.dfdg.plan_models import Summons
 from jobnet.dfdg.queries import duties as duty_queries
-from jobnet.dfdg.queries.persons import PersonToday
 from jobnet.domain.duties import Duties, DutyFacts, compute
 
 READ = "duties.read"
 
 
+class PersonNow(Protocol):
+    """A person with their contact-group period and registration today (`PersonToday`, or the
+    front page's own read)."""
+
+    @property
+    def person(self) -> Person: ...
+    @property
+    def period(self) -> ContactGroupPeriod | None: ...
+    @property
+    def registration(self) -> Registration | None: ...
+
+
 def facts_of(
-    found: PersonToday,
+    period: ContactGroupPeriod | None,
+    registration: Registration | None,
     stored: duty_queries.StoredFacts,
     summons: Iterable[Summons],
     today: date,
     moment: datetime,
 ) -> DutyFacts:
-    period, registration = found.period, found.registration
     return DutyFacts(
         today=today,
         now=moment,
@@ -54,18 +67,19 @@ def facts_of(
 
 def duties_of(
     session: Session,
-    found: PersonToday,
+    found: PersonNow,
     today: date,
     moment: datetime,
     summons: Iterable[Summons] | None = None,
 ) -> Duties:
     """The person's duties; `summons` are read (those of the judged weeks and later) unless
-    the caller has them already."""
+    the caller has them already (the front page passes its upcoming ones)."""
     stored = duty_queries.stored_facts(session, found.person.id, today)
     if summons is None:
         earliest = clock.start_of_day(duty_queries.history_start(today))
         summons = duty_queries.summons_since(session, found.person.id, earliest)
-    return compute(facts_of(found, stored, summons, today, moment))
+    facts = facts_of(found.period, found.registration, stored, summons, today, moment)
+    return compute(facts)
 
 
 @api.route(
