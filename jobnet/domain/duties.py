@@ -358,3 +358,30 @@ def compute(facts: DutyFacts, rules: tuple[DutyRule, ...] = RULES) -> Duties:
         *_holidays(facts, rules),
     ]
     return Duties(items=soonest_first(items), next_begins=next_week)
+
+
+@dataclass(frozen=True)
+class StartingDuty:
+    """A duty a new registration brings: its kind, its rule and, where the rule sets one, the
+    first deadline (the CV's)."""
+
+    kind: DutyKind
+    rule: DutyRule
+    deadline: date | None
+
+
+def starting(
+    contact_group: int,
+    match_group: int | None,
+    start: date,
+    rules: tuple[DutyRule, ...] = RULES,
+) -> list[StartingDuty]:
+    """The duties that start with a registration from `start` in this contact group, in the
+    order of `DutyKind` (for the registration's receipt, before DFDG has answered)."""
+    found = []
+    for kind in DutyKind:
+        rule = rule_for(kind, start, contact_group, match_group, rules)
+        if rule is not None:
+            deadline = start + timedelta(days=rule.days) if rule.days is not None else None
+            found.append(StartingDuty(kind, rule, deadline))
+    return found

@@ -161,3 +161,16 @@ def test_the_duty_pages_need_a_login(journey_app: Flask) -> None:  # noqa: F811
     anonymous = journey_app.test_client()
     assert anonymous.get("/pligter/").status_code == 302
     assert anonymous.get("/pligter/kalender").status_code == 302
+
+
+def test_the_registration_receipt_lists_the_duties_that_start_now(
+    citizen: Callable[[str], FlaskClient],  # noqa: F811
+) -> None:
+    client = citizen(NEW_PERSON)
+    receipt = client.get(register(client).location, headers=EN)
+    page = _text(receipt.get_data(as_text=True))
+    assert "You do not need to do anything more" not in page
+    assert "What you need to do from now on" in page
+    assert "Make your CV searchable on Jobnet no later than Sunday 6 December 2026." in page
+    assert "Apply for jobs every week and register them in your job log" in page
+    assert "Report holidays before they start." in page

@@ -362,3 +362,22 @@ def test_no_rule_before_its_first_day() -> None:
     assert rule_for(DutyKind.CV, date(2019, 12, 31), 1, None) is None
     assert rule_for(DutyKind.CV, date(2020, 1, 1), 1, None) is not None
     assert rule_for(DutyKind.INTERVIEW, date(2020, 1, 1), None, None) is not None
+
+
+def test_the_duties_a_registration_starts_depend_on_the_contact_group() -> None:
+    from jobnet.domain.duties import starting
+
+    benefit = starting(1, None, REGISTERED)
+    assert [duty.kind for duty in benefit] == list(DutyKind)
+    assert benefit[0].deadline == CV_DEADLINE
+    assert all(duty.deadline is None for duty in benefit[1:])
+    without = starting(8, None, REGISTERED)
+    assert [duty.kind for duty in without] == [
+        DutyKind.INTERVIEW,
+        DutyKind.PLAN,
+        DutyKind.HOLIDAY,
+    ]
+    assert [duty.kind for duty in starting(3, 2, REGISTERED)] == [
+        DutyKind.INTERVIEW,
+        DutyKind.PLAN,
+    ]

@@ -79,6 +79,12 @@ class Link:
         return url_for(self.endpoint, **self.values)
 
 
+def long_day(value: date) -> str:
+    """A day with its weekday and year: "søndag den 6. december 2026"."""
+    pattern = "EEEE 'den' d. MMMM y" if current_language() == "da" else "EEEE d MMMM y"
+    return format_date(value, pattern)
+
+
 def _day(value: date, today: date) -> str:
     if current_language() == "da":
         pattern = "EEEE 'den' d. MMMM" if value.year == today.year else "EEEE 'den' d. MMMM y"

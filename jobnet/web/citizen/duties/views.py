@@ -29,7 +29,7 @@ from jobnet.web.auth.users import (
     subject_person_id,
     subject_required,
 )
-from jobnet.web.citizen.duties import bp, feeds
+from jobnet.web.citizen.duties import bp, feeds, starting  # noqa: F401 - starting registers
 from jobnet.web.citizen.duties.calendar import duties_calendar
 from jobnet.web.citizen.duties.labels import TEMPLATE_GLOBALS
 from jobnet.web.platform.i18n import current_language
