@@ -174,3 +174,30 @@ def test_the_registration_receipt_lists_the_duties_that_start_now(
     assert "Make your CV searchable on Jobnet no later than Sunday 6 December 2026." in page
     assert "Apply for jobs every week and register them in your job log" in page
     assert "Report holidays before they start." in page
+
+
+def test_a_caseworker_acting_for_the_citizen_sees_the_same_duties(
+    journey_app: Flask,  # noqa: F811
+) -> None:
+    from jobnet.dfdg.models import AuditEntry
+    from tests.helpers import login_caseworker
+    from tests.integration.test_caseworker import HANNE, open_citizen
+
+    client = journey_app.test_client()
+    client.get("/language/en")
+    login_caseworker(client, HANNE.professional_id)
+    open_citizen(client, METTE)
+    overview = client.get("/sagsbehandler/borger").get_data(as_text=True)
+    assert '<a href="/pligter/">The citizen\'s duties and deadlines</a>' in overview
+    page = client.get("/pligter/").get_data(as_text=True)
+    assert "<h1>The citizen's duties</h1>" in page
+    assert "Set up a calendar subscription" not in page  # the citizen's own, not on behalf
+    assert client.get("/pligter/kalender").status_code == 403
+    store = journey_app.extensions["dfdg_app"].extensions["dfdg_store"]
+    with store.session() as session:
+        last = session.scalars(
+            select(AuditEntry)
+            .where(AuditEntry.action == "duties.read")
+            .order_by(AuditEntry.id.desc())
+        ).first()
+        assert last is not None and last.actor_type == "caseworker"
