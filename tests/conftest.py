@@ -117,7 +117,7 @@ def _empty_all(app: Flask) -> None:
     empty_tables(app.extensions["web_store"].engine, WebBase.metadata)
     dfdg_app = app.extensions.get("dfdg_app")
     if dfdg_app is not None:
-        from jobnet.dfdg.models import Base as DfdgBase
+        from jobnet.dfdg.models.base import Base as DfdgBase
 
         empty_tables(dfdg_app.extensions["dfdg_store"].engine, DfdgBase.metadata)
 

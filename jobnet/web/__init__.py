@@ -71,8 +71,8 @@ def _register_store(app: Flask) -> None:
 
 
 def _register_dfdg(app: Flask) -> None:
-    from jobnet.clients.dfdg import DfdgClient
-    from jobnet.clients.dfdg_statistics import PublicFiguresCache
+    from jobnet.clients.dfdg_client.client import DfdgClient
+    from jobnet.clients.dfdg_client.statistics import PublicFiguresCache
 
     timeout = app.config["DFDG_TIMEOUT_SECONDS"]
     token = app.config["DFDG_API_TOKEN"]

@@ -29,7 +29,7 @@ CV_DEADLINE = TODAY + timedelta(days=14)
 
 
 def _person_id(app: Flask, cpr: str) -> str:
-    from jobnet.dfdg.models import Person
+    from jobnet.dfdg.models.persons import Person
 
     store = app.extensions["dfdg_app"].extensions["dfdg_store"]
     with store.session() as session:
@@ -179,7 +179,7 @@ def test_the_registration_receipt_lists_the_duties_that_start_now(
 def test_a_caseworker_acting_for_the_citizen_sees_the_same_duties(
     journey_app: Flask,  # noqa: F811
 ) -> None:
-    from jobnet.dfdg.models import AuditEntry
+    from jobnet.dfdg.models.audit import AuditEntry
     from tests.helpers import login_caseworker
     from tests.integration.test_caseworker import HANNE, open_citizen
 

@@ -12,7 +12,7 @@ from datetime import timedelta
 from flask import Flask
 from flask.testing import FlaskClient
 
-from jobnet.dfdg.cv_models import JoblogEntry, JoblogEntryVersion
+from jobnet.dfdg.models.cv import JoblogEntry, JoblogEntryVersion
 from tests.helpers import csrf_token
 from tests.integration.cv_joblog_helpers import (
     ANNE,

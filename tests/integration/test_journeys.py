@@ -90,11 +90,13 @@ def submit(client: FlaskClient, journey: str) -> TestResponse:
 def dfdg_rows(app: Flask, model: str) -> list[Any]:
     from sqlalchemy import select
 
-    from jobnet.dfdg import models
+    from jobnet.dfdg.models import audit, persons, registrations
 
+    found = (getattr(module, model, None) for module in (registrations, persons, audit))
+    table = next(table for table in found if table is not None)
     store = app.extensions["dfdg_app"].extensions["dfdg_store"]
     with store.session() as session:
-        return list(session.scalars(select(getattr(models, model))))
+        return list(session.scalars(select(table)))
 
 
 def report_sickness(client: FlaskClient, first_day: date) -> TestResponse:
@@ -290,7 +292,7 @@ def set_contact_group(app: Flask, cpr: str, group: int, match: int | None) -> No
     """Move the person's open contact-group period to `group` (and `match`) in DFDG."""
     from sqlalchemy import select
 
-    from jobnet.dfdg.models import ContactGroupPeriod, Person
+    from jobnet.dfdg.models.persons import ContactGroupPeriod, Person
 
     store = app.extensions["dfdg_app"].extensions["dfdg_store"]
     with store.session() as session:
@@ -309,7 +311,7 @@ def register_by_jobcentre(
     """A caseworker at Jobcenter København registers an absence straight in DFDG."""
     from sqlalchemy import select
 
-    from jobnet.dfdg.models import Person
+    from jobnet.dfdg.models.persons import Person
 
     store = app.extensions["dfdg_app"].extensions["dfdg_store"]
     with store.session() as session:

@@ -14,7 +14,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import update
 
-from jobnet.clients.dfdg import DfdgClient, DfdgError, DfdgForbidden, DfdgRejected
+from jobnet.clients.dfdg_client.client import DfdgClient
+from jobnet.clients.dfdg_client.errors import DfdgError, DfdgForbidden, DfdgRejected
 from jobnet.demo_identities import DEMO_CASEWORKERS, DEMO_PERSONS
 from jobnet.web.platform.sessions import utcnow
 from jobnet.web.store.models import WebSession

@@ -10,8 +10,8 @@ from datetime import UTC, date, datetime, timedelta
 from flask import Flask
 from flask.testing import FlaskClient
 
-from jobnet.clients.dfdg import Actor
-from jobnet.clients.dfdg_commands import sickness_command
+from jobnet.clients.dfdg_client.commands import sickness_command
+from jobnet.clients.dfdg_client.values import Actor
 from jobnet.web.journeys import outbox
 from tests.helpers import csrf_token
 from tests.integration.outbox_helpers import (

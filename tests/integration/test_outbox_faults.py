@@ -38,7 +38,7 @@ def _ready_to_send(client: FlaskClient, first_day: date = TODAY) -> dict[str, st
 
 
 def _sicknesses(app: Flask, reference: str | None = None) -> list[Any]:
-    from jobnet.dfdg.models import Absence
+    from jobnet.dfdg.models.registrations import Absence
 
     store = app.extensions["dfdg_app"].extensions["dfdg_store"]
     with store.session() as session:

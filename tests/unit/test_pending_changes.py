@@ -7,7 +7,7 @@ from types import SimpleNamespace
 
 import pytest
 
-from jobnet.clients.dfdg_commands import (
+from jobnet.clients.dfdg_client.commands import (
     HOLIDAY_CANCELLATION,
     Command,
     cancel_holiday_command,

@@ -21,10 +21,11 @@ from jobnet.dfdg.api.jobcentre_access import now
 from jobnet.dfdg.api.records import NOT_FOUND_RESPONSE, PERSON_ID, person_today_for_read
 from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
-from jobnet.dfdg.duty_schemas import DutiesOut, duties_out
-from jobnet.dfdg.models import ContactGroupPeriod, Person, Registration
-from jobnet.dfdg.plan_models import Summons
+from jobnet.dfdg.models.persons import ContactGroupPeriod, Person
+from jobnet.dfdg.models.registrations import Registration
+from jobnet.dfdg.models.summons import Summons
 from jobnet.dfdg.queries import duties as duty_queries
+from jobnet.dfdg.schemas.duties import DutiesOut, duties_out
 from jobnet.domain.duties import Duties, DutyFacts, compute
 
 READ = "duties.read"

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 from jobnet.dfdg import clock
 from jobnet.dfdg.actor import ActorContext, current_actor
 from jobnet.dfdg.api.records import NO_PERSON, person_for_read, person_for_write
-from jobnet.dfdg.models import Organisation, Person, utcnow
+from jobnet.dfdg.models.base import utcnow
+from jobnet.dfdg.models.persons import Organisation, Person
 from jobnet.dfdg.queries import organisations as organisation_queries
 from jobnet.dfdg.rules import (
     CASEWORKER_ONLY,
@@ -25,7 +26,7 @@ from jobnet.dfdg.rules import (
     refuse,
     refuse_not_found,
 )
-from jobnet.dfdg.schemas import ActorOut, FieldError
+from jobnet.dfdg.schemas.base import ActorOut, FieldError
 from jobnet.domain.clock import today_in_denmark
 from jobnet.domain.codes import ActorType, OrganisationKind
 from jobnet.domain.plans import (
@@ -36,6 +37,7 @@ from jobnet.domain.plans import (
     MAX_WEEKLY_HOURS,
     PlanProblem,
 )
+from jobnet.domain.problems import rule_set_name
 from jobnet.domain.summons import (
     MAX_DAYS_AHEAD,
     MAX_DURATION_MINUTES,
@@ -87,7 +89,9 @@ CODE_MESSAGES: dict[str, str] = {
 
 
 def broken(field: str, code: str) -> FieldError:
-    return FieldError(field=field, code=code, message=CODE_MESSAGES.get(code, code))
+    return FieldError(
+        field=field, code=code, message=CODE_MESSAGES.get(code, code), rules=rule_set_name(code)
+    )
 
 
 def rule_violation(problems: Iterable[tuple[str, str]], *, status: int = 422) -> RuleViolation:

@@ -28,10 +28,11 @@ from sqlalchemy import (
 )
 from sqlalchemy.orm import Session
 
-from jobnet.dfdg.cv_models import Cv, JoblogEntry
-from jobnet.dfdg.interview_models import HeldInterview
-from jobnet.dfdg.models import Absence
-from jobnet.dfdg.plan_models import JobPlan, JobPlanVersion, Summons
+from jobnet.dfdg.models.cv import Cv, JoblogEntry
+from jobnet.dfdg.models.interviews import HeldInterview
+from jobnet.dfdg.models.plans import JobPlan, JobPlanVersion
+from jobnet.dfdg.models.registrations import Absence
+from jobnet.dfdg.models.summons import Summons
 from jobnet.domain.absences import AbsenceReason
 from jobnet.domain.clock import today_in_denmark
 from jobnet.domain.duties import (

@@ -10,8 +10,9 @@ from sqlalchemy import Date, Select, bindparam, case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from jobnet.dfdg.models import ContactGroupPeriod, Person, Registration
-from jobnet.dfdg.plan_models import JobPlan, JobPlanVersion
+from jobnet.dfdg.models.persons import ContactGroupPeriod, Person
+from jobnet.dfdg.models.plans import JobPlan, JobPlanVersion
+from jobnet.dfdg.models.registrations import Registration
 
 
 @dataclass(frozen=True)
@@ -80,7 +81,7 @@ def contact_group_periods(session: Session, person_id: str) -> list[ContactGroup
     return list(session.scalars(query))
 
 
-def _current_period() -> Select[tuple[ContactGroupPeriod]]:
+def _current_period() -> Select[ContactGroupPeriod]:
     today = bindparam("today", type_=Date)
     return (
         select(ContactGroupPeriod)

@@ -13,13 +13,14 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, Select, delete, distinct, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from jobnet.dfdg.clock import end_of_day, start_of_day
-from jobnet.dfdg.cv_models import JoblogEntry
-from jobnet.dfdg.models import Absence, ContactGroupPeriod, Person, Registration
-from jobnet.dfdg.plan_models import Summons
-from jobnet.dfdg.stats_models import StatComputation, StatFigure
+from jobnet.dfdg.models.cv import JoblogEntry
+from jobnet.dfdg.models.persons import ContactGroupPeriod, Person
+from jobnet.dfdg.models.registrations import Absence, Registration
+from jobnet.dfdg.models.statistics import StatComputation, StatFigure
+from jobnet.dfdg.models.summons import Summons
 from jobnet.domain.absences import AbsenceReason
 from jobnet.domain.statistics import Measure, PublishedCell, RawCell, month_end
 
@@ -30,7 +31,10 @@ CANCELLED = "cancelled"
 # --- counting ---------------------------------------------------------------------------------
 
 
-def _group_on(person_id: ColumnElement[str], day: ColumnElement[date]) -> ColumnElement[int]:
+def _group_on(
+    person_id: ColumnElement[str] | InstrumentedAttribute[str],
+    day: ColumnElement[date] | InstrumentedAttribute[date],
+) -> ColumnElement[int]:
     """The contact group of the person's period covering `day`."""
     return (
         select(ContactGroupPeriod.contact_group)
@@ -45,7 +49,9 @@ def _group_on(person_id: ColumnElement[str], day: ColumnElement[date]) -> Column
     )
 
 
-def _group_in_month(person_id: ColumnElement[str], first: date, last: date) -> ColumnElement[int]:
+def _group_in_month(
+    person_id: ColumnElement[str] | InstrumentedAttribute[str], first: date, last: date
+) -> ColumnElement[int]:
     """The contact group of the person's latest period overlapping the month."""
     return (
         select(ContactGroupPeriod.contact_group)
@@ -60,7 +66,7 @@ def _group_in_month(person_id: ColumnElement[str], first: date, last: date) -> C
     )
 
 
-def _cells(session: Session, records: Select[tuple[str | None, int, str]]) -> list[RawCell]:
+def _cells(session: Session, records: Select[str | None, int, str]) -> list[RawCell]:
     """(municipality, contact group, person id) per record → counted cells."""
     inner = records.subquery()
     municipality, group, person = inner.c

@@ -17,13 +17,9 @@ from flask_babel import gettext as _
 from flask_login import logout_user
 from werkzeug.wrappers import Response
 
-from jobnet.clients.dfdg import (
-    Actor,
-    DfdgError,
-    DfdgNotFound,
-    DfdgUnavailable,
-    get_dfdg_client,
-)
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.errors import DfdgError, DfdgNotFound, DfdgUnavailable
+from jobnet.clients.dfdg_client.values import Actor
 from jobnet.web.auth import bp
 from jobnet.web.auth.oidc import (
     CaseworkerIdentity,
@@ -53,7 +49,7 @@ def relying_party(kind: str) -> OidcRelyingParty:
 
 def _safe_next(default_endpoint: str) -> str:
     target = request.args.get("next")
-    return target if is_local_path(target) else url_for(default_endpoint)
+    return target if target and is_local_path(target) else url_for(default_endpoint)
 
 
 def _begin(kind: str, default_endpoint: str) -> Response:
@@ -232,4 +228,4 @@ def keep_alive_page() -> Response:
     session.modified = True
     flash(_("You are still logged in."), "success")
     target = request.args.get("next")
-    return redirect(target if is_local_path(target) else url_for("public.index"))
+    return redirect(target if target and is_local_path(target) else url_for("public.index"))

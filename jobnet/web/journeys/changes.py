@@ -18,7 +18,7 @@ from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response
 from wtforms import HiddenField
 
-from jobnet.clients.dfdg_commands import Command
+from jobnet.clients.dfdg_client.commands import Command
 from jobnet.domain.fields import FieldProblem, Issue
 from jobnet.web.auth.users import subject_person_id
 from jobnet.web.journeys import outbox

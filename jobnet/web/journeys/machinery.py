@@ -23,8 +23,10 @@ from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
 from werkzeug.wrappers import Response
 
-from jobnet.clients.dfdg import DfdgUnavailable, PersonStatus, get_dfdg_client, parse_status
-from jobnet.clients.dfdg_commands import Command
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.commands import Command
+from jobnet.clients.dfdg_client.errors import DfdgUnavailable
+from jobnet.clients.dfdg_client.status import PersonStatus, parse_status
 from jobnet.db import Store
 from jobnet.web.auth.resume import resumed_form
 from jobnet.web.auth.users import current_actor, subject_person_id, subject_required
@@ -118,7 +120,7 @@ class Journey(ABC):
     """A journey's pages and rules. Subclasses set the class attributes and `command()`."""
 
     name: ClassVar[str]  # the blueprint's name
-    kind: ClassVar[str]  # the command kind (clients.dfdg_commands)
+    kind: ClassVar[str]  # the command kind (clients.dfdg_client.commands)
     steps: ClassVar[list[Step]]
     title: ClassVar[Any]
     template_folder: ClassVar[str]
@@ -153,7 +155,7 @@ class Journey(ABC):
         return None
 
     def _start_draft(self) -> dict[str, Any]:
-        draft = {
+        draft: dict[str, Any] = {
             "key": outbox.new_idempotency_key(),
             "person_id": subject_person_id(),
             "answers": {},
@@ -228,8 +230,8 @@ class Journey(ABC):
             request.form if request.method == "POST" else resumed_form() or self._typed(step)
         )
         form = step.form(formdata=formdata)
-        form.situation = situation  # type: ignore[attr-defined]
-        form.prepare(situation)  # type: ignore[attr-defined]
+        form.situation = situation
+        form.prepare(situation)
         return form
 
     def _not_possible_page(self, reason: str) -> tuple[str, int]:
@@ -283,8 +285,8 @@ class Journey(ABC):
             if typed is None:
                 return step
             form = step.form(formdata=typed, meta={"csrf": False})
-            form.situation = situation  # type: ignore[attr-defined]
-            form.prepare(situation)  # type: ignore[attr-defined]
+            form.situation = situation
+            form.prepare(situation)
             if not form.validate():
                 return step
         return None

@@ -17,8 +17,7 @@ from dataclasses import dataclass, field
 from datetime import date
 from typing import TYPE_CHECKING, Any
 
-from jobnet.clients.dfdg import Absence, PersonStatus, RecordedBy
-from jobnet.clients.dfdg_commands import (
+from jobnet.clients.dfdg_client.commands import (
     DEREGISTRATION,
     HOLIDAY,
     HOLIDAY_CANCELLATION,
@@ -28,6 +27,8 @@ from jobnet.clients.dfdg_commands import (
     SICKNESS,
     cancelled_absence_id,
 )
+from jobnet.clients.dfdg_client.status import Absence, PersonStatus
+from jobnet.clients.dfdg_client.values import RecordedBy
 from jobnet.domain.absences import Period
 from jobnet.domain.jobseeker import CONTACT_GROUP_FOR_CATEGORY, INITIAL_MATCH_GROUP
 
@@ -153,7 +154,8 @@ def _apply_pending(situation: Situation, kind: str, body: dict[str, Any]) -> Non
     if kind == REGISTRATION:
         situation.has_registration = True
         situation.registered_since = _day(body.get("start_date"))
-        group = CONTACT_GROUP_FOR_CATEGORY.get(body.get("category"))  # type: ignore[call-overload]
+        category = body.get("category")
+        group = next((g for c, g in CONTACT_GROUP_FOR_CATEGORY.items() if c == category), None)
         situation.contact_group = group
         situation.match_group = INITIAL_MATCH_GROUP.get(group) if group else None
         situation.registered_by = None

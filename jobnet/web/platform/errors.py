@@ -8,7 +8,7 @@ from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from jobnet.clients.dfdg import DfdgUnavailable
+from jobnet.clients.dfdg_client.errors import DfdgUnavailable
 
 log = logging.getLogger(__name__)
 

@@ -5,7 +5,8 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.wrappers import Response
 
-from jobnet.clients.dfdg import DfdgError, get_dfdg_client
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.errors import DfdgError
 from jobnet.web.auth.users import public
 from jobnet.web.platform.i18n import LANGUAGE_COOKIE
 from jobnet.web.platform.security import is_local_path

@@ -9,7 +9,7 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from jobnet.clients.dfdg_cv import Cv, CvEntry
+from jobnet.clients.dfdg_client.cv import Cv, CvEntry
 from jobnet.domain.cv import format_phone
 from jobnet.web.citizen.cv.forms import LEVEL_LABELS, WORK_TIME_LABELS
 from jobnet.web.platform.i18n import format_local_date

@@ -5,7 +5,7 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from jobnet.clients.dfdg_commands import Command, deregister_command
+from jobnet.clients.dfdg_client.commands import Command, deregister_command
 from jobnet.domain.jobseeker import RegistrationProblem, deregistration_window
 from jobnet.web.citizen.deregistration import bp
 from jobnet.web.citizen.deregistration.forms import REASON_CHOICES, DateForm, ReasonForm
@@ -76,7 +76,7 @@ class DeregistrationJourney(Journey):
         ]
 
 
-@summary_formatter("deregistration")
+@summary_formatter("deregistration", _l("Deregistration as a jobseeker"))
 def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return [
         (_("Deregistered from"), format_date(summary.get("when"))),

@@ -15,7 +15,7 @@ from flask import url_for
 from flask_babel import gettext as _
 from icalendar import Alarm, Calendar, Event
 
-from jobnet.clients.dfdg_duties import Duties, Duty
+from jobnet.clients.dfdg_client.duties import Duties, Duty
 from jobnet.domain.clock import DANISH_TIME, now_utc
 from jobnet.web.citizen.duties.labels import action, consequence, deadline_words, title
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 from datetime import date
+from typing import Any
 
 from flask import url_for
 from flask_babel import format_date, format_datetime
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from jobnet.clients.dfdg_duties import DONE, NOT_REQUIRED, OVERDUE, Duty
+from jobnet.clients.dfdg_client.duties import DONE, NOT_REQUIRED, OVERDUE, Duty
 from jobnet.web.platform.i18n import current_language
 
 CONSEQUENCES = {
@@ -72,7 +73,7 @@ SOURCES = {
 class Link:
     endpoint: str
     text: str
-    values: dict[str, str] = field(default_factory=dict)
+    values: dict[str, Any] = field(default_factory=dict)
 
     @property
     def url(self) -> str:

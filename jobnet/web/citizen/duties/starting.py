@@ -42,7 +42,7 @@ def _line(duty: StartingDuty) -> str:
 @next_steps("registration")
 def registration_duties(summary: dict[str, Any]) -> list[str]:
     try:
-        category = RegistrationCategory(summary.get("category"))
+        category = RegistrationCategory(str(summary.get("category")))
         start = date.fromisoformat(str(summary.get("start_date")))
     except ValueError:
         return []

@@ -18,8 +18,9 @@ from flask_babel import force_locale
 from flask_babel import gettext as _
 from flask_login import current_user
 
-from jobnet.clients.dfdg import Actor, DfdgNotFound, get_dfdg_client
-from jobnet.clients.dfdg_duties import person_duties
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.errors import DfdgNotFound
+from jobnet.clients.dfdg_client.values import Actor
 from jobnet.db import Store
 from jobnet.domain.codes import ActorType
 from jobnet.web.auth.users import (
@@ -51,7 +52,7 @@ def _store() -> Store:
 @bp.get("/")
 @subject_required
 def index() -> str:
-    duties = person_duties(get_dfdg_client(), str(subject_person_id()), current_actor())
+    duties = get_dfdg_client().duties(str(subject_person_id()), current_actor())
     return render_template("citizen/duties/index.html", duties=duties)
 
 
@@ -109,7 +110,7 @@ def feed(token: str) -> Response:
     if found is None:
         abort(404)
     try:
-        duties = person_duties(get_dfdg_client(), found.person_id, _feed_actor(found))
+        duties = get_dfdg_client().duties(found.person_id, _feed_actor(found))
     except DfdgNotFound:
         abort(404)
     with force_locale(found.language):

@@ -10,7 +10,8 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from jobnet.clients.dfdg import AuditEntry, RecordedBy
+from jobnet.clients.dfdg_client.persons import AuditEntry
+from jobnet.clients.dfdg_client.values import RecordedBy
 from jobnet.domain.cv import format_phone
 from jobnet.web.citizen.cv.forms import LEVEL_LABELS, WORK_TIME_LABELS
 from jobnet.web.citizen.cv.texts import APPROVAL_LABELS
@@ -184,14 +185,14 @@ TYPE_FIELDS: dict[str, Mapping[str, Any]] = {
 }
 
 # Codes of these fields are shown in words.
-_CODES: dict[str, Mapping[str, Any]] = {
+_CODES: dict[str, Mapping[Any, Any]] = {
     "category": REGISTRATION_CATEGORIES,
     "degree": UNEMPLOYMENT_DEGREES,
     "deregistration_reason": DEREGISTRATION_REASONS,
     "reason": ABSENCE_REASONS,
     "status": {"active": _l("Active"), "cancelled": _l("Cancelled")},
 }
-_TYPE_CODES: dict[str, dict[str, Mapping[str, Any]]] = {
+_TYPE_CODES: dict[str, dict[str, Mapping[Any, Any]]] = {
     "cv_section": {"work_time": WORK_TIME_LABELS, "status": APPROVAL_LABELS},
     "cv_entry": {"section": CV_PARTS, "level": LEVEL_LABELS},
     "plan": {"measure_types": {kind.value: label for kind, label in MEASURE_TYPES.items()}},

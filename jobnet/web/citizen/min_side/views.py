@@ -5,9 +5,10 @@ from dataclasses import dataclass
 from flask import abort, current_app, render_template, request
 from flask_login import current_user
 
-from jobnet.clients.dfdg import DfdgUnavailable, get_dfdg_client
-from jobnet.clients.dfdg_duties import Duties, front_page
-from jobnet.clients.dfdg_plans import SummonsOverview
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.duties import Duties
+from jobnet.clients.dfdg_client.errors import DfdgUnavailable
+from jobnet.clients.dfdg_client.summons import SummonsOverview
 from jobnet.web.auth.users import citizen_actor, citizen_required
 from jobnet.web.citizen.min_side import bp
 from jobnet.web.citizen.min_side.reports import page_of_reports
@@ -34,7 +35,9 @@ def _front_page(
     """Status, interviews and duties in one DFDG call, counting reports still on their way;
     nothing while DFDG cannot be reached (the page still shows the person's reports)."""
     try:
-        status, interviews, duties = front_page(get_dfdg_client(), person_id, citizen_actor())
+        status, interviews, duties = get_dfdg_client().front_page_with_duties(
+            person_id, citizen_actor()
+        )
     except DfdgUnavailable:
         return None, None, None
     return from_status(status, pending_changes(pending)), interviews, duties

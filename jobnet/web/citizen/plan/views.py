@@ -8,8 +8,9 @@ from typing import Any
 from flask import abort, render_template
 from flask.sansio.blueprints import BlueprintSetupState
 
-from jobnet.clients.dfdg import DfdgNotFound, get_dfdg_client
-from jobnet.clients.dfdg_plans import JobPlan
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.errors import DfdgNotFound
+from jobnet.clients.dfdg_client.plans import JobPlan
 from jobnet.web.auth.users import current_actor, subject_person_id, subject_required
 from jobnet.web.citizen.plan import bp
 from jobnet.web.citizen.plan.labels import measure_is_company_based, measure_type_label

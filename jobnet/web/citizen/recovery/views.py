@@ -5,7 +5,7 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from jobnet.clients.dfdg_commands import Command, recovery_command
+from jobnet.clients.dfdg_client.commands import Command, recovery_command
 from jobnet.domain.absences import AbsenceProblem
 from jobnet.web.citizen.recovery import bp
 from jobnet.web.citizen.recovery.forms import FitDayForm
@@ -44,7 +44,7 @@ class RecoveryJourney(Journey):
         return [AnswerRow(_("The day you were fit again"), format_local_date(fit_day), "rask-dato")]
 
 
-@summary_formatter("recovery")
+@summary_formatter("recovery", _l("Recovery report"))
 def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return [(_("The day you were fit again"), format_date(summary.get("fit_day")))]
 

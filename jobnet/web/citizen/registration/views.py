@@ -5,7 +5,7 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from jobnet.clients.dfdg_commands import Command, register_command
+from jobnet.clients.dfdg_client.commands import Command, register_command
 from jobnet.domain.jobseeker import RegistrationProblem, clean_job_titles
 from jobnet.web.citizen.registration import bp
 from jobnet.web.citizen.registration.forms import (
@@ -96,7 +96,7 @@ class RegistrationJourney(Journey):
         ]
 
 
-@summary_formatter("registration")
+@summary_formatter("registration", _l("Registration as a jobseeker"))
 def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return [
         (_("Why you are registering"), _choice_label(CATEGORY_CHOICES, summary.get("category"))),

@@ -5,7 +5,7 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from jobnet.clients.dfdg_commands import Command, sickness_command
+from jobnet.clients.dfdg_client.commands import Command, sickness_command
 from jobnet.domain.absences import check_sickness
 from jobnet.web.citizen.sickness import bp
 from jobnet.web.citizen.sickness.forms import FirstDayForm
@@ -53,7 +53,7 @@ class SicknessJourney(Journey):
         ]
 
 
-@summary_formatter("sickness")
+@summary_formatter("sickness", _l("Sickness report"))
 def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return [(_("First day of sickness"), format_date(summary.get("first_day")))]
 

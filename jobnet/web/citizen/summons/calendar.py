@@ -13,7 +13,7 @@ from datetime import date, datetime
 from flask_babel import gettext as _
 from icalendar import Calendar, Event
 
-from jobnet.clients.dfdg_plans import Summons
+from jobnet.clients.dfdg_client.summons import Summons
 from jobnet.domain.clock import DANISH_TIME, now_utc
 from jobnet.web.citizen.summons.labels import interview_form_label, interview_type_label
 

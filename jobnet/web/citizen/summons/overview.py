@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from jobnet.clients.dfdg import DfdgUnavailable, get_dfdg_client
-from jobnet.clients.dfdg_plans import SummonsOverview
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.errors import DfdgUnavailable
+from jobnet.clients.dfdg_client.summons import SummonsOverview
 from jobnet.web.auth.users import current_actor, subject_person_id
 
 

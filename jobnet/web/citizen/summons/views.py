@@ -5,8 +5,9 @@ from __future__ import annotations
 from flask import Response, abort, render_template
 from flask.sansio.blueprints import BlueprintSetupState
 
-from jobnet.clients.dfdg import DfdgNotFound, get_dfdg_client
-from jobnet.clients.dfdg_plans import Summons
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.errors import DfdgNotFound
+from jobnet.clients.dfdg_client.summons import Summons
 from jobnet.web.auth.users import current_actor, subject_person_id, subject_required
 from jobnet.web.citizen.summons import bp
 from jobnet.web.citizen.summons.calendar import filename, summons_calendar

@@ -5,7 +5,7 @@ from typing import Any
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
-from jobnet.clients.dfdg_commands import Command, jobcentre_absence_command
+from jobnet.clients.dfdg_client.commands import Command, jobcentre_absence_command
 from jobnet.domain.absences import AbsenceReason
 from jobnet.web.auth.users import acting_caseworker_required
 from jobnet.web.jobcentre.absence import bp
@@ -19,7 +19,7 @@ from jobnet.web.platform.i18n import format_local_date
 
 def _reason_label(value: str | None) -> str:
     try:
-        return str(ABSENCE_REASONS[AbsenceReason(value)])
+        return str(ABSENCE_REASONS[AbsenceReason(value or "")])
     except ValueError:
         return ""
 
@@ -61,7 +61,7 @@ class JobcentreAbsenceJourney(Journey):
         ]
 
 
-@summary_formatter("jobcentre_absence")
+@summary_formatter("jobcentre_absence", _l("Absence registered by the job centre"))
 def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return [
         (_("Reason"), _reason_label(summary.get("reason"))),

@@ -5,14 +5,10 @@ from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
 
-from jobnet.clients.dfdg import (
-    Actor,
-    DfdgForbidden,
-    DfdgNotFound,
-    DfdgUnavailable,
-    get_dfdg_client,
-)
-from jobnet.clients.dfdg_plans import DaySummons
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.errors import DfdgForbidden, DfdgNotFound, DfdgUnavailable
+from jobnet.clients.dfdg_client.summons import DaySummons
+from jobnet.clients.dfdg_client.values import Actor
 from jobnet.domain.cpr import normalise_cpr
 from jobnet.web.auth.users import (
     ACTING_KEY,

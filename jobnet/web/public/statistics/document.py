@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from jobnet.clients.dfdg_statistics import StatisticsTable
+from jobnet.clients.dfdg_client.statistics import StatisticsTable
 from jobnet.domain.statistics import MEASURES, month_key
 from jobnet.web.journeys.labels import contact_group_label
 from jobnet.web.public.statistics.tables import area_name

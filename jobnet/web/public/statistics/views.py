@@ -11,8 +11,8 @@ from typing import Any
 from flask import Response, current_app, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 
-from jobnet.clients.dfdg import get_dfdg_client
-from jobnet.clients.dfdg_statistics import PublicFiguresCache, StatisticsTable
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.statistics import PublicFiguresCache, StatisticsTable
 from jobnet.domain.statistics import parse_month
 from jobnet.web.auth.users import public
 from jobnet.web.journeys.labels import contact_group_label
@@ -31,7 +31,7 @@ from jobnet.web.public.statistics.tables import (
 
 
 def _public_figures() -> PublicFiguresCache:
-    return current_app.extensions["public_figures"]  # type: ignore[no-any-return]
+    return current_app.extensions["public_figures"]
 
 
 def _form() -> tuple[StatisticsForm, Any]:
@@ -53,7 +53,7 @@ def _table(form: StatisticsForm) -> StatisticsTable:
     return _public_figures().get(("figures", *query), lambda: get_dfdg_client().statistics(*query))
 
 
-def _query(form: StatisticsForm) -> dict[str, str]:
+def _query(form: StatisticsForm) -> dict[str, Any]:
     return {
         "measure": form.measure.data,
         "municipality": form.municipality.data or "",
