@@ -83,6 +83,7 @@ ACTIONS = {
     "insight_requests.read": _l("Read your requests for access"),
     "person.access": _l("Tried to reach your data"),
     "front_page.read": _l("Read your status and coming interviews"),
+    "duties.read": _l("Read your duties and deadlines"),
     "cv.read": _l("Read your CV"),
     "cv.update": _l("Changed your CV"),
     "cv.approve": _l("Assessed your CV"),
