@@ -1,4 +1,4 @@
-""""I can't come": the person tells the job centre, before the interview starts, that they
+""" "I can't come": the person tells the job centre, before the interview starts, that they
 cannot come to a summons, with a lawful reason and a note.
 
 A notice belongs to the summons as it stands (its `sequence`): once given it is not given again

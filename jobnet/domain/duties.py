@@ -14,7 +14,9 @@ decisions, stated in docs/domain.md:
   registers in counts only when they registered on its Monday. A week is in time until its
   Sunday; with no plan version in force, or one asking for no applications, it is not required.
 - Interviews: each summons not cancelled is a duty until it ends; after it, done when the job
-  centre has recorded a held interview that day, otherwise nothing more is asked here.
+  centre has recorded a held interview that day, otherwise nothing more is asked here. Telling
+  the job centre before it starts that one cannot come ("I can't come") meets it, until the job
+  centre moves the summons to a new time.
 - Plan: the current version, unread by the person, is to be read (no deadline: at once).
 - Holidays: standing (reported before the holiday starts: a holiday cannot be reported once
   it has started), and each coming holiday the person reported is a duty done.
@@ -69,6 +71,8 @@ class SummonsFact:
     starts_at: datetime
     duration_minutes: int
     held: bool = False
+    # The person has told the job centre they cannot come at this time ("I can't come").
+    cannot_come: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,7 @@ class Duty:
     applications: int | None = None
     plan_version: int | None = None
     summons_id: str | None = None
+    cannot_come: bool = False
     holiday_id: str | None = None
     holiday_first_day: date | None = None
 
@@ -247,7 +252,7 @@ def _interviews(facts: DutyFacts, rules: tuple[DutyRule, ...]) -> list[Duty]:
         if rule is None:
             continue
         ends_at = summons.starts_at + timedelta(minutes=summons.duration_minutes)
-        if summons.held:
+        if summons.held or summons.cannot_come:
             state = DutyState.DONE
         elif facts.now < ends_at:
             state = DutyState.TO_DO
@@ -263,6 +268,7 @@ def _interviews(facts: DutyFacts, rules: tuple[DutyRule, ...]) -> list[Duty]:
                 begins=day,
                 due_at=summons.starts_at,
                 summons_id=summons.id,
+                cannot_come=summons.cannot_come and not summons.held,
             )
         )
     return duties

@@ -381,3 +381,10 @@ def test_the_duties_a_registration_starts_depend_on_the_contact_group() -> None:
         DutyKind.INTERVIEW,
         DutyKind.PLAN,
     ]
+
+
+def test_telling_the_job_centre_you_cannot_come_meets_the_summons() -> None:
+    summons = (SummonsFact("s1", INTERVIEW_AT, 30, cannot_come=True),)
+    found = facts(date(2026, 11, 18), summons=summons)
+    [duty] = _of(DutyKind.INTERVIEW, found)
+    assert (duty.state, duty.cannot_come) == (DutyState.DONE, True)

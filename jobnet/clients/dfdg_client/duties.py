@@ -42,6 +42,7 @@ class Duty:
     applications: int | None
     plan_version: int | None
     summons_id: str | None
+    cannot_come: bool
     holiday_first_day: date | None
 
     @property
@@ -109,6 +110,7 @@ def _duty(data: Mapping[str, Any]) -> Duty:
         applications=data.get("applications"),
         plan_version=data.get("plan_version"),
         summons_id=data.get("summons_id"),
+        cannot_come=bool(data.get("cannot_come")),
         holiday_first_day=_date(data.get("holiday_first_day")),
     )
 

@@ -42,6 +42,31 @@ class SummonsChange:
 
 
 @dataclass(frozen=True)
+class CannotCome:
+    """The person's "I can't come" on a summons."""
+
+    reason: str  # jobnet.domain.cannot_come.CannotComeReason
+    note: str | None
+    given_at: datetime
+    given_by_type: str
+    for_current_time: bool
+    reference: str | None
+
+
+def cannot_come_from_json(data: Mapping[str, Any] | None) -> CannotCome | None:
+    if not data:
+        return None
+    return CannotCome(
+        reason=data["reason"],
+        note=data.get("note"),
+        given_at=datetime.fromisoformat(data["given_at"]),
+        given_by_type=data.get("given_by_type") or "citizen",
+        for_current_time=bool(data.get("for_current_time")),
+        reference=data.get("reference"),
+    )
+
+
+@dataclass(frozen=True)
 class Summons:
     id: str
     person_id: str
@@ -63,6 +88,7 @@ class Summons:
     changes: tuple[SummonsChange, ...]
     is_new: bool = False  # created, moved or cancelled since the person last read it
     seen_at: datetime | None = None
+    cannot_come: CannotCome | None = None
 
     @property
     def is_cancelled(self) -> bool:
@@ -180,6 +206,7 @@ def summons_from_json(data: Mapping[str, Any]) -> Summons:
         changes=tuple(_change(item) for item in data["changes"]),
         is_new=bool(data.get("is_new", False)),
         seen_at=optional_datetime(data.get("seen_at")),
+        cannot_come=cannot_come_from_json(data.get("cannot_come")),
     )
 
 
@@ -342,3 +369,21 @@ class SummonsCalls(Calls):
 SUMMONS_CREATE = "summons_create"
 SUMMONS_MOVE = "summons_move"
 SUMMONS_CANCEL = "summons_cancel"
+
+
+CANNOT_COME = "cannot_come"
+
+
+def cannot_come_command(
+    person_id: str, summons_id: str, reason: str, note: str | None, reference: str | None
+) -> Command:
+    """The person cannot come to the interview (through the outbox, with a receipt)."""
+    path = "/persons/{}/summons/{}/cannot-come".format(
+        quote(person_id, safe=""), quote(summons_id, safe="")
+    )
+    body: dict[str, Any] = {"reason": reason}
+    if note:
+        body["note"] = note
+    if reference:
+        body["reference"] = reference
+    return Command(CANNOT_COME, "POST", path, body)

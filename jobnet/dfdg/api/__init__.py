@@ -6,6 +6,7 @@ here is what puts them on the blueprint.
 
 from jobnet.dfdg.api import (  # noqa: F401  (registers routes)
     absences,
+    cannot_come,
     cv,
     duties,
     insight,

@@ -44,6 +44,7 @@ from jobnet.dfdg.schemas.summons import (
     SummonsMoveRequest,
     SummonsOut,
     SummonsRequest,
+    cannot_come_of,
 )
 from jobnet.domain.codes import ActorType
 from jobnet.domain.summons import (
@@ -144,6 +145,7 @@ def summons_out(
         changes=[_change_out(change, names) for change in summons.changes] if with_changes else [],
         is_new=summons.seen_sequence is None or summons.seen_sequence < summons.sequence,
         seen_at=summons.seen_at,
+        cannot_come=cannot_come_of(summons),
     )
 
 

@@ -182,6 +182,7 @@ def summons_facts(summons: list[Summons], held_on: set[date]) -> tuple[SummonsFa
             starts_at=item.starts_at,
             duration_minutes=item.duration_minutes,
             held=today_in_denmark(item.starts_at) in held_on,
+            cannot_come=item.cannot_come_sequence == item.sequence,
         )
         for item in summons
         if item.status != SummonsStatus.CANCELLED.value

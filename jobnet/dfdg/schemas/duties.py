@@ -49,6 +49,9 @@ class DutyOut(ResponseBody):
     applications: int | None = Field(default=None, description="Job log: applications sent")
     plan_version: int | None = Field(default=None, description="Plan: the version to read")
     summons_id: str | None = Field(default=None, description="Interview: the summons")
+    cannot_come: bool = Field(
+        default=False, description="Interview: the person has told they cannot come at this time"
+    )
     holiday_id: str | None = None
     holiday_first_day: date | None = None
 
@@ -95,6 +98,7 @@ def duty_out(duty: Duty) -> DutyOut:
         applications=duty.applications,
         plan_version=duty.plan_version,
         summons_id=duty.summons_id,
+        cannot_come=duty.cannot_come,
         holiday_id=duty.holiday_id,
         holiday_first_day=duty.holiday_first_day,
     )

@@ -136,6 +136,8 @@ def title(duty: Duty) -> str:
             applications=duty.applications or 0,
         )
     if duty.kind == "interview":
+        if duty.cannot_come:
+            return _("You have told the job centre you cannot come to your interview")
         return _("Attend your interview")
     if duty.kind == "plan":
         if duty.plan_version == 1:
