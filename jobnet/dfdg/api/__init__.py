@@ -8,6 +8,7 @@ from jobnet.dfdg.api import (  # noqa: F401  (registers routes)
     absences,
     cannot_come,
     cv,
+    cv_sections,
     duties,
     insight,
     interviews,
