@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from jobnet.domain.absences import AbsenceProblem
+from jobnet.domain.cannot_come import CannotComeProblem
 from jobnet.domain.fields import FieldProblem
 from jobnet.domain.interviews import InterviewProblem
 from jobnet.domain.jobseeker import RegistrationProblem
@@ -25,6 +26,7 @@ RULE_SETS: dict[str, type[StrEnum]] = {
     "coverage": CoverageProblem,
     "interview": InterviewProblem,
     "summons": SummonsProblem,
+    "cannot_come": CannotComeProblem,
     "plan": PlanProblem,
     "field": FieldProblem,
 }

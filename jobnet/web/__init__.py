@@ -110,6 +110,7 @@ def _register_blueprints(app: Flask) -> None:
     from jobnet.web.auth import bp as auth_bp
     from jobnet.web.citizen.cv import bp as cv_bp
     from jobnet.web.citizen.deregistration import bp as deregistration_bp
+    from jobnet.web.citizen.duties import bp as duties_bp
     from jobnet.web.citizen.holiday import bp as holiday_bp
     from jobnet.web.citizen.insight import bp as insight_bp
     from jobnet.web.citizen.joblog import bp as joblog_bp
@@ -151,6 +152,7 @@ def _register_blueprints(app: Flask) -> None:
         statistics_bp,
         cv_bp,
         joblog_bp,
+        duties_bp,
     )
     for blueprint in (public_bp, auth_bp, min_side_bp, receipts_bp, caseworker_bp, *journeys):
         app.register_blueprint(blueprint)

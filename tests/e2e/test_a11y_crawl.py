@@ -40,6 +40,8 @@ MUST_REACH = {
         "plan.index",
         "plan.print_view",
         "insight.audit_log",
+        "duties.index",
+        "duties.calendar_settings",
     ],
     UNREGISTERED.key: ["min_side.index", "registration.step", "registration.check"],
     CASEWORKER.key: ["caseworker.index"],

@@ -105,7 +105,10 @@ def test_a_summons_is_written_to_dfdg_and_the_citizen_sees_it_as_new(
     assert writes[-1].purpose == "interview" and writes[-1].organisation == "29190011"
 
     citizen = citizen_client(journey_app)
-    min_side = citizen.get("/min-side/").get_data(as_text=True)
+    whole = citizen.get("/min-side/").get_data(as_text=True)
+    # "What you need to do" links to it too ("Attend your interview"); the news is under status.
+    assert f'href="/indkaldelser/{summons.id}"' in whole.split('id="status-heading"')[0]
+    min_side = whole.split('id="status-heading"')[1]
     assert f'href="/indkaldelser/{summons.id}"' in min_side
     assert "New" in min_side.split(f'href="/indkaldelser/{summons.id}"')[0].rsplit("<li>", 1)[1]
     listing = citizen.get("/indkaldelser/").get_data(as_text=True)
@@ -117,7 +120,10 @@ def test_a_summons_is_written_to_dfdg_and_the_citizen_sees_it_as_new(
     assert summons_rows(journey_app)[-1].seen_sequence == 0
     assert (
         f'href="/indkaldelser/{summons.id}"'
-        not in citizen.get("/min-side/").get_data(as_text=True).split("See your interviews")[0]
+        not in citizen.get("/min-side/")
+        .get_data(as_text=True)
+        .split('id="status-heading"')[1]
+        .split("See your interviews")[0]
     )
     listing = citizen.get("/indkaldelser/").get_data(as_text=True)
     assert "badge" not in listing.split(f'/indkaldelser/{summons.id}"')[1].split("</li>")[0]

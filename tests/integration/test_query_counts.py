@@ -171,7 +171,9 @@ def test_every_caseworker_page_makes_at_most_six_statements_per_store(demo_app: 
 
 def test_min_side_reads_the_person_and_their_day_in_one_dfdg_statement(demo_app: Flask) -> None:
     """The person, their contact-group period, registration and unread plan version come in
-    one statement; then the absences, the summons and (when any acted) organisation names."""
+    one statement; then the absences, the summons, (when any acted) organisation names, and
+    one UNION ALL of what decides the duties (CV, plan versions, job log, held interviews,
+    holidays)."""
     client = demo_app.test_client()
     login_citizen(client, METTE)
     counter = StatementCounter(_engines(demo_app))
@@ -179,4 +181,4 @@ def test_min_side_reads_the_person_and_their_day_in_one_dfdg_statement(demo_app:
         assert client.get("/min-side/").status_code == 200
     dfdg = counter.statements["dfdg"]
     assert sum(1 for statement in dfdg if statement.startswith("SELECT persons.")) == 1, dfdg
-    assert counter.counts["dfdg"] <= 4, dfdg
+    assert counter.counts["dfdg"] <= 5, dfdg

@@ -8,6 +8,7 @@ from __future__ import annotations
 from flask import current_app
 
 from jobnet.clients.dfdg_client.cv import CvCalls
+from jobnet.clients.dfdg_client.duties import DutyCalls
 from jobnet.clients.dfdg_client.insight import InsightCalls
 from jobnet.clients.dfdg_client.joblog import JoblogCalls
 from jobnet.clients.dfdg_client.persons import PersonCalls
@@ -26,6 +27,7 @@ class DfdgClient(
     CvCalls,
     JoblogCalls,
     StatisticsCalls,
+    DutyCalls,
 ):
     """Typed calls to DFDG's API, one mixin an area. Build it with `in_process` or `over_http`."""
 

@@ -42,6 +42,31 @@ class SummonsChange:
 
 
 @dataclass(frozen=True)
+class CannotCome:
+    """The person's "I can't come" on a summons."""
+
+    reason: str  # jobnet.domain.cannot_come.CannotComeReason
+    note: str | None
+    given_at: datetime
+    given_by_type: str
+    for_current_time: bool
+    reference: str | None
+
+
+def cannot_come_from_json(data: Mapping[str, Any] | None) -> CannotCome | None:
+    if not data:
+        return None
+    return CannotCome(
+        reason=data["reason"],
+        note=data.get("note"),
+        given_at=datetime.fromisoformat(data["given_at"]),
+        given_by_type=data.get("given_by_type") or "citizen",
+        for_current_time=bool(data.get("for_current_time")),
+        reference=data.get("reference"),
+    )
+
+
+@dataclass(frozen=True)
 class Summons:
     id: str
     person_id: str
@@ -64,6 +89,7 @@ class Summons:
     is_new: bool = False  # created, moved or cancelled since the person last read it
     seen_at: datetime | None = None
     ended: bool = False  # its time has passed (DFDG's now): no longer booked, no calendar file
+    cannot_come: CannotCome | None = None
 
     @property
     def is_cancelled(self) -> bool:
@@ -184,6 +210,7 @@ def summons_from_json(data: Mapping[str, Any]) -> Summons:
         is_new=bool(data.get("is_new", False)),
         seen_at=optional_datetime(data.get("seen_at")),
         ended=bool(data.get("ended", False)),
+        cannot_come=cannot_come_from_json(data.get("cannot_come")),
     )
 
 
@@ -351,3 +378,21 @@ class SummonsCalls(Calls):
 SUMMONS_CREATE = "summons_create"
 SUMMONS_MOVE = "summons_move"
 SUMMONS_CANCEL = "summons_cancel"
+
+
+CANNOT_COME = "cannot_come"
+
+
+def cannot_come_command(
+    person_id: str, summons_id: str, reason: str, note: str | None, reference: str | None
+) -> Command:
+    """The person cannot come to the interview (through the outbox, with a receipt)."""
+    path = "/persons/{}/summons/{}/cannot-come".format(
+        quote(person_id, safe=""), quote(summons_id, safe="")
+    )
+    body: dict[str, Any] = {"reason": reason}
+    if note:
+        body["note"] = note
+    if reference:
+        body["reference"] = reference
+    return Command(CANNOT_COME, "POST", path, body)

@@ -6,8 +6,10 @@ here is what puts them on the blueprint.
 
 from jobnet.dfdg.api import (  # noqa: F401  (registers routes)
     absences,
+    cannot_come,
     cv,
     cv_sections,
+    duties,
     insight,
     interviews,
     joblog,

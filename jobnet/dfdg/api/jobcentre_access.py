@@ -27,6 +27,7 @@ from jobnet.dfdg.rules import (
     refuse_not_found,
 )
 from jobnet.dfdg.schemas.base import ActorOut, FieldError
+from jobnet.domain.cannot_come import MAX_NOTE_LENGTH, CannotComeProblem
 from jobnet.domain.clock import today_in_denmark
 from jobnet.domain.codes import ActorType, OrganisationKind
 from jobnet.domain.plans import (
@@ -89,6 +90,11 @@ CODE_MESSAGES: dict[str, str] = {
     SummonsProblem.ALREADY_CANCELLED: "The summons is cancelled",
     SummonsProblem.ALREADY_HELD: "The interview has taken place",
     SummonsProblem.SAME_TIME: "The summons already has this time and place",
+    CannotComeProblem.INTERVIEW_STARTED: "The interview has started or taken place",
+    CannotComeProblem.SUMMONS_CANCELLED: "The summons is cancelled",
+    CannotComeProblem.ALREADY_TOLD: "The person has already said they cannot come at this time",
+    CannotComeProblem.NOTE_TOO_LONG: f"The note has at most {MAX_NOTE_LENGTH} characters",
+    CannotComeProblem.NOTE_REQUIRED: "Say why in the note when the reason is other",
 }
 
 

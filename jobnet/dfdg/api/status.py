@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session
 
 from jobnet.dfdg import clock
 from jobnet.dfdg.api.blueprint import api, parse_query
+from jobnet.dfdg.api.duties import duties_of
 from jobnet.dfdg.api.jobcentre_access import now
 from jobnet.dfdg.api.records import (
     NOT_FOUND_RESPONSE,
@@ -37,6 +38,7 @@ from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import registrations as registration_queries
 from jobnet.dfdg.queries import summons as summons_queries
 from jobnet.dfdg.schemas.base import ResponseBody
+from jobnet.dfdg.schemas.duties import DutiesOut, duties_out
 from jobnet.dfdg.schemas.persons import ContactGroupPeriodOut
 from jobnet.dfdg.schemas.registrations import StatusCounts, StatusOut, StatusQuery
 from jobnet.dfdg.schemas.summons import SummonsListResponse
@@ -143,16 +145,21 @@ class FrontPageOut(ResponseBody):
         "(`past` is empty, changes are left out: the summons pages give them); "
         "`unseen_plan_version` for the plan's 'new' marker"
     )
+    duties: DutiesOut = Field(
+        description="The person's duties as GET /persons/{person_id}/duties answers them, "
+        "with only the upcoming summons (no past interviews)"
+    )
 
 
 @api.route(
     "GET",
     "/persons/<person_id>/front-page",
     summary="Min side in one call: status, upcoming interviews and what is new",
-    description="At most four reads whatever the history's length — the person with their "
+    description="At most five reads whatever the history's length — the person with their "
     "contact-group period, registration and the plan's unseen version; current and coming "
-    "absences; upcoming summons; the names of the organisations that acted, when any did — "
-    "and one audit entry.",
+    "absences; upcoming summons; the names of the organisations that acted, when any did; "
+    "what decides the duties (CV, plan versions, job log, held interviews, holidays) — and "
+    "one audit entry.",
     tags=("persons",),
     path_params=PERSON_ID,
     responses={200: ("The front page", FrontPageOut), 404: NOT_FOUND_RESPONSE},
@@ -188,5 +195,8 @@ def front_page(person_id: str) -> Response:
         past=[],
         unseen_plan_version=found.unseen_plan_version,
     )
-    body = FrontPageOut(status=status, interviews=interviews)
+    duties = duties_of(session, found, today, moment, summons=upcoming)
+    body = FrontPageOut(
+        status=status, interviews=interviews, duties=duties_out(found.person.id, today, duties)
+    )
     return jsonify(body.model_dump(mode="json"))

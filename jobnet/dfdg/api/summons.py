@@ -38,6 +38,7 @@ from jobnet.dfdg.schemas.summons import (
     SummonsMoveRequest,
     SummonsOut,
     SummonsRequest,
+    cannot_come_of,
 )
 from jobnet.domain.codes import ActorType
 from jobnet.domain.summons import (
@@ -139,6 +140,7 @@ def summons_out(
         is_new=summons.seen_sequence is None or summons.seen_sequence < summons.sequence,
         seen_at=summons.seen_at,
         ended=has_ended(_utc(summons.starts_at), summons.duration_minutes, now()),
+        cannot_come=cannot_come_of(summons),
     )
 
 

@@ -63,6 +63,15 @@ class Summons(Base):
     # `sequence`: moved or cancelled since). The summons is new to them until they read it.
     seen_sequence: Mapped[int | None] = mapped_column(Integer)
     seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    # "I can't come" (issue 22): the person's notice for the time of `cannot_come_sequence`
+    # (a move makes it one for an earlier time; a notice for the new time replaces it, and the
+    # audit log keeps every one).
+    cannot_come_reason: Mapped[str | None] = mapped_column(String(30))
+    cannot_come_note: Mapped[str | None] = mapped_column(String(500))
+    cannot_come_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    cannot_come_sequence: Mapped[int | None] = mapped_column(Integer)
+    cannot_come_by_type: Mapped[str | None] = mapped_column(ACTOR_TYPE)
+    cannot_come_reference: Mapped[str | None] = mapped_column(String(100))
 
     changes: Mapped[list[SummonsChange]] = relationship(
         back_populates="summons", order_by="SummonsChange.number"

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from datetime import date, datetime
+from typing import Any
 
 from pydantic import AwareDatetime, BaseModel, ConfigDict, Field
 
@@ -14,6 +15,7 @@ from jobnet.dfdg.schemas.base import (
     ResponseBody,
 )
 from jobnet.dfdg.schemas.plans import OrganisationRef
+from jobnet.domain.cannot_come import CannotComeReason
 from jobnet.domain.summons import (
     DEFAULT_DURATION_MINUTES,
     ChangeKind,
@@ -66,6 +68,42 @@ class SummonsCancellationRequest(RequestBody):
     reference: Reference | None = None
 
 
+class CannotComeRequest(RequestBody):
+    """The person cannot come to the interview: a lawful reason and a note, before it starts."""
+
+    reason: CannotComeReason
+    note: str | None = Field(
+        default=None, max_length=2000, description="At most 500 characters; needed for other"
+    )
+    reference: Reference | None = None
+
+
+class CannotComeOut(ResponseBody):
+    reason: CannotComeReason
+    note: str | None
+    given_at: datetime
+    given_by_type: str = Field(description="citizen, or caseworker on the person's behalf")
+    for_current_time: bool = Field(
+        description="False when the summons has been moved since (the notice was for an earlier "
+        "time)"
+    )
+    reference: str | None
+
+
+def cannot_come_of(summons: Any) -> CannotComeOut | None:
+    """The summons' latest "I can't come" (a `Summons` row), or None."""
+    if summons.cannot_come_reason is None or summons.cannot_come_at is None:
+        return None
+    return CannotComeOut(
+        reason=CannotComeReason(summons.cannot_come_reason),
+        note=summons.cannot_come_note,
+        given_at=summons.cannot_come_at,
+        given_by_type=summons.cannot_come_by_type or "citizen",
+        for_current_time=summons.cannot_come_sequence == summons.sequence,
+        reference=summons.cannot_come_reference,
+    )
+
+
 class SummonsChangeOut(ResponseBody):
     number: int = Field(description="1 is the summons as created")
     kind: ChangeKind
@@ -112,6 +150,9 @@ class SummonsOut(ResponseBody):
         default=False,
         description="The interview's time has passed (at DFDG's now when answered): a past "
         "interview is no longer booked, and no calendar file is offered for it",
+    )
+    cannot_come: CannotComeOut | None = Field(
+        default=None, description="The person's latest \"I can't come\", if any"
     )
 
 

@@ -76,3 +76,20 @@ class OutboxCommand(Base):
     registered_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
 
     __table_args__ = (Index("ix_outbox_commands_due", "status", "next_attempt_at"),)
+
+
+class CalendarFeed(Base):
+    """A citizen's subscription to their duties as an iCalendar feed (issue 22).
+
+    The feed URL carries a random token and nothing about the person; only the token's hash is
+    stored. Revoking sets `revoked_at`, after which the URL answers 404; a new feed revokes the
+    one before it.
+    """
+
+    __tablename__ = "calendar_feeds"
+
+    id: Mapped[str] = mapped_column(String(64), primary_key=True)  # SHA-256 of the token
+    person_id: Mapped[str] = mapped_column(String(64), index=True)
+    language: Mapped[str] = mapped_column(String(5))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))

@@ -68,6 +68,8 @@ ACTIONS = {
     "insight_requests.read": _l("Read your requests for access"),
     "person.access": _l("Tried to reach your data"),
     "front_page.read": _l("Read your status and coming interviews"),
+    "duties.read": _l("Read your duties and deadlines"),
+    "summons.cannot_come": _l("Registered that you cannot come to an interview"),
     "cv.read": _l("Read your CV"),
     "cv.update": _l("Changed your CV"),
     "cv.approve": _l("Assessed your CV"),

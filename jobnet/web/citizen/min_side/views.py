@@ -6,6 +6,7 @@ from flask import abort, current_app, render_template, request
 from flask_login import current_user
 
 from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.duties import Duties
 from jobnet.clients.dfdg_client.errors import DfdgUnavailable
 from jobnet.clients.dfdg_client.summons import SummonsOverview
 from jobnet.web.auth.users import citizen_actor, citizen_required
@@ -30,14 +31,16 @@ class Rejected:
 
 def _front_page(
     person_id: str, pending: list[OutboxCommand]
-) -> tuple[Situation | None, SummonsOverview | None]:
-    """Status and interviews in one DFDG call, counting reports still on their way; nothing
-    while DFDG cannot be reached (the page still shows the person's reports)."""
+) -> tuple[Situation | None, SummonsOverview | None, Duties | None]:
+    """Status, interviews and duties in one DFDG call, counting reports still on their way;
+    nothing while DFDG cannot be reached (the page still shows the person's reports)."""
     try:
-        status, interviews = get_dfdg_client().front_page(person_id, citizen_actor())
+        status, interviews, duties = get_dfdg_client().front_page_with_duties(
+            person_id, citizen_actor()
+        )
     except DfdgUnavailable:
-        return None, None
-    return from_status(status, pending_changes(pending)), interviews
+        return None, None, None
+    return from_status(status, pending_changes(pending)), interviews, duties
 
 
 @bp.get("/")
@@ -48,7 +51,7 @@ def index() -> str:
     overview = outbox.overview_for_person(
         web_store(), current_user.id, latest=LATEST_REPORTS, pending_kinds=JOURNEY_KINDS
     )
-    situation, interviews = _front_page(current_user.id, overview.pending)
+    situation, interviews, duties = _front_page(current_user.id, overview.pending)
     rejected = [
         Rejected(report, rejection_messages(report.rejection))
         for report in overview.latest
@@ -57,6 +60,7 @@ def index() -> str:
     return render_template(
         "citizen/min_side/index.html",
         situation=situation,
+        duties=duties,
         reports=overview.latest,
         rejected=rejected,
         interviews=interviews,

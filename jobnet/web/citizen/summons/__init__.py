@@ -5,4 +5,4 @@ from flask import Blueprint
 
 bp = Blueprint("summons", __name__, url_prefix="/indkaldelser")
 
-from jobnet.web.citizen.summons import views  # noqa: E402, F401
+from jobnet.web.citizen.summons import cannot_come, messages, views  # noqa: E402, F401

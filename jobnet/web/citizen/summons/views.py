@@ -16,6 +16,7 @@ from jobnet.web.citizen.summons.labels import (
     interview_type_label,
     summons_status_label,
 )
+from jobnet.web.citizen.summons.messages import reason_label
 
 MAX_ID_LENGTH = 36
 
@@ -26,6 +27,7 @@ def _register_labels(state: BlueprintSetupState) -> None:
         interview_form_label=interview_form_label,
         interview_type_label=interview_type_label,
         summons_status_label=summons_status_label,
+        cannot_come_reason_label=reason_label,
     )
 
 

@@ -54,6 +54,26 @@ def summary_rows(
     return formatter({**summary, "answer": answer or {}}) if formatter else []
 
 
+NextSteps = Callable[[dict[str, Any]], list[str]]
+_NEXT_STEPS: dict[str, NextSteps] = {}
+
+
+def next_steps(kind: str) -> Callable[[NextSteps], NextSteps]:
+    """What the person must do now that the report is made, as sentences for its receipt
+    (a registration's duties): `@next_steps("registration")`."""
+
+    def register(lines: NextSteps) -> NextSteps:
+        _NEXT_STEPS[kind] = lines
+        return lines
+
+    return register
+
+
+def next_step_lines(kind: str, summary: dict[str, Any]) -> list[str]:
+    lines = _NEXT_STEPS.get(kind)
+    return lines(summary) if lines else []
+
+
 def rejection_messages(rejection: dict[str, Any] | None) -> list[str]:
     """Why DFDG refused a report, as sentences; empty when it was not refused."""
     if not rejection:

@@ -5,7 +5,11 @@ from flask import abort, current_app, render_template
 from jobnet.web.auth.users import subject_person_id, subject_required
 from jobnet.web.journeys import outbox
 from jobnet.web.journeys.receipts import bp
-from jobnet.web.journeys.receipts.summaries import rejection_messages, summary_rows
+from jobnet.web.journeys.receipts.summaries import (
+    next_step_lines,
+    rejection_messages,
+    summary_rows,
+)
 from jobnet.web.store.models import OutboxCommand
 
 
@@ -23,6 +27,7 @@ def _context(command: OutboxCommand) -> dict[str, object]:
         "rows": summary_rows(command.kind, command.summary, command.result),
         "rejection": rejection_messages(command.rejection),
         "overdue": outbox.is_overdue(command),
+        "next_steps": next_step_lines(command.kind, command.summary),
     }
 
 

@@ -1,0 +1,142 @@
+"""A person's duties as the web app sees them, parsed from DFDG's JSON, and the calls that read
+them: the duties alone, or Min side's front page with them."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import quote
+
+from jobnet.clients.dfdg_client.calls import Calls
+from jobnet.clients.dfdg_client.status import PersonStatus, parse_status
+from jobnet.clients.dfdg_client.summons import SummonsOverview, overview_from_json
+from jobnet.clients.dfdg_client.values import Actor
+
+OVERDUE = "overdue"
+TO_DO = "to_do"
+DONE = "done"
+NOT_REQUIRED = "not_required"
+
+
+@dataclass(frozen=True)
+class Duty:
+    key: str
+    kind: str  # jobnet.domain.duty_rules.DutyKind
+    state: str  # jobnet.domain.duties.DutyState
+    deadline: date | None
+    due_at: datetime | None
+    begins: date
+    standing: bool
+    action: str  # jobnet.domain.duty_rules.DutyAction
+    consequence: str  # jobnet.domain.duty_rules.Consequence
+    rule_id: str
+    rule_source: str
+    rule_days: int | None
+    cv_problem: str | None
+    awaiting_approval: bool
+    week_year: int | None
+    week_number: int | None
+    required: int | None
+    applications: int | None
+    plan_version: int | None
+    summons_id: str | None
+    cannot_come: bool
+    holiday_first_day: date | None
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in (OVERDUE, TO_DO) and not self.standing
+
+    @property
+    def is_overdue(self) -> bool:
+        return self.state == OVERDUE
+
+
+@dataclass(frozen=True)
+class Duties:
+    today: date
+    items: tuple[Duty, ...]
+    next_begins: date | None
+
+    @property
+    def open(self) -> list[Duty]:
+        """Overdue and to do, soonest first (DFDG's order)."""
+        return [duty for duty in self.items if duty.is_open]
+
+    @property
+    def done(self) -> list[Duty]:
+        return [duty for duty in self.items if duty.state == DONE]
+
+    @property
+    def standing(self) -> list[Duty]:
+        return [duty for duty in self.items if duty.standing]
+
+    @property
+    def not_required(self) -> list[Duty]:
+        return [duty for duty in self.items if duty.state == NOT_REQUIRED]
+
+    @property
+    def with_deadline(self) -> list[Duty]:
+        """Every duty that has a date (for the calendar), standing ones left out."""
+        return [duty for duty in self.items if duty.deadline is not None and not duty.standing]
+
+
+def _date(value: str | None) -> date | None:
+    return date.fromisoformat(value) if value else None
+
+
+def _duty(data: Mapping[str, Any]) -> Duty:
+    rule = data["rule"]
+    return Duty(
+        key=data["key"],
+        kind=data["kind"],
+        state=data["state"],
+        deadline=_date(data.get("deadline")),
+        due_at=datetime.fromisoformat(data["due_at"]) if data.get("due_at") else None,
+        begins=date.fromisoformat(data["begins"]),
+        standing=bool(data.get("standing")),
+        action=data["action"],
+        consequence=data["consequence"],
+        rule_id=rule["id"],
+        rule_source=rule["source"],
+        rule_days=rule.get("days"),
+        cv_problem=data.get("cv_problem"),
+        awaiting_approval=bool(data.get("awaiting_approval")),
+        week_year=data.get("week_year"),
+        week_number=data.get("week_number"),
+        required=data.get("required"),
+        applications=data.get("applications"),
+        plan_version=data.get("plan_version"),
+        summons_id=data.get("summons_id"),
+        cannot_come=bool(data.get("cannot_come")),
+        holiday_first_day=_date(data.get("holiday_first_day")),
+    )
+
+
+def duties_from_json(data: Mapping[str, Any]) -> Duties:
+    return Duties(
+        today=date.fromisoformat(data["today"]),
+        items=tuple(_duty(item) for item in data["duties"]),
+        next_begins=_date(data.get("next_begins")),
+    )
+
+
+class DutyCalls(Calls):
+    def duties(self, person_id: str, actor: Actor) -> Duties:
+        """The person's duties, past (the last twelve weeks) and coming."""
+        path = f"/persons/{quote(person_id, safe='')}/duties"
+        return duties_from_json(self._request("GET", path, actor=actor))
+
+    def front_page_with_duties(
+        self, person_id: str, actor: Actor
+    ) -> tuple[PersonStatus, SummonsOverview, Duties]:
+        """Min side in one call: the status, the upcoming interviews and the duties."""
+        path = f"/persons/{quote(person_id, safe='')}/front-page"
+        data = self._request("GET", path, actor=actor)
+        return (
+            parse_status(data["status"]),
+            overview_from_json(data["interviews"]),
+            duties_from_json(data["duties"]),
+        )

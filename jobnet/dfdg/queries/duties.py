@@ -1,0 +1,189 @@
+"""What decides a person's duties, read in few statements whatever the history's length.
+
+One UNION ALL answers the CV's state, every plan version, the job log's applications counted
+by day since the first week judged, the days interviews were held, and the coming holidays;
+the summons are a second statement (the front page passes its own upcoming ones instead).
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from dataclasses import dataclass, field
+from datetime import date, datetime, timedelta
+from typing import Any
+
+from sqlalchemy import (
+    Date,
+    Integer,
+    Select,
+    String,
+    bindparam,
+    case,
+    cast,
+    func,
+    literal,
+    null,
+    select,
+    union_all,
+)
+from sqlalchemy.orm import Session
+
+from jobnet.dfdg.models.cv import Cv, JoblogEntry
+from jobnet.dfdg.models.interviews import HeldInterview
+from jobnet.dfdg.models.plans import JobPlan, JobPlanVersion
+from jobnet.dfdg.models.registrations import Absence
+from jobnet.dfdg.models.summons import Summons
+from jobnet.domain.absences import AbsenceReason
+from jobnet.domain.clock import today_in_denmark
+from jobnet.domain.duties import (
+    JOBLOG_WEEKS,
+    CvFact,
+    HolidayFact,
+    PlanVersionFact,
+    SummonsFact,
+    monday_of,
+)
+from jobnet.domain.summons import SummonsStatus
+
+_PERSON = bindparam("person_id", type_=String)
+_SINCE = bindparam("since", type_=Date)
+_TODAY = bindparam("today", type_=Date)
+
+
+def _row(
+    kind: str,
+    *,
+    ref: Any = None,
+    day: Any = None,
+    day2: Any = None,
+    number: Any = None,
+    number2: Any = None,
+    flag: Any = None,
+) -> list[Any]:
+    def typed(value: Any, type_: Any) -> Any:
+        return cast(null(), type_) if value is None else value
+
+    return [
+        literal(kind, String).label("kind"),
+        typed(ref, String).label("ref"),
+        typed(day, Date).label("day"),
+        typed(day2, Date).label("day2"),
+        typed(number, Integer).label("number"),
+        typed(number2, Integer).label("number2"),
+        typed(flag, String).label("flag"),
+    ]
+
+
+def _facts_statement() -> Select[Any]:
+    cv = select(
+        *_row(
+            "cv",
+            number=case((Cv.searchable, 1), else_=0),
+            flag=Cv.approval_status,
+        )
+    ).where(Cv.person_id == _PERSON)
+    plan = (
+        select(
+            *_row(
+                "plan",
+                day=JobPlanVersion.revision_date,
+                number=JobPlanVersion.number,
+                number2=JobPlanVersion.applications_per_week,
+                flag=case((JobPlanVersion.seen_at.is_(None), "unseen"), else_="seen"),
+            )
+        )
+        .join(JobPlan, JobPlan.id == JobPlanVersion.plan_id)
+        .where(JobPlan.person_id == _PERSON)
+    )
+    applications = (
+        select(*_row("log", day=JoblogEntry.applied_on, number=func.count()))
+        .where(
+            JoblogEntry.person_id == _PERSON,
+            JoblogEntry.deleted_at.is_(None),
+            JoblogEntry.applied_on >= _SINCE,
+        )
+        .group_by(JoblogEntry.applied_on)
+    )
+    held = select(*_row("held", day=HeldInterview.held_on)).where(
+        HeldInterview.person_id == _PERSON, HeldInterview.held_on >= _SINCE
+    )
+    holidays = select(
+        *_row("holiday", ref=Absence.id, day=Absence.first_day, day2=Absence.last_day)
+    ).where(
+        Absence.person_id == _PERSON,
+        Absence.reason == AbsenceReason.HOLIDAY.value,
+        Absence.status == "active",
+        Absence.last_day >= _TODAY,
+    )
+    return union_all(cv, plan, applications, held, holidays)  # type: ignore[return-value]
+
+
+# Built once: the front page runs it on every call.
+_FACTS = _facts_statement()
+
+_SUMMONS = (
+    select(Summons)
+    .where(
+        Summons.person_id == _PERSON,
+        Summons.status != SummonsStatus.CANCELLED.value,
+        Summons.starts_at >= bindparam("earliest"),
+    )
+    .order_by(Summons.starts_at, Summons.created_at)
+)
+
+
+@dataclass
+class StoredFacts:
+    """The facts read from DFDG's tables (the caller adds today, the group, the registration)."""
+
+    cv: CvFact | None = None
+    plan_versions: list[PlanVersionFact] = field(default_factory=list)
+    applications: Counter[date] = field(default_factory=Counter)
+    held_on: set[date] = field(default_factory=set)
+    holidays: list[HolidayFact] = field(default_factory=list)
+
+
+def history_start(today: date) -> date:
+    """The first day whose job log and interviews still count: the Monday twelve weeks back."""
+    return monday_of(today) - timedelta(weeks=JOBLOG_WEEKS - 1)
+
+
+def stored_facts(session: Session, person_id: str, today: date) -> StoredFacts:
+    """The CV, plan versions, applications by day, held-interview days and coming holidays, in
+    one statement."""
+    params = {"person_id": person_id, "since": history_start(today), "today": today}
+    found = StoredFacts()
+    for row in session.execute(_FACTS, params):
+        if row.kind == "cv":
+            found.cv = CvFact(searchable=bool(row.number), approval_status=row.flag)
+        elif row.kind == "plan":
+            found.plan_versions.append(
+                PlanVersionFact(row.number, row.day, row.number2, seen=row.flag == "seen")
+            )
+        elif row.kind == "log":
+            found.applications[row.day] += row.number
+        elif row.kind == "held":
+            found.held_on.add(row.day)
+        elif row.kind == "holiday":
+            found.holidays.append(HolidayFact(row.ref, row.day, row.day2))
+    return found
+
+
+def summons_since(session: Session, person_id: str, earliest: datetime) -> list[Summons]:
+    """The person's summons not cancelled, starting at `earliest` or later (one statement)."""
+    return list(session.scalars(_SUMMONS, {"person_id": person_id, "earliest": earliest}))
+
+
+def summons_facts(summons: list[Summons], held_on: set[date]) -> tuple[SummonsFact, ...]:
+    """Summons as facts: held when the job centre recorded a held interview that day."""
+    return tuple(
+        SummonsFact(
+            id=item.id,
+            starts_at=item.starts_at,
+            duration_minutes=item.duration_minutes,
+            held=today_in_denmark(item.starts_at) in held_on,
+            cannot_come=item.cannot_come_sequence == item.sequence,
+        )
+        for item in summons
+        if item.status != SummonsStatus.CANCELLED.value
+    )

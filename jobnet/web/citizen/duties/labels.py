@@ -1,0 +1,201 @@
+"""What a duty says to the person, in their language: its title, its deadline in words, why it
+applies, what happens if it is missed, and the link to meet it. DFDG answers codes; the words
+are here, so both catalogues hold them."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date
+from typing import Any
+
+from flask import url_for
+from flask_babel import format_date, format_datetime
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from jobnet.clients.dfdg_client.duties import DONE, NOT_REQUIRED, OVERDUE, Duty
+from jobnet.web.platform.i18n import current_language
+
+CONSEQUENCES = {
+    "benefit_stopped": _l(
+        "If you miss it, your unemployment insurance fund may stop your benefit until it is done."
+    ),
+    "deregistered": _l(
+        "If you do not come, you may be deregistered as a jobseeker and must register again, "
+        "and your benefit may stop."
+    ),
+    "benefit_reduced": _l("If you do not report it in time, your benefit may be reduced."),
+    "not_informed": _l(
+        "Your plan is what you and the job centre have agreed. If you do not read it, you may "
+        "miss what you have agreed to do."
+    ),
+}
+
+REASONS = {
+    "cv_searchable": _l(
+        "You receive unemployment benefit. Your CV must be searchable on Jobnet no later than "
+        "two weeks after your registration, and be approved."
+    ),
+    "joblog_weekly": _l(
+        "You receive unemployment benefit. Every week you must apply for as many jobs as your "
+        "plan says and register them in your job log. A week runs from Monday to Sunday, and it "
+        "is judged by the plan that applied on its Monday."
+    ),
+    "interview_attend": _l("The job centre has summoned you to an interview."),
+    "plan_read": _l("The job centre has made or revised your plan."),
+    "holiday_report": _l(
+        "A holiday must be reported before it starts. You cannot report it once it has started."
+    ),
+}
+
+SOURCES = {
+    "cv_searchable": _l(
+        "The unemployment insurance funds' guidance to their members on the duties of a person "
+        "receiving unemployment benefit."
+    ),
+    "joblog_weekly": _l(
+        "The unemployment insurance funds' guidance to their members, and the job-search "
+        "requirement in your plan."
+    ),
+    "interview_attend": _l(
+        "The executive order on recording employment data, chapters 3 and 5, and the "
+        "unemployment insurance funds' guidance."
+    ),
+    "plan_read": _l("The executive order on recording employment data, chapters 8 and 9."),
+    "holiday_report": _l(
+        "The executive order on recording employment data, chapter 4 and annex 1, and the "
+        "unemployment insurance funds' guidance."
+    ),
+}
+
+
+@dataclass(frozen=True)
+class Link:
+    endpoint: str
+    text: str
+    values: dict[str, Any] = field(default_factory=dict)
+
+    @property
+    def url(self) -> str:
+        return url_for(self.endpoint, **self.values)
+
+
+def long_day(value: date) -> str:
+    """A day with its weekday and year: "søndag den 6. december 2026"."""
+    pattern = "EEEE 'den' d. MMMM y" if current_language() == "da" else "EEEE d MMMM y"
+    return format_date(value, pattern)
+
+
+def _day(value: date, today: date) -> str:
+    if current_language() == "da":
+        pattern = "EEEE 'den' d. MMMM" if value.year == today.year else "EEEE 'den' d. MMMM y"
+    else:
+        pattern = "EEEE d MMMM" if value.year == today.year else "EEEE d MMMM y"
+    return format_date(value, pattern)
+
+
+def deadline_words(duty: Duty, today: date) -> str:
+    """The deadline as people say it: "by Friday 11 December", "was due …", "at once"."""
+    if duty.due_at is not None:
+        time = format_datetime(duty.due_at, "HH.mm" if current_language() == "da" else "HH:mm")
+        day = _day(duty.deadline or today, today)
+        if duty.state in (DONE, NOT_REQUIRED):
+            return _("Was on %(day)s at %(time)s", day=day, time=time)
+        return _("On %(day)s at %(time)s", day=day, time=time)
+    if duty.deadline is None:
+        return _("Always, before each holiday") if duty.standing else _("As soon as you can")
+    day = _day(duty.deadline, today)
+    if duty.state == OVERDUE:
+        return _("Was due %(day)s", day=day)
+    if duty.state in (DONE, NOT_REQUIRED):
+        return _("Deadline %(day)s", day=day)
+    if duty.deadline == today:
+        return _("By today, %(day)s", day=day)
+    return _("By %(day)s", day=day)
+
+
+def title(duty: Duty) -> str:
+    if duty.kind == "cv":
+        if duty.state == DONE and duty.awaiting_approval:
+            return _("Your CV is searchable and waits for the job centre's approval")
+        if duty.state == DONE:
+            return _("Your CV is searchable and approved")
+        if duty.cv_problem == "not_approved":
+            return _("Correct your CV: the job centre did not approve it")
+        if duty.cv_problem == "not_searchable":
+            return _("Make your CV searchable")
+        return _("Write your CV and make it searchable")
+    if duty.kind == "joblog":
+        week = duty.week_number or 0
+        if duty.state == NOT_REQUIRED:
+            return _("Week %(week)s: no job-search requirement", week=week)
+        return _(
+            "Week %(week)s: apply for %(required)s jobs and log them (%(applications)s logged)",
+            week=week,
+            required=duty.required or 0,
+            applications=duty.applications or 0,
+        )
+    if duty.kind == "interview":
+        if duty.cannot_come:
+            return _("You have told the job centre you cannot come to your interview")
+        return _("Attend your interview")
+    if duty.kind == "plan":
+        if duty.plan_version == 1:
+            return _("Read your new plan")
+        return _("Read your revised plan")
+    if duty.kind == "holiday" and duty.standing:
+        return _("Report holidays before they start")
+    if duty.kind == "holiday" and duty.holiday_first_day is not None:
+        return _("Holiday from %(date)s reported", date=format_date(duty.holiday_first_day))
+    return duty.kind
+
+
+def state_label(duty: Duty) -> str:
+    return {
+        "to_do": _("To do"),
+        "overdue": _("Overdue"),
+        "done": _("Done"),
+        "not_required": _("Not required now"),
+    }.get(duty.state, duty.state)
+
+
+def reason(duty: Duty) -> str:
+    found = REASONS.get(duty.rule_id)
+    return str(found) if found is not None else ""
+
+
+def source(duty: Duty) -> str:
+    found = SOURCES.get(duty.rule_id)
+    return str(found) if found is not None else duty.rule_source
+
+
+def consequence(duty: Duty) -> str:
+    found = CONSEQUENCES.get(duty.consequence)
+    return str(found) if found is not None else ""
+
+
+def action(duty: Duty) -> Link | None:
+    """The page where the person meets the duty."""
+    if duty.action == "publish_cv":
+        return Link("cv.index", _("Go to your CV"))
+    if duty.action == "log_applications":
+        return Link("joblog.index", _("Go to your job log"))
+    if duty.action == "read_summons" and duty.summons_id:
+        values = {"summons_id": duty.summons_id}
+        return Link("summons.show", _("See the summons"), values)
+    if duty.action == "read_plan":
+        return Link("plan.index", _("Read your plan"))
+    if duty.action == "report_holiday":
+        return Link("holiday.start", _("Report holiday"))
+    return None
+
+
+TEMPLATE_GLOBALS = {
+    "duty_title": title,
+    "duty_deadline": deadline_words,
+    "duty_state": state_label,
+    "duty_reason": reason,
+    "duty_source": source,
+    "duty_consequence": consequence,
+    "duty_action": action,
+}
