@@ -22,7 +22,6 @@ from jobnet.clients.dfdg_client.client import get_dfdg_client
 from jobnet.clients.dfdg_client.errors import DfdgNotFound
 from jobnet.clients.dfdg_client.values import Actor
 from jobnet.db import Store
-from jobnet.domain.codes import ActorType
 from jobnet.web.auth.users import (
     citizen_required,
     current_actor,
@@ -92,13 +91,13 @@ def _settings_url() -> str:
 
 
 def _feed_actor(feed: CalendarFeed) -> Actor:
-    """Jobnet's calendar feed reads the duties for the person who subscribed."""
+    """The person's own calendar subscription reads their duties as them: DFDG takes no
+    system actor for a person's data, and the audit log shows the read as the person's own,
+    with the feed named as its purpose."""
     return Actor(
-        type=ActorType.SYSTEM.value,
-        id=FEED_SYSTEM,
-        name="Jobnet calendar feed",
-        on_behalf_of=feed.person_id,
-        purpose="The person's own calendar subscription to their deadlines",
+        type="citizen",
+        id=feed.person_id,
+        purpose=f"{FEED_SYSTEM}: the person's own calendar subscription to their deadlines",
         channel="web",
     )
 
