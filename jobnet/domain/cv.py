@@ -107,6 +107,7 @@ LIST_SECTIONS = (
 
 _EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
 _PHONE_SEPARATORS = re.compile(r"[\s\-.()]")
+_PHONE_DIGITS = re.compile(r"[0-9]{8}", re.ASCII)
 
 
 def _text(value: str | None, field: str, *, required: bool) -> FieldProblem | None:
@@ -124,13 +125,13 @@ def normalise_phone(value: str | None) -> str | None:
         if digits.startswith(prefix):
             digits = digits[len(prefix) :]
             break
-    if len(digits) == 8 and digits.isdigit() and digits[0] not in "01":
+    if _PHONE_DIGITS.fullmatch(digits) and digits[0] not in "01":
         return digits
     return None
 
 
 def format_phone(digits: str | None) -> str:
-    """Eight digits in pairs, as Danes write them: 12 34 56 78."""
+    """Eight digits in pairs, as Danes write them: 20 30 40 50."""
     if not digits:
         return ""
     return " ".join(digits[i : i + 2] for i in range(0, len(digits), 2))

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 
 MAX_DIGITS = 9  # more than any bound a form has; a longer number is refused, not parsed
-_WHOLE = re.compile(r"[0-9]{1,%d}" % MAX_DIGITS, re.ASCII)
-_DECIMAL = re.compile(r"([0-9]{1,%d})(?:[.,]([0-9]{1,2}))?" % MAX_DIGITS, re.ASCII)
+_WHOLE = re.compile(rf"[0-9]{{1,{MAX_DIGITS}}}", re.ASCII)
+_DECIMAL = re.compile(rf"([0-9]{{1,{MAX_DIGITS}}})(?:[.,]([0-9]{{1,2}}))?", re.ASCII)
 
 
 def parse_whole_number(text: str | None) -> int | None:

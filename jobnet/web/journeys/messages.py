@@ -10,6 +10,7 @@ from enum import Enum
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 
 from jobnet.domain.absences import AbsenceProblem
 from jobnet.domain.interviews import InterviewProblem
@@ -121,3 +122,9 @@ def problem_message(problem: Enum | str | None) -> str:
     sentence for an unknown one."""
     message = PROBLEMS.message_for(problem)
     return str(message) if message is not None else str(GENERIC_REJECTION)
+
+
+def lazy_problem_message(problem: Enum | str) -> Any:
+    """`problem_message` worded when shown, for messages given where a form class is made (a
+    message worded when the module is loaded would be in no one's language)."""
+    return LazyString(problem_message, problem)

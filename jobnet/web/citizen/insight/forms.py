@@ -4,12 +4,12 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, TextAreaField
+from wtforms import SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, ValidationError
 
 from jobnet.domain.insight import NOTE_MAX_LENGTH
-from jobnet.web.platform.forms import DatePartsField, JourneyForm
+from jobnet.web.platform.forms import DatePartsField, JourneyForm, KeyField, TranslatedMeta
 
 ACTOR_CHOICES = [
     SelectChoice("", _l("Everyone")),
@@ -22,9 +22,8 @@ ACTOR_CHOICES = [
 class AuditLogFilterForm(FlaskForm):
     """The filters of the access log: a GET form (it changes nothing, so no CSRF token)."""
 
-    class Meta:
+    class Meta(TranslatedMeta):
         csrf = False
-        locales = ("da", "en")
 
     date_from = DatePartsField(_l("From"), description=_l("For example 1 1 2026."))
     date_to = DatePartsField(_l("To"), description=_l("For example 31 12 2026."))
@@ -36,7 +35,7 @@ class AuditLogFilterForm(FlaskForm):
 
 
 class InsightRequestForm(JourneyForm):
-    key = HiddenField()
+    key = KeyField()
     note = TextAreaField(
         _l("What would you like to know?"),
         description=_l(
