@@ -83,6 +83,7 @@ MESSAGES: dict[str, str] = {
     AbsenceProblem.TOO_LONG: "The absence is too long (a short maternity leave is at most "
     f"{MAX_SHORT_MATERNITY_DAYS} days, a holiday at most a year)",
     AbsenceProblem.OVERLAPS: "The period overlaps another absence",
+    AbsenceProblem.TOO_FAR_AHEAD: "A holiday starts at most a year from today",
     **DFDG_CODES,
 }
 

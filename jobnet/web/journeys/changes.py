@@ -33,6 +33,8 @@ MESSAGES: dict[FieldProblem, Any] = {
     FieldProblem.TOO_LONG: _l("Write at most %(limit)s characters."),
     FieldProblem.TOO_MANY: _l("There are too many. Remove some."),
     FieldProblem.IN_THE_FUTURE: _l("The date cannot be in the future."),
+    FieldProblem.TOO_FAR_BACK: _l("The date is too far back."),
+    FieldProblem.TOO_FAR_AHEAD: _l("The date is too far ahead."),
     FieldProblem.END_BEFORE_START: _l("The end date cannot be before the start date."),
     FieldProblem.END_MISSING: _l("Enter the end date, unless it is still going on."),
     FieldProblem.END_AND_ONGOING: _l(
@@ -48,6 +50,13 @@ MESSAGES: dict[FieldProblem, Any] = {
 }
 
 
+WINDOW_PROBLEMS = {
+    FieldProblem.IN_THE_FUTURE,
+    FieldProblem.TOO_FAR_BACK,
+    FieldProblem.TOO_FAR_AHEAD,
+}
+
+
 def issue_message(problem: FieldProblem, field: Any = None, limit: int | None = None) -> str:
     """The sentence for a rule's problem at a field: the field's own required message if it has
     one (see `Mandatory`)."""
@@ -55,6 +64,8 @@ def issue_message(problem: FieldProblem, field: Any = None, limit: int | None = 
         own = required_message(field)
         if own is not None:
             return str(own)
+    if problem in WINDOW_PROBLEMS and getattr(field, "window", None) is not None:
+        return str(field.window)  # the same sentence as in the field's hint
     return str(MESSAGES[problem]) % {"limit": limit or ""}
 
 

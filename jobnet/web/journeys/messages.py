@@ -97,6 +97,9 @@ PROBLEMS.update(
             "The dates overlap another absence that is already registered. Choose other dates."
         ),
         AbsenceProblem.TOO_LONG: _l("A holiday can be at most one year long."),
+        AbsenceProblem.TOO_FAR_AHEAD: _l(
+            "The first day must be after today and within the next year."
+        ),
     }
 )
 

@@ -8,6 +8,7 @@ from typing import Any
 
 from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from flask_wtf import FlaskForm
 from wtforms import Field, HiddenField
 from wtforms.validators import ValidationError
@@ -60,10 +61,17 @@ class DatePartsField(Field):
     as entered together with the error.
     """
 
-    def __init__(self, label: Any = None, validators: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, label: Any = None, validators: Any = None, *, window: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(label, validators, **kwargs)
         self.parts = {"day": "", "month": "", "year": ""}
         self.parse_error: str | None = None
+        # The sentence saying which days the field takes ("At most one year back, and not in
+        # the future."): shown in its hint, and as its error for a day outside that window.
+        self.window = window
+        if window is not None:
+            self.description = _joined(self.description, window)
 
     def process_formdata(self, valuelist: list[Any]) -> None:
         # The real inputs are <name>-day, <name>-month and <name>-year; see process().
@@ -115,6 +123,11 @@ class DatePartsField(Field):
 
     def _value(self) -> str:
         return self.data.isoformat() if self.data else ""
+
+
+def _joined(*texts: Any) -> LazyString:
+    """Sentences worded when shown, one after the other."""
+    return LazyString(lambda: " ".join(str(text) for text in texts if text))
 
 
 def date_required(message: Any) -> Any:

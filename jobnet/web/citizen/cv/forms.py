@@ -36,6 +36,7 @@ LEVEL_LABELS = {
     rules.LanguageLevel.FLUENT.value: _l("Fluent"),
     rules.LanguageLevel.NATIVE.value: _l("Native language"),
 }
+WORKING_LIFE = _l("It can be at most 60 years back, and not in the future.")
 YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
 
 
@@ -193,10 +194,13 @@ class ExperienceForm(SectionForm):
     start_date = DatePartsField(
         _l("Start date"),
         validators=[Mandatory(_l("Enter the day you started"))],
+        window=WORKING_LIFE,
         description=_l("For example 1 8 2019."),
     )
     end_date = DatePartsField(
-        _l("End date"), description=_l("Leave it empty if you still work there.")
+        _l("End date"),
+        description=_l("Leave it empty if you still work there."),
+        window=_l("It cannot be before the start date, or in the future."),
     )
     ongoing = BooleanField(_l("I still work there"))
     description = TextAreaField(
@@ -237,6 +241,7 @@ class EducationForm(SectionForm):
     start_date = DatePartsField(
         _l("Start date"),
         validators=[Mandatory(_l("Enter the day you started"))],
+        window=WORKING_LIFE,
         description=_l("For example 1 9 2015."),
     )
     completed = RadioField(
@@ -247,6 +252,7 @@ class EducationForm(SectionForm):
     end_date = DatePartsField(
         _l("End date"),
         description=_l("When you completed it, or when you expect to complete it."),
+        window=_l("It cannot be before the start date, or more than 10 years ahead."),
     )
 
     def rule_issues(self) -> list[Issue]:
@@ -279,7 +285,9 @@ class CourseForm(SectionForm):
         validators=[Mandatory(_l("Enter the name of the course or certificate"))],
     )
     provider = StringField(_l("Provider"), description=_l("Who held the course or issued it."))
-    completed_on = DatePartsField(_l("Date completed"), description=_l("For example 15 3 2024."))
+    completed_on = DatePartsField(
+        _l("Date completed"), description=_l("For example 15 3 2024."), window=WORKING_LIFE
+    )
 
     def rule_issues(self) -> list[Issue]:
         return rules.check_course(

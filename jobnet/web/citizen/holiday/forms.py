@@ -19,6 +19,7 @@ class PeriodForm(JourneyForm):
     first_day = DatePartsField(
         _l("First day of holiday"),
         description=_l("For example 22 12 2026."),
+        window=_l("The first day must be after today and within the next year."),
         validators=[date_required(_l("Enter the first day of your holiday"))],
     )
     last_day = DatePartsField(
@@ -43,6 +44,9 @@ class PeriodForm(JourneyForm):
         if problem is None:
             return True
         field = getattr(self, _FIELD_OF_PROBLEM.get(problem, "first_day"))
+        if problem == AbsenceProblem.TOO_FAR_AHEAD:
+            field.errors = [*field.errors, str(field.window)]  # the window its hint states
+            return False
         field.errors = [*field.errors, problem_message(problem)]
         return False
 

@@ -39,6 +39,7 @@ class EntryForm(RuleForm):
     applied_on = DatePartsField(
         _l("When did you apply?"),
         description=_l("The day you sent the application. For example 18 11 2026."),
+        window=_l("It can be at most one year back, and not in the future."),
         validators=[Mandatory(_l("Enter the day you sent the application"))],
     )
     # The employer applied to, not the person's own organisation: no autofill from the profile.
