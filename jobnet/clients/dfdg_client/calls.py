@@ -95,3 +95,27 @@ class Calls:
             return response.json()
         except ValueError as exc:
             raise DfdgError("DFDG answered with a body that is not JSON", status=200) from exc
+
+    def send_command(
+        self,
+        method: str,
+        path: str,
+        body: dict[str, Any],
+        *,
+        actor: Actor,
+        idempotency_key: str,
+    ) -> dict[str, Any]:
+        """Send a stored command (see `jobnet.clients.dfdg_commands`); DFDG's JSON answer.
+
+        `path` is relative to /api/v1. Raises DfdgUnavailable (not reached, timed out, 5xx:
+        try again with the same key), DfdgConflict (the same key is still in progress: try
+        again), DfdgRejected (400/422, with `.code` and `.errors`), DfdgForbidden, DfdgNotFound.
+        """
+        if not path.startswith("/"):
+            raise ValueError("a command's path starts with / (relative to /api/v1)")
+        answer = self._request(
+            method.upper(), path, actor=actor, json=body, idempotency_key=idempotency_key
+        )
+        if not isinstance(answer, dict):
+            raise DfdgError("DFDG answered a command with something other than a JSON object")
+        return answer
