@@ -163,7 +163,7 @@ def test_experience_dates_are_checked_at_the_form(citizen: Login, page_app: Flas
     client = citizen(ANNE)
     future = _experience(**date_fields("start_date", TODAY + timedelta(days=1)))
     page = form_post(client, "/cv/erhvervserfaring/ny", future)
-    assert "The date cannot be in the future." in errors(page)
+    assert "It can be at most 60 years back, and not in the future." in errors(page)
     backwards = _experience(**date_fields("end_date", TODAY - timedelta(days=500)))
     page = form_post(client, "/cv/erhvervserfaring/ny", backwards)
     assert "The end date cannot be before the start date." in errors(page)

@@ -102,7 +102,7 @@ def test_rules_are_checked_at_the_form(citizen: Login, page_app: Flask) -> None:
     )
     assert page.status_code == 200
     assert errors(page) == [
-        "The date cannot be in the future.",
+        "It can be at most one year back, and not in the future.",
         "Enter the name of the employer",
         "Enter a web address that starts with http:// or https://.",
     ]
