@@ -175,15 +175,18 @@ def test_dfdg_refuses_a_holiday_in_2200_and_a_job_log_entry_of_1900() -> None:
         ("applied_on", FieldProblem.TOO_FAR_BACK)
     ]
     one_year_back = TODAY - timedelta(days=365)
-    assert check_holiday(
-        TODAY + timedelta(days=365),
-        TODAY + timedelta(days=366),
-        TODAY,
-        contact_group=1,
-        match_group=None,
-        registered_since=date(2024, 9, 2),
-        other_absences=[],
-    ) is None
+    assert (
+        check_holiday(
+            TODAY + timedelta(days=365),
+            TODAY + timedelta(days=366),
+            TODAY,
+            contact_group=1,
+            match_group=None,
+            registered_since=date(2024, 9, 2),
+            other_absences=[],
+        )
+        is None
+    )
     assert not check_entry(
         applied_on=one_year_back,
         employer="Lager A/S",

@@ -29,8 +29,8 @@ class KeyField(HiddenField):
     """The command's idempotency key: a posted value that is not a key is no key at all."""
 
     def process_formdata(self, valuelist: list[Any]) -> None:
-        super().process_formdata(valuelist)
-        self.data = valid_key(self.data)
+        posted = valuelist[0] if valuelist else None
+        self.data: str | None = valid_key(posted if isinstance(posted, str) else None)
 
 
 class CatalogTranslations:
@@ -71,7 +71,7 @@ class DatePartsField(Field):
         # the future."): shown in its hint, and as its error for a day outside that window.
         self.window = window
         if window is not None:
-            self.description = _joined(self.description, window)
+            self.description: Any = _joined(kwargs.get("description"), window)
 
     def process_formdata(self, valuelist: list[Any]) -> None:
         # The real inputs are <name>-day, <name>-month and <name>-year; see process().

@@ -180,8 +180,8 @@ REQUEST_KEY = "insight_request"
 
 def _request_draft(person_id: str) -> dict[str, Any]:
     """This session's request: its idempotency key and, once sent, its receipt's reference."""
-    draft = session.get(REQUEST_KEY)
-    fresh = draft and draft.get("person_id") == person_id
+    draft: dict[str, Any] = session.get(REQUEST_KEY) or {}
+    fresh = draft.get("person_id") == person_id
     if fresh and draft.get("sent") and time.time() - draft.get("at", 0) > RESEND_SECONDS:
         fresh = False
     if not fresh:
