@@ -364,3 +364,15 @@ def test_the_timeout_warning_says_how_long_is_left(make_app: Callable[..., Flask
     app.config["SESSION_IDLE_MINUTES"] = 30
     page = text_of(client.get("/min-side/"))
     assert "in 5 minutes" in page
+
+
+def test_the_access_log_filter_has_a_window_and_no_5xx(today_app: Flask) -> None:
+    client = logged_in(today_app)
+    query = {
+        **date_fields("date_from", date(9999, 12, 1)),
+        **date_fields("date_to", date(9999, 12, 31)),
+    }
+    page = client.get("/mine-data/hvem-har-set", query_string=query)
+    assert page.status_code == 200
+    assert "It can be at most two years back, and not in the future." in errors(page), errors(page)
+    assert 'value="9999"' in page.get_data(as_text=True)
