@@ -89,6 +89,7 @@ MESSAGES: dict[str, str] = {
     CoverageProblem.AFTER_REGISTRATION: "The absence reaches past the person's registration or "
     "contact group: it must end before the deregistration day and by the contact group's end",
     CoverageProblem.BEFORE_REGISTRATION: "The absence begins before the person's registration",
+    AbsenceProblem.TOO_FAR_AHEAD: "A holiday starts at most a year from today",
     **DFDG_CODES,
 }
 

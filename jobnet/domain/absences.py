@@ -8,7 +8,7 @@ and DFDG check exactly the same thing.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 ALL_MATCH_GROUPS = frozenset({1, 2, 3})
@@ -77,6 +77,8 @@ ANNEX_1: dict[AbsenceReason, Allowed] = {
 # What a citizen may report themself; the rest only a job centre registers.
 CITIZEN_REASONS = frozenset({AbsenceReason.SICKNESS, AbsenceReason.HOLIDAY})
 MAX_SHORT_MATERNITY_DAYS = 14
+# A holiday is reported at most a year before it starts (no holiday in 2200).
+HOLIDAY_MAX_DAYS_AHEAD = 365
 
 
 def reason_allowed(
@@ -108,6 +110,7 @@ class AbsenceProblem(StrEnum):
     OVERLAPS = "overlaps"
     TOO_LONG = "too_long"
     MATERNITY_TOO_LONG = "maternity_too_long"
+    TOO_FAR_AHEAD = "too_far_ahead"
 
 
 @dataclass(frozen=True)
@@ -170,6 +173,8 @@ def check_holiday(
         return AbsenceProblem.REASON_NOT_ALLOWED
     if first_day <= today:
         return AbsenceProblem.HOLIDAY_STARTED
+    if first_day > today + timedelta(days=HOLIDAY_MAX_DAYS_AHEAD):
+        return AbsenceProblem.TOO_FAR_AHEAD
     if last_day < first_day:
         return AbsenceProblem.END_BEFORE_START
     if (last_day - first_day).days >= 366:

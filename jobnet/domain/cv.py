@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 
 from jobnet.domain.fields import (
@@ -105,8 +105,15 @@ LIST_SECTIONS = (
     Section.LANGUAGES,
 )
 
+# The dates of a working life: at most 60 years back; an education may end up to 10 years ahead.
+CV_DAYS_BACK = 60 * 365
+EDUCATION_END_DAYS_AHEAD = 10 * 365
+# The job centre records its assessment of a CV at most a year after it was made.
+APPROVAL_DAYS_BACK = 365
+
 _EMAIL = re.compile(r"[^@\s]+@[^@\s.]+(\.[^@\s.]+)+")
 _PHONE_SEPARATORS = re.compile(r"[\s\-.()]")
+_PHONE_DIGITS = re.compile(r"[0-9]{8}", re.ASCII)
 
 
 def _text(value: str | None, field: str, *, required: bool) -> FieldProblem | None:
@@ -124,13 +131,13 @@ def normalise_phone(value: str | None) -> str | None:
         if digits.startswith(prefix):
             digits = digits[len(prefix) :]
             break
-    if len(digits) == 8 and digits.isdigit() and digits[0] not in "01":
+    if _PHONE_DIGITS.fullmatch(digits) and digits[0] not in "01":
         return digits
     return None
 
 
 def format_phone(digits: str | None) -> str:
-    """Eight digits in pairs, as Danes write them: 12 34 56 78."""
+    """Eight digits in pairs, as Danes write them: 20 30 40 50."""
     if not digits:
         return ""
     return " ".join(digits[i : i + 2] for i in range(0, len(digits), 2))
@@ -211,7 +218,9 @@ def check_period(
 ) -> list[Issue]:
     """`start_date` given and not in the future; `end_date` given unless ongoing (and then not
     given), not before the start, and not in the future unless `end_may_be_future`."""
-    found = issues(("start_date", check_not_future(start, today, required=True)))
+    found = issues(
+        ("start_date", check_not_future(start, today, required=True, days_back=CV_DAYS_BACK))
+    )
     if ongoing:
         if end is not None:
             found.append(Issue("end_date", FieldProblem.END_AND_ONGOING))
@@ -222,6 +231,8 @@ def check_period(
         found.append(Issue("end_date", FieldProblem.END_BEFORE_START))
     elif end > today and not end_may_be_future:
         found.append(Issue("end_date", FieldProblem.IN_THE_FUTURE))
+    elif end > today + timedelta(days=EDUCATION_END_DAYS_AHEAD):
+        found.append(Issue("end_date", FieldProblem.TOO_FAR_AHEAD))
     return found
 
 
@@ -264,6 +275,8 @@ def check_education(
     period = check_period(start_date, None, today, ongoing=True)
     if end_date is not None and start_date is not None and end_date < start_date:
         period.append(Issue("end_date", FieldProblem.END_BEFORE_START))
+    elif end_date is not None and end_date > today + timedelta(days=EDUCATION_END_DAYS_AHEAD):
+        period.append(Issue("end_date", FieldProblem.TOO_FAR_AHEAD))
     return found + period
 
 
@@ -273,7 +286,10 @@ def check_course(
     return issues(
         ("name", _text(name, "name", required=True)),
         ("provider", _text(provider, "provider", required=False)),
-        ("completed_on", check_not_future(completed_on, today, required=False)),
+        (
+            "completed_on",
+            check_not_future(completed_on, today, required=False, days_back=CV_DAYS_BACK),
+        ),
     )
 
 
@@ -302,5 +318,13 @@ def _repeats(value: str | None, others: Sequence[str]) -> bool:
 def check_approval(status: str | None, day: date | None, today: date) -> list[Issue]:
     return issues(
         ("status", _choice(status, ApprovalStatus, required=True)),
-        ("date", check_not_future(day, today, required=status != ApprovalStatus.NOT_ASSESSED)),
+        (
+            "date",
+            check_not_future(
+                day,
+                today,
+                required=status != ApprovalStatus.NOT_ASSESSED,
+                days_back=APPROVAL_DAYS_BACK,
+            ),
+        ),
     )

@@ -8,7 +8,7 @@ request bodies and of the web forms alike.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from enum import StrEnum
 from urllib.parse import urlsplit
 
@@ -18,6 +18,8 @@ class FieldProblem(StrEnum):
     TOO_LONG = "too_long"
     TOO_MANY = "too_many"
     IN_THE_FUTURE = "in_the_future"
+    TOO_FAR_BACK = "too_far_back"
+    TOO_FAR_AHEAD = "too_far_ahead"
     END_BEFORE_START = "end_before_start"
     END_MISSING = "end_missing"
     END_AND_ONGOING = "end_and_ongoing"
@@ -49,11 +51,17 @@ def check_text(value: str | None, limit: int, *, required: bool) -> FieldProblem
     return None
 
 
-def check_not_future(day: date | None, today: date, *, required: bool) -> FieldProblem | None:
+def check_not_future(
+    day: date | None, today: date, *, required: bool, days_back: int
+) -> FieldProblem | None:
+    """A day in the window from `days_back` days before today up to today (every date a person
+    types has a window: no job log entry of 1900)."""
     if day is None:
         return FieldProblem.REQUIRED if required else None
     if day > today:
         return FieldProblem.IN_THE_FUTURE
+    if day < today - timedelta(days=days_back):
+        return FieldProblem.TOO_FAR_BACK
     return None
 
 

@@ -20,6 +20,9 @@ from jobnet.domain.fields import (
 
 LIMITS: dict[str, int] = {"employer": 200, "job_title": 200, "link": 500, "note": 2000}
 OVERVIEW_WEEKS = 12
+# An application is recorded at most a year after it was sent (the job log is the search of
+# the current unemployment; older entries are no evidence of it).
+APPLIED_ON_DAYS_BACK = 365
 # A spreadsheet reads a cell starting with one of these as a formula (CSV injection).
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -56,7 +59,10 @@ def check_entry(
 ) -> list[Issue]:
     """An application: the day it was sent (not in the future), where, what, how it went."""
     return issues(
-        ("applied_on", check_not_future(applied_on, today, required=True)),
+        (
+            "applied_on",
+            check_not_future(applied_on, today, required=True, days_back=APPLIED_ON_DAYS_BACK),
+        ),
         ("employer", check_text(employer, LIMITS["employer"], required=True)),
         ("job_title", check_text(job_title, LIMITS["job_title"], required=True)),
         ("kind", _choice(kind, JoblogKind)),

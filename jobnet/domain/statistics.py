@@ -46,7 +46,7 @@ STOCK_MEASURES = frozenset({Measure.REGISTERED})
 
 # --- months -----------------------------------------------------------------------------------
 
-_MONTH = re.compile(r"^(\d{4})-(\d{2})$")
+_MONTH = re.compile(r"^([0-9]{4})-([0-9]{2})$")
 
 
 def month_start(day: date) -> date:

@@ -32,7 +32,7 @@ def test_caseworker_assesses_the_cv_and_the_citizen_sees_it(
         "/sagsbehandler/cv-vurdering/vurdering",
         {"status": "not_approved", **date_fields("assessed_on", TODAY + timedelta(days=1))},
     )
-    assert "The date cannot be in the future." in errors(page)
+    assert "It can be at most one year back, and not in the future." in errors(page)
     answer(
         caseworker,
         "/sagsbehandler/cv-vurdering/vurdering",

@@ -102,12 +102,12 @@ def test_rules_are_checked_at_the_form(citizen: Login, page_app: Flask) -> None:
     )
     assert page.status_code == 200
     assert errors(page) == [
-        "When did you apply? cannot be in the future.",
-        "Employer must be filled in.",
+        "It can be at most one year back, and not in the future.",
+        "Enter the name of the employer",
         "Enter a web address that starts with http:// or https://.",
     ]
     too_long = form_post(client, "/joblog/ny", _application(note="x" * 2001))
-    assert errors(too_long) == ["Note can be at most 2000 characters."]
+    assert errors(too_long) == ["Write at most 2000 characters."]
     assert _entries(page_app, ANNE) == []
 
 

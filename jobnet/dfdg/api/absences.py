@@ -87,6 +87,7 @@ _FIELD = {
     AbsenceProblem.IN_THE_FUTURE: "first_day",
     AbsenceProblem.BEFORE_REGISTRATION: "first_day",
     AbsenceProblem.HOLIDAY_STARTED: "first_day",
+    AbsenceProblem.TOO_FAR_AHEAD: "first_day",
     AbsenceProblem.OVERLAPS: "first_day",
     AbsenceProblem.END_BEFORE_START: "last_day",
     AbsenceProblem.TOO_LONG: "last_day",

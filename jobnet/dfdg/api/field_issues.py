@@ -14,6 +14,8 @@ MESSAGES: dict[str, str] = {
     FieldProblem.TOO_LONG: "The text is too long",
     FieldProblem.TOO_MANY: "There are too many items",
     FieldProblem.IN_THE_FUTURE: "The date must not be in the future",
+    FieldProblem.TOO_FAR_BACK: "The date is further back than the record allows",
+    FieldProblem.TOO_FAR_AHEAD: "The date is further ahead than the record allows",
     FieldProblem.END_BEFORE_START: "The end date is before the start date",
     FieldProblem.END_MISSING: "An end date is required unless it is ongoing",
     FieldProblem.END_AND_ONGOING: "Something ongoing has no end date",

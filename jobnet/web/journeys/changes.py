@@ -16,42 +16,63 @@ from flask import flash, redirect, request, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response
-from wtforms import HiddenField
 
 from jobnet.clients.dfdg_client.commands import Command
 from jobnet.domain.fields import FieldProblem, Issue
 from jobnet.web.auth.users import subject_person_id
 from jobnet.web.journeys import outbox
 from jobnet.web.journeys.machinery import receipt_for_key, send, web_store
-from jobnet.web.platform.forms import JourneyForm
+from jobnet.web.platform.forms import JourneyForm, KeyField, valid_key
 from jobnet.web.store.models import OutboxCommand
 
+# Each a sentence of its own, in both languages: the field's question is never glued in
+# ("When did you apply? must be filled in."). A required field words its own message with
+# `Mandatory(message)`; the sentence below is for a field that has none.
 MESSAGES: dict[FieldProblem, Any] = {
-    FieldProblem.REQUIRED: _l("%(field)s must be filled in."),
-    FieldProblem.TOO_LONG: _l("%(field)s can be at most %(limit)s characters."),
-    FieldProblem.TOO_MANY: _l("%(field)s: there are too many. Remove some."),
-    FieldProblem.IN_THE_FUTURE: _l("%(field)s cannot be in the future."),
-    FieldProblem.END_BEFORE_START: _l("%(field)s cannot be before the start date."),
-    FieldProblem.END_MISSING: _l("%(field)s must be filled in, unless it is still ongoing."),
+    FieldProblem.REQUIRED: _l("Fill in this field."),
+    FieldProblem.TOO_LONG: _l("Write at most %(limit)s characters."),
+    FieldProblem.TOO_MANY: _l("There are too many. Remove some."),
+    FieldProblem.IN_THE_FUTURE: _l("The date cannot be in the future."),
+    FieldProblem.TOO_FAR_BACK: _l("The date is too far back."),
+    FieldProblem.TOO_FAR_AHEAD: _l("The date is too far ahead."),
+    FieldProblem.END_BEFORE_START: _l("The end date cannot be before the start date."),
+    FieldProblem.END_MISSING: _l("Enter the end date, unless it is still going on."),
     FieldProblem.END_AND_ONGOING: _l(
-        "%(field)s must be empty when it is still ongoing. Remove the date or the tick."
+        "Leave the end date empty when it is still going on. Remove the date or the tick."
     ),
     FieldProblem.INVALID_EMAIL: _l("Enter an e-mail address like name@example.dk."),
-    FieldProblem.INVALID_PHONE: _l("Enter a Danish phone number with 8 digits, like 12 34 56 78."),
+    FieldProblem.INVALID_PHONE: _l(
+        "Enter a Danish phone number with 8 digits, for example 20 30 40 50."
+    ),
     FieldProblem.INVALID_URL: _l("Enter a web address that starts with http:// or https://."),
-    FieldProblem.INVALID_CHOICE: _l("%(field)s: choose one of the options."),
-    FieldProblem.DUPLICATE: _l("%(field)s: you already have this on your CV."),
+    FieldProblem.INVALID_CHOICE: _l("Choose one of the options."),
+    FieldProblem.DUPLICATE: _l("You already have this on your CV."),
 }
 
 
-def issue_message(problem: FieldProblem, label: str, limit: int | None = None) -> str:
-    return str(MESSAGES[problem]) % {"field": label, "limit": limit or ""}
+WINDOW_PROBLEMS = {
+    FieldProblem.IN_THE_FUTURE,
+    FieldProblem.TOO_FAR_BACK,
+    FieldProblem.TOO_FAR_AHEAD,
+}
+
+
+def issue_message(problem: FieldProblem, field: Any = None, limit: int | None = None) -> str:
+    """The sentence for a rule's problem at a field: the field's own required message if it has
+    one (see `Mandatory`)."""
+    if problem == FieldProblem.REQUIRED and field is not None:
+        own = required_message(field)
+        if own is not None:
+            return str(own)
+    if problem in WINDOW_PROBLEMS and getattr(field, "window", None) is not None:
+        return str(field.window)  # the same sentence as in the field's hint
+    return str(MESSAGES[problem]) % {"limit": limit or ""}
 
 
 class RuleForm(JourneyForm):
     """A change form: its idempotency key, and the shared rules checked after the fields."""
 
-    key = HiddenField()
+    key = KeyField()
     limits: Mapping[str, int] = {}
 
     def rule_issues(self) -> list[Issue]:
@@ -70,8 +91,7 @@ class RuleForm(JourneyForm):
             field = getattr(self, issue.field, None)
             if field is None or field.errors:
                 continue
-            label = str(field.label.text)
-            field.errors = [issue_message(issue.code, label, self.limits.get(issue.field))]
+            field.errors = [issue_message(issue.code, field, self.limits.get(issue.field))]
             valid = False
         return valid
 
@@ -97,7 +117,7 @@ def save(
 def resubmitted(done_url: str) -> Response | None:
     """A form posted again with a key that already has a receipt (double click, back button):
     the same confirmation again, nothing sent twice. None for anything else."""
-    key = request.form.get("key") if request.method == "POST" else None
+    key = valid_key(request.form.get("key")) if request.method == "POST" else None
     existing = receipt_for_key(key) if key else None
     return confirm(existing, done_url) if existing is not None else None
 
@@ -132,9 +152,19 @@ def key_of(form: RuleForm) -> str:
 
 
 class Mandatory:
-    """Marks a field as required (its label says so) while the shared rule checks it."""
+    """Marks a field as required (its label says so) while the shared rule checks it; `message`
+    is what the person reads when it is left empty, a sentence of its own."""
 
     field_flags = {"required": True}
 
+    def __init__(self, message: Any = None) -> None:
+        self.message = message
+
     def __call__(self, form: Any, field: Any) -> None:
         return None
+
+
+def required_message(field: Any) -> Any | None:
+    return next(
+        (v.message for v in field.validators if isinstance(v, Mandatory) and v.message), None
+    )

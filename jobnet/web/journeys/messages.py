@@ -12,6 +12,7 @@ from enum import StrEnum
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 
 from jobnet.domain.problems import RULE_SETS, rule_set_name
 
@@ -65,3 +66,9 @@ def problem_message(problem: StrEnum | str | None, rules: str | None = None) -> 
     set); a general sentence for an unknown one."""
     message = PROBLEMS.message_for(problem, rules)
     return str(message) if message is not None else str(GENERIC_REJECTION)
+
+
+def lazy_problem_message(problem: StrEnum | str) -> Any:
+    """`problem_message` worded when shown, for messages given where a form class is made (a
+    message worded when the module is loaded would be in no one's language)."""
+    return LazyString(problem_message, problem)

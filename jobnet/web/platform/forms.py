@@ -2,15 +2,56 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 from typing import Any
 
+from flask_babel import get_translations
 from flask_babel import lazy_gettext as _l
+from flask_babel.speaklater import LazyString
 from flask_wtf import FlaskForm
 from wtforms import Field, HiddenField
 from wtforms.validators import ValidationError
 
 from jobnet.domain.cpr import InvalidCpr, normalise_cpr
+from jobnet.domain.numbers import parse_whole_number
+
+_KEY = re.compile(r"[A-Za-z0-9_-]{16,80}", re.ASCII)
+
+
+def valid_key(text: str | None) -> str | None:
+    """A posted idempotency key if it is one this app makes (URL-safe, 16-80 characters), else
+    None: nothing else reaches the store or DFDG's Idempotency-Key header."""
+    return text if text is not None and _KEY.fullmatch(text) else None
+
+
+class KeyField(HiddenField):
+    """The command's idempotency key: a posted value that is not a key is no key at all."""
+
+    def process_formdata(self, valuelist: list[Any]) -> None:
+        posted = valuelist[0] if valuelist else None
+        self.data: str | None = valid_key(posted if isinstance(posted, str) else None)
+
+
+class CatalogTranslations:
+    """WTForms' own messages ("Not a valid choice.") from the app's catalog, in the language of
+    the page: WTForms has no Danish, and Flask-WTF would load WTForms' catalog."""
+
+    def gettext(self, string: str) -> str:
+        return str(get_translations().ugettext(string))
+
+    def ngettext(self, singular: str, plural: str, n: int) -> str:
+        return str(get_translations().ungettext(singular, plural, n))
+
+
+TRANSLATIONS = CatalogTranslations()
+
+
+class TranslatedMeta:
+    """Meta for every form: WTForms' messages through the app's catalog."""
+
+    def get_translations(self, form: Any) -> CatalogTranslations:
+        return TRANSLATIONS
 
 
 class DatePartsField(Field):
@@ -20,10 +61,17 @@ class DatePartsField(Field):
     as entered together with the error.
     """
 
-    def __init__(self, label: Any = None, validators: Any = None, **kwargs: Any) -> None:
+    def __init__(
+        self, label: Any = None, validators: Any = None, *, window: Any = None, **kwargs: Any
+    ) -> None:
         super().__init__(label, validators, **kwargs)
         self.parts = {"day": "", "month": "", "year": ""}
         self.parse_error: str | None = None
+        # The sentence saying which days the field takes ("At most one year back, and not in
+        # the future."): shown in its hint, and as its error for a day outside that window.
+        self.window = window
+        if window is not None:
+            self.description: Any = _joined(kwargs.get("description"), window)
 
     def process_formdata(self, valuelist: list[Any]) -> None:
         # The real inputs are <name>-day, <name>-month and <name>-year; see process().
@@ -56,14 +104,15 @@ class DatePartsField(Field):
         if not (day and month and year):
             self.parse_error = str(_l("Enter a full date with day, month and year"))
             return None
-        if not (day.isdigit() and month.isdigit() and year.isdigit()):
+        numbers = [parse_whole_number(part) for part in (day, month, year)]
+        if None in numbers:
             self.parse_error = str(_l("Enter the date with numbers only"))
             return None
         if len(year) != 4:
             self.parse_error = str(_l("Enter the year with 4 digits"))
             return None
         try:
-            return date(int(year), int(month), int(day))
+            return date(numbers[2] or 0, numbers[1] or 0, numbers[0] or 0)
         except ValueError:
             self.parse_error = str(_l("Enter a real date"))
             return None
@@ -74,6 +123,11 @@ class DatePartsField(Field):
 
     def _value(self) -> str:
         return self.data.isoformat() if self.data else ""
+
+
+def _joined(*texts: Any) -> LazyString:
+    """Sentences worded when shown, one after the other."""
+    return LazyString(lambda: " ".join(str(text) for text in texts if text))
 
 
 def date_required(message: Any) -> Any:
@@ -107,8 +161,8 @@ class JourneyForm(FlaskForm):
     """Every journey page's form. The idempotency key travels with the answers, so a resubmit
     after the back button or from a second tab is the same command, not a new one."""
 
-    class Meta:
-        locales = ("da", "en")
+    class Meta(TranslatedMeta):
+        pass
 
     def prepare(self, situation: Any) -> None:
         """Fit the form to the person (choices that depend on their situation); most don't."""
@@ -117,4 +171,7 @@ class JourneyForm(FlaskForm):
 class SubmitForm(FlaskForm):
     """The check-your-answers page: one button and the command's idempotency key."""
 
-    key = HiddenField()
+    class Meta(TranslatedMeta):
+        pass
+
+    key = KeyField()

@@ -36,6 +36,7 @@ LEVEL_LABELS = {
     rules.LanguageLevel.FLUENT.value: _l("Fluent"),
     rules.LanguageLevel.NATIVE.value: _l("Native language"),
 }
+WORKING_LIFE = _l("It can be at most 60 years back, and not in the future.")
 YES_NO = [SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))]
 
 
@@ -83,7 +84,7 @@ class ContactForm(SectionForm):
     )
     phone = StringField(
         _l("Phone number"),
-        description=_l("A Danish number with 8 digits, for example 12 34 56 78."),
+        description=_l("A Danish number with 8 digits, for example 20 30 40 50."),
         render_kw={"autocomplete": "tel", "inputmode": "tel", "data-width": "s"},
     )
 
@@ -102,6 +103,7 @@ class JobWishesForm(SectionForm):
     titles = FieldList(
         StringField(),
         label=_l("Which jobs do you want?"),
+        validators=[Mandatory(_l("Enter at least one job you want"))],
         description=_l("Up to 5 job titles, for example Chef or Warehouse worker."),
         min_entries=rules.MAX_JOB_WISHES,
         max_entries=rules.MAX_JOB_WISHES,
@@ -180,16 +182,25 @@ class VisibilityForm(SectionForm):
 
 class ExperienceForm(SectionForm):
     employer = StringField(
-        _l("Employer"), validators=[Mandatory()], render_kw={"autocomplete": "organization"}
+        _l("Employer"),
+        validators=[Mandatory(_l("Enter the name of the employer"))],
+        render_kw={"autocomplete": "organization"},
     )
     title = StringField(
-        _l("Job title"), validators=[Mandatory()], render_kw={"autocomplete": "organization-title"}
+        _l("Job title"),
+        validators=[Mandatory(_l("Enter your job title"))],
+        render_kw={"autocomplete": "organization-title"},
     )
     start_date = DatePartsField(
-        _l("Start date"), validators=[Mandatory()], description=_l("For example 1 8 2019.")
+        _l("Start date"),
+        validators=[Mandatory(_l("Enter the day you started"))],
+        window=WORKING_LIFE,
+        description=_l("For example 1 8 2019."),
     )
     end_date = DatePartsField(
-        _l("End date"), description=_l("Leave it empty if you still work there.")
+        _l("End date"),
+        description=_l("Leave it empty if you still work there."),
+        window=_l("It cannot be before the start date, or in the future."),
     )
     ongoing = BooleanField(_l("I still work there"))
     description = TextAreaField(
@@ -219,10 +230,19 @@ class ExperienceForm(SectionForm):
 
 
 class EducationForm(SectionForm):
-    institution = StringField(_l("School or institution"), validators=[Mandatory()])
-    programme = StringField(_l("Education or programme"), validators=[Mandatory()])
+    institution = StringField(
+        _l("School or institution"),
+        validators=[Mandatory(_l("Enter the name of the school or institution"))],
+    )
+    programme = StringField(
+        _l("Education or programme"),
+        validators=[Mandatory(_l("Enter the name of the education or programme"))],
+    )
     start_date = DatePartsField(
-        _l("Start date"), validators=[Mandatory()], description=_l("For example 1 9 2015.")
+        _l("Start date"),
+        validators=[Mandatory(_l("Enter the day you started"))],
+        window=WORKING_LIFE,
+        description=_l("For example 1 9 2015."),
     )
     completed = RadioField(
         _l("Have you completed it?"),
@@ -232,6 +252,7 @@ class EducationForm(SectionForm):
     end_date = DatePartsField(
         _l("End date"),
         description=_l("When you completed it, or when you expect to complete it."),
+        window=_l("It cannot be before the start date, or more than 10 years ahead."),
     )
 
     def rule_issues(self) -> list[Issue]:
@@ -259,9 +280,14 @@ class EducationForm(SectionForm):
 
 
 class CourseForm(SectionForm):
-    name = StringField(_l("Course or certificate"), validators=[Mandatory()])
+    name = StringField(
+        _l("Course or certificate"),
+        validators=[Mandatory(_l("Enter the name of the course or certificate"))],
+    )
     provider = StringField(_l("Provider"), description=_l("Who held the course or issued it."))
-    completed_on = DatePartsField(_l("Date completed"), description=_l("For example 15 3 2024."))
+    completed_on = DatePartsField(
+        _l("Date completed"), description=_l("For example 15 3 2024."), window=WORKING_LIFE
+    )
 
     def rule_issues(self) -> list[Issue]:
         return rules.check_course(
@@ -282,7 +308,7 @@ class CourseForm(SectionForm):
 class SkillForm(SectionForm):
     name = StringField(
         _l("Skill"),
-        validators=[Mandatory()],
+        validators=[Mandatory(_l("Enter a skill"))],
         description=_l("One skill, for example Forklift driving or Excel."),
     )
 
@@ -295,7 +321,9 @@ class SkillForm(SectionForm):
 
 class LanguageForm(SectionForm):
     language = StringField(
-        _l("Language"), validators=[Mandatory()], description=_l("For example English.")
+        _l("Language"),
+        validators=[Mandatory(_l("Enter the language"))],
+        description=_l("For example English."),
     )
     level = RadioField(
         _l("How well do you speak and write it?"),

@@ -22,6 +22,7 @@ class PeriodForm(JourneyForm):
     first_day = DatePartsField(
         _l("First day of holiday"),
         description=_l("For example 22 12 2026."),
+        window=_l("The first day must be after today and within the next year."),
         validators=[date_required(_l("Enter the first day of your holiday"))],
     )
     last_day = DatePartsField(
@@ -47,6 +48,9 @@ class PeriodForm(JourneyForm):
         )
         if problem is not None:
             field = getattr(self, _FIELD_OF_PROBLEM.get(problem, "first_day"))
+            if problem == AbsenceProblem.TOO_FAR_AHEAD:
+                field.errors = [*field.errors, str(field.window)]  # the window its hint states
+                return False
             field.errors = [*field.errors, problem_message(problem)]
             return False
         return self._within_registration(situation)

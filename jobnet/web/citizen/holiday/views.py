@@ -126,14 +126,14 @@ def _cancellable_holiday(absence_id: str) -> tuple[Any, Situation] | Response:
 @subject_required
 def cancel(absence_id: str) -> str | Response:
     form = SubmitForm()
-    submitted = form.validate_on_submit() and bool(form.key.data)
-    if submitted and (existing := receipt_for_key(form.key.data)) is not None:
+    key: str | None = form.key.data if form.validate_on_submit() else None
+    if key and (existing := receipt_for_key(key)) is not None:
         return redirect(url_for("receipts.show", reference=existing.reference))
     found = _cancellable_holiday(absence_id)
     if isinstance(found, Response):
         return found
     holiday, situation = found
-    if submitted:
+    if key:
         existing = None
         if holiday_can_be_cancelled(holiday.first_day, situation.today):
             reference = outbox.new_reference()
@@ -144,7 +144,7 @@ def cancel(absence_id: str) -> str | Response:
                 "first_day": holiday.first_day.isoformat(),
                 "last_day": holiday.last_day.isoformat(),
             }
-            existing = send(person_id, command, summary, form.key.data, reference)
+            existing = send(person_id, command, summary, key, reference)
         if existing is not None:
             return redirect(url_for("receipts.show", reference=existing.reference))
     if not form.key.data:

@@ -4,12 +4,13 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, SelectField, TextAreaField
+from wtforms import SelectField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import Length, Optional, ValidationError
 
-from jobnet.domain.insight import NOTE_MAX_LENGTH
-from jobnet.web.platform.forms import DatePartsField, JourneyForm
+from jobnet.domain.clock import today_in_denmark
+from jobnet.domain.insight import NOTE_MAX_LENGTH, audit_log_oldest_day
+from jobnet.web.platform.forms import DatePartsField, JourneyForm, KeyField, TranslatedMeta
 
 ACTOR_CHOICES = [
     SelectChoice("", _l("Everyone")),
@@ -19,24 +20,39 @@ ACTOR_CHOICES = [
 ]
 
 
+LOG_WINDOW = _l("It can be at most two years back, and not in the future.")
+
+
 class AuditLogFilterForm(FlaskForm):
     """The filters of the access log: a GET form (it changes nothing, so no CSRF token)."""
 
-    class Meta:
+    class Meta(TranslatedMeta):
         csrf = False
-        locales = ("da", "en")
 
-    date_from = DatePartsField(_l("From"), description=_l("For example 1 1 2026."))
-    date_to = DatePartsField(_l("To"), description=_l("For example 31 12 2026."))
+    date_from = DatePartsField(
+        _l("From"), description=_l("For example 1 1 2026."), window=LOG_WINDOW
+    )
+    date_to = DatePartsField(_l("To"), description=_l("For example 31 12 2026."), window=LOG_WINDOW)
     actor_type = SelectField(_l("Who"), choices=ACTOR_CHOICES, default="", validators=[Optional()])
 
+    def validate_date_from(self, field: Any) -> None:
+        _in_the_log_window(field)
+
     def validate_date_to(self, field: Any) -> None:
+        _in_the_log_window(field)
         if field.data and self.date_from.data and field.data < self.date_from.data:
             raise ValidationError(_l("The to date cannot be before the from date"))
 
 
+def _in_the_log_window(field: Any) -> None:
+    """The log is kept two years: a day outside them (year 9999, say) is refused, not asked."""
+    today = today_in_denmark()
+    if field.data and not audit_log_oldest_day(today) <= field.data <= today:
+        raise ValidationError(str(field.window))
+
+
 class InsightRequestForm(JourneyForm):
-    key = HiddenField()
+    key = KeyField()
     note = TextAreaField(
         _l("What would you like to know?"),
         description=_l(

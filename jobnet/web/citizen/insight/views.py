@@ -5,9 +5,10 @@ from __future__ import annotations
 import csv
 import io
 import json
+import time
 from typing import Any
 
-from flask import Response, abort, redirect, render_template, request, url_for
+from flask import Response, abort, redirect, render_template, request, session, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
@@ -178,17 +179,36 @@ def history(record_type: str, record_id: str) -> str:
     return render_template("citizen/insight/history.html", record=record)
 
 
+# A request sent from this session is the one its form sends again for this long: the Back
+# button (which reloads the page) or a second tab then shows the same receipt, as the journeys do.
+RESEND_SECONDS = 30 * 60
+REQUEST_KEY = "insight_request"
+
+
+def _request_draft(person_id: str) -> dict[str, Any]:
+    """This session's request: its idempotency key and, once sent, its receipt's reference."""
+    draft: dict[str, Any] = session.get(REQUEST_KEY) or {}
+    fresh = draft.get("person_id") == person_id
+    if fresh and draft.get("sent") and time.time() - draft.get("at", 0) > RESEND_SECONDS:
+        fresh = False
+    if not fresh:
+        draft = {"person_id": person_id, "key": outbox.new_idempotency_key(), "sent": None}
+        session[REQUEST_KEY] = draft
+    return draft
+
+
 @bp.route("/anmod-om-indsigt", methods=["GET", "POST"])
 @citizen_required
 def request_access() -> Any:
+    person_id = _person_id()
     form = InsightRequestForm(form_data())  # a GET shows what was kept from an expired session
+    draft = _request_draft(person_id)
     if request.method == "GET":
-        form.key.data = form.key.data or outbox.new_idempotency_key()
+        form.key.data = form.key.data or draft["key"]
     elif form.validate_on_submit() and form.key.data:
         existing = receipt_for_key(form.key.data)
         if existing is not None:
             return redirect(url_for("receipts.show", reference=existing.reference))
-        person_id = _person_id()
         received_on = today_in_denmark()
         note = (form.note.data or "").strip() or None
         reference = outbox.new_reference()
@@ -199,10 +219,12 @@ def request_access() -> Any:
             "note": note,
         }
         receipt = send(person_id, command, summary, form.key.data, reference)
+        if form.key.data == draft["key"]:
+            session[REQUEST_KEY] = {**draft, "sent": receipt.reference, "at": time.time()}
         return redirect(url_for("receipts.show", reference=receipt.reference))
     elif not form.key.data:
         abort(400)
-    return render_template("citizen/insight/request.html", form=form)
+    return render_template("citizen/insight/request.html", form=form, sent=draft["sent"])
 
 
 @summary_formatter(INSIGHT_REQUEST, _l("Request for access to your data"))

@@ -39,13 +39,18 @@ class EntryForm(RuleForm):
     applied_on = DatePartsField(
         _l("When did you apply?"),
         description=_l("The day you sent the application. For example 18 11 2026."),
-        validators=[Mandatory()],
+        window=_l("It can be at most one year back, and not in the future."),
+        validators=[Mandatory(_l("Enter the day you sent the application"))],
     )
     # The employer applied to, not the person's own organisation: no autofill from the profile.
     employer = StringField(
-        _l("Employer"), validators=[Mandatory()], render_kw={"autocomplete": "off"}
+        _l("Employer"),
+        validators=[Mandatory(_l("Enter the name of the employer"))],
+        render_kw={"autocomplete": "off"},
     )
-    job_title = StringField(_l("Job title"), validators=[Mandatory()])
+    job_title = StringField(
+        _l("Job title"), validators=[Mandatory(_l("Enter the job you applied for"))]
+    )
     kind = RadioField(
         _l("What kind of application?"),
         choices=[SelectChoice(code, label) for code, label in KIND_LABELS.items()],

@@ -16,6 +16,7 @@ from jobnet.domain.jobseeker import (
     check_weekly_hours,
     clean_job_titles,
 )
+from jobnet.domain.numbers import parse_whole_number
 from jobnet.web.journeys.machinery import rule_validator
 from jobnet.web.journeys.messages import problem_message
 from jobnet.web.platform.forms import DatePartsField, JourneyForm, date_required
@@ -83,9 +84,9 @@ class DegreeForm(JourneyForm):
         if degree not in {d.value for d in UnemploymentDegree}:
             return
         text = (field.data or "").strip()
-        if degree == UnemploymentDegree.PART_TIME and text and not text.isdigit():
+        hours = parse_whole_number(text)
+        if degree == UnemploymentDegree.PART_TIME and text and hours is None:
             raise ValidationError(_l("Enter the hours as a whole number, for example 20"))
-        hours = int(text) if text.isdigit() else None
         problem = check_weekly_hours(UnemploymentDegree(degree), hours)
         if problem:
             raise ValidationError(problem_message(problem))

@@ -4,9 +4,11 @@ from typing import Any
 
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 
 from jobnet.clients.dfdg_client.commands import Command, register_command
 from jobnet.domain.jobseeker import RegistrationProblem, clean_job_titles
+from jobnet.domain.numbers import parse_whole_number
 from jobnet.web.citizen.registration import bp
 from jobnet.web.citizen.registration.forms import (
     CATEGORY_CHOICES,
@@ -28,13 +30,17 @@ def _choice_label(choices: list[Any], value: str | None) -> str:
 
 
 def _hours(answers: dict[str, Any]) -> int | None:
-    text = str(answers.get("weekly_hours") or "").strip()
-    return int(text) if text.isdigit() else None
+    return parse_whole_number(str(answers.get("weekly_hours") or ""))
 
 
 def _degree_text(degree: str | None, hours: Any) -> str:
     if degree == "part_time" and hours:
-        return _("Part time, %(hours)s hours a week", hours=hours)
+        return ngettext(
+            "Part time, %(hours)s hour a week",
+            "Part time, %(hours)s hours a week",
+            hours,
+            hours=hours,
+        )
     return _choice_label(DEGREE_CHOICES, degree)
 
 

@@ -48,6 +48,9 @@ PROBLEMS.declare(
             "%(days)s days long.",
             days=MAX_SHORT_MATERNITY_DAYS,
         ),
+        AbsenceProblem.TOO_FAR_AHEAD: _l(
+            "The first day must be after today and within the next year."
+        ),
     },
 )
 

@@ -7,8 +7,9 @@ from wtforms import RadioField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length
 
-from jobnet.domain.cv import ApprovalStatus
-from jobnet.domain.fields import FieldProblem, check_not_future
+from jobnet.domain.cv import APPROVAL_DAYS_BACK, ApprovalStatus
+from jobnet.domain.fields import check_not_future
+from jobnet.web.journeys.changes import WINDOW_PROBLEMS
 from jobnet.web.journeys.machinery import rule_validator
 from jobnet.web.platform.forms import DatePartsField, JourneyForm, date_required
 
@@ -19,13 +20,11 @@ DECISIONS = {
 }
 
 
-def _not_in_the_future(form: Any, field: DatePartsField) -> str | None:
-    problem = check_not_future(field.data, form.situation.today, required=True)
-    return (
-        str(_l("The date cannot be in the future."))
-        if problem == FieldProblem.IN_THE_FUTURE
-        else None
+def _in_the_window(form: Any, field: DatePartsField) -> str | None:
+    problem = check_not_future(
+        field.data, form.situation.today, required=True, days_back=APPROVAL_DAYS_BACK
     )
+    return str(field.window) if problem in WINDOW_PROBLEMS else None
 
 
 class ApprovalForm(JourneyForm):
@@ -36,10 +35,11 @@ class ApprovalForm(JourneyForm):
     )
     assessed_on = DatePartsField(
         _l("Date of the assessment"),
-        description=_l("Usually the day of the CV interview. Not in the future."),
+        description=_l("Usually the day of the CV interview."),
+        window=_l("It can be at most one year back, and not in the future."),
         validators=[
             date_required(_l("Enter the date of the assessment")),
-            rule_validator(_not_in_the_future),
+            rule_validator(_in_the_window),
         ],
     )
     note = TextAreaField(

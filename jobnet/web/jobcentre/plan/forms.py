@@ -14,14 +14,14 @@ from wtforms import (
     Form,
     FormField,
     HiddenField,
-    IntegerField,
     SelectField,
     StringField,
     TextAreaField,
 )
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, NumberRange, ValidationError
+from wtforms.validators import ValidationError
 
+from jobnet.domain.numbers import parse_decimal
 from jobnet.domain.plans import (
     MAX_APPLICATIONS_PER_WEEK,
     MAX_MEASURES,
@@ -33,8 +33,10 @@ from jobnet.domain.plans import (
     check_targets,
 )
 from jobnet.web.citizen.plan.labels import MEASURE_TYPES
-from jobnet.web.journeys.messages import problem_message
-from jobnet.web.platform.forms import DatePartsField, JourneyForm, date_required
+from jobnet.web.journeys.changes import Mandatory
+from jobnet.web.journeys.messages import lazy_problem_message, problem_message
+from jobnet.web.platform.forms import DatePartsField, JourneyForm, TranslatedMeta, date_required
+from jobnet.web.platform.number_field import WholeNumberField
 
 MEASURE_FIELDS = (
     "key",
@@ -56,30 +58,25 @@ def split_targets(text: str | None) -> list[str]:
 
 
 def parse_hours(text: str | None) -> float | None:
-    """Hours a week as typed: "12", "12.5" or the Danish "12,5"."""
-    try:
-        return float((text or "").strip().replace(",", "."))
-    except ValueError:
-        return None
+    """Hours a week as typed: "12", "12.5" or the Danish "12,5" (digits 0-9 only)."""
+    return parse_decimal(text)
 
 
 class TargetsForm(JourneyForm):
     targets = TextAreaField(
         _l("Employment targets"),
+        validators=[Mandatory(_l("Enter at least one employment target"))],
         description=_l(
             "One target a line, for example: Job as a warehouse worker within 3 months."
         ),
     )
-    applications_per_week = IntegerField(
+    applications_per_week = WholeNumberField(
         _l("Job-search requirement: applications a week"),
-        validators=[
-            InputRequired(_l("Enter how many jobs the citizen must apply for a week")),
-            NumberRange(
-                0,
-                MAX_APPLICATIONS_PER_WEEK,
-                message=problem_message(PlanProblem.APPLICATIONS_OUT_OF_RANGE),
-            ),
-        ],
+        minimum=0,
+        maximum=MAX_APPLICATIONS_PER_WEEK,
+        required=_l("Enter how many jobs the citizen must apply for a week"),
+        not_a_number=lazy_problem_message(PlanProblem.APPLICATIONS_OUT_OF_RANGE),
+        out_of_range=lazy_problem_message(PlanProblem.APPLICATIONS_OUT_OF_RANGE),
         render_kw={"inputmode": "numeric", "data-width": "xs"},
     )
 
@@ -91,6 +88,9 @@ class TargetsForm(JourneyForm):
 
 class MeasureForm(Form):
     """One measure. A row left empty, or marked for removal, is not part of the plan."""
+
+    class Meta(TranslatedMeta):
+        pass
 
     key = HiddenField()
     type = SelectField(

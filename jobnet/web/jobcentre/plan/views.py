@@ -9,6 +9,7 @@ from typing import Any
 from flask import render_template, request, session
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from werkzeug.datastructures import MultiDict
 
 from jobnet.clients.dfdg_client.client import get_dfdg_client
@@ -52,7 +53,15 @@ def _measure_text(measure: dict[str, Any]) -> str:
             end=format_date(measure["end_date"]),
         )
     )
-    parts.append(_("%(hours)s hours a week", hours=format_local_number(measure["weekly_hours"])))
+    hours = measure["weekly_hours"]
+    parts.append(
+        ngettext(
+            "%(hours)s hour a week",
+            "%(hours)s hours a week",
+            1 if hours == 1 else 2,
+            hours=format_local_number(hours),
+        )
+    )
     provider = [measure.get(name) for name in ("provider_name", "provider_cvr")]
     if any(provider):
         parts.append(

@@ -8,9 +8,9 @@ from typing import Any
 
 from flask import session
 from flask_babel import lazy_gettext as _l
-from wtforms import IntegerField, RadioField, StringField, TextAreaField
+from wtforms import RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
-from wtforms.validators import InputRequired, Length, NumberRange, ValidationError
+from wtforms.validators import InputRequired, Length, ValidationError
 
 from jobnet.domain.appointment_time import danish_instant, moment_for, parse_clock
 from jobnet.domain.clock import now_utc
@@ -30,8 +30,9 @@ from jobnet.domain.summons import (
 from jobnet.web.citizen.summons.labels import INTERVIEW_FORMS, INTERVIEW_TYPES
 from jobnet.web.journeys.changes import Mandatory
 from jobnet.web.journeys.machinery import DRAFTS_KEY
-from jobnet.web.journeys.messages import problem_message
+from jobnet.web.journeys.messages import lazy_problem_message, problem_message
 from jobnet.web.platform.forms import DatePartsField, JourneyForm, date_required
+from jobnet.web.platform.number_field import WholeNumberField
 
 MAX_REASON_LENGTH = 500
 
@@ -115,17 +116,14 @@ class WhenForm(_WhenMixin, JourneyForm):
         validators=[date_required(_l("Enter the date of the interview"))],
     )
     starts_time = _time_field()
-    duration_minutes = IntegerField(
+    duration_minutes = WholeNumberField(
         _l("Duration in minutes"),
         default=DEFAULT_DURATION_MINUTES,
-        validators=[
-            InputRequired(_l("Enter the duration in minutes")),
-            NumberRange(
-                MIN_DURATION_MINUTES,
-                MAX_DURATION_MINUTES,
-                message=problem_message(SummonsProblem.DURATION_OUT_OF_RANGE),
-            ),
-        ],
+        minimum=MIN_DURATION_MINUTES,
+        maximum=MAX_DURATION_MINUTES,
+        required=_l("Enter the duration in minutes"),
+        not_a_number=_l("Enter the duration as a whole number of minutes, for example 45"),
+        out_of_range=lazy_problem_message(SummonsProblem.DURATION_OUT_OF_RANGE),
         render_kw={"inputmode": "numeric", "data-width": "xs"},
     )
 

@@ -9,6 +9,7 @@ from typing import Any
 from flask import abort, request
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_babel import ngettext
 from werkzeug.wrappers import Response
 
 from jobnet.clients.dfdg_client.client import get_dfdg_client
@@ -95,7 +96,9 @@ class CreateSummonsJourney(Journey):
             AnswerRow(_("Date and time"), format_local_datetime(_starts_at(answers)), "tidspunkt"),
             AnswerRow(
                 _("Duration"),
-                _("%(minutes)s minutes", minutes=answers.get("duration_minutes")),
+                ngettext(
+                    "%(num)s minute", "%(num)s minutes", int(answers.get("duration_minutes") or 0)
+                ),
                 "tidspunkt",
             ),
             AnswerRow(_("Type of interview"), interview_type_label(answers["type"]), "samtale"),

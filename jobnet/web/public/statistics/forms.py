@@ -14,6 +14,7 @@ from wtforms.validators import ValidationError
 
 from jobnet.domain import municipalities
 from jobnet.domain.statistics import Measure, add_months, month_key, months, parse_month
+from jobnet.web.platform.forms import TranslatedMeta
 
 MEASURE_LABELS = {
     Measure.REGISTERED: _l("Registered jobseekers at the end of the month"),
@@ -33,9 +34,8 @@ def month_label(month: date) -> str:
 
 
 class StatisticsForm(FlaskForm):
-    class Meta:
+    class Meta(TranslatedMeta):
         csrf = False
-        locales = ("da", "en")
 
     measure = SelectField(_l("What to show"), default=Measure.REGISTERED.value)
     municipality = SelectField(
