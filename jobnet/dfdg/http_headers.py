@@ -27,6 +27,13 @@ REQUEST_HEADER_SCHEMAS: dict[str, dict[str, Any]] = {
     "X-On-Behalf-Of": {"type": "string", "minLength": 1, "maxLength": 200},
     "X-Purpose": {**_PERCENT_ENCODED, "x-decoded-max-length": 500},
     "X-Channel": {"type": "string", "enum": [member.value for member in Channel]},
+    "X-Actor-Assertion": {
+        "type": "string",
+        "maxLength": 8192,
+        "pattern": "^[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+\\.[A-Za-z0-9_-]+$",
+        "description": "Who acts: a compact JWS (EdDSA or ES256) signed by a key registered for "
+        "the calling system; see docs/security.md",
+    },
     "Idempotency-Key": {
         "type": "string",
         "minLength": 1,

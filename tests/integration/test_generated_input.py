@@ -55,6 +55,11 @@ NOT_WALKED = {
     "mitid_sim.token": "OpenID Connect token endpoint of the simulator: a protocol, not a form",
     "mitid_sim.userinfo": "OpenID Connect userinfo endpoint of the simulator: not a form",
     "mitid_sim.logout": "OpenID Connect end-session endpoint of the simulator: not a form",
+    "auth.citizen_backchannel_logout": "called by the OpenID provider with a signed logout "
+    "token (OpenID Back-Channel Logout), not a form; its refusals are in its own tests",
+    "auth.caseworker_backchannel_logout": "the caseworker provider's back-channel logout: as "
+    "the citizen's",
+    "duties.revoke_feed": "one button with no typed field; it stops the feed the walk made",
 }
 # Forms that change who the caseworker acts for: walked last, in their own session.
 SESSION_CHANGING = {

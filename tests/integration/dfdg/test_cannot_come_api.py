@@ -37,6 +37,7 @@ def _summons(client: FlaskClient, person_id: str, caseworker: dict[str, str]) ->
         "form": "phone",
         "type": "follow_up",
         "letter_sent_date": TODAY.isoformat(),
+        "contact_options": "Ring på 33 17 33 17",
     }
     response = post(client, f"/persons/{person_id}/summons", body, caseworker)
     assert response.status_code == 201, response.get_data(as_text=True)

@@ -158,6 +158,7 @@ def test_a_summons_is_a_duty_for_a_person_without_benefit(
         "form": "phone",
         "type": "follow_up",
         "letter_sent_date": TODAY.isoformat(),
+        "contact_options": "Ring på 33 17 33 17",
     }
     response = post(dfdg_client, f"/persons/{person_id}/summons", summons, caseworker)
     assert response.status_code == 201, response.get_data(as_text=True)
@@ -219,6 +220,6 @@ def test_three_reads_whatever_the_history(
 
 def test_the_endpoint_is_in_the_openapi_document(dfdg_client: FlaskClient) -> None:
     document = dfdg_client.get("/api/v1/openapi.json").get_json()
-    operation = document["paths"]["/api/v1/persons/{person_id}/duties"]["get"]
+    operation = document["paths"]["/persons/{person_id}/duties"]["get"]
     assert "200" in operation["responses"] and "404" in operation["responses"]
     assert "DutiesOut" in document["components"]["schemas"]

@@ -82,6 +82,8 @@ RECORD_FIELDS: dict[str, Words] = {
         "last_day": _l("Last day"),
         "fit_day": _l("Fit again from"),
         "status": _l("Status"),
+        "end_cause": _l("Ended by"),
+        "reported_last_day": _l("Last day as reported"),
     },
     "insight_requests": {
         "reference": _l("Reference number"),
@@ -145,7 +147,11 @@ RECORD_CODES: dict[str, dict[str, Words]] = {
         "degree": UNEMPLOYMENT_DEGREES,
         "deregistration_reason": DEREGISTRATION_REASONS,
     },
-    "absences": {"reason": ABSENCE_REASONS, "status": ABSENCE_STATUSES},
+    "absences": {
+        "reason": ABSENCE_REASONS,
+        "status": ABSENCE_STATUSES,
+        "end_cause": {"deregistration": _l("Your deregistration as a jobseeker")},
+    },
     "insight_requests": {},
     "joblog": {"kind": KIND_LABELS, "status": STATUS_LABELS},
     "cv_section": {"work_time": WORK_TIME_LABELS, "status": APPROVAL_LABELS},
