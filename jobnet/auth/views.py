@@ -17,7 +17,7 @@ from flask_babel import gettext as _
 from flask_login import logout_user
 from werkzeug.wrappers import Response
 
-from jobnet.auth import bp
+from jobnet.auth import bp, while_away
 from jobnet.auth.oidc import (
     CaseworkerIdentity,
     CitizenIdentity,
@@ -120,15 +120,21 @@ def callback() -> Response | tuple[str, int]:
     try:
         person_id = _person_for(identity)
     except DfdgUnavailable:
-        raise
+        person_id = while_away.known_person(identity.cpr)  # raises if not known before
+        away = True
     except DfdgError as error:
         return _refused_by_dfdg("citizen", error)
+    else:
+        away = False
+        while_away.remember(identity.cpr, person_id, identity.name)
     next_url = session.pop("_login_next", None) or url_for("min_side.index")
     start_session(
         User(kind="citizen", id=person_id, name=identity.name),
         **{ID_TOKEN_KEY: identity.id_token, LOGIN_KIND_KEY: "citizen"},
     )
-    log.info("citizen login (level %s)", identity.level)
+    log.info("citizen login (level %s)%s", identity.level, " while DFDG is away" if away else "")
+    if away:
+        return while_away.limited_page_redirect(next_url)
     return redirect(next_url if is_local_path(next_url) else url_for("min_side.index"))
 
 

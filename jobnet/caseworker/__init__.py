@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("caseworker", __name__, url_prefix="/sagsbehandler")
 
-from jobnet.caseworker import views  # noqa: E402, F401
+from jobnet.caseworker import stuck, views  # noqa: E402, F401

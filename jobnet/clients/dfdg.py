@@ -588,6 +588,7 @@ class DfdgClient:
         params: Mapping[str, str] | None = None,
         idempotency_key: str | None = None,
         reads_only: bool = False,
+        timeout: float | None = None,
     ) -> Any:
         """`reads_only`: a POST that changes nothing (a lookup with the CPR number in its body,
         not in the URL), so it may be repeated like a GET."""
@@ -601,7 +602,9 @@ class DfdgClient:
         target = API_PREFIX + path + (f"?{urlencode(params)}" if params else "")
         try:
             repeatable = method == "GET" or reads_only or idempotency_key is not None
-            response = self._transport.send(method, target, headers, body, repeatable=repeatable)
+            response = self._transport.send(
+                method, target, headers, body, repeatable=repeatable, timeout=timeout
+            )
         except Unreachable as exc:
             raise DfdgUnavailable(f"DFDG {exc}") from exc.__cause__
         if not response.is_success:
@@ -739,17 +742,24 @@ class DfdgClient:
         *,
         actor: Actor,
         idempotency_key: str,
+        timeout: float | None = None,
     ) -> dict[str, Any]:
         """Send a stored command (see `jobnet.clients.dfdg_commands`); DFDG's JSON answer.
 
         `path` is relative to /api/v1. Raises DfdgUnavailable (not reached, timed out, 5xx:
         try again with the same key), DfdgConflict (the same key is still in progress: try
         again), DfdgRejected (400/422, with `.code` and `.errors`), DfdgForbidden, DfdgNotFound.
+        `timeout`: a shorter limit than the client's for this one call (a send's budget).
         """
         if not path.startswith("/"):
             raise ValueError("a command's path starts with / (relative to /api/v1)")
         answer = self._request(
-            method.upper(), path, actor=actor, json=body, idempotency_key=idempotency_key
+            method.upper(),
+            path,
+            actor=actor,
+            json=body,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
         )
         if not isinstance(answer, dict):
             raise DfdgError("DFDG answered a command with something other than a JSON object")
@@ -815,9 +825,16 @@ class DfdgClient:
         self, person_id: str, actor: Actor
     ) -> tuple[PersonStatus, dfdg_plans.SummonsOverview]:
         """Min side in one call: the status and the upcoming interviews (no change history)."""
+        answer, interviews = self.front_page_answer(person_id, actor)
+        return parse_status(answer), interviews
+
+    def front_page_answer(
+        self, person_id: str, actor: Actor
+    ) -> tuple[dict[str, Any], dfdg_plans.SummonsOverview]:
+        """`front_page` with the status as DFDG's JSON, for keeping; `parse_status` reads it."""
         path = f"/persons/{quote(person_id, safe='')}/front-page"
         data = self._request("GET", path, actor=actor)
-        return parse_status(data["status"]), dfdg_plans.overview_from_json(data["interviews"])
+        return dict(data["status"]), dfdg_plans.overview_from_json(data["interviews"])
 
     def summons_overview(self, person_id: str, actor: Actor) -> dfdg_plans.SummonsOverview:
         """The person's summons: upcoming (soonest first) and past (newest first)."""

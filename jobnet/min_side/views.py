@@ -2,12 +2,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort, current_app, render_template, request
+from flask import abort, current_app, g, render_template, request
 from flask_login import current_user
 
-from jobnet import outbox
+from jobnet import last_known, outbox
 from jobnet.auth.users import citizen_actor, citizen_required
-from jobnet.clients.dfdg import DfdgUnavailable, get_dfdg_client
+from jobnet.clients.dfdg import DfdgUnavailable, get_dfdg_client, parse_status
 from jobnet.clients.dfdg_plans import SummonsOverview
 from jobnet.journeys import web_store
 from jobnet.min_side import bp
@@ -33,10 +33,16 @@ def _front_page(
     """Status and interviews in one DFDG call, counting reports still on their way; nothing
     while DFDG cannot be reached (the page still shows the person's reports)."""
     try:
-        status, interviews = get_dfdg_client().front_page(person_id, citizen_actor())
+        answer, interviews = get_dfdg_client().front_page_answer(person_id, citizen_actor())
     except DfdgUnavailable:
-        return None, None
-    return from_status(status, pending_changes(pending)), interviews
+        # What the web app last knew, saying from when; nothing if it knows nothing.
+        known = last_known.last_status(person_id)
+        if known is None:
+            return None, None
+        g.dfdg_known_at = known.at
+        return from_status(parse_status(known.answer), pending_changes(pending)), None
+    last_known.remember_status(person_id, answer)
+    return from_status(parse_status(answer), pending_changes(pending)), interviews
 
 
 @bp.get("/")
