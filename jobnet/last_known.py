@@ -31,8 +31,7 @@ from jobnet.store.models import KnownPerson
 # A status the same as the one kept is written again after this long, so its time stays near.
 REWRITE_SECONDS = 600.0
 _MAX_REMEMBERED = 10_000
-# person id -> (digest of the status kept, when this process wrote it)
-_written: dict[str, tuple[str, float]] = {}
+WRITTEN_KEY = "last_known_written"  # the app's person id -> (digest kept, when written here)
 
 
 @dataclass(frozen=True)
@@ -87,6 +86,7 @@ def person_for_login(cpr: str) -> KnownPerson | None:
 
 def remember_status(person_id: str, answer: dict[str, Any]) -> None:
     digest = hashlib.sha256(json.dumps(answer, sort_keys=True, default=str).encode()).hexdigest()
+    _written: dict[str, tuple[str, float]] = current_app.extensions.setdefault(WRITTEN_KEY, {})
     written = _written.get(person_id)
     if written and written[0] == digest and time.monotonic() - written[1] < REWRITE_SECONDS:
         return

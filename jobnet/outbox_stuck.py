@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import click
 from flask import current_app
+from flask.cli import with_appcontext
 from sqlalchemy import select, update
 
 from jobnet import outbox
@@ -61,6 +62,7 @@ def cancel(store: Store, reference: str) -> bool:
 
 
 @click.command("stuck")
+@with_appcontext
 @click.option("--retry", "to_retry", multiple=True, help="Put this reference back in line.")
 @click.option("--cancel", "to_cancel", multiple=True, help="Never send this reference.")
 def stuck_command(to_retry: tuple[str, ...], to_cancel: tuple[str, ...]) -> None:

@@ -54,6 +54,7 @@ def _on_database_error(error: SQLAlchemyError) -> tuple[str, int]:
 
 
 def init_app(app: Flask) -> None:
-    app.before_request(_needs_session)
+    # First of all: the form-token check and the kept-form hook need the session too.
+    app.before_request_funcs.setdefault(None, []).insert(0, _needs_session)
     app.register_error_handler(StoreUnavailable, _on_store_unavailable)
     app.register_error_handler(SQLAlchemyError, _on_database_error)
