@@ -1,5 +1,5 @@
 """The WSGI entry point: `gunicorn app:app` or `flask --app app run`."""
 
-from jobnet import create_app
+from jobnet.web import create_app
 
 app = create_app()

@@ -13,8 +13,8 @@ from flask_login import current_user
 from markupsafe import escape
 
 from app import app
-from jobnet.auth.users import citizen_actor, citizen_required
-from jobnet.clients.dfdg import get_dfdg_client
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.web.auth.users import citizen_actor, citizen_required
 
 PAGE = "<!DOCTYPE html><html lang=da><title>floor</title><p>{}</p></html>"
 

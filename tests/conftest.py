@@ -19,7 +19,7 @@ from flask import Flask
 from flask.testing import FlaskClient, FlaskCliRunner
 from sqlalchemy import Engine, MetaData, text
 
-from jobnet import create_app
+from jobnet.web import create_app
 
 BACKEND = os.environ.get("JOBNET_TEST_DB", "sqlite")
 
@@ -112,12 +112,12 @@ def empty_tables(engine: Engine, metadata: MetaData) -> None:
 
 
 def _empty_all(app: Flask) -> None:
-    from jobnet.store.models import Base as WebBase
+    from jobnet.web.store.models import Base as WebBase
 
     empty_tables(app.extensions["web_store"].engine, WebBase.metadata)
     dfdg_app = app.extensions.get("dfdg_app")
     if dfdg_app is not None:
-        from jobnet.dfdg.models import Base as DfdgBase
+        from jobnet.dfdg.models.base import Base as DfdgBase
 
         empty_tables(dfdg_app.extensions["dfdg_store"].engine, DfdgBase.metadata)
 

@@ -12,10 +12,10 @@ from flask import Flask, Request, Response
 from flask.sessions import SessionInterface
 from werkzeug.exceptions import HTTPException
 
-from jobnet.config import load_settings, parse_system_tokens
 from jobnet.db import Store
 from jobnet.dfdg.context import STORE_KEY, TOKENS_KEY, close_request_session
 from jobnet.dfdg.problems import ProblemError, problem_response
+from jobnet.web.platform.config import load_settings, parse_system_tokens
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -42,7 +42,7 @@ class _NoCookieSession(SessionInterface):
 
 
 def create_dfdg_app(settings: Mapping[str, Any] | None = None) -> Flask:
-    """The DFDG service app. `settings` defaults to `jobnet.config.load_settings()`."""
+    """The DFDG service app. `settings` defaults to `jobnet.web.platform.config.load_settings()`."""
     settings = dict(load_settings(service="dfdg") if settings is None else settings)
     app = Flask(__name__, static_folder=None)
     app.session_interface = _NoCookieSession()

@@ -20,7 +20,7 @@ from sqlalchemy.orm import Session
 from jobnet.dfdg.actor import ActorContext, current_actor
 from jobnet.dfdg.audit import DENIED, NOT_FOUND, record_access
 from jobnet.dfdg.context import request_session
-from jobnet.dfdg.models import Organisation, Person
+from jobnet.dfdg.models.persons import Organisation, Person
 from jobnet.dfdg.problems import ProblemError, field_error, validation_problem
 from jobnet.dfdg.queries import organisations as organisation_queries
 from jobnet.dfdg.queries import persons as person_queries

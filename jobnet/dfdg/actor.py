@@ -9,7 +9,7 @@ from urllib.parse import unquote
 from flask import g, request
 
 from jobnet.dfdg.problems import field_error, validation_problem
-from jobnet.dfdg.schemas import FieldError
+from jobnet.dfdg.schemas.base import FieldError
 from jobnet.domain.codes import ActorType, Channel
 
 _CVR = re.compile(r"\d{8}")

@@ -18,7 +18,8 @@ from jobnet.demo_identities import DEMO_ORGANISATIONS, DEMO_PERSONS, DemoPerson
 from jobnet.dfdg import clock
 from jobnet.dfdg.demo_cv import add_demo_cvs_and_joblogs
 from jobnet.dfdg.demo_plans import add_demo_plans_and_summons
-from jobnet.dfdg.models import Absence, ContactGroupPeriod, Person, Registration
+from jobnet.dfdg.models.persons import ContactGroupPeriod, Person
+from jobnet.dfdg.models.registrations import Absence, Registration
 from jobnet.dfdg.queries import organisations as organisation_queries
 from jobnet.dfdg.queries import persons as person_queries
 from jobnet.domain.absences import AbsenceReason

@@ -8,7 +8,7 @@ from typing import Any
 from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
-from jobnet.dfdg.cv_models import Cv, CvEntry, CvVersion, JoblogEntry, JoblogEntryVersion
+from jobnet.dfdg.models.cv import Cv, CvEntry, CvVersion, JoblogEntry, JoblogEntryVersion
 from jobnet.dfdg.queries import joblog as joblog_queries
 from jobnet.dfdg.queries import persons as person_queries
 

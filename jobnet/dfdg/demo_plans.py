@@ -14,8 +14,10 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg.clock import DANISH_TIME
-from jobnet.dfdg.models import Person, new_id
-from jobnet.dfdg.plan_models import JobPlan, JobPlanVersion, PlanMeasure, Summons, SummonsChange
+from jobnet.dfdg.models.base import new_id
+from jobnet.dfdg.models.persons import Person
+from jobnet.dfdg.models.plans import JobPlan, JobPlanVersion, PlanMeasure
+from jobnet.dfdg.models.summons import Summons, SummonsChange
 from jobnet.dfdg.queries import persons as person_queries
 from jobnet.domain.plans import MeasureType
 from jobnet.domain.summons import ChangeKind, InterviewForm, InterviewType, SummonsStatus

@@ -22,9 +22,9 @@ from pydantic import BaseModel, ConfigDict, Field, create_model
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg.actor import ActorContext
-from jobnet.dfdg.insight_schemas import EXPORT_FORMAT, EXPORT_VERSION, RecordVersion
-from jobnet.dfdg.models import Person
+from jobnet.dfdg.models.persons import Person
 from jobnet.dfdg.queries import actors as actor_queries
+from jobnet.dfdg.schemas.insight import EXPORT_FORMAT, EXPORT_VERSION, RecordVersion
 from jobnet.domain.codes import ActorType
 
 

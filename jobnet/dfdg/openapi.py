@@ -18,7 +18,7 @@ from pydantic import BaseModel
 from pydantic.json_schema import models_json_schema
 
 from jobnet.dfdg.actor import ACTOR_HEADERS, load_actor
-from jobnet.dfdg.schemas import Problem
+from jobnet.dfdg.schemas.base import Problem
 from jobnet.dfdg.unit_of_work import IDEMPOTENCY_HEADER, REPLAY_HEADER, idempotent, transactional
 
 View = Callable[..., Any]

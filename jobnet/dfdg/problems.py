@@ -7,7 +7,7 @@ from collections.abc import Mapping, Sequence
 from flask import Response, json
 from pydantic import ValidationError
 
-from jobnet.dfdg.schemas import FieldError, Problem
+from jobnet.dfdg.schemas.base import FieldError, Problem
 
 PROBLEM_CONTENT_TYPE = "application/problem+json"
 TYPE_PREFIX = "urn:jobnet:dfdg:problem:"

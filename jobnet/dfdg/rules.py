@@ -17,7 +17,7 @@ from sqlalchemy.orm import Session
 
 from jobnet.dfdg.audit import DENIED, NOT_FOUND, record_access
 from jobnet.dfdg.problems import PROBLEM_CONTENT_TYPE, TITLES, ProblemError, problem_type
-from jobnet.dfdg.schemas import FieldError, Problem
+from jobnet.dfdg.schemas.base import FieldError, Problem
 from jobnet.domain.absences import MAX_SHORT_MATERNITY_DAYS, AbsenceProblem
 from jobnet.domain.jobseeker import (
     DEREGISTRATION_MAX_DAYS_AHEAD,

@@ -19,7 +19,7 @@ from flask import Response, g, make_response, request
 from sqlalchemy.exc import IntegrityError
 
 from jobnet.dfdg.context import current_system, request_session
-from jobnet.dfdg.models import IdempotencyRecord
+from jobnet.dfdg.models.audit import IdempotencyRecord
 from jobnet.dfdg.problems import ProblemError, field_error, validation_problem
 from jobnet.dfdg.queries import idempotency as records
 

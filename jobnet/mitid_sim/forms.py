@@ -15,8 +15,8 @@ from jobnet.demo_identities import (
     DemoCaseworker,
 )
 from jobnet.domain.cpr import normalise_cpr
-from jobnet.forms import check_cpr_field
 from jobnet.mitid_sim.provider import DEFAULT_LEVEL
+from jobnet.web.platform.forms import check_cpr_field
 
 OTHER_PERSON = "other"
 NAME_MAX_LENGTH = 100

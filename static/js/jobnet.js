@@ -40,7 +40,7 @@
     });
   }
 
-  // The name jobnet/auth/resume.py knows a form submitted by the timeout by (TIMEOUT_FIELD).
+  // The name jobnet/web/auth/resume.py knows a form submitted by the timeout by (TIMEOUT_FIELD).
   var TIMEOUT_FIELD = "session_timeout";
 
   function isChanged(field) {

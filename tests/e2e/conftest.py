@@ -19,7 +19,7 @@ import pytest
 from flask import Flask
 from werkzeug.serving import make_server
 
-from jobnet import create_app
+from jobnet.web import create_app
 
 CHROMIUM = os.environ.get("JOBNET_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [

@@ -96,7 +96,7 @@ def access_of(app: Flask, path: str) -> str | None:
 
 
 def _journey_classes() -> list[type]:
-    from jobnet.journeys import Journey
+    from jobnet.web.journeys.machinery import Journey
 
     found: list[type] = []
     todo = list(Journey.__subclasses__())

@@ -144,8 +144,8 @@ def test_organisation_unknown_page(
 ) -> None:
     """A caseworker whose organisation DFDG's register does not hold (the live server runs in
     this process, so its DFDG client can be told to answer "not found")."""
-    import jobnet.auth.views as auth_views
-    from jobnet.clients.dfdg import DfdgNotFound
+    import jobnet.web.auth.views as auth_views
+    from jobnet.clients.dfdg_client.errors import DfdgNotFound
 
     real = auth_views.get_dfdg_client
 

@@ -16,8 +16,9 @@ from typing import Any
 import httpx
 import pytest
 
-from jobnet import outbox
-from jobnet.clients.dfdg import IN_PROCESS_BASE_URL, DfdgClient
+from jobnet.clients.dfdg_client.calls import IN_PROCESS_BASE_URL
+from jobnet.clients.dfdg_client.client import DfdgClient
+from jobnet.web.journeys import outbox
 from tests.e2e.conftest import LOCALES, LiveServer, assert_no_axe_violations, serve_live_app
 from tests.e2e.pages import WORDS, Jobnet, long_date, today
 from tests.integration.outbox_helpers import FaultyTransport, make_due

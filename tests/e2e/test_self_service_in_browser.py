@@ -102,7 +102,7 @@ def _register_absence_at_the_job_centre(
     """A caseworker registers an absence straight in DFDG, while the citizen is on the way."""
     from sqlalchemy import select
 
-    from jobnet.dfdg.models import Person
+    from jobnet.dfdg.models.persons import Person
 
     dfdg = live_server.app.extensions["dfdg_app"]
     given, family = HOLIDAY[language].split()

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 from sqlalchemy import func, select
 
-from jobnet.store.models import OutboxCommand
+from jobnet.web.store.models import OutboxCommand
 from tests.e2e.conftest import LiveServer
 from tests.e2e.crawler import REGISTERED, login
 

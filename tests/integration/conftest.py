@@ -8,7 +8,8 @@ import httpx
 import pytest
 from flask import Flask
 
-from jobnet.clients.dfdg import IN_PROCESS_BASE_URL, DfdgClient
+from jobnet.clients.dfdg_client.calls import IN_PROCESS_BASE_URL
+from jobnet.clients.dfdg_client.client import DfdgClient
 from tests.integration.outbox_helpers import FaultyTransport, app_with_demo_data
 
 

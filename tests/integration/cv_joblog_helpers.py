@@ -53,7 +53,7 @@ def dfdg_rows(app: Flask, model: type[Any]) -> list[Any]:
 
 
 def person_id(app: Flask, cpr: str) -> str:
-    from jobnet.dfdg.models import Person
+    from jobnet.dfdg.models.persons import Person
 
     with dfdg_store(app).session() as session:
         return str(session.scalars(select(Person.id).where(Person.cpr == cpr)).one())
@@ -93,7 +93,7 @@ def errors(page: TestResponse) -> list[str]:
 
 
 def audit_actions(app: Flask, pid: str) -> list[str]:
-    from jobnet.dfdg.models import AuditEntry
+    from jobnet.dfdg.models.audit import AuditEntry
 
     with dfdg_store(app).session() as session:
         query = select(AuditEntry.action).where(AuditEntry.person_id == pid)

@@ -22,8 +22,8 @@ from flask_babel import Babel
 from flask_wtf.csrf import CSRFProtect
 from jinja2 import ChoiceLoader, DictLoader, FileSystemLoader
 
-from jobnet.auth.oidc import LoginRedirect, OidcRelyingParty, OidcSettings
 from jobnet.mitid_sim import bp
+from jobnet.web.auth.oidc import LoginRedirect, OidcRelyingParty, OidcSettings
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 BASE_URL = "http://localhost"

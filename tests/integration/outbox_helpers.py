@@ -12,9 +12,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select, update
 
-from jobnet import outbox
-from jobnet.sessions import utcnow
-from jobnet.store.models import OutboxCommand
+from jobnet.web.journeys import outbox
+from jobnet.web.platform.sessions import utcnow
+from jobnet.web.store.models import OutboxCommand
 from tests.helpers import login_citizen
 from tests.integration.test_journeys import TODAY
 

@@ -8,7 +8,7 @@ from urllib.parse import parse_qsl, urlsplit
 
 from flask import Flask
 
-from jobnet.auth.users import ACCESS_ATTRIBUTE
+from jobnet.web.auth.users import ACCESS_ATTRIBUTE
 
 # The simulator is a separate identity provider that happens to be served here in development.
 NOT_OURS = ("static", "mitid_sim.")

@@ -49,7 +49,7 @@ def open_citizen(
 
 
 def audit(app: Flask) -> list[Any]:
-    from jobnet.dfdg.models import AuditEntry
+    from jobnet.dfdg.models.audit import AuditEntry
 
     store = app.extensions["dfdg_app"].extensions["dfdg_store"]
     with store.session() as session:
@@ -230,7 +230,8 @@ def test_caseworker_journeys_need_an_opened_citizen(caseworker: FlaskClient) -> 
 def test_caseworker_cannot_reach_another_municipality_directly_through_dfdg(
     journey_app: Flask,  # noqa: F811
 ) -> None:
-    from jobnet.clients.dfdg import Actor, DfdgForbidden
+    from jobnet.clients.dfdg_client.errors import DfdgForbidden
+    from jobnet.clients.dfdg_client.values import Actor
 
     client = journey_app.extensions["dfdg_client"]
     actor = Actor(
@@ -302,7 +303,7 @@ def test_a_joblog_entry_made_on_behalf_shows_who_registered_it(
         "note": "",
     }
     assert form_post(caseworker, "/joblog/ny", application).status_code == 302
-    from jobnet.dfdg.cv_models import JoblogEntry
+    from jobnet.dfdg.models.cv import JoblogEntry
 
     store = journey_app.extensions["dfdg_app"].extensions["dfdg_store"]
     with store.session() as session:

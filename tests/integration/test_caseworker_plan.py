@@ -33,8 +33,8 @@ MEASURES = "/sagsbehandler/plan/indsatser"
 
 
 def plan_versions(app: Flask, cpr: str) -> list[Any]:
-    from jobnet.dfdg.models import Person
-    from jobnet.dfdg.plan_models import JobPlan, JobPlanVersion
+    from jobnet.dfdg.models.persons import Person
+    from jobnet.dfdg.models.plans import JobPlan, JobPlanVersion
 
     store = app.extensions["dfdg_app"].extensions["dfdg_store"]
     with store.session() as session:
@@ -247,12 +247,13 @@ def test_a_citizen_cannot_reach_the_plan_pages(journey_app: Flask) -> None:  # n
 
 
 def test_another_job_centre_cannot_revise_the_plan(journey_app: Flask) -> None:  # noqa: F811
-    from jobnet.clients.dfdg import Actor, DfdgForbidden
-    from jobnet.clients.dfdg_plans import PlanInput, revise_plan_command
+    from jobnet.clients.dfdg_client.errors import DfdgForbidden
+    from jobnet.clients.dfdg_client.plans import PlanInput, revise_plan_command
+    from jobnet.clients.dfdg_client.values import Actor
     from jobnet.demo_identities import DEMO_CASEWORKERS
 
     aarhus = DEMO_CASEWORKERS[2]
-    from jobnet.dfdg.models import Person
+    from jobnet.dfdg.models.persons import Person
 
     store = journey_app.extensions["dfdg_app"].extensions["dfdg_store"]
     with store.session() as session:

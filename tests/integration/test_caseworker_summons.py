@@ -35,7 +35,7 @@ DAY = TODAY + timedelta(days=3)
 
 
 def summons_rows(app: Flask) -> list[Any]:
-    from jobnet.dfdg.plan_models import Summons
+    from jobnet.dfdg.models.summons import Summons
 
     store = app.extensions["dfdg_app"].extensions["dfdg_store"]
     with store.session() as session:
@@ -289,8 +289,9 @@ def test_interviews_today_empty_state(journey_app: Flask) -> None:  # noqa: F811
 def test_another_job_centre_cannot_summon_the_citizen(
     journey_app: Flask,  # noqa: F811
 ) -> None:
-    from jobnet.clients.dfdg import Actor, DfdgForbidden
-    from jobnet.clients.dfdg_plans import SummonsInput, create_summons_command
+    from jobnet.clients.dfdg_client.errors import DfdgForbidden
+    from jobnet.clients.dfdg_client.summons import SummonsInput, create_summons_command
+    from jobnet.clients.dfdg_client.values import Actor
 
     client = journey_app.extensions["dfdg_client"]
     mette = next(p for p in _persons(journey_app) if p.cpr == METTE)
@@ -322,7 +323,7 @@ def test_another_job_centre_cannot_summon_the_citizen(
 
 
 def _persons(app: Flask) -> list[Any]:
-    from jobnet.dfdg.models import Person
+    from jobnet.dfdg.models.persons import Person
 
     store = app.extensions["dfdg_app"].extensions["dfdg_store"]
     with store.session() as session:

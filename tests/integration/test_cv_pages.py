@@ -11,7 +11,7 @@ from datetime import timedelta
 from flask import Flask
 from flask.testing import FlaskClient
 
-from jobnet.dfdg.cv_models import Cv, CvEntry, CvVersion
+from jobnet.dfdg.models.cv import Cv, CvEntry, CvVersion
 from tests.helpers import csrf_token
 from tests.integration.cv_joblog_helpers import (
     ANNE,

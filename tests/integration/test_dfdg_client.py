@@ -14,11 +14,8 @@ from flask import Flask
 from werkzeug.middleware.dispatcher import DispatcherMiddleware
 from werkzeug.serving import make_server
 
-from jobnet.clients.dfdg import (
-    Actor,
-    AuditEntry,
-    ContactGroupPeriod,
-    DfdgClient,
+from jobnet.clients.dfdg_client.client import DfdgClient, get_dfdg_client
+from jobnet.clients.dfdg_client.errors import (
     DfdgConflict,
     DfdgError,
     DfdgForbidden,
@@ -26,14 +23,13 @@ from jobnet.clients.dfdg import (
     DfdgRejected,
     DfdgUnauthorized,
     DfdgUnavailable,
-    Organisation,
-    Person,
-    get_dfdg_client,
 )
-from jobnet.clients.transport import PooledHttp, Unreachable
+from jobnet.clients.dfdg_client.persons import AuditEntry, ContactGroupPeriod, Organisation, Person
+from jobnet.clients.dfdg_client.transport import PooledHttp, Unreachable
+from jobnet.clients.dfdg_client.values import Actor
 from jobnet.dfdg import create_dfdg_app
 from jobnet.dfdg.demo import load_demo_data
-from jobnet.dfdg.models import Base
+from jobnet.dfdg.models.base import Base
 
 TOKEN = "client-test-token"
 CITIZEN = Actor(type="citizen", channel="web")

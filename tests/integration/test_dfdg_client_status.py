@@ -10,19 +10,9 @@ import httpx
 import pytest
 from flask import Flask
 
-from jobnet.clients.dfdg import (
-    Absence,
-    Actor,
+from jobnet.clients.dfdg_client.client import DfdgClient
+from jobnet.clients.dfdg_client.commands import (
     Command,
-    DfdgClient,
-    DfdgConflict,
-    DfdgForbidden,
-    DfdgNotFound,
-    DfdgRejected,
-    DfdgUnavailable,
-    PersonStatus,
-    RecordedBy,
-    Registration,
     cancel_holiday_command,
     deregister_command,
     holiday_command,
@@ -30,9 +20,18 @@ from jobnet.clients.dfdg import (
     register_command,
     sickness_command,
 )
+from jobnet.clients.dfdg_client.errors import (
+    DfdgConflict,
+    DfdgForbidden,
+    DfdgNotFound,
+    DfdgRejected,
+    DfdgUnavailable,
+)
+from jobnet.clients.dfdg_client.status import Absence, PersonStatus, Registration
+from jobnet.clients.dfdg_client.values import Actor, RecordedBy
 from jobnet.dfdg import create_dfdg_app
 from jobnet.dfdg.demo import load_demo_data
-from jobnet.dfdg.models import Base
+from jobnet.dfdg.models.base import Base
 
 TOKEN = "client-status-test-token"
 TODAY = date(2026, 11, 23)

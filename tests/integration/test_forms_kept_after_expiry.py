@@ -18,9 +18,9 @@ from flask.testing import FlaskClient
 from sqlalchemy import func, select, update
 from werkzeug.test import TestResponse
 
-from jobnet.auth.resume import TIMEOUT_FIELD
-from jobnet.sessions import utcnow
-from jobnet.store.models import OutboxCommand, WebSession
+from jobnet.web.auth.resume import TIMEOUT_FIELD
+from jobnet.web.platform.sessions import utcnow
+from jobnet.web.store.models import OutboxCommand, WebSession
 from tests.helpers import csrf_token, login_citizen
 from tests.integration.cv_joblog_helpers import (
     METTE,

@@ -80,8 +80,8 @@ def page(client: FlaskClient, path: str, status: int = 200) -> str:
 def test_my_data_links_each_cv_section_entry_and_the_plan_to_its_history(
     citizen: Callable[[str], FlaskClient], insight_app: Flask
 ) -> None:
-    from jobnet.dfdg.cv_models import CvEntry
-    from jobnet.dfdg.plan_models import JobPlan
+    from jobnet.dfdg.models.cv import CvEntry
+    from jobnet.dfdg.models.plans import JobPlan
 
     client = citizen(METTE)
     html = page(client, "/mine-data/")
@@ -102,7 +102,7 @@ def test_my_data_links_each_cv_section_entry_and_the_plan_to_its_history(
 def test_cv_history_pages_name_the_citizen_and_the_caseworker(
     citizen: Callable[[str], FlaskClient], insight_app: Flask
 ) -> None:
-    from jobnet.dfdg.cv_models import CvEntry
+    from jobnet.dfdg.models.cv import CvEntry
 
     mette = person_id(insight_app, METTE)
     me = as_citizen(insight_app, METTE)
@@ -139,7 +139,7 @@ def test_cv_history_pages_name_the_citizen_and_the_caseworker(
 def test_plan_history_page_shows_each_version_with_the_caseworker(
     citizen: Callable[[str], FlaskClient], insight_app: Flask
 ) -> None:
-    from jobnet.dfdg.plan_models import JobPlan, JobPlanVersion
+    from jobnet.dfdg.models.plans import JobPlan, JobPlanVersion
 
     mette = person_id(insight_app, METTE)
     (plan,) = dfdg_rows(insight_app, JobPlan, person_id=mette)
@@ -172,8 +172,8 @@ def test_plan_history_page_shows_each_version_with_the_caseworker(
 def test_another_persons_cv_entry_and_plan_history_are_not_found(
     citizen: Callable[[str], FlaskClient], insight_app: Flask
 ) -> None:
-    from jobnet.dfdg.cv_models import CvEntry
-    from jobnet.dfdg.plan_models import JobPlan
+    from jobnet.dfdg.models.cv import CvEntry
+    from jobnet.dfdg.models.plans import JobPlan
 
     lars = person_id(insight_app, LARS)
     (entry, *_rest) = dfdg_rows(insight_app, CvEntry, person_id=lars)

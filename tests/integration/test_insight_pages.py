@@ -52,7 +52,7 @@ def dfdg_rows(app: Flask, model: Any, **where: Any) -> list[Any]:
 
 
 def person_id(app: Flask, cpr: str) -> str:
-    from jobnet.dfdg.models import Person
+    from jobnet.dfdg.models.persons import Person
 
     (person,) = dfdg_rows(app, Person, cpr=cpr)
     return person.id
@@ -80,7 +80,7 @@ def caseworker_reads(app: Flask, cpr: str) -> None:
 def test_my_data_shows_every_record_by_category_with_history_links(
     citizen: Callable[[str], FlaskClient], insight_app: Flask
 ) -> None:
-    from jobnet.dfdg.models import Absence, Registration
+    from jobnet.dfdg.models.registrations import Absence, Registration
 
     client = citizen(METTE)
     page = client.get("/mine-data/")
@@ -147,7 +147,7 @@ def test_my_data_shows_summons_and_held_interviews_in_words_not_codes(
 def test_download_is_the_whole_export_as_an_attachment_and_nothing_of_others(
     citizen: Callable[[str], FlaskClient], insight_app: Flask
 ) -> None:
-    from jobnet.dfdg.models import Absence, Registration
+    from jobnet.dfdg.models.registrations import Absence, Registration
 
     client = citizen(METTE)
     response = client.get("/mine-data/hent")
@@ -204,7 +204,7 @@ def test_log_filters_are_checked(citizen: Callable[[str], FlaskClient]) -> None:
 def test_history_of_a_record_and_not_of_anyone_elses(
     citizen: Callable[[str], FlaskClient], insight_app: Flask
 ) -> None:
-    from jobnet.dfdg.models import Absence
+    from jobnet.dfdg.models.registrations import Absence
 
     client = citizen(METTE)
     (holiday,) = dfdg_rows(insight_app, Absence, person_id=person_id(insight_app, METTE))
@@ -222,8 +222,9 @@ def test_another_persons_data_cannot_be_reached_by_changing_an_id_in_the_api(
     citizen: Callable[[str], FlaskClient], insight_app: Flask
 ) -> None:
     """The web app sends the citizen's own id; DFDG answers 404 for anyone else's."""
-    from jobnet.auth.users import Actor
-    from jobnet.clients.dfdg import DfdgNotFound, get_dfdg_client
+    from jobnet.clients.dfdg_client.client import get_dfdg_client
+    from jobnet.clients.dfdg_client.errors import DfdgNotFound
+    from jobnet.web.auth.users import Actor
 
     mette, lars = person_id(insight_app, METTE), person_id(insight_app, LARS)
     actor = Actor(type="citizen", id=mette, name="Mette Nielsen")
@@ -241,10 +242,10 @@ def test_another_persons_data_cannot_be_reached_by_changing_an_id_in_the_api(
 def test_formal_request_for_access_gives_a_receipt_with_the_deadline(
     citizen: Callable[[str], FlaskClient], insight_app: Flask
 ) -> None:
-    from jobnet.dfdg.insight_models import InsightRequest
+    from jobnet.dfdg.models.insight import InsightRequest
     from jobnet.domain.clock import today_in_denmark
     from jobnet.domain.insight import answer_deadline
-    from jobnet.i18n import format_local_date
+    from jobnet.web.platform.i18n import format_local_date
 
     client = citizen(METTE)
     form = client.get("/mine-data/anmod-om-indsigt")
@@ -347,9 +348,10 @@ def test_purposes_are_shown_in_words_in_the_log_its_download_and_history(
 def test_the_log_pages_and_its_download_holds_every_entry_of_the_period(
     citizen: Callable[[str], FlaskClient], insight_app: Flask, monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    from jobnet.clients import dfdg_insight
-    from jobnet.dfdg.models import AuditEntry, utcnow
-    from jobnet.insight.views import AUDIT_LOG_PAGE_SIZE
+    from jobnet.clients.dfdg_client import insight as dfdg_insight
+    from jobnet.dfdg.models.audit import AuditEntry
+    from jobnet.dfdg.models.base import utcnow
+    from jobnet.web.citizen.insight.views import AUDIT_LOG_PAGE_SIZE
 
     mette = person_id(insight_app, METTE)
     store = insight_app.extensions["dfdg_app"].extensions["dfdg_store"]
@@ -418,7 +420,7 @@ def test_my_data_shows_deleted_joblog_entries_marked_as_deleted(
 def test_my_data_shows_both_references_of_a_request_for_access(
     citizen: Callable[[str], FlaskClient], insight_app: Flask
 ) -> None:
-    from jobnet.dfdg.insight_models import InsightRequest
+    from jobnet.dfdg.models.insight import InsightRequest
 
     client = citizen(METTE)
     form = client.get("/mine-data/anmod-om-indsigt")

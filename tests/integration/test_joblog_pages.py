@@ -12,7 +12,7 @@ from datetime import timedelta
 from flask import Flask
 from flask.testing import FlaskClient
 
-from jobnet.dfdg.cv_models import JoblogEntry, JoblogEntryVersion
+from jobnet.dfdg.models.cv import JoblogEntry, JoblogEntryVersion
 from tests.helpers import csrf_token
 from tests.integration.cv_joblog_helpers import (
     ANNE,
@@ -167,7 +167,7 @@ def test_the_csv_download_is_excel_ready_and_safe(citizen: Login) -> None:
 def test_the_csv_header_is_translated(citizen: Login, page_app: Flask) -> None:
     from flask_babel import force_locale
 
-    from jobnet.joblog.views import CSV_COLUMNS
+    from jobnet.web.citizen.joblog.views import CSV_COLUMNS
 
     client = citizen(METTE)
     client.get("/language/da")

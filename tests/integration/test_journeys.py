@@ -290,7 +290,7 @@ def set_contact_group(app: Flask, cpr: str, group: int, match: int | None) -> No
     """Move the person's open contact-group period to `group` (and `match`) in DFDG."""
     from sqlalchemy import select
 
-    from jobnet.dfdg.models import ContactGroupPeriod, Person
+    from jobnet.dfdg.models.persons import ContactGroupPeriod, Person
 
     store = app.extensions["dfdg_app"].extensions["dfdg_store"]
     with store.session() as session:
@@ -309,7 +309,7 @@ def register_by_jobcentre(
     """A caseworker at Jobcenter København registers an absence straight in DFDG."""
     from sqlalchemy import select
 
-    from jobnet.dfdg.models import Person
+    from jobnet.dfdg.models.persons import Person
 
     store = app.extensions["dfdg_app"].extensions["dfdg_store"]
     with store.session() as session:
@@ -675,7 +675,7 @@ def test_a_kept_status_is_asked_again_when_it_is_old(
     client.get("/sygemelding/foerste-sygedag")
     before = status_reads(journey_app)
     later = time.time() + journey_app.config["JOURNEY_STATUS_SECONDS"] + 1
-    monkeypatch.setattr("jobnet.journeys.time.time", lambda: later)
+    monkeypatch.setattr("jobnet.web.journeys.machinery.time.time", lambda: later)
     client.get("/sygemelding/foerste-sygedag")
     assert status_reads(journey_app) == before + 1
 

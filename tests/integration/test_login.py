@@ -14,10 +14,11 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import update
 
-from jobnet.clients.dfdg import DfdgClient, DfdgError, DfdgForbidden, DfdgRejected
+from jobnet.clients.dfdg_client.client import DfdgClient
+from jobnet.clients.dfdg_client.errors import DfdgError, DfdgForbidden, DfdgRejected
 from jobnet.demo_identities import DEMO_CASEWORKERS, DEMO_PERSONS
-from jobnet.sessions import utcnow
-from jobnet.store.models import WebSession
+from jobnet.web.platform.sessions import utcnow
+from jobnet.web.store.models import WebSession
 from tests.helpers import (
     choose_at_simulator,
     csrf_token,
@@ -185,8 +186,8 @@ def test_absolute_lifetime_ends_an_active_session(client: FlaskClient, app: Flas
 
 def test_form_posted_after_expiry_is_kept_through_login(make_app) -> None:  # type: ignore[no-untyped-def]
     app = make_app()
-    from jobnet.auth.resume import resumed_form
-    from jobnet.auth.users import citizen_required
+    from jobnet.web.auth.resume import resumed_form
+    from jobnet.web.auth.users import citizen_required
 
     @app.route("/_form", methods=["GET", "POST"])
     @citizen_required

@@ -10,9 +10,9 @@ from datetime import UTC, date, datetime, timedelta
 from flask import Flask
 from flask.testing import FlaskClient
 
-from jobnet import outbox
-from jobnet.clients.dfdg import Actor
-from jobnet.clients.dfdg_commands import sickness_command
+from jobnet.clients.dfdg_client.commands import sickness_command
+from jobnet.clients.dfdg_client.values import Actor
+from jobnet.web.journeys import outbox
 from tests.helpers import csrf_token
 from tests.integration.outbox_helpers import (
     FaultyTransport,
@@ -102,7 +102,7 @@ def test_my_reports_show_when_dfdg_registered_each(
     reference = submit(client, "ferie").location.split("/")[-1]
     [command] = [c for c in outbox_commands(journey_app) if c.reference == reference]
     assert command.registered_at is not None
-    from jobnet.i18n import format_local_datetime
+    from jobnet.web.platform.i18n import format_local_datetime
 
     with journey_app.test_request_context(headers={"Accept-Language": "en"}):
         when = format_local_datetime(command.registered_at, "short")
@@ -141,7 +141,7 @@ def _many_reports(app: Flask, person_id: str, count: int) -> list[str]:
     with app.extensions["web_store"].session() as db:
         from sqlalchemy import update
 
-        from jobnet.store.models import OutboxCommand
+        from jobnet.web.store.models import OutboxCommand
 
         for number, reference in enumerate(references):
             db.execute(
@@ -191,7 +191,7 @@ def test_a_report_still_on_its_way_counts_even_when_ten_newer_ones_hide_it(
     with store.session() as db:
         from sqlalchemy import update
 
-        from jobnet.store.models import OutboxCommand
+        from jobnet.web.store.models import OutboxCommand
 
         db.execute(
             update(OutboxCommand)

@@ -24,7 +24,10 @@ from flask.testing import FlaskClient
 from joserfc import jwt
 from joserfc.jwk import RSAKey
 
-from jobnet.auth.oidc import (
+from jobnet.demo_identities import DEMO_CASEWORKERS, DEMO_ORGANISATIONS, DEMO_PERSONS
+from jobnet.mitid_sim.keys import load_or_create_keys
+from jobnet.mitid_sim.provider import provider_for
+from jobnet.web.auth.oidc import (
     CaseworkerIdentity,
     CitizenIdentity,
     LoginFailed,
@@ -32,9 +35,6 @@ from jobnet.auth.oidc import (
     OidcRelyingParty,
     PendingLogin,
 )
-from jobnet.demo_identities import DEMO_CASEWORKERS, DEMO_ORGANISATIONS, DEMO_PERSONS
-from jobnet.mitid_sim.keys import load_or_create_keys
-from jobnet.mitid_sim.provider import provider_for
 from tests.integration.mitid_conftest_helpers import (
     BASE_URL,
     ISSUER,

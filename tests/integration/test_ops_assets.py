@@ -10,7 +10,7 @@ import httpx
 from flask import Flask
 from flask.testing import FlaskClient
 
-from jobnet.clients.dfdg import DfdgClient
+from jobnet.clients.dfdg_client.client import DfdgClient
 
 FINGERPRINTED = re.compile(r'(?:href|src)="(/assets/[^"]+\.[0-9a-f]{12}\.[a-z0-9]+)"')
 

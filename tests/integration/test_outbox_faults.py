@@ -13,9 +13,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select, update
 
-from jobnet import outbox
-from jobnet.sessions import utcnow
-from jobnet.store.models import OutboxCommand
+from jobnet.web.journeys import outbox
+from jobnet.web.platform.sessions import utcnow
+from jobnet.web.store.models import OutboxCommand
 from tests.helpers import csrf_token
 from tests.integration.outbox_helpers import (
     ANSWERS_THAT_ARE_NOT_THE_CITIZENS_FAULT,
@@ -38,7 +38,7 @@ def _ready_to_send(client: FlaskClient, first_day: date = TODAY) -> dict[str, st
 
 
 def _sicknesses(app: Flask, reference: str | None = None) -> list[Any]:
-    from jobnet.dfdg.models import Absence
+    from jobnet.dfdg.models.registrations import Absence
 
     store = app.extensions["dfdg_app"].extensions["dfdg_store"]
     with store.session() as session:

@@ -14,9 +14,10 @@ import pytest
 from flask import Flask
 from sqlalchemy import select
 
-from jobnet import outbox
-from jobnet.clients.dfdg import Actor, holiday_command
-from jobnet.store.models import OutboxCommand
+from jobnet.clients.dfdg_client.commands import holiday_command
+from jobnet.clients.dfdg_client.values import Actor
+from jobnet.web.journeys import outbox
+from jobnet.web.store.models import OutboxCommand
 from tests.integration.outbox_helpers import app_with_demo_data
 from tests.integration.test_journeys import TODAY
 
@@ -50,7 +51,7 @@ def counted(make_app: Callable[..., Flask]) -> Iterator[tuple[Flask, CountingDfd
 
 
 def _person_ids(app: Flask) -> list[str]:
-    from jobnet.dfdg.models import Person
+    from jobnet.dfdg.models.persons import Person
 
     store = app.extensions["dfdg_app"].extensions["dfdg_store"]
     with store.session() as session:
@@ -91,7 +92,7 @@ def _commands(app: Flask) -> list[OutboxCommand]:
 
 
 def _holidays_by_reference(app: Flask) -> Counter[str | None]:
-    from jobnet.dfdg.models import Absence
+    from jobnet.dfdg.models.registrations import Absence
 
     store = app.extensions["dfdg_app"].extensions["dfdg_store"]
     with store.session() as session:

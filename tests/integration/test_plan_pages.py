@@ -112,7 +112,7 @@ def test_pages_need_a_login_and_a_subject(app: Flask) -> None:
 
 
 def test_the_client_gives_the_job_search_requirement(app: Flask) -> None:
-    from jobnet.clients.dfdg import Actor
+    from jobnet.clients.dfdg_client.values import Actor
     from jobnet.dfdg.queries import persons as person_queries
 
     with app.extensions["dfdg_app"].extensions["dfdg_store"].session() as session:

@@ -7,7 +7,7 @@ import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 
-from jobnet.clients.dfdg import DfdgUnavailable
+from jobnet.clients.dfdg_client.errors import DfdgUnavailable
 
 PAGES = ["/", "/was", "/data-protection"]
 

@@ -13,9 +13,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import update
 
-from jobnet import outbox
 from jobnet.demo_identities import DEMO_CASEWORKERS
-from jobnet.store.models import OutboxCommand
+from jobnet.web.journeys import outbox
+from jobnet.web.store.models import OutboxCommand
 from tests.helpers import csrf_token, login_caseworker, login_citizen
 from tests.integration.outbox_helpers import (
     METTE,

@@ -15,9 +15,13 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from jobnet.clients.dfdg import Actor
-from jobnet.clients.dfdg_plans import SummonsCancellationInput, SummonsInput, SummonsMoveInput
-from jobnet.dfdg.plan_models import Summons
+from jobnet.clients.dfdg_client.summons import (
+    SummonsCancellationInput,
+    SummonsInput,
+    SummonsMoveInput,
+)
+from jobnet.clients.dfdg_client.values import Actor
+from jobnet.dfdg.models.summons import Summons
 from jobnet.dfdg.queries import persons as person_queries
 from tests.helpers import login_caseworker, login_citizen
 

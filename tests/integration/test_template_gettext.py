@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from flask import Flask, render_template_string
 
-from jobnet.i18n import LANGUAGE_COOKIE
+from jobnet.web.platform.i18n import LANGUAGE_COOKIE
 
 PLURAL = (
     '{{ ngettext("You have sent %(num)s report through Jobnet.", '

@@ -15,11 +15,11 @@ from pathlib import Path
 import pytest
 
 PACKAGE = Path(__file__).resolve().parents[2] / "jobnet"
-WEB_MAY_IMPORT_FROM_DFDG = {("jobnet/__init__.py", "jobnet.dfdg", "create_dfdg_app")}
+WEB_MAY_IMPORT_FROM_DFDG = {("jobnet/web/__init__.py", "jobnet.dfdg", "create_dfdg_app")}
 DFDG_MAY_IMPORT = (
     "jobnet.dfdg",
     "jobnet.domain",
-    "jobnet.config",
+    "jobnet.web.platform.config",
     "jobnet.db",
     "jobnet.demo_identities",
 )

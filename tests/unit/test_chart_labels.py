@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from jobnet.statistics.chart import build_chart, labelled_months
+from jobnet.web.public.statistics.chart import build_chart, labelled_months
 
 
 @pytest.mark.parametrize(

@@ -2,7 +2,7 @@ from __future__ import annotations
 
 import pytest
 
-from jobnet.config import UnsafeConfiguration, load_settings, parse_system_tokens
+from jobnet.web.platform.config import UnsafeConfiguration, load_settings, parse_system_tokens
 
 SAFE_PRODUCTION = {
     "SECRET_KEY": "k" * 40,

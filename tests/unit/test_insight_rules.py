@@ -50,7 +50,7 @@ def test_every_audited_action_of_dfdg_has_words_for_the_citizen() -> None:
     import re
     from pathlib import Path
 
-    from jobnet.insight.present import ACTIONS
+    from jobnet.web.citizen.insight.present import ACTIONS
 
     dfdg = Path(__file__).resolve().parents[2] / "jobnet" / "dfdg"
     verbs = "read|create|update|delete|approve|revise|cancel|move|list|day_list|recover|"

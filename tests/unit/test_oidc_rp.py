@@ -18,7 +18,7 @@ import pytest
 from joserfc import jwt
 from joserfc.jwk import ECKey, KeySet
 
-from jobnet.auth.oidc import (
+from jobnet.web.auth.oidc import (
     CaseworkerIdentity,
     CitizenIdentity,
     LoginFailed,
@@ -228,7 +228,7 @@ def test_a_good_login_gives_the_mapped_citizen(
 def test_claim_names_are_configuration(
     make_rp: Callable[..., OidcRelyingParty], provider: FakeProvider
 ) -> None:
-    from jobnet.auth.oidc import ClaimNames
+    from jobnet.web.auth.oidc import ClaimNames
 
     provider.claim_overrides = {
         "dk.cpr": DELETE,

@@ -7,14 +7,14 @@ from types import SimpleNamespace
 
 import pytest
 
-from jobnet.clients.dfdg_commands import (
+from jobnet.clients.dfdg_client.commands import (
     HOLIDAY_CANCELLATION,
     Command,
     cancel_holiday_command,
     cancelled_absence_id,
     holiday_command,
 )
-from jobnet.situation import pending_changes
+from jobnet.web.journeys.situation import pending_changes
 
 
 @pytest.mark.parametrize("absence_id", ["a1b2", "with/slash", "æøå"])

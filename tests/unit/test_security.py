@@ -1,6 +1,6 @@
 import pytest
 
-from jobnet.security import is_local_path
+from jobnet.web.platform.security import is_local_path
 
 
 @pytest.mark.parametrize("target", ["/", "/min-side", "/was?x=1", "/a/b#c"])

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from jobnet.clients.dfdg_statistics import PublicFiguresCache
+from jobnet.clients.dfdg_client.statistics import PublicFiguresCache
 
 
 class Clock:

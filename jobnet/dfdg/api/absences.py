@@ -34,7 +34,9 @@ from jobnet.dfdg.api.records import (
 )
 from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
-from jobnet.dfdg.models import Absence, Person, new_id, utcnow
+from jobnet.dfdg.models.base import new_id, utcnow
+from jobnet.dfdg.models.persons import Person
+from jobnet.dfdg.models.registrations import Absence
 from jobnet.dfdg.queries import absences as absence_queries
 from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import persons as person_queries
@@ -51,12 +53,12 @@ from jobnet.dfdg.rules import (
     refuse_not_found,
     violation,
 )
-from jobnet.dfdg.schemas import (
+from jobnet.dfdg.schemas.base import Problem
+from jobnet.dfdg.schemas.registrations import (
     AbsenceOut,
     AbsenceRequest,
     AbsencesResponse,
     CancellationRequest,
-    Problem,
     RecoveryRequest,
 )
 from jobnet.domain.absences import (

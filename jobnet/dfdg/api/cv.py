@@ -33,8 +33,14 @@ from jobnet.dfdg.api.records import (
 )
 from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
-from jobnet.dfdg.cv_models import Cv, CvEntry
-from jobnet.dfdg.cv_schemas import (
+from jobnet.dfdg.insight import visible_address
+from jobnet.dfdg.models.base import utcnow
+from jobnet.dfdg.models.cv import Cv, CvEntry
+from jobnet.dfdg.queries import actors as actor_queries
+from jobnet.dfdg.queries import cv as cv_queries
+from jobnet.dfdg.rules import CASEWORKER_ONLY, RuleViolation, refuse, refuse_not_found
+from jobnet.dfdg.schemas.base import ActorOut, FieldError, Problem
+from jobnet.dfdg.schemas.cv import (
     ApprovalOut,
     ApprovalRequest,
     ContactOut,
@@ -59,12 +65,6 @@ from jobnet.dfdg.cv_schemas import (
     SkillRequest,
     VisibilityRequest,
 )
-from jobnet.dfdg.insight import visible_address
-from jobnet.dfdg.models import utcnow
-from jobnet.dfdg.queries import actors as actor_queries
-from jobnet.dfdg.queries import cv as cv_queries
-from jobnet.dfdg.rules import CASEWORKER_ONLY, RuleViolation, refuse, refuse_not_found
-from jobnet.dfdg.schemas import ActorOut, FieldError, Problem
 from jobnet.domain import cv as rules
 from jobnet.domain.fields import Issue, clean_text
 

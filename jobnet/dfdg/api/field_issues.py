@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from jobnet.dfdg.rules import RuleViolation
-from jobnet.dfdg.schemas import FieldError
+from jobnet.dfdg.schemas.base import FieldError
 from jobnet.domain.fields import FieldProblem, Issue
 
 MESSAGES: dict[str, str] = {

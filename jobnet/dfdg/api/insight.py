@@ -24,19 +24,20 @@ from jobnet.dfdg.api.records import NOT_FOUND_RESPONSE, PERSON_ID, person_for_re
 from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
 from jobnet.dfdg.insight import ExportContext, build_export, export_model, history_of, record_types
-from jobnet.dfdg.insight_models import InsightRequest
-from jobnet.dfdg.insight_schemas import (
+from jobnet.dfdg.models.base import utcnow
+from jobnet.dfdg.models.insight import InsightRequest
+from jobnet.dfdg.models.persons import Person
+from jobnet.dfdg.problems import field_error, validation_problem
+from jobnet.dfdg.queries import actors as actor_queries
+from jobnet.dfdg.queries import insight as insight_queries
+from jobnet.dfdg.rules import refuse_not_found
+from jobnet.dfdg.schemas.base import Problem
+from jobnet.dfdg.schemas.insight import (
     InsightRequestIn,
     InsightRequestOut,
     InsightRequestsResponse,
     RecordHistoryOut,
 )
-from jobnet.dfdg.models import Person, utcnow
-from jobnet.dfdg.problems import field_error, validation_problem
-from jobnet.dfdg.queries import actors as actor_queries
-from jobnet.dfdg.queries import insight as insight_queries
-from jobnet.dfdg.rules import refuse_not_found
-from jobnet.dfdg.schemas import Problem
 from jobnet.domain.insight import RECEIVED_MAX_DAYS_BACK, answer_deadline, received_on_problem
 
 TAGS = ("insight",)

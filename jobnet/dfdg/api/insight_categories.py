@@ -20,26 +20,19 @@ from jobnet.dfdg.actor import current_actor
 from jobnet.dfdg.api.records import NO_PERSON, absence_out, registration_out
 from jobnet.dfdg.audit import OK
 from jobnet.dfdg.insight import ExportContext, register_category, visible_address
-from jobnet.dfdg.insight_models import InsightRequest
-from jobnet.dfdg.insight_schemas import (
-    InsightRequestOut,
-    MasterDataOut,
-    RecordVersion,
-)
-from jobnet.dfdg.models import Absence, AuditEntry, Registration
+from jobnet.dfdg.models.audit import AuditEntry
+from jobnet.dfdg.models.insight import InsightRequest
+from jobnet.dfdg.models.registrations import Absence, Registration
 from jobnet.dfdg.queries import absences as absence_queries
 from jobnet.dfdg.queries import audit as audit_queries
 from jobnet.dfdg.queries import insight as insight_queries
 from jobnet.dfdg.queries import persons as person_queries
 from jobnet.dfdg.queries import registrations as registration_queries
 from jobnet.dfdg.rules import refuse_not_found
-from jobnet.dfdg.schemas import (
-    AbsenceOut,
-    ActorOut,
-    AuditEntryOut,
-    ContactGroupPeriodOut,
-    RegistrationOut,
-)
+from jobnet.dfdg.schemas.base import ActorOut
+from jobnet.dfdg.schemas.insight import InsightRequestOut, MasterDataOut, RecordVersion
+from jobnet.dfdg.schemas.persons import AuditEntryOut, ContactGroupPeriodOut
+from jobnet.dfdg.schemas.registrations import AbsenceOut, RegistrationOut
 from jobnet.domain.codes import ActorType
 from jobnet.domain.cpr import birth_date
 from jobnet.domain.insight import audit_log_oldest_day

@@ -16,14 +16,14 @@ from typing import Any
 from jobnet.dfdg.api import cv, insight_journey_categories, plans  # noqa: F401
 from jobnet.dfdg.api.insight_categories import matching_entry
 from jobnet.dfdg.api.jobcentre_access import actor_out
-from jobnet.dfdg.cv_models import CvVersion
 from jobnet.dfdg.insight import ExportContext, register_category, register_history
-from jobnet.dfdg.insight_schemas import CvRemovedEntryOut, RecordVersion
-from jobnet.dfdg.models import AuditEntry
-from jobnet.dfdg.plan_models import JobPlanVersion
+from jobnet.dfdg.models.audit import AuditEntry
+from jobnet.dfdg.models.cv import CvVersion
+from jobnet.dfdg.models.plans import JobPlanVersion
 from jobnet.dfdg.queries import cv as cv_queries
 from jobnet.dfdg.queries import insight as insight_queries
 from jobnet.dfdg.queries import plans as plan_queries
+from jobnet.dfdg.schemas.insight import CvRemovedEntryOut, RecordVersion
 from jobnet.domain.cv import LIST_SECTIONS, Section
 
 # The CV's single sections: a section's record id is its name. Approval is the job centre's.

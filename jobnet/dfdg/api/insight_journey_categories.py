@@ -15,17 +15,18 @@ from pydantic import BaseModel
 from sqlalchemy import select
 
 from jobnet.dfdg.api import cv, interviews, joblog, plans, summons
-from jobnet.dfdg.cv_models import JoblogEntry
-from jobnet.dfdg.cv_schemas import CvOut, JoblogEntryOut
 from jobnet.dfdg.insight import ExportContext, register_category
-from jobnet.dfdg.insight_schemas import RecordVersion
-from jobnet.dfdg.interview_models import HeldInterview
-from jobnet.dfdg.plan_schemas import PlanOut, SummonsOut
+from jobnet.dfdg.models.cv import JoblogEntry
+from jobnet.dfdg.models.interviews import HeldInterview
 from jobnet.dfdg.queries import cv as cv_queries
 from jobnet.dfdg.queries import joblog as joblog_queries
 from jobnet.dfdg.queries import plans as plan_queries
 from jobnet.dfdg.queries import summons as summons_queries
-from jobnet.dfdg.schemas import ActorOut
+from jobnet.dfdg.schemas.base import ActorOut
+from jobnet.dfdg.schemas.cv import CvOut, JoblogEntryOut
+from jobnet.dfdg.schemas.insight import RecordVersion
+from jobnet.dfdg.schemas.plans import PlanOut
+from jobnet.dfdg.schemas.summons import SummonsOut
 
 # The job log's version actions as the history's kinds of change.
 _JOBLOG_CHANGES = {"create": "created", "update": "updated", "delete": "deleted"}

@@ -25,12 +25,12 @@ from jobnet.dfdg.api.records import (
 )
 from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
-from jobnet.dfdg.interview_models import HeldInterview
-from jobnet.dfdg.models import Person
+from jobnet.dfdg.models.interviews import HeldInterview
+from jobnet.dfdg.models.persons import Person
 from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import persons as person_queries
 from jobnet.dfdg.rules import CASEWORKER_ONLY, MESSAGES, broken, refuse, violation
-from jobnet.dfdg.schemas import ActorOut, Problem, Reference, RequestBody, ResponseBody
+from jobnet.dfdg.schemas.base import ActorOut, Problem, Reference, RequestBody, ResponseBody
 from jobnet.domain.interviews import InterviewProblem, check_held_interview
 from jobnet.domain.summons import InterviewForm
 

@@ -15,7 +15,8 @@ from sqlalchemy.orm import Session
 from jobnet.dfdg import clock
 from jobnet.dfdg.actor import ActorContext, current_actor
 from jobnet.dfdg.api.records import NO_PERSON, person_for_read, person_for_write
-from jobnet.dfdg.models import Organisation, Person, utcnow
+from jobnet.dfdg.models.base import utcnow
+from jobnet.dfdg.models.persons import Organisation, Person
 from jobnet.dfdg.queries import organisations as organisation_queries
 from jobnet.dfdg.rules import (
     CASEWORKER_ONLY,
@@ -25,7 +26,7 @@ from jobnet.dfdg.rules import (
     refuse,
     refuse_not_found,
 )
-from jobnet.dfdg.schemas import ActorOut, FieldError
+from jobnet.dfdg.schemas.base import ActorOut, FieldError
 from jobnet.domain.clock import today_in_denmark
 from jobnet.domain.codes import ActorType, OrganisationKind
 from jobnet.domain.plans import (

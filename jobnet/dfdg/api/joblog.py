@@ -24,8 +24,14 @@ from jobnet.dfdg.api.records import (
 )
 from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
-from jobnet.dfdg.cv_models import JoblogEntry
-from jobnet.dfdg.cv_schemas import (
+from jobnet.dfdg.models.base import utcnow
+from jobnet.dfdg.models.cv import JoblogEntry
+from jobnet.dfdg.queries import actors as actor_queries
+from jobnet.dfdg.queries import joblog as joblog_queries
+from jobnet.dfdg.queries import plans as plan_queries
+from jobnet.dfdg.rules import refuse, refuse_not_found
+from jobnet.dfdg.schemas.base import ActorOut, Problem
+from jobnet.dfdg.schemas.cv import (
     JoblogEntryOut,
     JoblogEntryRequest,
     JoblogHistoryResponse,
@@ -33,12 +39,6 @@ from jobnet.dfdg.cv_schemas import (
     JoblogVersionOut,
     RemovalRequest,
 )
-from jobnet.dfdg.models import utcnow
-from jobnet.dfdg.queries import actors as actor_queries
-from jobnet.dfdg.queries import joblog as joblog_queries
-from jobnet.dfdg.queries import plans as plan_queries
-from jobnet.dfdg.rules import refuse, refuse_not_found
-from jobnet.dfdg.schemas import ActorOut, Problem
 from jobnet.domain.fields import clean_text
 from jobnet.domain.joblog import JoblogKind, JoblogStatus, check_entry
 

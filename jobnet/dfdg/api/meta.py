@@ -8,7 +8,7 @@ from sqlalchemy.exc import SQLAlchemyError
 
 from jobnet.dfdg.api.blueprint import api
 from jobnet.dfdg.context import request_session
-from jobnet.dfdg.schemas import Health, Liveness
+from jobnet.dfdg.schemas.base import Health, Liveness
 
 
 @api.route(

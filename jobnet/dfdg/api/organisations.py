@@ -8,7 +8,8 @@ from jobnet.dfdg.api.blueprint import api
 from jobnet.dfdg.context import request_session
 from jobnet.dfdg.problems import ProblemError
 from jobnet.dfdg.queries import organisations as organisation_queries
-from jobnet.dfdg.schemas import OrganisationOut, OrganisationsResponse, Problem
+from jobnet.dfdg.schemas.base import Problem
+from jobnet.dfdg.schemas.persons import OrganisationOut, OrganisationsResponse
 
 
 @api.route(

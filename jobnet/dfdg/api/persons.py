@@ -20,13 +20,14 @@ from jobnet.dfdg.api.insight_categories import audit_entry_out, refuse_someone_e
 from jobnet.dfdg.audit import NOT_FOUND, record_access
 from jobnet.dfdg.context import request_session
 from jobnet.dfdg.insight import visible_address
-from jobnet.dfdg.models import Person
+from jobnet.dfdg.models.persons import Person
 from jobnet.dfdg.problems import ProblemError, field_error, validation_problem
 from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import audit as audit_queries
 from jobnet.dfdg.queries import persons as person_queries
 from jobnet.dfdg.rules import refuse_not_found
-from jobnet.dfdg.schemas import (
+from jobnet.dfdg.schemas.base import Problem
+from jobnet.dfdg.schemas.persons import (
     AuditLogQuery,
     AuditLogResponse,
     ContactGroupPeriodOut,
@@ -35,7 +36,6 @@ from jobnet.dfdg.schemas import (
     PersonIdResponse,
     PersonLookupRequest,
     PersonOut,
-    Problem,
 )
 from jobnet.domain.codes import ActorType
 from jobnet.domain.cpr import birth_date

@@ -27,9 +27,14 @@ from jobnet.dfdg.api.jobcentre_access import (
 from jobnet.dfdg.api.records import NOT_FOUND_RESPONSE, PERSON_ID, RULE_RESPONSE
 from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
-from jobnet.dfdg.models import Organisation, new_id, utcnow
-from jobnet.dfdg.plan_models import JobPlan, JobPlanVersion, PlanMeasure
-from jobnet.dfdg.plan_schemas import (
+from jobnet.dfdg.models.base import new_id, utcnow
+from jobnet.dfdg.models.persons import Organisation
+from jobnet.dfdg.models.plans import JobPlan, JobPlanVersion, PlanMeasure
+from jobnet.dfdg.queries import actors as actor_queries
+from jobnet.dfdg.queries import plans as plan_queries
+from jobnet.dfdg.rules import refuse, refuse_not_found
+from jobnet.dfdg.schemas.base import ActorOut, Problem
+from jobnet.dfdg.schemas.plans import (
     MeasureOut,
     OrganisationRef,
     PlanOut,
@@ -38,10 +43,6 @@ from jobnet.dfdg.plan_schemas import (
     PlanRevisionSummary,
     PlanVersionOut,
 )
-from jobnet.dfdg.queries import actors as actor_queries
-from jobnet.dfdg.queries import plans as plan_queries
-from jobnet.dfdg.rules import refuse, refuse_not_found
-from jobnet.dfdg.schemas import ActorOut, Problem
 from jobnet.domain.codes import ActorType
 from jobnet.domain.plans import MeasureDraft, MeasureType, PlanDraft, check_plan
 

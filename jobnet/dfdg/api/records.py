@@ -8,12 +8,14 @@ from typing import Literal, cast
 
 from sqlalchemy.orm import Session
 
-from jobnet.dfdg.models import Absence, Person, Registration
+from jobnet.dfdg.models.persons import Person
+from jobnet.dfdg.models.registrations import Absence, Registration
 from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import persons as person_queries
 from jobnet.dfdg.queries import registrations as registration_queries
 from jobnet.dfdg.rules import refuse_not_found
-from jobnet.dfdg.schemas import AbsenceOut, ActorOut, Problem, RegistrationOut
+from jobnet.dfdg.schemas.base import ActorOut, Problem
+from jobnet.dfdg.schemas.registrations import AbsenceOut, RegistrationOut
 from jobnet.domain.absences import AbsenceReason
 from jobnet.domain.jobseeker import DeregistrationReason, RegistrationCategory, UnemploymentDegree
 

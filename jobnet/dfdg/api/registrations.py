@@ -27,14 +27,16 @@ from jobnet.dfdg.api.records import (
 )
 from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
-from jobnet.dfdg.models import ContactGroupPeriod, Person, Registration, utcnow
+from jobnet.dfdg.models.base import utcnow
+from jobnet.dfdg.models.persons import ContactGroupPeriod, Person
+from jobnet.dfdg.models.registrations import Registration
 from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import persons as person_queries
 from jobnet.dfdg.queries import registrations as registration_queries
 from jobnet.dfdg.rules import CONTACT_GROUP_CONFLICT, broken, refuse, violation
-from jobnet.dfdg.schemas import (
+from jobnet.dfdg.schemas.base import FieldError
+from jobnet.dfdg.schemas.registrations import (
     DeregistrationRequest,
-    FieldError,
     RegistrationOut,
     RegistrationRequest,
     RegistrationsResponse,

@@ -15,13 +15,13 @@ from flask import Response, jsonify
 from jobnet.dfdg import clock
 from jobnet.dfdg.api.blueprint import api, parse_query
 from jobnet.dfdg.context import request_session
+from jobnet.dfdg.models.statistics import StatFigure
 from jobnet.dfdg.problems import field_error, validation_problem
 from jobnet.dfdg.queries import statistics as stats_queries
-from jobnet.dfdg.stats_models import StatFigure
-from jobnet.dfdg.stats_schemas import (
+from jobnet.dfdg.schemas.plans import MeasureOut
+from jobnet.dfdg.schemas.statistics import (
     AreaOut,
     FigureOut,
-    MeasureOut,
     MeasuresResponse,
     RevisionOut,
     StatisticsQuery,

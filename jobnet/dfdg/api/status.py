@@ -30,19 +30,16 @@ from jobnet.dfdg.api.records import (
 from jobnet.dfdg.api.summons import summons_out
 from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
-from jobnet.dfdg.models import Absence, ContactGroupPeriod, Person, Registration
-from jobnet.dfdg.plan_schemas import SummonsListResponse
+from jobnet.dfdg.models.persons import ContactGroupPeriod, Person
+from jobnet.dfdg.models.registrations import Absence, Registration
 from jobnet.dfdg.queries import absences as absence_queries
 from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import registrations as registration_queries
 from jobnet.dfdg.queries import summons as summons_queries
-from jobnet.dfdg.schemas import (
-    ContactGroupPeriodOut,
-    ResponseBody,
-    StatusCounts,
-    StatusOut,
-    StatusQuery,
-)
+from jobnet.dfdg.schemas.base import ResponseBody
+from jobnet.dfdg.schemas.persons import ContactGroupPeriodOut
+from jobnet.dfdg.schemas.registrations import StatusCounts, StatusOut, StatusQuery
+from jobnet.dfdg.schemas.summons import SummonsListResponse
 from jobnet.domain.absences import AbsenceReason
 
 READ = "status.read"

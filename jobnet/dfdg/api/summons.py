@@ -26,12 +26,17 @@ from jobnet.dfdg.api.jobcentre_access import (
 from jobnet.dfdg.api.records import NOT_FOUND_RESPONSE, PERSON_ID, RULE_RESPONSE
 from jobnet.dfdg.audit import DENIED, record_access
 from jobnet.dfdg.context import request_session
-from jobnet.dfdg.models import utcnow
-from jobnet.dfdg.plan_models import Summons, SummonsChange
-from jobnet.dfdg.plan_schemas import (
+from jobnet.dfdg.models.base import utcnow
+from jobnet.dfdg.models.summons import Summons, SummonsChange
+from jobnet.dfdg.queries import actors as actor_queries
+from jobnet.dfdg.queries import plans as plan_queries
+from jobnet.dfdg.queries import summons as summons_queries
+from jobnet.dfdg.rules import CASEWORKER_ONLY, refuse, refuse_not_found
+from jobnet.dfdg.schemas.base import Problem
+from jobnet.dfdg.schemas.plans import OrganisationRef
+from jobnet.dfdg.schemas.summons import (
     DayQuery,
     DaySummonsOut,
-    OrganisationRef,
     OrganisationSummonsResponse,
     SummonsCancellationRequest,
     SummonsChangeOut,
@@ -40,11 +45,6 @@ from jobnet.dfdg.plan_schemas import (
     SummonsOut,
     SummonsRequest,
 )
-from jobnet.dfdg.queries import actors as actor_queries
-from jobnet.dfdg.queries import plans as plan_queries
-from jobnet.dfdg.queries import summons as summons_queries
-from jobnet.dfdg.rules import CASEWORKER_ONLY, refuse, refuse_not_found
-from jobnet.dfdg.schemas import Problem
 from jobnet.domain.codes import ActorType
 from jobnet.domain.summons import (
     Appointment,

@@ -10,7 +10,7 @@ from __future__ import annotations
 from alembic import context
 from sqlalchemy import Connection
 
-from jobnet.dfdg.models import VERSION_TABLE, Base
+from jobnet.dfdg.models.base import VERSION_TABLE, Base
 
 config = context.config
 target_metadata = Base.metadata

@@ -7,7 +7,7 @@ from datetime import date
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from jobnet.dfdg.models import Absence
+from jobnet.dfdg.models.registrations import Absence
 from jobnet.domain.absences import AbsenceReason
 
 ACTIVE = "active"

@@ -8,7 +8,7 @@ from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg.actor import ActorContext
-from jobnet.dfdg.models import Organisation
+from jobnet.dfdg.models.persons import Organisation
 
 ActorColumns = dict[str, str | None]
 

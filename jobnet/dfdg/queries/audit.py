@@ -10,7 +10,7 @@ from typing import cast
 from sqlalchemy import Table, and_, insert, or_, select
 from sqlalchemy.orm import Session
 
-from jobnet.dfdg.models import AuditEntry
+from jobnet.dfdg.models.audit import AuditEntry
 
 
 @dataclass(frozen=True)

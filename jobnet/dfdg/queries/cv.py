@@ -8,8 +8,8 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg.actor import ActorContext
-from jobnet.dfdg.cv_models import Cv, CvEntry, CvVersion
-from jobnet.dfdg.models import utcnow
+from jobnet.dfdg.models.base import utcnow
+from jobnet.dfdg.models.cv import Cv, CvEntry, CvVersion
 from jobnet.dfdg.queries.actors import actor_columns
 
 

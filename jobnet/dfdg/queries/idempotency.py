@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from jobnet.dfdg.models import IdempotencyRecord
+from jobnet.dfdg.models.audit import IdempotencyRecord
 
 # Built once: every write runs it.
 _FIND = select(IdempotencyRecord).where(

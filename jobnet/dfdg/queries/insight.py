@@ -8,8 +8,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import select
 from sqlalchemy.orm import Session
 
-from jobnet.dfdg.insight_models import InsightRequest
-from jobnet.dfdg.models import AuditEntry
+from jobnet.dfdg.models.audit import AuditEntry
+from jobnet.dfdg.models.insight import InsightRequest
 
 # A record's change and the audit entry written with it share one transaction, so their
 # timestamps lie within this window of each other.

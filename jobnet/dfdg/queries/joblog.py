@@ -9,7 +9,7 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg.actor import ActorContext
-from jobnet.dfdg.cv_models import JoblogEntry, JoblogEntryVersion
+from jobnet.dfdg.models.cv import JoblogEntry, JoblogEntryVersion
 
 DATA_FIELDS = ("applied_on", "employer", "job_title", "kind", "status", "link", "note")
 

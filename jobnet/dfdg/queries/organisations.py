@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session
 
-from jobnet.dfdg.models import Organisation
+from jobnet.dfdg.models.persons import Organisation
 
 
 def all_organisations(session: Session) -> list[Organisation]:

@@ -10,8 +10,9 @@ from sqlalchemy import Date, Select, bindparam, case, func, select
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session
 
-from jobnet.dfdg.models import ContactGroupPeriod, Person, Registration
-from jobnet.dfdg.plan_models import JobPlan, JobPlanVersion
+from jobnet.dfdg.models.persons import ContactGroupPeriod, Person
+from jobnet.dfdg.models.plans import JobPlan, JobPlanVersion
+from jobnet.dfdg.models.registrations import Registration
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, joinedload
 
-from jobnet.dfdg.plan_models import JobPlan, JobPlanVersion
+from jobnet.dfdg.models.plans import JobPlan, JobPlanVersion
 
 
 def of_person(session: Session, person_id: str) -> JobPlan | None:

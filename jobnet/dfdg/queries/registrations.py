@@ -7,7 +7,8 @@ from datetime import date
 from sqlalchemy import Select, String, bindparam, func, select
 from sqlalchemy.orm import Session
 
-from jobnet.dfdg.models import Absence, ContactGroupPeriod, Person, Registration
+from jobnet.dfdg.models.persons import ContactGroupPeriod, Person
+from jobnet.dfdg.models.registrations import Absence, Registration
 
 # Built once: every write to a person runs it. Like `session.get(..., with_for_update=True)`, it
 # always queries (the lock is the point) and does not refresh an already loaded person.

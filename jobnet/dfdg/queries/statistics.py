@@ -16,10 +16,11 @@ from sqlalchemy import ColumnElement, Select, delete, distinct, func, or_, selec
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg.clock import end_of_day, start_of_day
-from jobnet.dfdg.cv_models import JoblogEntry
-from jobnet.dfdg.models import Absence, ContactGroupPeriod, Person, Registration
-from jobnet.dfdg.plan_models import Summons
-from jobnet.dfdg.stats_models import StatComputation, StatFigure
+from jobnet.dfdg.models.cv import JoblogEntry
+from jobnet.dfdg.models.persons import ContactGroupPeriod, Person
+from jobnet.dfdg.models.registrations import Absence, Registration
+from jobnet.dfdg.models.statistics import StatComputation, StatFigure
+from jobnet.dfdg.models.summons import Summons
 from jobnet.domain.absences import AbsenceReason
 from jobnet.domain.statistics import Measure, PublishedCell, RawCell, month_end
 

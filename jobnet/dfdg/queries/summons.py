@@ -7,8 +7,8 @@ from datetime import datetime, timedelta
 from sqlalchemy import bindparam, select
 from sqlalchemy.orm import Session, selectinload
 
-from jobnet.dfdg.models import Person
-from jobnet.dfdg.plan_models import Summons
+from jobnet.dfdg.models.persons import Person
+from jobnet.dfdg.models.summons import Summons
 from jobnet.domain.summons import MAX_DURATION_MINUTES, is_upcoming
 
 

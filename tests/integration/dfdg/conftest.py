@@ -19,7 +19,7 @@ from sqlalchemy import text
 from jobnet.db import Store
 from jobnet.dfdg import create_dfdg_app
 from jobnet.dfdg.demo import load_demo_data
-from jobnet.dfdg.models import Base
+from jobnet.dfdg.models.base import Base
 
 TOKEN = "test-token-of-jobnet-web"
 OTHER_TOKEN = "test-token-of-other-system"

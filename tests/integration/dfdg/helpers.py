@@ -7,7 +7,7 @@ from typing import Any
 from sqlalchemy import func, select
 
 from jobnet.db import Store
-from jobnet.dfdg.models import Base
+from jobnet.dfdg.models.base import Base
 
 
 def count_rows(store: Store, model: type[Base]) -> int:

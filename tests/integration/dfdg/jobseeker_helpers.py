@@ -14,7 +14,7 @@ from sqlalchemy import select
 
 from jobnet.db import Store
 from jobnet.dfdg.clock import FIXED_TODAY_SETTING
-from jobnet.dfdg.models import AuditEntry
+from jobnet.dfdg.models.audit import AuditEntry
 from jobnet.dfdg.queries import persons as person_queries
 
 TODAY = date(2026, 11, 23)

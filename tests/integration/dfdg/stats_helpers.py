@@ -5,8 +5,8 @@ from __future__ import annotations
 from datetime import date
 
 from jobnet.db import Store
-from jobnet.dfdg.cv_models import JoblogEntry
-from jobnet.dfdg.models import Absence, Registration
+from jobnet.dfdg.models.cv import JoblogEntry
+from jobnet.dfdg.models.registrations import Absence, Registration
 from jobnet.dfdg.queries import persons as person_queries
 
 CITIZEN = {"created_by_type": "citizen"}

@@ -12,7 +12,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import event
 
 from jobnet.db import Store
-from jobnet.dfdg.models import Absence, IdempotencyRecord
+from jobnet.dfdg.models.audit import IdempotencyRecord
+from jobnet.dfdg.models.registrations import Absence
 from tests.integration.dfdg.helpers import assert_problem, count_rows, rows
 from tests.integration.dfdg.jobseeker_helpers import (
     LONG_AGO,

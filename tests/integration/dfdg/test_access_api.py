@@ -12,7 +12,7 @@ from werkzeug.test import TestResponse
 
 from jobnet.db import Store
 from jobnet.dfdg.access import ORGANISATION_RULES
-from jobnet.dfdg.models import AuditEntry
+from jobnet.dfdg.models.audit import AuditEntry
 from jobnet.dfdg.queries import persons as person_queries
 from jobnet.domain.codes import OrganisationKind
 from tests.integration.dfdg.helpers import assert_problem, error_fields

@@ -9,7 +9,7 @@ from flask import Flask
 from jobnet.db import Store
 from jobnet.demo_identities import DEMO_ORGANISATIONS, DEMO_PERSONS
 from jobnet.dfdg import create_dfdg_app
-from jobnet.dfdg.models import ContactGroupPeriod, Organisation, Person
+from jobnet.dfdg.models.persons import ContactGroupPeriod, Organisation, Person
 from tests.integration.dfdg.conftest import dfdg_settings
 from tests.integration.dfdg.helpers import count_rows, rows
 

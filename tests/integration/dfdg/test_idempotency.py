@@ -9,7 +9,8 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from jobnet.db import Store
-from jobnet.dfdg.models import AuditEntry, IdempotencyRecord, Person
+from jobnet.dfdg.models.audit import AuditEntry, IdempotencyRecord
+from jobnet.dfdg.models.persons import Person
 from tests.integration.dfdg.conftest import OTHER_TOKEN
 from tests.integration.dfdg.helpers import assert_problem, count_rows, error_fields
 

@@ -15,8 +15,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from jobnet.db import Store
-from jobnet.dfdg.insight_models import InsightRequest
-from jobnet.dfdg.models import AuditEntry, Person, utcnow
+from jobnet.dfdg.models.audit import AuditEntry
+from jobnet.dfdg.models.base import utcnow
+from jobnet.dfdg.models.insight import InsightRequest
+from jobnet.dfdg.models.persons import Person
 from tests.integration.dfdg.helpers import assert_problem, rows
 from tests.integration.dfdg.jobseeker_helpers import (
     TODAY,

@@ -12,7 +12,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from jobnet.db import Store
-from jobnet.dfdg.cv_models import JoblogEntry, JoblogEntryVersion
+from jobnet.dfdg.models.cv import JoblogEntry, JoblogEntryVersion
 from tests.integration.dfdg.helpers import assert_problem, count_rows, rows
 from tests.integration.dfdg.jobseeker_helpers import (
     TODAY,

@@ -7,7 +7,7 @@ from alembic.migration import MigrationContext
 from sqlalchemy import inspect
 
 from jobnet.db import Store
-from jobnet.dfdg.models import VERSION_TABLE, Base
+from jobnet.dfdg.models.base import VERSION_TABLE, Base
 
 
 def test_migrations_equal_models(dfdg_store: Store) -> None:

@@ -24,7 +24,7 @@ from schemathesis.specs.openapi.checks import (
 )
 from sqlalchemy import select
 
-from jobnet.dfdg.models import Person
+from jobnet.dfdg.models.persons import Person
 from tests.integration.dfdg.conftest import TOKEN
 
 METTE = "1203851234"

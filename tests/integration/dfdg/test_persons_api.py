@@ -5,7 +5,8 @@ from __future__ import annotations
 from flask.testing import FlaskClient
 
 from jobnet.db import Store
-from jobnet.dfdg.models import AuditEntry, Person
+from jobnet.dfdg.models.audit import AuditEntry
+from jobnet.dfdg.models.persons import Person
 from tests.integration.dfdg.helpers import assert_problem, count_rows, error_fields, rows
 
 METTE = "1203851234"  # demo person, contact group 1

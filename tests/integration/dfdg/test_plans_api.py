@@ -11,7 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from jobnet.db import Store
-from jobnet.dfdg.plan_models import JobPlan, JobPlanVersion
+from jobnet.dfdg.models.plans import JobPlan, JobPlanVersion
 from jobnet.dfdg.queries import persons as person_queries
 from tests.integration.dfdg.helpers import count_rows
 from tests.integration.dfdg.jobseeker_helpers import (

@@ -10,7 +10,9 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from jobnet.db import Store
-from jobnet.dfdg.models import ContactGroupPeriod, IdempotencyRecord, Registration
+from jobnet.dfdg.models.audit import IdempotencyRecord
+from jobnet.dfdg.models.persons import ContactGroupPeriod
+from jobnet.dfdg.models.registrations import Registration
 from tests.integration.dfdg.helpers import assert_problem, count_rows, rows
 from tests.integration.dfdg.jobseeker_helpers import (
     TODAY,

@@ -7,8 +7,10 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from jobnet.db import Store
-from jobnet.dfdg.cv_models import JoblogEntry
-from jobnet.dfdg.models import Absence, AuditEntry, Person, Registration
+from jobnet.dfdg.models.audit import AuditEntry
+from jobnet.dfdg.models.cv import JoblogEntry
+from jobnet.dfdg.models.persons import Person
+from jobnet.dfdg.models.registrations import Absence, Registration
 from jobnet.dfdg.seed import seed_cpr, seed_person_id, seed_scale
 from tests.integration.dfdg.helpers import count_rows
 

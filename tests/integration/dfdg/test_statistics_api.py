@@ -9,7 +9,8 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from jobnet.db import Store
-from jobnet.dfdg.models import Person, Registration
+from jobnet.dfdg.models.persons import Person
+from jobnet.dfdg.models.registrations import Registration
 from jobnet.dfdg.stats_compute import compute_in_store
 from jobnet.domain import municipalities
 from jobnet.domain.statistics import Measure

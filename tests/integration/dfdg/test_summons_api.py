@@ -13,7 +13,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from jobnet.db import Store
-from jobnet.dfdg.plan_models import Summons, SummonsChange
+from jobnet.dfdg.models.summons import Summons, SummonsChange
 from jobnet.dfdg.queries import persons as person_queries
 from tests.integration.dfdg.helpers import count_rows
 from tests.integration.dfdg.jobseeker_helpers import audit_actions, get, post, rule_code, today_is

@@ -10,7 +10,7 @@ from collections.abc import Sequence
 import sqlalchemy as sa
 from alembic import op
 
-from jobnet.dfdg.models import UtcDateTime
+from jobnet.dfdg.models.base import UtcDateTime
 
 revision: str = "0007"
 down_revision: str | None = "0002"

@@ -1,8 +1,0 @@
-"""Login and logout with OpenID Connect (MitID for citizens, an employee identity for
-caseworkers), server-side sessions and the session-timeout warning."""
-
-from flask import Blueprint
-
-bp = Blueprint("auth", __name__, url_prefix="/auth")
-
-from jobnet.auth import views  # noqa: E402, F401

@@ -1,0 +1,1 @@
+"""The DFDG client: `client.DfdgClient` and one module an area (values, parsing, commands)."""

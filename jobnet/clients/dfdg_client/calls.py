@@ -1,0 +1,101 @@
+"""What every call stands on: authorisation, the actor's headers, idempotency keys, errors."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from typing import Any, Self
+from urllib.parse import urlencode
+
+import httpx
+from flask import Flask
+
+from jobnet.clients.dfdg_client.errors import DfdgError, DfdgUnavailable, _error_for
+from jobnet.clients.dfdg_client.transport import (
+    HttpxTransport,
+    PooledHttp,
+    Transport,
+    Unreachable,
+    json_body,
+)
+from jobnet.clients.dfdg_client.values import Actor
+
+IN_PROCESS_BASE_URL = "http://dfdg.internal"
+
+
+API_PREFIX = "/api/v1"
+
+
+class Calls:
+    """What each area's calls stand on. Build the client with `in_process` or `over_http`."""
+
+    def __init__(
+        self,
+        base_url: str,
+        token: str,
+        timeout: float,
+        *,
+        transport: httpx.BaseTransport | None = None,
+    ) -> None:
+        """Over pooled HTTP to `base_url`, or through `transport` (WSGI, a test's mock)."""
+        headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
+        self._transport: Transport = (
+            PooledHttp(base_url, headers, timeout)
+            if transport is None
+            else HttpxTransport(base_url, headers, timeout, transport)
+        )
+
+    @classmethod
+    def in_process(cls, app: Flask, token: str, timeout: float) -> Self:
+        """Reach the DFDG Flask app in this process through WSGI (the embedded default)."""
+        return cls(IN_PROCESS_BASE_URL, token, timeout, transport=httpx.WSGITransport(app=app))
+
+    @classmethod
+    def over_http(cls, base_url: str, token: str, timeout: float) -> Self:
+        """Reach a DFDG service at `base_url` (e.g. https://dfdg.example)."""
+        return cls(base_url, token, timeout)
+
+    def close(self) -> None:
+        self._transport.close()
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    def _request(
+        self,
+        method: str,
+        path: str,
+        *,
+        actor: Actor | None = None,
+        json: Any = None,
+        params: Mapping[str, str] | None = None,
+        idempotency_key: str | None = None,
+        reads_only: bool = False,
+        timeout: float | None = None,
+    ) -> Any:
+        """`reads_only`: a POST that changes nothing (a lookup with the CPR number in its body,
+        not in the URL), so it may be repeated like a GET. `timeout`: a shorter limit than the
+        client's for this one call (a send's budget)."""
+        headers = actor.headers() if actor is not None else {}
+        if idempotency_key is not None:
+            headers["Idempotency-Key"] = idempotency_key
+        body = None
+        if json is not None:
+            body = json_body(json)
+            headers["Content-Type"] = "application/json"
+        target = API_PREFIX + path + (f"?{urlencode(params)}" if params else "")
+        try:
+            repeatable = method == "GET" or reads_only or idempotency_key is not None
+            response = self._transport.send(
+                method, target, headers, body, repeatable=repeatable, timeout=timeout
+            )
+        except Unreachable as exc:
+            raise DfdgUnavailable(f"DFDG {exc}") from exc.__cause__
+        if not response.is_success:
+            raise _error_for(response)
+        try:
+            return response.json()
+        except ValueError as exc:
+            raise DfdgError("DFDG answered with a body that is not JSON", status=200) from exc

@@ -1,0 +1,217 @@
+"""The job plan (My Plan) and its versions; the commands that create and revise it."""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from datetime import date, datetime
+from typing import Any
+from urllib.parse import quote
+
+from jobnet.clients.dfdg_client.calls import Calls
+from jobnet.clients.dfdg_client.commands import Command
+from jobnet.clients.dfdg_client.values import (
+    Actor,
+    RecordedBy,
+    created_by,
+    instant,
+    person_path,
+    without_none,
+)
+
+
+@dataclass(frozen=True)
+class AgreedWith:
+    cvr: str
+    name: str | None
+
+
+@dataclass(frozen=True)
+class Measure:
+    key: str
+    type: str  # jobnet.domain.plans.MeasureType
+    start_date: date
+    end_date: date
+    weekly_hours: float
+    provider_cvr: str | None
+    provider_p_number: str | None
+    provider_name: str | None
+    occupation: str | None
+
+
+@dataclass(frozen=True)
+class PlanVersion:
+    """One version of a plan: number 1 is the plan as created."""
+
+    plan_id: str
+    person_id: str
+    number: int
+    is_current: bool
+    revision_date: date
+    targets: tuple[str, ...]
+    applications_per_week: int
+    agreed_with: AgreedWith
+    made_by: RecordedBy
+    created_at: datetime
+    measures: tuple[Measure, ...]
+
+
+@dataclass(frozen=True)
+class PlanRevision:
+    number: int
+    revision_date: date
+    created_at: datetime
+    made_by: RecordedBy
+
+
+@dataclass(frozen=True)
+class JobPlan:
+    """The current plan (its newest version) and the list of every version, newest first."""
+
+    id: str
+    person_id: str
+    created_date: date
+    revision_date: date
+    current: PlanVersion
+    revisions: tuple[PlanRevision, ...]
+    is_new: bool = False  # the person has not read the current version themself yet
+
+    @property
+    def applications_per_week(self) -> int:
+        """The job-search requirement: applications a week."""
+        return self.current.applications_per_week
+
+    @property
+    def earlier_revisions(self) -> tuple[PlanRevision, ...]:
+        return tuple(item for item in self.revisions if item.number != self.current.number)
+
+
+@dataclass(frozen=True)
+class MeasureInput:
+    type: str
+    start_date: date
+    end_date: date
+    weekly_hours: float
+    provider_cvr: str | None = None
+    provider_p_number: str | None = None
+    provider_name: str | None = None
+    occupation: str | None = None
+    key: str | None = None
+
+
+@dataclass(frozen=True)
+class PlanInput:
+    """A plan, or its revision, as a caseworker agrees it."""
+
+    targets: tuple[str, ...]
+    applications_per_week: int
+    measures: tuple[MeasureInput, ...] = ()
+    reference: str | None = None
+
+
+def _agreed_with(data: Mapping[str, Any]) -> AgreedWith:
+    return AgreedWith(cvr=data["cvr"], name=data.get("name"))
+
+
+def _measure(data: Mapping[str, Any]) -> Measure:
+    return Measure(
+        key=data["key"],
+        type=data["type"],
+        start_date=date.fromisoformat(data["start_date"]),
+        end_date=date.fromisoformat(data["end_date"]),
+        weekly_hours=float(data["weekly_hours"]),
+        provider_cvr=data.get("provider_cvr"),
+        provider_p_number=data.get("provider_p_number"),
+        provider_name=data.get("provider_name"),
+        occupation=data.get("occupation"),
+    )
+
+
+def plan_version_from_json(data: Mapping[str, Any]) -> PlanVersion:
+    return PlanVersion(
+        plan_id=data["plan_id"],
+        person_id=data["person_id"],
+        number=int(data["number"]),
+        is_current=bool(data["is_current"]),
+        revision_date=date.fromisoformat(data["revision_date"]),
+        targets=tuple(data["targets"]),
+        applications_per_week=int(data["applications_per_week"]),
+        agreed_with=_agreed_with(data["agreed_with"]),
+        made_by=created_by(data["made_by"]),
+        created_at=instant(data["created_at"]),
+        measures=tuple(_measure(item) for item in data["measures"]),
+    )
+
+
+def plan_from_json(data: Mapping[str, Any]) -> JobPlan:
+    return JobPlan(
+        id=data["id"],
+        person_id=data["person_id"],
+        created_date=date.fromisoformat(data["created_date"]),
+        revision_date=date.fromisoformat(data["revision_date"]),
+        current=plan_version_from_json(data["current"]),
+        revisions=tuple(
+            PlanRevision(
+                number=int(item["number"]),
+                revision_date=date.fromisoformat(item["revision_date"]),
+                created_at=instant(item["created_at"]),
+                made_by=created_by(item["made_by"]),
+            )
+            for item in data["revisions"]
+        ),
+        is_new=bool(data.get("is_new", False)),
+    )
+
+
+def plan_body(plan: PlanInput) -> dict[str, Any]:
+    measures = [
+        without_none(
+            {
+                "key": item.key,
+                "type": item.type,
+                "start_date": item.start_date.isoformat(),
+                "end_date": item.end_date.isoformat(),
+                "weekly_hours": item.weekly_hours,
+                "provider_cvr": item.provider_cvr,
+                "provider_p_number": item.provider_p_number,
+                "provider_name": item.provider_name,
+                "occupation": item.occupation,
+            }
+        )
+        for item in plan.measures
+    ]
+    return without_none(
+        {
+            "targets": list(plan.targets),
+            "applications_per_week": plan.applications_per_week,
+            "measures": measures,
+            "reference": plan.reference,
+        }
+    )
+
+
+def create_plan_command(person_id: str, plan: PlanInput) -> Command:
+    return Command(PLAN_CREATE, "POST", person_path(person_id, "plans"), plan_body(plan))
+
+
+def revise_plan_command(person_id: str, plan: PlanInput) -> Command:
+    path = person_path(person_id, "plan", "revisions")
+    return Command(PLAN_REVISION, "POST", path, plan_body(plan))
+
+
+class PlanCalls(Calls):
+    """The person's job plan."""
+
+    def current_plan(self, person_id: str, actor: Actor) -> JobPlan | None:
+        """The person's current job plan with its list of revisions; None when there is none."""
+        data = self._request("GET", f"/persons/{quote(person_id, safe='')}/plan", actor=actor)
+        return plan_from_json(data["plan"]) if data.get("plan") else None
+
+    def plan_revision(self, person_id: str, number: int, actor: Actor) -> PlanVersion:
+        """One version of the plan (1 is the plan as created); DfdgNotFound when none."""
+        path = f"/persons/{quote(person_id, safe='')}/plan/revisions/{int(number)}"
+        return plan_version_from_json(self._request("GET", path, actor=actor))
+
+
+PLAN_CREATE = "plan_create"
+PLAN_REVISION = "plan_revision"

@@ -1,0 +1,14 @@
+"""DFDG's tables, one module an area. Importing the package puts every table on `Base.metadata`,
+which Alembic and the tests compare with the migrations."""
+
+from jobnet.dfdg.models import (  # noqa: F401
+    audit,
+    cv,
+    insight,
+    interviews,
+    persons,
+    plans,
+    registrations,
+    statistics,
+    summons,
+)

@@ -1,7 +1,0 @@
-"""My Plan by the job centre: make the citizen's plan, or revise it from its current version."""
-
-from flask import Blueprint
-
-bp = Blueprint("jobcentre_plan", __name__, url_prefix="/sagsbehandler/plan")
-
-from jobnet.jobcentre_plan import views  # noqa: E402, F401

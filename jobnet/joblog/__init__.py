@@ -1,7 +1,0 @@
-"""The job log (joblog): the applications a jobseeker records, written through to DFDG."""
-
-from flask import Blueprint
-
-bp = Blueprint("joblog", __name__, url_prefix="/joblog")
-
-from jobnet.joblog import views  # noqa: E402, F401

@@ -1,7 +1,0 @@
-"""Report sickness (sygemelding)."""
-
-from flask import Blueprint
-
-bp = Blueprint("sickness", __name__, url_prefix="/sygemelding")
-
-from jobnet.sickness import views  # noqa: E402, F401

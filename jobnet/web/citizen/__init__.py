@@ -1,0 +1,1 @@
+"""The pages a citizen uses, one package an area."""

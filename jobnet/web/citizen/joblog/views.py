@@ -1,0 +1,256 @@
+"""The job log pages: the list, add / change / delete an entry (with an "are you sure" page),
+the week-by-week overview against the plan's job-search requirement, and a CSV download."""
+
+from __future__ import annotations
+
+import csv
+import io
+from dataclasses import asdict
+from datetime import date
+from typing import Any
+
+from flask import Response, abort, render_template, url_for
+from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
+
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.joblog import (
+    JOBLOG_ADD,
+    JOBLOG_DELETE,
+    JOBLOG_EDIT,
+    JOBLOG_KINDS,
+    Joblog,
+    JoblogEntry,
+    joblog_add_command,
+    joblog_delete_command,
+    joblog_edit_command,
+)
+from jobnet.domain.joblog import csv_cell, weekly_overview
+from jobnet.web.auth.resume import form_data
+from jobnet.web.auth.users import current_actor, subject_person_id, subject_required
+from jobnet.web.citizen.joblog import bp
+from jobnet.web.citizen.joblog.forms import KIND_LABELS, STATUS_LABELS, DeleteForm, EntryForm
+from jobnet.web.journeys import outbox
+from jobnet.web.journeys.changes import key_of, resubmitted, save
+from jobnet.web.journeys.labels import report_actor_label
+from jobnet.web.journeys.machinery import web_store
+from jobnet.web.journeys.receipts.summaries import format_date, summary_formatter
+from jobnet.web.platform.i18n import format_local_date
+
+Page = str | Response
+
+
+def _person_id() -> str:
+    person_id = subject_person_id()
+    assert person_id is not None
+    return person_id
+
+
+def _joblog() -> Joblog:
+    return get_dfdg_client().joblog(_person_id(), current_actor())
+
+
+def _entry(joblog: Joblog, entry_id: str) -> JoblogEntry:
+    entry = joblog.entry(entry_id)
+    if entry is None:
+        abort(404)
+    return entry
+
+
+def _values(entry: JoblogEntry) -> dict[str, Any]:
+    return {
+        "applied_on": entry.applied_on,
+        "employer": entry.employer,
+        "job_title": entry.job_title,
+        "kind": entry.kind,
+        "status": entry.status,
+        "link": entry.link,
+        "note": entry.note,
+    }
+
+
+def _summary(values: dict[str, Any]) -> dict[str, Any]:
+    return {
+        name: value.isoformat() if isinstance(value, date) else value
+        for name, value in values.items()
+    }
+
+
+def kind_label(kind: str) -> str:
+    return str(KIND_LABELS.get(kind, kind))
+
+
+def status_label(status: str) -> str:
+    return str(STATUS_LABELS.get(status, status))
+
+
+def registered_by(entry: JoblogEntry) -> str | None:
+    """The caseworker's name and job centre (or "A system") when the citizen did not register the
+    entry themself; None when they did."""
+    if entry.created_by.type == "citizen":
+        return None
+    return report_actor_label(asdict(entry.created_by))
+
+
+@bp.context_processor
+def _helpers() -> dict[str, Any]:
+    return {"registered_by": registered_by}
+
+
+def _form_page(form: EntryForm, title: Any, **extra: Any) -> str:
+    form.ensure_key()
+    return render_template(
+        "citizen/joblog/entry.html",
+        form=form,
+        title=title,
+        back_url=url_for("joblog.index"),
+        **extra,
+    )
+
+
+@bp.get("/")
+@subject_required
+def index() -> str:
+    joblog = _joblog()
+    pending = outbox.pending_for_person(web_store(), _person_id(), set(JOBLOG_KINDS))
+    return render_template(
+        "citizen/joblog/index.html",
+        joblog=joblog,
+        pending=len(pending),
+        kind_label=kind_label,
+        status_label=status_label,
+    )
+
+
+@bp.route("/ny", methods=["GET", "POST"])
+@subject_required
+def add() -> Page:
+    if (again := resubmitted(url_for("joblog.index"))) is not None:
+        return again
+    joblog = _joblog()
+    form = EntryForm(form_data())
+    form.today = joblog.today
+    if form.validate_on_submit():
+        body = form.body()
+        return save(
+            lambda person_id, ref: joblog_add_command(person_id, body, ref),
+            _summary(body),
+            key_of(form),
+            url_for("joblog.index"),
+        )
+    return _form_page(form, _("Add an application"))
+
+
+@bp.route("/<entry_id>", methods=["GET", "POST"])
+@subject_required
+def edit(entry_id: str) -> Page:
+    if (again := resubmitted(url_for("joblog.index"))) is not None:
+        return again
+    joblog = _joblog()
+    entry = _entry(joblog, entry_id)
+    formdata = form_data()  # what was posted or kept from an expired session
+    form = EntryForm(data=_values(entry)) if formdata is None else EntryForm(formdata)
+    form.today = joblog.today
+    if form.validate_on_submit():
+        body = form.body()
+        return save(
+            lambda person_id, ref: joblog_edit_command(person_id, entry.id, body, ref),
+            _summary(body),
+            key_of(form),
+            url_for("joblog.index"),
+        )
+    delete_url = url_for("joblog.delete", entry_id=entry.id)
+    return _form_page(form, _("Change the application"), delete_url=delete_url, entry=entry)
+
+
+@bp.route("/<entry_id>/slet", methods=["GET", "POST"])
+@subject_required
+def delete(entry_id: str) -> Page:
+    if (again := resubmitted(url_for("joblog.index"))) is not None:
+        return again
+    entry = _entry(_joblog(), entry_id)
+    form = DeleteForm()
+    if form.validate_on_submit():
+        return save(
+            lambda person_id, ref: joblog_delete_command(person_id, entry.id, ref),
+            _summary(_values(entry)),
+            key_of(form),
+            url_for("joblog.index"),
+        )
+    form.ensure_key()
+    return render_template(
+        "citizen/joblog/delete.html",
+        form=form,
+        entry=entry,
+        kind_label=kind_label,
+        status_label=status_label,
+        back_url=url_for("joblog.edit", entry_id=entry.id),
+    )
+
+
+@bp.get("/uger")
+@subject_required
+def weeks() -> str:
+    joblog = _joblog()
+    required = joblog.applications_per_week
+    overview = weekly_overview(
+        (entry.applied_on for entry in joblog.entries), joblog.today, required_per_week=required
+    )
+    return render_template("citizen/joblog/weeks.html", weeks=overview, required=required)
+
+
+CSV_COLUMNS = (
+    ("applied_on", _l("Date")),
+    ("employer", _l("Employer")),
+    ("job_title", _l("Job title")),
+    ("kind", _l("Kind")),
+    ("status", _l("Status")),
+    ("link", _l("Link")),
+    ("note", _l("Note")),
+)
+
+
+def _csv_row(entry: JoblogEntry) -> list[str]:
+    values = {
+        "applied_on": format_local_date(entry.applied_on, "short"),
+        "employer": entry.employer,
+        "job_title": entry.job_title,
+        "kind": kind_label(entry.kind),
+        "status": status_label(entry.status),
+        "link": entry.link or "",
+        "note": entry.note or "",
+    }
+    return [csv_cell(values[name]) for name, _label in CSV_COLUMNS]
+
+
+@bp.get("/joblog.csv")
+@subject_required
+def download() -> Response:
+    """The job log for Excel: UTF-8 with a byte order mark, `;` between cells (as Danish Excel
+    expects), a translated header row, and no cell a spreadsheet would run as a formula."""
+    joblog = _joblog()
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, delimiter=";", lineterminator="\r\n")
+    writer.writerow([csv_cell(str(label)) for _name, label in CSV_COLUMNS])
+    writer.writerows(_csv_row(entry) for entry in joblog.entries)
+    filename = f"joblog-{joblog.today.isoformat()}.csv"
+    return Response(
+        "\ufeff" + buffer.getvalue(),
+        mimetype="text/csv",
+        headers={"Content-Disposition": f'attachment; filename="{filename}"'},
+    )
+
+
+def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
+    rows = [
+        (_("Date of application"), format_date(summary.get("applied_on"))),
+        (_("Employer"), summary.get("employer") or ""),
+        (_("Job title"), summary.get("job_title") or ""),
+        (_("Kind"), kind_label(summary.get("kind") or "")),
+        (_("Status"), status_label(summary.get("status") or "")),
+    ]
+    return [(label, value) for label, value in rows if value]
+
+
+for _kind in (JOBLOG_ADD, JOBLOG_EDIT, JOBLOG_DELETE):
+    summary_formatter(_kind)(_receipt_rows)

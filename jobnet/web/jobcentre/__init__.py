@@ -1,0 +1,1 @@
+"""The pages a job centre's caseworker uses, one package an area."""

@@ -1,0 +1,7 @@
+"""The caseworker workspace."""
+
+from flask import Blueprint
+
+bp = Blueprint("caseworker", __name__, url_prefix="/sagsbehandler")
+
+from jobnet.web.jobcentre.citizens import stuck, views  # noqa: E402, F401

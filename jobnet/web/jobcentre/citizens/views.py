@@ -1,0 +1,157 @@
+from __future__ import annotations
+
+from flask import abort, current_app, flash, redirect, render_template, session, url_for
+from flask_babel import gettext as _
+from flask_login import current_user
+from werkzeug.wrappers import Response
+
+from jobnet.clients.dfdg_client.client import get_dfdg_client
+from jobnet.clients.dfdg_client.errors import DfdgForbidden, DfdgNotFound, DfdgUnavailable
+from jobnet.clients.dfdg_client.summons import DaySummons
+from jobnet.clients.dfdg_client.values import Actor
+from jobnet.domain.cpr import normalise_cpr
+from jobnet.web.auth.users import (
+    ACTING_KEY,
+    acting_caseworker_required,
+    caseworker_required,
+    current_actor,
+)
+from jobnet.web.jobcentre.citizens import bp
+from jobnet.web.jobcentre.citizens.forms import FindCitizenForm, ReopenCitizenForm, StopActingForm
+from jobnet.web.journeys import outbox
+from jobnet.web.journeys.labels import INTERVIEW_LIST_PURPOSE
+from jobnet.web.journeys.machinery import current_situation
+
+RECENT_KEY = "recent_citizens"  # DFDG person ids and names; never a CPR number
+MAX_RECENT = 8
+
+
+def _search_actor(purpose: str) -> Actor:
+    return Actor(
+        type="caseworker",
+        id=current_user.id,
+        name=current_user.name,
+        organisation=current_user.organisation_cvr,
+        purpose=purpose,
+        channel="web",
+    )
+
+
+def _recent() -> list[dict[str, str]]:
+    return list(session.get(RECENT_KEY, []))
+
+
+def _remember(person_id: str, name: str, purpose: str) -> None:
+    session[ACTING_KEY] = {"person_id": person_id, "name": name, "purpose": purpose}
+    recent = [c for c in _recent() if c["person_id"] != person_id]
+    session[RECENT_KEY] = [{"person_id": person_id, "name": name}, *recent][:MAX_RECENT]
+
+
+def _interviews_today() -> list[DaySummons] | None:
+    """The job centre's interviews today (DFDG's today), earliest first; None while DFDG cannot
+    be reached. DFDG audits the listing for every person on it."""
+    try:
+        return get_dfdg_client().organisation_summons(
+            current_user.organisation_cvr, None, _search_actor(INTERVIEW_LIST_PURPOSE)
+        )
+    except (DfdgUnavailable, DfdgForbidden):
+        return None
+
+
+def _start_page(form: FindCitizenForm, status: int = 200) -> tuple[str, int]:
+    page = render_template(
+        "jobcentre/citizens/index.html",
+        form=form,
+        recent=_recent(),
+        interviews=_interviews_today(),
+    )
+    return page, status
+
+
+@bp.get("/")
+@caseworker_required
+def index() -> tuple[str, int]:
+    return _start_page(FindCitizenForm())
+
+
+@bp.post("/")
+@caseworker_required
+def find_citizen() -> Response | tuple[str, int]:
+    """Open a citizen by CPR number (in the form body, never in a URL) with a purpose."""
+    form = FindCitizenForm()
+    if not form.validate():
+        return _start_page(form, 200)
+    client = get_dfdg_client()
+    actor = _search_actor(form.purpose_text())
+    try:
+        person_id = client.lookup_person(normalise_cpr(form.cpr.data), actor)
+    except DfdgForbidden:
+        form.cpr.errors = [
+            _(
+                "This citizen does not live in %(organisation)s's municipality, so you cannot "
+                "open their data. The attempt has been logged.",
+                organisation=current_user.organisation_name,
+            )
+        ]
+        return _start_page(form, 200)
+    if person_id is None:
+        form.cpr.errors = [_("No citizen with this CPR number is registered in DFDG.")]
+        return _start_page(form, 200)
+    person = client.get_person(person_id, actor)
+    _remember(person_id, person.full_name, form.purpose_text())
+    return redirect(url_for("caseworker.citizen"))
+
+
+@bp.post("/genaabn")
+@caseworker_required
+def reopen_citizen() -> Response | tuple[str, int]:
+    """Open a recently opened citizen again, by DFDG's person id from this session's list (in
+    the form body, never in a URL), asking for the purpose again."""
+    form = ReopenCitizenForm()
+    recent = {c["person_id"]: c["name"] for c in _recent()}
+    person_id = form.person_id.data or ""
+    if person_id not in recent:
+        abort(400)
+    name = recent[person_id]
+    if form.confirm.data != "yes":  # the button on the start page: ask for the purpose
+        form = ReopenCitizenForm(formdata=None, person_id=person_id, confirm="yes")
+        return render_template("jobcentre/citizens/reopen.html", form=form, name=name), 200
+    if not form.validate_on_submit():
+        return render_template("jobcentre/citizens/reopen.html", form=form, name=name), 200
+    actor = _search_actor(form.purpose_text())
+    try:
+        person = get_dfdg_client().get_person(person_id, actor)
+    except (DfdgForbidden, DfdgNotFound):
+        flash(_("You can no longer open the data of %(name)s.", name=name), "info")
+        return redirect(url_for("caseworker.index"))
+    _remember(person_id, person.full_name, form.purpose_text())
+    return redirect(url_for("caseworker.citizen"))
+
+
+@bp.get("/borger")
+@acting_caseworker_required
+def citizen() -> str:
+    situation = current_situation()
+    acting = session[ACTING_KEY]
+    store = current_app.extensions["web_store"]
+    reports = outbox.for_person(store, acting["person_id"], limit=10)
+    client = get_dfdg_client()
+    return render_template(
+        "jobcentre/citizens/citizen.html",
+        situation=situation,
+        summons=client.summons_overview(acting["person_id"], current_actor()),
+        plan=client.current_plan(acting["person_id"], current_actor()),
+        reports=reports,
+        actor=current_actor(),
+        stop_form=StopActingForm(),
+    )
+
+
+@bp.post("/stop")
+@caseworker_required
+def stop_acting() -> Response:
+    form = StopActingForm()
+    if form.validate_on_submit():
+        session.pop(ACTING_KEY, None)
+        flash(_("You are no longer working on a citizen's data."), "success")
+    return redirect(url_for("caseworker.index"))

@@ -1,0 +1,53 @@
+"""Friendly error pages in the user's language, never a stack trace."""
+
+from __future__ import annotations
+
+import logging
+
+from flask import Flask, render_template, request
+from flask_wtf.csrf import CSRFError
+from werkzeug.exceptions import HTTPException
+
+from jobnet.clients.dfdg_client.errors import DfdgUnavailable
+
+log = logging.getLogger(__name__)
+
+_TEMPLATES = {
+    400: "errors/400.html",
+    403: "errors/403.html",
+    404: "errors/404.html",
+    413: "errors/413.html",
+}
+
+
+def _http_error(error: HTTPException) -> tuple[str, int]:
+    code = error.code or 500
+    template = _TEMPLATES.get(code)
+    if template is None:
+        template = "errors/500.html" if code >= 500 else "errors/400.html"
+    return render_template(template), code
+
+
+def _csrf_error(error: CSRFError) -> tuple[str, int]:
+    log.info("expired or missing form token on %s", request.path)
+    return render_template("errors/form_expired.html", retry_path=request.path), 400
+
+
+def _dfdg_unavailable(error: DfdgUnavailable) -> tuple[str, int]:
+    log.warning("DFDG unavailable: %s", type(error).__name__)
+    return render_template("errors/unavailable.html"), 503
+
+
+def _unexpected(error: Exception) -> tuple[str, int]:
+    log.exception("unexpected error on %s", request.endpoint)
+    return render_template("errors/500.html"), 500
+
+
+def register_error_handlers(app: Flask) -> None:
+    from jobnet.web.platform import store_down
+
+    store_down.init_app(app)
+    app.register_error_handler(CSRFError, _csrf_error)
+    app.register_error_handler(HTTPException, _http_error)
+    app.register_error_handler(DfdgUnavailable, _dfdg_unavailable)
+    app.register_error_handler(Exception, _unexpected)
