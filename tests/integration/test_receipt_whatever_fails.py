@@ -273,3 +273,23 @@ def test_a_body_too_large_gets_a_friendly_page_and_a_draft_keeps_only_its_fields
     with client.session_transaction() as session:
         typed = session["drafts"]["sickness"]["typed"]["foerste-sygedag"]
     assert {key for key, _value in typed} == {"first_day-day", "first_day-month", "first_day-year"}
+
+
+def test_after_dfdg_failed_pages_and_sends_do_not_wait_for_it_again(
+    faulty: tuple[Flask, FaultyTransport],
+) -> None:
+    app, transport = faulty
+    app.config["DFDG_AWAY_SECONDS"] = 60.0
+    client = mette_client(app)
+    assert client.get("/min-side/").status_code == 200  # her status is known
+    transport.mode = "down"
+    assert client.get("/min-side/").status_code == 200  # DFDG failed: taken as away a while
+    transport.mode = "hang"  # now every call would wait for the client's timeout (2 s)
+    writes = transport.writes_seen
+    began = time.monotonic()
+    receipt = _sickness(client)
+    assert time.monotonic() - began < 1.5  # four pages and the send, none waiting for DFDG
+    assert "Receipt: your report is received" in client.get(receipt).get_data(as_text=True)
+    assert transport.writes_seen == writes  # the send left delivery to the worker
+    transport.mode = "ok"
+    assert run_worker_round(app) == 1  # due at once: never tried

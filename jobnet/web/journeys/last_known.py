@@ -17,7 +17,8 @@ import json
 import time
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
+from collections.abc import Callable
+from typing import Any, TypeVar
 
 from flask import current_app, g
 from sqlalchemy import select, update
@@ -30,9 +31,11 @@ from jobnet.db import Store
 from jobnet.web.platform.sessions import as_utc, utcnow
 from jobnet.web.store.models import KnownPerson
 
+T = TypeVar("T")
 # A status the same as the one kept is written again after this long, so its time stays near.
 REWRITE_SECONDS = 600.0
 _MAX_REMEMBERED = 10_000
+AWAY_KEY = "dfdg_away_until"  # the app's monotonic time until which DFDG is taken as away
 WRITTEN_KEY = "last_known_written"  # the app's person id -> (digest kept, when written here)
 
 
@@ -124,7 +127,7 @@ def status_answer(person_id: str, actor: Actor) -> dict[str, Any]:
     last one known, and `g.dfdg_known_at` says from when. Raises DfdgUnavailable when DFDG is
     away and nothing is known."""
     try:
-        answer = get_dfdg_client().status_answer(person_id, actor)
+        answer = ask_dfdg(lambda: get_dfdg_client().status_answer(person_id, actor))
     except DfdgUnavailable:
         known = last_status(person_id)
         if known is None:
@@ -133,6 +136,27 @@ def status_answer(person_id: str, actor: Actor) -> dict[str, Any]:
         return known.answer
     remember_status(person_id, answer)
     return answer
+
+
+def ask_dfdg(call: Callable[[], T]) -> T:
+    """`call`, unless DFDG failed a moment ago in this process: then DfdgUnavailable at once.
+
+    A hung DFDG holds each call for the client's whole timeout; after one such failure the
+    pages use what is known for DFDG_AWAY_SECONDS instead of each waiting again, and the send
+    leaves delivery to the worker. The first call after that tries DFDG again."""
+    if dfdg_seems_away():
+        raise DfdgUnavailable("DFDG failed a moment ago; not asked again yet")
+    try:
+        return call()
+    except DfdgUnavailable:
+        seconds = float(current_app.config.get("DFDG_AWAY_SECONDS", 0))
+        if seconds > 0:
+            current_app.extensions[AWAY_KEY] = time.monotonic() + seconds
+        raise
+
+
+def dfdg_seems_away() -> bool:
+    return time.monotonic() < current_app.extensions.get(AWAY_KEY, 0.0)
 
 
 def known_at() -> datetime | None:

@@ -405,8 +405,9 @@ def send(
         reference=reference,
     )
     forget_kept_statuses()
-    budget = current_app.config["OUTBOX_SEND_BUDGET_SECONDS"]
-    outbox.deliver_queue(web_store(), get_dfdg_client(), person_id, budget=budget)
+    if not last_known.dfdg_seems_away():  # else the worker delivers it when DFDG is back
+        budget = current_app.config["OUTBOX_SEND_BUDGET_SECONDS"]
+        outbox.deliver_queue(web_store(), get_dfdg_client(), person_id, budget=budget)
     return receipt
 
 

@@ -78,6 +78,9 @@ class Config:
     # A send stores the command and its receipt first, then waits at most this long for DFDG
     # to register it at once; whatever is not done by then the worker delivers.
     OUTBOX_SEND_BUDGET_SECONDS = 1.0
+    # After DFDG failed a status read, this process takes it as away this long: pages show what
+    # was last known at once instead of each waiting for the timeout (0: ask every time).
+    DFDG_AWAY_SECONDS = 10.0
 
     # The largest request body accepted (a friendly 413 page above it): the biggest form is a
     # CV with a few thousand characters per field.
@@ -127,6 +130,7 @@ class TestConfig(Config):
     OUTBOX_WORKER_EMBEDDED = False
     WTF_CSRF_ENABLED = True
     STATISTICS_CACHE_SECONDS = 0.0  # the tests recompute and expect to see it at once
+    DFDG_AWAY_SECONDS = 0.0  # the tests switch DFDG's faults on and off from one call to the next
 
 
 class ProductionConfig(Config):

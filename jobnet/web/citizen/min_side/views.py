@@ -35,7 +35,9 @@ def _front_page(
     """Status and interviews in one DFDG call, counting reports still on their way; nothing
     while DFDG cannot be reached (the page still shows the person's reports)."""
     try:
-        answer, interviews = get_dfdg_client().front_page_answer(person_id, citizen_actor())
+        answer, interviews = last_known.ask_dfdg(
+            lambda: get_dfdg_client().front_page_answer(person_id, citizen_actor())
+        )
     except DfdgUnavailable:
         # What the web app last knew, saying from when; nothing if it knows nothing.
         known = last_known.last_status(person_id)
