@@ -15,9 +15,9 @@ import hashlib
 import hmac
 import json
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from collections.abc import Callable
 from typing import Any, TypeVar
 
 from flask import current_app, g
