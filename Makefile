@@ -16,7 +16,7 @@ lint: ## ruff check and format check
 format: ## ruff format and fix
 	$(PY)/ruff format . && $(PY)/ruff check --fix .
 
-translations: ## Extract messages, update translations/da (folding in translations/incoming/), compile
+translations: ## Extract messages, update translations/da, compile
 	$(PY)/python scripts/translations.py update
 
 .PHONY: help run test lint format translations

@@ -14,6 +14,10 @@ ruff format --check . >/dev/null || { ruff format --check .; exit 1; }
 # Two workers: CI has two cores. Each worker has its own databases, live server and browser.
 workers="${JOBNET_TEST_WORKERS:-2}"
 
+echo "== import contracts (import-linter) and types (mypy)"
+lint-imports --no-cache >/dev/null || lint-imports --no-cache
+mypy
+
 echo "== tests on SQLite (unit, integration, e2e)"
 JOBNET_TEST_DB=sqlite pytest -q -p no:cacheprovider -n "$workers" "$@"
 

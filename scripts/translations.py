@@ -1,12 +1,10 @@
 """Keep the Danish catalog in step with the code.
 
-    python scripts/translations.py update   # extract, update da, fold in fragments, compile
+    python scripts/translations.py update   # extract, update da, compile
     python scripts/translations.py missing  # list untranslated or fuzzy Danish messages
 
-translations/incoming/*.po are fragments (msgid/msgstr pairs) written alongside new features;
-`update` copies their translations into the catalog for messages that are still empty (a fragment
-named corrections*.po replaces existing translations too); delete a fragment once its messages
-are in the catalog.
+A new message is translated in translations/da/LC_MESSAGES/messages.po itself; `missing` (run by
+the tests) lists any that are not.
 """
 
 from __future__ import annotations
@@ -21,7 +19,6 @@ from babel.messages.pofile import read_po, write_po
 ROOT = Path(__file__).resolve().parent.parent
 POT = ROOT / "translations" / "messages.pot"
 PO = ROOT / "translations" / "da" / "LC_MESSAGES" / "messages.po"
-INCOMING = ROOT / "translations" / "incoming"
 
 
 def _babel(*args: str) -> None:
@@ -82,27 +79,10 @@ def extract_and_update() -> None:
     )
 
 
-def _is_empty(string: str | tuple[str, ...]) -> bool:
-    return not string or (isinstance(string, tuple) and not all(string))
-
-
-def fold_in_fragments() -> int:
-    if not INCOMING.exists():
-        return 0
-    catalog = _read(PO)
-    filled = 0
-    for fragment_path in sorted(INCOMING.glob("*.po")):
-        overrides = fragment_path.stem.startswith("corrections")
-        for message in _read(fragment_path):
-            if not message.id or not message.string:
-                continue
-            target = catalog.get(message.id, message.context)
-            if target is not None and (overrides or _is_empty(target.string) or target.fuzzy):
-                target.string = message.string
-                target.flags.discard("fuzzy")
-                filled += 1
-    _write(PO, catalog)
-    return filled
+def normalise() -> None:
+    """Write the catalog in one stable form (sorted, 100 columns), so a diff shows only what
+    changed."""
+    _write(PO, _read(PO))
 
 
 def missing() -> list[str]:
@@ -117,10 +97,10 @@ def main(argv: list[str]) -> int:
     command = argv[1] if len(argv) > 1 else "update"
     if command == "update":
         extract_and_update()
-        filled = fold_in_fragments()
+        normalise()
         _babel("compile", "-d", "translations", "-f")
         todo = missing()
-        print(f"catalog updated; {filled} translations folded in; {len(todo)} still missing")
+        print(f"catalog updated; {len(todo)} still missing")
         for msgid in todo:
             print(f"  - {msgid!r}")
         return 0

@@ -15,7 +15,8 @@ from werkzeug.exceptions import HTTPException
 from jobnet.db import Store
 from jobnet.dfdg.context import STORE_KEY, TOKENS_KEY, close_request_session
 from jobnet.dfdg.problems import ProblemError, problem_response
-from jobnet.web.platform.config import load_settings, parse_system_tokens
+from jobnet.dfdg.settings import load_dfdg_settings
+from jobnet.environment import parse_system_tokens
 
 MIGRATIONS_DIR = Path(__file__).resolve().parent / "migrations"
 
@@ -42,8 +43,8 @@ class _NoCookieSession(SessionInterface):
 
 
 def create_dfdg_app(settings: Mapping[str, Any] | None = None) -> Flask:
-    """The DFDG service app. `settings` defaults to `jobnet.web.platform.config.load_settings()`."""
-    settings = dict(load_settings(service="dfdg") if settings is None else settings)
+    """The DFDG service app. `settings` defaults to its own (`jobnet.dfdg.settings`)."""
+    settings = dict(load_dfdg_settings() if settings is None else settings)
     app = Flask(__name__, static_folder=None)
     app.session_interface = _NoCookieSession()
     app.config.update(settings)

@@ -132,10 +132,8 @@ def export_model() -> type[BaseModel]:
     for item in _CATEGORIES.values():
         annotation: Any = (item.model | None) if item.single else list[item.model]  # type: ignore[name-defined]
         fields[item.name] = (annotation, Field(description=item.title))
-    categories_model = create_model(  # type: ignore[call-overload]
-        "PersonExportCategories", __base__=ExportBase, **fields
-    )
-    return create_model(  # type: ignore[call-overload]
+    categories_model = create_model("PersonExportCategories", __base__=ExportBase, **fields)
+    return create_model(
         "PersonExport",
         __base__=ExportBase,
         __doc__="Everything DFDG holds about the person (GDPR art. 15 and 20), by category",
@@ -156,7 +154,7 @@ def build_export(context: ExportContext, model: type[BaseModel], now: datetime) 
     collected: dict[str, Any] = {}
     for item in _CATEGORIES.values():
         records = item.collect(context)
-        collected[item.name] = records if item.single else list(records or [])  # type: ignore[arg-type]
+        collected[item.name] = records if item.single else list(records or [])
     return model.model_validate(
         {
             "format": EXPORT_FORMAT,

@@ -28,6 +28,7 @@ from jobnet.domain.jobseeker import (
     REGISTRATION_START_MAX_DAYS_AHEAD,
     RegistrationProblem,
 )
+from jobnet.domain.problems import rule_set_name
 
 REJECTED = "rejected"
 RULE_VIOLATION = "rule-violation"
@@ -80,8 +81,9 @@ MESSAGES: dict[str, str] = {
     AbsenceProblem.BEFORE_SICKNESS: "The fit day is before the first day of sickness",
     AbsenceProblem.HOLIDAY_STARTED: "The holiday has started or starts today",
     AbsenceProblem.END_BEFORE_START: "The last day is before the first day",
-    AbsenceProblem.TOO_LONG: "The absence is too long (a short maternity leave is at most "
-    f"{MAX_SHORT_MATERNITY_DAYS} days, a holiday at most a year)",
+    AbsenceProblem.TOO_LONG: "A holiday is at most a year long",
+    AbsenceProblem.MATERNITY_TOO_LONG: "A short maternity or paternity leave has a last day "
+    f"and is at most {MAX_SHORT_MATERNITY_DAYS} days",
     AbsenceProblem.OVERLAPS: "The period overlaps another absence",
     **DFDG_CODES,
 }
@@ -110,8 +112,10 @@ class RuleViolation(ProblemError):
 
 
 def broken(field: str, code: str) -> FieldError:
-    """The field error of a broken rule, worded from MESSAGES."""
-    return FieldError(field=field, code=code, message=MESSAGES.get(code, code))
+    """The field error of a broken rule, worded from MESSAGES, with the rule set it is of."""
+    return FieldError(
+        field=field, code=code, message=MESSAGES.get(code, code), rules=rule_set_name(code)
+    )
 
 
 def violation(errors: Sequence[FieldError], *, status: int = 422) -> RuleViolation:

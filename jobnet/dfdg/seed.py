@@ -98,7 +98,7 @@ def seed_scale(
         with connection.cursor() as cursor:
             cursor.execute("SET session_replication_role = replica")  # no FK triggers
             cursor.execute("SELECT coalesce(max(id), 0) FROM contact_group_periods")
-            first_period = int(cursor.fetchone()[0]) + 1  # type: ignore[index]
+            first_period = int(cursor.fetchone()[0]) + 1
 
         def timed(table: str, columns: tuple[str, ...], rows: Iterator[tuple[Any, ...]]) -> None:
             began = time.monotonic()

@@ -107,6 +107,7 @@ class AbsenceProblem(StrEnum):
     END_BEFORE_START = "end_before_start"
     OVERLAPS = "overlaps"
     TOO_LONG = "too_long"
+    MATERNITY_TOO_LONG = "maternity_too_long"
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,7 @@ def check_other_absence(
     if reason == AbsenceReason.MATERNITY_SHORT and (
         last_day is None or (last_day - first_day).days >= MAX_SHORT_MATERNITY_DAYS
     ):
-        return AbsenceProblem.TOO_LONG
+        return AbsenceProblem.MATERNITY_TOO_LONG
     if any(Period(first_day, last_day).overlaps(other) for other in other_absences):
         return AbsenceProblem.OVERLAPS
     return None

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import date, timedelta
 from enum import StrEnum
 
@@ -72,7 +73,7 @@ def check_registration_start(start: date, today: date) -> RegistrationProblem | 
     return None
 
 
-def clean_job_titles(titles: list[str | None]) -> list[str]:
+def clean_job_titles(titles: Sequence[str | None]) -> list[str]:
     """Trimmed, non-empty, without repeats (case-insensitive), in the order given."""
     seen: set[str] = set()
     cleaned: list[str] = []

@@ -13,10 +13,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from datetime import date, timedelta
 from enum import StrEnum
+from typing import cast
 
 from jobnet.domain import municipalities
 from jobnet.domain.codes import ContactGroup
-from jobnet.domain.disclosure import Relation, protect
+from jobnet.domain.disclosure import Key, Relation, protect
 
 ALL_GROUPS = 0  # the contact_group of a total over all contact groups
 UNKNOWN_MUNICIPALITY = "0000"  # persons without a known municipality code
@@ -178,7 +179,9 @@ def publish_table(raw: Iterable[RawCell], threshold: int | None = None) -> list[
     relations = table_relations(children, areas)
     ordered = {key: values[key] for key in sorted(values, key=_display_order)}
     options = {} if threshold is None else {"threshold": threshold}
-    hidden = protect(ordered, persons, relations, **options)
+    hidden = protect(
+        cast(Mapping[Key, int], ordered), cast(Mapping[Key, int], persons), relations, **options
+    )
     return [
         PublishedCell(
             area_kind=key[0],

@@ -60,7 +60,7 @@ class SimulatorKeys:
 
 
 def _public_jwk(key: RSAKey) -> dict[str, Any]:
-    data = dict(key.as_dict(private=False))
+    data: dict[str, Any] = dict(key.as_dict(private=False))
     data.update({"use": "sig", "alg": SIGNING_ALGORITHM, "kid": key.kid})
     return data
 

@@ -5,9 +5,10 @@ redirect URI is known and valid, and otherwise show an error page (or a JSON err
 from __future__ import annotations
 
 import logging
+from typing import cast
 
 from authlib.oauth2 import OAuth2Error
-from flask import Blueprint, Response, jsonify, render_template, request
+from flask import Blueprint, Flask, Response, jsonify, render_template, request
 from flask.blueprints import BlueprintSetupState
 from flask_babel import gettext as _
 
@@ -26,7 +27,7 @@ log = logging.getLogger(__name__)
 
 bp = Blueprint("mitid_sim", __name__)
 
-ResponseLike = Response | tuple[str, int]
+ResponseLike = Response | str | tuple[str, int]
 LoginForm = CitizenLoginForm | CaseworkerLoginForm
 
 
@@ -34,7 +35,7 @@ LoginForm = CitizenLoginForm | CaseworkerLoginForm
 def _set_up(state: BlueprintSetupState) -> None:
     """Make the provider, and leave CSRF to the login form: the token, userinfo and logout
     endpoints are called by relying parties, not by forms of this site."""
-    provider_for(state.app)
+    provider_for(cast(Flask, state.app))
     csrf = state.app.extensions.get("csrf")
     if csrf is not None:
         csrf.exempt(bp)

@@ -90,11 +90,13 @@ def submit(client: FlaskClient, journey: str) -> TestResponse:
 def dfdg_rows(app: Flask, model: str) -> list[Any]:
     from sqlalchemy import select
 
-    from jobnet.dfdg import models
+    from jobnet.dfdg.models import audit, persons, registrations
 
+    found = (getattr(module, model, None) for module in (registrations, persons, audit))
+    table = next(table for table in found if table is not None)
     store = app.extensions["dfdg_app"].extensions["dfdg_store"]
     with store.session() as session:
-        return list(session.scalars(select(getattr(models, model))))
+        return list(session.scalars(select(table)))
 
 
 def report_sickness(client: FlaskClient, first_day: date) -> TestResponse:

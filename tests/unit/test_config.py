@@ -2,7 +2,9 @@ from __future__ import annotations
 
 import pytest
 
-from jobnet.web.platform.config import UnsafeConfiguration, load_settings, parse_system_tokens
+from jobnet.dfdg.settings import load_dfdg_settings
+from jobnet.environment import UnsafeConfiguration, parse_system_tokens
+from jobnet.web.platform.config import load_settings
 
 SAFE_PRODUCTION = {
     "SECRET_KEY": "k" * 40,
@@ -97,8 +99,18 @@ def test_the_dfdg_service_needs_only_its_own_settings(monkeypatch: pytest.Monkey
         "DFDG_DATABASE_URL": "postgresql://dfdg@db/dfdg",
         "DFDG_SYSTEM_TOKENS": "jobnet-web=" + "t" * 32,
     }
-    assert load_settings(overrides=own, service="dfdg")["ENV_NAME"] == "production"
+    assert load_dfdg_settings(overrides=own)["ENV_NAME"] == "production"
     with pytest.raises(UnsafeConfiguration, match="DFDG_SYSTEM_TOKENS"):
-        load_settings(overrides={**own, "DFDG_SYSTEM_TOKENS": ""}, service="dfdg")
+        load_dfdg_settings(overrides={**own, "DFDG_SYSTEM_TOKENS": ""})
     with pytest.raises(UnsafeConfiguration, match="DFDG_DATABASE_URL"):
-        load_settings(overrides={**own, "DFDG_DATABASE_URL": "sqlite:///x"}, service="dfdg")
+        load_dfdg_settings(overrides={**own, "DFDG_DATABASE_URL": "sqlite:///x"})
+
+
+def test_the_dfdg_service_refuses_demo_data_in_production() -> None:
+    own = {
+        "DFDG_DATABASE_URL": "postgresql://dfdg@db/dfdg",
+        "DFDG_SYSTEM_TOKENS": "jobnet-web=" + "t" * 32,
+        "LOAD_DEMO_DATA": True,
+    }
+    with pytest.raises(UnsafeConfiguration, match="LOAD_DEMO_DATA"):
+        load_dfdg_settings("production", own)

@@ -44,8 +44,8 @@ def test_end_before_start() -> None:
 def test_short_maternity_is_at_most_14_days() -> None:
     reason = AbsenceReason.MATERNITY_SHORT
     assert _check(reason, DAY + timedelta(days=13)) is None
-    assert _check(reason, DAY + timedelta(days=14)) == AbsenceProblem.TOO_LONG
-    assert _check(reason, None) == AbsenceProblem.TOO_LONG
+    assert _check(reason, DAY + timedelta(days=14)) == AbsenceProblem.MATERNITY_TOO_LONG
+    assert _check(reason, None) == AbsenceProblem.MATERNITY_TOO_LONG
 
 
 def test_overlaps_another_absence() -> None:

@@ -99,3 +99,34 @@ class Calls:
             return response.json()
         except ValueError as exc:
             raise DfdgError("DFDG answered with a body that is not JSON", status=200) from exc
+
+    def send_command(
+        self,
+        method: str,
+        path: str,
+        body: dict[str, Any],
+        *,
+        actor: Actor,
+        idempotency_key: str,
+        timeout: float | None = None,
+    ) -> dict[str, Any]:
+        """Send a stored command (see `jobnet.clients.dfdg_commands`); DFDG's JSON answer.
+
+        `path` is relative to /api/v1. Raises DfdgUnavailable (not reached, timed out, 5xx:
+        try again with the same key), DfdgConflict (the same key is still in progress: try
+        again), DfdgRejected (400/422, with `.code` and `.errors`), DfdgForbidden, DfdgNotFound.
+        `timeout`: a shorter limit than the client's for this one call (a send's budget).
+        """
+        if not path.startswith("/"):
+            raise ValueError("a command's path starts with / (relative to /api/v1)")
+        answer = self._request(
+            method.upper(),
+            path,
+            actor=actor,
+            json=body,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
+        )
+        if not isinstance(answer, dict):
+            raise DfdgError("DFDG answered a command with something other than a JSON object")
+        return answer

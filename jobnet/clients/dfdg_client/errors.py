@@ -14,6 +14,7 @@ class FieldError:
     field: str
     code: str
     message: str
+    rules: str | None = None  # the rule set the code is of (registration, absence, …)
 
 
 class DfdgError(Exception):
@@ -107,7 +108,12 @@ def _error_for(response: Answer) -> DfdgError:
     error_class = _STATUS_ERRORS.get(status, DfdgError)
     if error_class is DfdgRejected:
         errors = tuple(
-            FieldError(str(e.get("field", "")), str(e.get("code", "")), str(e.get("message", "")))
+            FieldError(
+                str(e.get("field", "")),
+                str(e.get("code", "")),
+                str(e.get("message", "")),
+                str(e["rules"]) if e.get("rules") else None,
+            )
             for e in problem.get("errors") or ()
             if isinstance(e, dict)
         )

@@ -167,7 +167,7 @@ class PublicFiguresCache:
         with self._lock:
             kept = self._kept.get(key)
         if kept is not None and now - kept[0] < self.seconds:
-            return kept[1]  # type: ignore[no-any-return]
+            return kept[1]
         value = fetch()
         with self._lock:
             if len(self._kept) >= MAX_KEPT_ANSWERS:

@@ -9,9 +9,6 @@ from typing import Any
 from urllib.parse import quote
 
 from jobnet.clients.dfdg_client.calls import Calls
-from jobnet.clients.dfdg_client.errors import (
-    DfdgError,
-)
 from jobnet.clients.dfdg_client.persons import ContactGroupPeriod, _period
 from jobnet.clients.dfdg_client.values import (
     Actor,
@@ -201,34 +198,3 @@ class StatusCalls(Calls):
         path = f"/persons/{quote(person_id, safe='')}/absences"
         data = self._request("GET", path, actor=actor)
         return [_absence(item) for item in data["absences"]]
-
-    def send_command(
-        self,
-        method: str,
-        path: str,
-        body: dict[str, Any],
-        *,
-        actor: Actor,
-        idempotency_key: str,
-        timeout: float | None = None,
-    ) -> dict[str, Any]:
-        """Send a stored command (see `jobnet.clients.dfdg_commands`); DFDG's JSON answer.
-
-        `path` is relative to /api/v1. Raises DfdgUnavailable (not reached, timed out, 5xx:
-        try again with the same key), DfdgConflict (the same key is still in progress: try
-        again), DfdgRejected (400/422, with `.code` and `.errors`), DfdgForbidden, DfdgNotFound.
-        `timeout`: a shorter limit than the client's for this one call (a send's budget).
-        """
-        if not path.startswith("/"):
-            raise ValueError("a command's path starts with / (relative to /api/v1)")
-        answer = self._request(
-            method.upper(),
-            path,
-            actor=actor,
-            json=body,
-            idempotency_key=idempotency_key,
-            timeout=timeout,
-        )
-        if not isinstance(answer, dict):
-            raise DfdgError("DFDG answered a command with something other than a JSON object")
-        return answer

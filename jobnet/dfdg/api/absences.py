@@ -89,6 +89,7 @@ _FIELD = {
     AbsenceProblem.OVERLAPS: "first_day",
     AbsenceProblem.END_BEFORE_START: "last_day",
     AbsenceProblem.TOO_LONG: "last_day",
+    AbsenceProblem.MATERNITY_TOO_LONG: "last_day",
 }
 
 

@@ -256,7 +256,7 @@ def _apply_job_wishes(cv: Cv, body: JobWishesRequest) -> dict[str, Any]:
 
 
 def _apply_licences(cv: Cv, body: DrivingLicencesRequest) -> dict[str, Any]:
-    order = list(rules.DrivingLicence)
+    order = [licence.value for licence in rules.DrivingLicence]
     cv.driving_licences = sorted((code.value for code in body.licences), key=order.index)
     return {"licences": cv.driving_licences}
 
@@ -635,6 +635,7 @@ def put_cv_approval(person_id: str) -> Response:
             field="status",
             code=CASEWORKER_ONLY,
             message="Only a caseworker of the person's job centre may set the approval",
+            rules="dfdg",
         )
         refuse(session, APPROVE, person.id, RuleViolation(CASEWORKER_ONLY, [error], status=403))
     _refuse_if(

@@ -7,6 +7,7 @@ from collections.abc import Sequence
 from jobnet.dfdg.rules import RuleViolation
 from jobnet.dfdg.schemas.base import FieldError
 from jobnet.domain.fields import FieldProblem, Issue
+from jobnet.domain.problems import rule_set_name
 
 MESSAGES: dict[str, str] = {
     FieldProblem.REQUIRED: "The field is required",
@@ -26,7 +27,12 @@ MESSAGES: dict[str, str] = {
 
 def field_violation(found: Sequence[Issue]) -> RuleViolation:
     errors = [
-        FieldError(field=issue.field, code=issue.code.value, message=MESSAGES[issue.code])
+        FieldError(
+            field=issue.field,
+            code=issue.code.value,
+            message=MESSAGES[issue.code],
+            rules=rule_set_name(issue.code),
+        )
         for issue in found
     ]
     problem = RuleViolation(errors[0].code, errors)

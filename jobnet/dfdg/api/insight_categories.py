@@ -194,7 +194,7 @@ class _Versions:
         self.versions.append(
             RecordVersion(
                 version=len(self.versions) + 1,
-                change=change,  # type: ignore[arg-type]
+                change=change,
                 at=at,
                 by=by,
                 reference=reference,

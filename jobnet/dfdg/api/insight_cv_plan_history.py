@@ -53,7 +53,7 @@ def _version(
     at = made.at if isinstance(made, CvVersion) else made.created_at
     return RecordVersion(
         version=number,
-        change=change,  # type: ignore[arg-type]
+        change=change,
         at=at,
         by=by,
         reference=made.source_reference,

@@ -61,7 +61,7 @@ def _joblog_history(context: ExportContext, record_id: str) -> list[RecordVersio
     return [
         RecordVersion(
             version=v.version,
-            change=_JOBLOG_CHANGES.get(v.action, "updated"),  # type: ignore[arg-type]
+            change=_JOBLOG_CHANGES.get(v.action, "updated"),
             at=v.at,
             by=ActorOut(
                 type=v.actor_type,

@@ -37,6 +37,7 @@ from jobnet.domain.plans import (
     MAX_WEEKLY_HOURS,
     PlanProblem,
 )
+from jobnet.domain.problems import rule_set_name
 from jobnet.domain.summons import (
     MAX_DAYS_AHEAD,
     MAX_DURATION_MINUTES,
@@ -88,7 +89,9 @@ CODE_MESSAGES: dict[str, str] = {
 
 
 def broken(field: str, code: str) -> FieldError:
-    return FieldError(field=field, code=code, message=CODE_MESSAGES.get(code, code))
+    return FieldError(
+        field=field, code=code, message=CODE_MESSAGES.get(code, code), rules=rule_set_name(code)
+    )
 
 
 def rule_violation(problems: Iterable[tuple[str, str]], *, status: int = 422) -> RuleViolation:

@@ -18,10 +18,10 @@ from jobnet.dfdg.context import request_session
 from jobnet.dfdg.models.statistics import StatFigure
 from jobnet.dfdg.problems import field_error, validation_problem
 from jobnet.dfdg.queries import statistics as stats_queries
-from jobnet.dfdg.schemas.plans import MeasureOut
 from jobnet.dfdg.schemas.statistics import (
     AreaOut,
     FigureOut,
+    MeasureOut,
     MeasuresResponse,
     RevisionOut,
     StatisticsQuery,
@@ -68,7 +68,7 @@ def statistics_measures() -> Response:
             MeasureOut(
                 code=measure,
                 kind="stock" if measure in STOCK_MEASURES else "flow",
-                counts=_COUNTS.get(measure, "persons"),  # type: ignore[arg-type]
+                counts=_COUNTS.get(measure, "persons"),
             )
             for measure in Measure
         ],

@@ -81,7 +81,7 @@ def contact_group_periods(session: Session, person_id: str) -> list[ContactGroup
     return list(session.scalars(query))
 
 
-def _current_period() -> Select[tuple[ContactGroupPeriod]]:
+def _current_period() -> Select[ContactGroupPeriod]:
     today = bindparam("today", type_=Date)
     return (
         select(ContactGroupPeriod)

@@ -66,7 +66,7 @@ def periods_open_on_or_after(
     return list(session.scalars(query))
 
 
-def _counts() -> Select[tuple[int, int]]:
+def _counts() -> Select[int, int]:
     person_id = bindparam("person_id", type_=String)
     registrations = (
         select(func.count())

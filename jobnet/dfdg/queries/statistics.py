@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from datetime import date, datetime
 
 from sqlalchemy import ColumnElement, Select, delete, distinct, func, or_, select
-from sqlalchemy.orm import Session
+from sqlalchemy.orm import InstrumentedAttribute, Session
 
 from jobnet.dfdg.clock import end_of_day, start_of_day
 from jobnet.dfdg.models.cv import JoblogEntry
@@ -31,7 +31,10 @@ CANCELLED = "cancelled"
 # --- counting ---------------------------------------------------------------------------------
 
 
-def _group_on(person_id: ColumnElement[str], day: ColumnElement[date]) -> ColumnElement[int]:
+def _group_on(
+    person_id: ColumnElement[str] | InstrumentedAttribute[str],
+    day: ColumnElement[date] | InstrumentedAttribute[date],
+) -> ColumnElement[int]:
     """The contact group of the person's period covering `day`."""
     return (
         select(ContactGroupPeriod.contact_group)
@@ -46,7 +49,9 @@ def _group_on(person_id: ColumnElement[str], day: ColumnElement[date]) -> Column
     )
 
 
-def _group_in_month(person_id: ColumnElement[str], first: date, last: date) -> ColumnElement[int]:
+def _group_in_month(
+    person_id: ColumnElement[str] | InstrumentedAttribute[str], first: date, last: date
+) -> ColumnElement[int]:
     """The contact group of the person's latest period overlapping the month."""
     return (
         select(ContactGroupPeriod.contact_group)
@@ -61,7 +66,7 @@ def _group_in_month(person_id: ColumnElement[str], first: date, last: date) -> C
     )
 
 
-def _cells(session: Session, records: Select[tuple[str | None, int, str]]) -> list[RawCell]:
+def _cells(session: Session, records: Select[str | None, int, str]) -> list[RawCell]:
     """(municipality, contact group, person id) per record → counted cells."""
     inner = records.subquery()
     municipality, group, person = inner.c

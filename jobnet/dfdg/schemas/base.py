@@ -66,6 +66,11 @@ class FieldError(ResponseBody):
     field: str = Field(description="The body field, query parameter or header that is wrong")
     code: str = Field(description="A stable machine-readable reason, e.g. cpr_date or missing")
     message: str
+    rules: str | None = Field(
+        default=None,
+        description="The rule set the code belongs to (registration, absence, interview, "
+        "summons, plan, field, dfdg): with the code it names one rule",
+    )
 
 
 class Problem(ResponseBody):

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date, datetime
-from typing import Literal
 
 from pydantic import Field
 
@@ -17,7 +16,6 @@ from jobnet.dfdg.schemas.base import (
     ShortText,
 )
 from jobnet.domain.plans import MeasureType
-from jobnet.domain.statistics import Measure
 
 
 class OrganisationRef(ResponseBody):
@@ -58,13 +56,15 @@ class PlanRequest(RequestBody):
 
 
 class MeasureOut(ResponseBody):
-    code: Measure
-    kind: Literal["stock", "flow"] = Field(
-        description="stock: counted at the month's end; flow: counted over the month"
-    )
-    counts: Literal["persons", "reports", "interviews", "entries"] = Field(
-        description="What `value` counts; `persons` always counts the persons behind it"
-    )
+    key: str = Field(description="The measure's unique key, kept across revisions")
+    type: MeasureType
+    start_date: date
+    end_date: date
+    weekly_hours: float
+    provider_cvr: str | None
+    provider_p_number: str | None
+    provider_name: str | None
+    occupation: str | None
 
 
 class PlanRevisionSummary(ResponseBody):

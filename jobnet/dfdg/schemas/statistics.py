@@ -3,12 +3,22 @@
 from __future__ import annotations
 
 from datetime import datetime
+from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
 from jobnet.dfdg.schemas.base import ResponseBody
-from jobnet.dfdg.schemas.plans import MeasureOut
 from jobnet.domain.statistics import AreaKind, Measure
+
+
+class MeasureOut(ResponseBody):
+    code: Measure
+    kind: Literal["stock", "flow"] = Field(
+        description="stock: counted at the month's end; flow: counted over the month"
+    )
+    counts: Literal["persons", "reports", "interviews", "entries"] = Field(
+        description="What `value` counts; `persons` always counts the persons behind it"
+    )
 
 
 class MeasuresResponse(ResponseBody):

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
 from functools import wraps
-from typing import Any, TypeVar
+from typing import Any, TypeVar, cast
 
 from flask import abort, redirect, request, session, url_for
 from flask_login import AnonymousUserMixin, LoginManager, current_user, login_user
@@ -106,7 +106,7 @@ def _require(kind: str) -> Callable[[F], F]:
                 abort(403)
             return view(*args, **kwargs)
 
-        return _mark(wrapper, kind)  # type: ignore[arg-type]
+        return _mark(cast(F, wrapper), kind)
 
     return decorator
 
@@ -124,7 +124,7 @@ def login_required(view: F) -> F:
             return login_manager.unauthorized()
         return view(*args, **kwargs)
 
-    return _mark(wrapper, "login")  # type: ignore[arg-type]
+    return _mark(cast(F, wrapper), "login")
 
 
 ACTING_KEY = "acting"
@@ -152,7 +152,7 @@ def subject_required(view: F) -> F:
             abort(403)
         return view(*args, **kwargs)
 
-    return _mark(wrapper, "subject")  # type: ignore[arg-type]
+    return _mark(cast(F, wrapper), "subject")
 
 
 def acting_caseworker_required(view: F) -> F:
@@ -168,7 +168,7 @@ def acting_caseworker_required(view: F) -> F:
             return redirect(url_for("caseworker.index"))
         return view(*args, **kwargs)
 
-    return _mark(wrapper, "acting_caseworker")  # type: ignore[arg-type]
+    return _mark(cast(F, wrapper), "acting_caseworker")
 
 
 def current_actor() -> Actor:

@@ -49,7 +49,7 @@ def relying_party(kind: str) -> OidcRelyingParty:
 
 def _safe_next(default_endpoint: str) -> str:
     target = request.args.get("next")
-    return target if is_local_path(target) else url_for(default_endpoint)
+    return target if target and is_local_path(target) else url_for(default_endpoint)
 
 
 def _begin(kind: str, default_endpoint: str) -> Response:
@@ -234,4 +234,4 @@ def keep_alive_page() -> Response:
     session.modified = True
     flash(_("You are still logged in."), "success")
     target = request.args.get("next")
-    return redirect(target if is_local_path(target) else url_for("public.index"))
+    return redirect(target if target and is_local_path(target) else url_for("public.index"))

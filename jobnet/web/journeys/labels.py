@@ -39,31 +39,6 @@ def match_group_label(group: int | None) -> str:
     return str(MATCH_GROUPS.get(group, "")) if group else ""
 
 
-REPORT_KINDS = {
-    "registration": _l("Registration as a jobseeker"),
-    "deregistration": _l("Deregistration as a jobseeker"),
-    "sickness": _l("Sickness report"),
-    "recovery": _l("Recovery report"),
-    "holiday": _l("Holiday report"),
-    "holiday_cancellation": _l("Holiday cancelled"),
-    "insight_request": _l("Request for access to your data"),
-    "held_interview": _l("Held interview"),
-    "cv_approval": _l("The job centre's assessment of the CV"),
-    "jobcentre_absence": _l("Absence registered by the job centre"),
-    "summons_create": _l("Summons to an interview"),
-    "summons_move": _l("Interview moved"),
-    "summons_cancel": _l("Interview cancelled"),
-    "plan_create": _l("Plan made"),
-    "plan_revision": _l("Plan revised"),
-    "cv_section": _l("CV changed"),
-    "cv_entry_add": _l("Added to the CV"),
-    "cv_entry_edit": _l("Changed in the CV"),
-    "cv_entry_remove": _l("Removed from the CV"),
-    "joblog_add": _l("Application added to the joblog"),
-    "joblog_edit": _l("Application in the joblog changed"),
-    "joblog_delete": _l("Application deleted from the joblog"),
-}
-
 ABSENCE_REASONS = {
     AbsenceReason.SICKNESS: _l("Sickness"),
     AbsenceReason.HOLIDAY: _l("Holiday"),
@@ -82,10 +57,6 @@ ABSENCE_REASONS = {
     AbsenceReason.OLDER_WORKER_JOB: _l("Older-worker job"),
     AbsenceReason.TRAINING: _l("Training"),
 }
-
-
-def report_kind_label(kind: str) -> str:
-    return str(REPORT_KINDS.get(kind, kind))
 
 
 def report_actor_label(actor: dict[str, str | None]) -> str:
@@ -149,6 +120,8 @@ def code_label(labels: dict[str, object], code: str | None) -> str:
 
 
 def init_app(app: Flask) -> None:
+    from jobnet.web.journeys.receipts.summaries import report_kind_label
+
     app.jinja_env.globals.update(
         purpose_label=purpose_label,
         contact_group_label=contact_group_label,

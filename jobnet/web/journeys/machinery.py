@@ -187,7 +187,7 @@ class Journey(ABC):
         return None
 
     def _start_draft(self) -> dict[str, Any]:
-        draft = {
+        draft: dict[str, Any] = {
             "key": outbox.new_idempotency_key(),
             "person_id": subject_person_id(),
             "answers": {},
@@ -258,8 +258,8 @@ class Journey(ABC):
             request.form if request.method == "POST" else resumed_form() or self._typed(step)
         )
         form = step.form(formdata=formdata)
-        form.situation = situation  # type: ignore[attr-defined]
-        form.prepare(situation)  # type: ignore[attr-defined]
+        form.situation = situation
+        form.prepare(situation)
         return form
 
     def _not_possible_page(self, reason: str) -> tuple[str, int]:
@@ -313,8 +313,8 @@ class Journey(ABC):
             if typed is None:
                 return step
             form = step.form(formdata=typed, meta={"csrf": False})
-            form.situation = situation  # type: ignore[attr-defined]
-            form.prepare(situation)  # type: ignore[attr-defined]
+            form.situation = situation
+            form.prepare(situation)
             if not form.validate():
                 return step
         return None

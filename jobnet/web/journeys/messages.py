@@ -1,123 +1,67 @@
 """What each broken rule means to a person, in their language.
 
-The rules (jobnet.domain) and DFDG name a problem with a stable code; the forms and the receipts
-of rejected reports both word it from here, so the same problem reads the same everywhere.
+The rules (jobnet.domain) and DFDG name a problem by its rule set and a code; each journey
+declares the words for its rule set in its own package (`messages.py`), and the forms and the
+receipts of rejected reports both word a problem from here, so the same problem reads the same
+everywhere and two rule sets that use the same code keep their own words.
 """
 
 from __future__ import annotations
 
-from enum import Enum
+from enum import StrEnum
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from jobnet.domain.absences import AbsenceProblem
-from jobnet.domain.interviews import InterviewProblem
-from jobnet.domain.jobseeker import MAX_JOB_TITLES, RegistrationProblem
+from jobnet.domain.problems import RULE_SETS, rule_set_name
 
 
-class ProblemMessages(dict[tuple[str, str], Any]):
-    """Messages keyed by the problem's kind as well as its code: two rule sets may use the same
-    code (a plan's and an absence's `end_before_start`) and must keep their own words."""
+class ProblemMessages:
+    """Messages keyed by (rule set, code). A rule set is declared once, whole."""
 
-    @staticmethod
-    def key(problem: Enum | str) -> tuple[str, str]:
-        kind = type(problem).__name__ if isinstance(problem, Enum) else ""
-        return kind, str(problem.value if isinstance(problem, Enum) else problem)
+    def __init__(self) -> None:
+        self._messages: dict[tuple[str, str], Any] = {}
+        self._declared: set[str] = set()
 
-    def __setitem__(self, problem: Any, message: Any) -> None:
-        super().__setitem__(self.key(problem), message)
+    def declare(
+        self, rule_set: type[StrEnum], messages: dict[Any, Any], *, rules: str | None = None
+    ) -> None:
+        """The words for every code of `rule_set` (named `rules`, else by the domain's
+        RULE_SETS). Declaring a set twice, or a code of another set, is a programming error."""
+        name = rules or next((n for n, s in RULE_SETS.items() if s is rule_set), None)
+        if name is None:
+            raise ValueError(f"{rule_set.__name__} is not in jobnet.domain.problems.RULE_SETS")
+        if name in self._declared and rules is None:
+            raise ValueError(f"the rule set {name!r} is declared twice")
+        self._declared.add(name)
+        for problem, message in messages.items():
+            if not isinstance(problem, rule_set):
+                raise ValueError(f"{problem!r} is not a code of {rule_set.__name__}")
+            self._messages[(name, str(problem.value))] = message
 
-    def update(self, other: Any = (), **_: Any) -> None:  # type: ignore[override]
-        for problem, message in dict(other).items():
-            self[problem] = message
-
-    def message_for(self, problem: Enum | str | None) -> Any | None:
-        """The exact kind's message; for a bare code (from DFDG) the first kind that has it."""
+    def message_for(self, problem: StrEnum | str | None, rules: str | None = None) -> Any | None:
+        """The message of a domain problem, or of DFDG's (rules, code). A bare code without its
+        rule set (a receipt kept from before DFDG named sets) is found only when one set has it."""
         if problem is None:
             return None
-        kind, code = self.key(problem)
-        if kind and (kind, code) in self:
-            return super().__getitem__((kind, code))
-        return next((message for (_, c), message in self.items() if c == code), None)
+        if isinstance(problem, StrEnum):
+            return self._messages.get((rule_set_name(problem), str(problem.value)))
+        if rules:
+            return self._messages.get((rules, problem))
+        found = [message for (_, code), message in self._messages.items() if code == problem]
+        return found[0] if len(found) == 1 else None
+
+    def keys(self) -> list[tuple[str, str]]:
+        return list(self._messages)
 
 
 PROBLEMS = ProblemMessages()
-PROBLEMS.update(
-    {
-        RegistrationProblem.ALREADY_REGISTERED: _l("You are already registered as a jobseeker."),
-        RegistrationProblem.START_IN_THE_PAST: _l("The start date cannot be in the past."),
-        RegistrationProblem.START_TOO_FAR_AHEAD: _l(
-            "The start date can be at most 90 days from today."
-        ),
-        RegistrationProblem.NO_JOB_TITLES: _l("Enter at least one job title you are looking for."),
-        RegistrationProblem.TOO_MANY_JOB_TITLES: _l(
-            "You can enter at most %(count)s job titles.", count=MAX_JOB_TITLES
-        ),
-        RegistrationProblem.JOB_TITLE_TOO_LONG: _l("A job title can be at most 100 characters."),
-        RegistrationProblem.HOURS_MISSING: _l("Enter how many hours a week you are looking for."),
-        RegistrationProblem.HOURS_OUT_OF_RANGE: _l(
-            "Part-time hours must be a whole number from 1 to 36."
-        ),
-        RegistrationProblem.NOT_REGISTERED: _l("You are not registered as a jobseeker."),
-        RegistrationProblem.DATE_IN_THE_PAST: _l("The date cannot be in the past."),
-        RegistrationProblem.DATE_TOO_FAR_AHEAD: _l("The date can be at most 90 days from today."),
-        RegistrationProblem.BEFORE_REGISTRATION: _l(
-            "The date cannot be before you were registered as a jobseeker."
-        ),
-        RegistrationProblem.OTHER_REASON_MISSING: _l("Describe the reason."),
-        RegistrationProblem.OTHER_REASON_TOO_LONG: _l("The reason can be at most 500 characters."),
-        AbsenceProblem.NOT_REGISTERED: _l("You are not registered as a jobseeker."),
-        AbsenceProblem.REASON_NOT_ALLOWED: _l(
-            "You cannot report this in Jobnet in your situation. Contact your job centre."
-        ),
-        AbsenceProblem.SICKNESS_BENEFIT_RECIPIENT: _l(
-            "You receive sickness benefit, so you report sickness to your employer or your "
-            "municipality's sickness benefit office, not in Jobnet."
-        ),
-        AbsenceProblem.IN_THE_FUTURE: _l("The date cannot be in the future."),
-        AbsenceProblem.BEFORE_REGISTRATION: _l(
-            "The first day of sickness cannot be before you were registered as a jobseeker."
-        ),
-        AbsenceProblem.ALREADY_SICK: _l(
-            "You are already reported sick. Report recovery first if you have been fit in between."
-        ),
-        AbsenceProblem.NOT_SICK: _l(
-            "You are not reported sick, so there is nothing to recover from."
-        ),
-        AbsenceProblem.BEFORE_SICKNESS: _l(
-            "The date you were fit again cannot be before your first day of sickness."
-        ),
-        AbsenceProblem.HOLIDAY_STARTED: _l(
-            "A holiday must be reported before it starts: the first day must be after today."
-        ),
-        AbsenceProblem.END_BEFORE_START: _l("The last day cannot be before the first day."),
-        AbsenceProblem.OVERLAPS: _l(
-            "The dates overlap another absence that is already registered. Choose other dates."
-        ),
-        AbsenceProblem.TOO_LONG: _l("A holiday can be at most one year long."),
-    }
-)
-
-PROBLEMS.update(
-    {
-        InterviewProblem.IN_THE_FUTURE: _l("The interview cannot be in the future."),
-        InterviewProblem.TOO_FAR_BACK: _l("An interview can be recorded at most 7 days back."),
-        InterviewProblem.NOT_IN_A_CONTACT_GROUP: _l("The citizen is in no contact group."),
-        InterviewProblem.MATCH_GROUP_MISSING: _l("Choose the citizen's match group"),
-        InterviewProblem.MATCH_GROUP_NOT_ALLOWED: _l(
-            "The citizen's contact group has no match group."
-        ),
-        InterviewProblem.AGREEMENT_MISSING: _l("Write the agreement on the further contact."),
-        InterviewProblem.AGREEMENT_TOO_LONG: _l("The agreement can be at most 2000 characters."),
-    }
-)
 
 GENERIC_REJECTION = _l("The employment database could not register it.")
 
 
-def problem_message(problem: Enum | str | None) -> str:
-    """The person's words for a problem (a rule's enum member, or DFDG's bare code); a general
-    sentence for an unknown one."""
-    message = PROBLEMS.message_for(problem)
+def problem_message(problem: StrEnum | str | None, rules: str | None = None) -> str:
+    """The person's words for a problem (a rule's enum member, or DFDG's code with its rule
+    set); a general sentence for an unknown one."""
+    message = PROBLEMS.message_for(problem, rules)
     return str(message) if message is not None else str(GENERIC_REJECTION)

@@ -19,7 +19,7 @@ from datetime import datetime, timedelta
 from typing import Any
 
 from flask import Flask
-from sqlalchemy import Select, bindparam, or_, select, update
+from sqlalchemy import BindParameter, Select, bindparam, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
 
@@ -185,8 +185,8 @@ class ReportsOverview:
     pending: list[OutboxCommand]
 
 
-def _overview_statement() -> Select[tuple[OutboxCommand]]:
-    person = bindparam("person_id")
+def _overview_statement() -> Select[OutboxCommand]:
+    person: BindParameter[str] = bindparam("person_id")
     newest_first = (OutboxCommand.created_at.desc(), OutboxCommand.id.desc())
     latest_ids = (
         select(OutboxCommand.id)
@@ -301,9 +301,10 @@ def _send(client: DfdgClient, command: OutboxCommand, timeout: float | None) -> 
 
 
 def _actor(stored: dict[str, Any]) -> Actor:
-    return Actor(
-        **{name: stored.get(name) for name in Actor.__dataclass_fields__ if name in stored}
-    )
+    fields: dict[str, Any] = {
+        name: stored.get(name) for name in Actor.__dataclass_fields__ if name in stored
+    }
+    return Actor(**fields)
 
 
 def _apply(command: OutboxCommand, outcome: tuple[str, Any], now: datetime) -> None:
@@ -346,7 +347,12 @@ def _rejection(error: DfdgError) -> dict[str, Any]:
         "code": getattr(error, "code", None) or type(error).__name__,
         "title": getattr(error, "title", None) or str(error),
         "errors": [
-            {"field": getattr(e, "field", None), "code": getattr(e, "code", None)} for e in errors
+            {
+                "field": getattr(e, "field", None),
+                "code": getattr(e, "code", None),
+                "rules": getattr(e, "rules", None),
+            }
+            for e in errors
         ],
     }
 

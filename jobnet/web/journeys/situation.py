@@ -154,7 +154,8 @@ def _apply_pending(situation: Situation, kind: str, body: dict[str, Any]) -> Non
     if kind == REGISTRATION:
         situation.has_registration = True
         situation.registered_since = _day(body.get("start_date"))
-        group = CONTACT_GROUP_FOR_CATEGORY.get(body.get("category"))  # type: ignore[call-overload]
+        category = body.get("category")
+        group = next((g for c, g in CONTACT_GROUP_FOR_CATEGORY.items() if c == category), None)
         situation.contact_group = group
         situation.match_group = INITIAL_MATCH_GROUP.get(group) if group else None
         situation.registered_by = None

@@ -198,7 +198,7 @@ def asset(name: str) -> Response:
         abort(404)
     if request.if_none_match.contains(found.etag):
         response = Response(status=304)
-    elif found.gzipped is not None and "gzip" in request.accept_encodings:
+    elif found.gzipped is not None and request.accept_encodings["gzip"] > 0:
         response = Response(found.gzipped, mimetype=found.mimetype)
         response.headers["Content-Encoding"] = "gzip"
     else:

@@ -6,42 +6,20 @@ table). Production has no defaults for secrets and refuses to start with unsafe 
 
 from __future__ import annotations
 
-import os
-from pathlib import Path
 from typing import Any
 
-PROJECT_ROOT = Path(__file__).resolve().parents[3]
-INSTANCE_DIR = Path(PROJECT_ROOT / "instance")
+from jobnet.environment import (
+    DEV_DFDG_TOKEN,
+    INSTANCE_DIR,
+    PROJECT_ROOT,
+    UnsafeConfiguration,
+    environment_name,
+    from_environment,
+    require_postgresql,
+    require_system_tokens,
+)
 
 DEV_SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - refused in production
-DEV_DFDG_TOKEN = "dev-jobnet-web-token"  # noqa: S105 - refused in production
-
-
-class UnsafeConfiguration(RuntimeError):
-    """Raised when production is started with settings that would be unsafe."""
-
-
-def _coerce(raw: str, default: Any) -> Any:
-    if isinstance(default, bool):
-        return raw.strip().lower() in {"1", "true", "yes", "on"}
-    if isinstance(default, int):
-        return int(raw)
-    if isinstance(default, float):
-        return float(raw)
-    return raw
-
-
-def parse_system_tokens(raw: str) -> dict[str, str]:
-    """Parse "system=token,other=token2" into {"system": "token", ...}."""
-    tokens: dict[str, str] = {}
-    for pair in raw.split(","):
-        if not pair.strip():
-            continue
-        system, _, token = pair.partition("=")
-        if not token.strip():
-            raise UnsafeConfiguration(f"DFDG_SYSTEM_TOKENS entry {system.strip()!r} has no token")
-        tokens[system.strip()] = token.strip()
-    return tokens
 
 
 class Config:
@@ -155,8 +133,8 @@ class ProductionConfig(Config):
             raise UnsafeConfiguration("production refuses to load demo data (LOAD_DEMO_DATA)")
         dfdg_here = service == "dfdg" or not settings.get("DFDG_BASE_URL")
         if dfdg_here:
-            _require_postgresql(settings, "DFDG_DATABASE_URL")
-            _require_system_tokens(settings)
+            require_postgresql(settings, "DFDG_DATABASE_URL")
+            require_system_tokens(settings)
         if service == "dfdg":
             return
         secret = settings.get("SECRET_KEY") or ""
@@ -164,7 +142,7 @@ class ProductionConfig(Config):
             raise UnsafeConfiguration(
                 "production needs SECRET_KEY: a random value of at least 32 characters"
             )
-        _require_postgresql(settings, "DATABASE_URL")
+        require_postgresql(settings, "DATABASE_URL")
         if settings.get("MITID_SIMULATOR_ENABLED"):
             raise UnsafeConfiguration(
                 "production refuses to start with the MitID simulator enabled "
@@ -179,26 +157,6 @@ class ProductionConfig(Config):
             raise UnsafeConfiguration(
                 "production needs PUBLIC_BASE_URL with https:// (OIDC redirects and secure "
                 "cookies depend on it)"
-            )
-
-
-def _require_postgresql(settings: dict[str, Any], key: str) -> None:
-    url = settings.get(key) or ""
-    if not url or url.startswith("sqlite"):
-        raise UnsafeConfiguration(f"production needs {key} pointing at PostgreSQL, not SQLite")
-
-
-def _require_system_tokens(settings: dict[str, Any]) -> None:
-    tokens = parse_system_tokens(settings.get("DFDG_SYSTEM_TOKENS") or "")
-    if not tokens:
-        raise UnsafeConfiguration(
-            "production needs DFDG_SYSTEM_TOKENS: name=token for each connected system"
-        )
-    for system, token in tokens.items():
-        if len(token) < 24 or token == DEV_DFDG_TOKEN:
-            raise UnsafeConfiguration(
-                f"production needs a random token of at least 24 characters for {system!r} "
-                "in DFDG_SYSTEM_TOKENS"
             )
 
 
@@ -218,9 +176,7 @@ def load_settings(
     settings.update(
         {key: getattr(cls, key) for key in dir(cls) if key.isupper() and not key.startswith("_")}
     )
-    for key, default in list(settings.items()):
-        if key in os.environ and key != "ENV_NAME":
-            settings[key] = _coerce(os.environ[key], default)
+    settings = from_environment(settings)
     settings.update(overrides or {})
     cls.validate(settings, service)
     return settings
@@ -234,10 +190,4 @@ CONFIGS: dict[str, type[Config]] = {
 
 
 def config_class(name: str | None = None) -> type[Config]:
-    name = name or os.environ.get("JOBNET_ENV") or "development"
-    try:
-        return CONFIGS[name]
-    except KeyError:
-        raise UnsafeConfiguration(
-            f"JOBNET_ENV={name!r} is unknown; use one of {', '.join(CONFIGS)}"
-        ) from None
+    return CONFIGS[environment_name(name)]

@@ -29,8 +29,8 @@ class DatePartsField(Field):
         # The real inputs are <name>-day, <name>-month and <name>-year; see process().
         pass
 
-    def process(self, formdata: Any, data: Any = None, extra_filters: Any = None) -> None:  # type: ignore[override]
-        self.process_errors = []
+    def process(self, formdata: Any, data: Any = None, extra_filters: Any = None) -> None:
+        self.process_errors: list[Any] = []
         self.parse_error = None
         if formdata is not None and any(f"{self.name}-{p}" in formdata for p in self.parts):
             self.parts = {p: (formdata.get(f"{self.name}-{p}") or "").strip() for p in self.parts}

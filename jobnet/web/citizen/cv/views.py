@@ -347,10 +347,10 @@ def _field_labels(form_class: type[SectionForm]) -> dict[str, str]:
     }
 
 
-for _kind, _what in (
-    (CV_SECTION, _l("Changed")),
-    (CV_ENTRY_ADD, _l("Added")),
-    (CV_ENTRY_EDIT, _l("Changed")),
-    (CV_ENTRY_REMOVE, _l("Removed")),
+for _kind, _label, _what in (
+    (CV_SECTION, _l("CV changed"), _l("Changed")),
+    (CV_ENTRY_ADD, _l("Added to the CV"), _l("Added")),
+    (CV_ENTRY_EDIT, _l("Changed in the CV"), _l("Changed")),
+    (CV_ENTRY_REMOVE, _l("Removed from the CV"), _l("Removed")),
 ):
-    summary_formatter(_kind)(_receipt_rows(_what))
+    summary_formatter(_kind, _label)(_receipt_rows(_what))

@@ -28,6 +28,8 @@ REASON_CHOICES = [
 
 
 def _date_rules(form: Any, field: DatePartsField) -> str | None:
+    if field.data is None:
+        return None  # date_required has said so
     situation = form.situation
     problem = check_deregistration_date(field.data, situation.today, situation.registered_since)
     return problem_message(problem) if problem else None

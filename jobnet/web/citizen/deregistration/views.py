@@ -76,7 +76,7 @@ class DeregistrationJourney(Journey):
         ]
 
 
-@summary_formatter("deregistration")
+@summary_formatter("deregistration", _l("Deregistration as a jobseeker"))
 def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return [
         (_("Deregistered from"), format_date(summary.get("when"))),

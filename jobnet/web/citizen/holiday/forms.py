@@ -30,7 +30,9 @@ class PeriodForm(JourneyForm):
     def validate(self, extra_validators: Any = None) -> bool:
         if not super().validate(extra_validators):
             return False
-        situation = self.situation  # type: ignore[attr-defined]
+        situation = self.situation
+        if self.first_day.data is None or self.last_day.data is None:
+            return False
         problem = check_holiday(
             self.first_day.data,
             self.last_day.data,

@@ -80,7 +80,7 @@ class HolidayJourney(Journey):
         ]
 
 
-@summary_formatter("holiday")
+@summary_formatter("holiday", _l("Holiday report"))
 def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return [
         (_("First day of holiday"), format_date(summary.get("first_day"))),
@@ -88,7 +88,7 @@ def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
-@summary_formatter("holiday_cancellation")
+@summary_formatter("holiday_cancellation", _l("Holiday cancelled"))
 def _cancellation_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return [
         (

@@ -185,14 +185,14 @@ TYPE_FIELDS: dict[str, Mapping[str, Any]] = {
 }
 
 # Codes of these fields are shown in words.
-_CODES: dict[str, Mapping[str, Any]] = {
+_CODES: dict[str, Mapping[Any, Any]] = {
     "category": REGISTRATION_CATEGORIES,
     "degree": UNEMPLOYMENT_DEGREES,
     "deregistration_reason": DEREGISTRATION_REASONS,
     "reason": ABSENCE_REASONS,
     "status": {"active": _l("Active"), "cancelled": _l("Cancelled")},
 }
-_TYPE_CODES: dict[str, dict[str, Mapping[str, Any]]] = {
+_TYPE_CODES: dict[str, dict[str, Mapping[Any, Any]]] = {
     "cv_section": {"work_time": WORK_TIME_LABELS, "status": APPROVAL_LABELS},
     "cv_entry": {"section": CV_PARTS, "level": LEVEL_LABELS},
     "plan": {"measure_types": {kind.value: label for kind, label in MEASURE_TYPES.items()}},

@@ -9,6 +9,7 @@ from typing import Any
 
 from flask import Response, abort, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import lazy_gettext as _l
 
 from jobnet.clients.dfdg_client.client import get_dfdg_client
 from jobnet.clients.dfdg_client.errors import DfdgNotFound
@@ -89,7 +90,7 @@ def _log_filter() -> tuple[AuditLogFilterForm, AuditLogFilter | None]:
     )
 
 
-def _filter_args() -> dict[str, str]:
+def _filter_args() -> dict[str, Any]:
     """The query's filters without the page: for the download and the page links."""
     return {name: value for name, value in request.args.items() if name != "before"}
 
@@ -197,7 +198,7 @@ def request_access() -> Any:
     return render_template("citizen/insight/request.html", form=form)
 
 
-@summary_formatter(INSIGHT_REQUEST)
+@summary_formatter(INSIGHT_REQUEST, _l("Request for access to your data"))
 def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     rows = [
         (_("Request received"), format_date(summary.get("received_on"))),

@@ -12,6 +12,7 @@ from typing import Any
 from flask import Response, abort, render_template, url_for
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from werkzeug.wrappers import Response as WerkzeugResponse
 
 from jobnet.clients.dfdg_client.client import get_dfdg_client
 from jobnet.clients.dfdg_client.joblog import (
@@ -37,7 +38,7 @@ from jobnet.web.journeys.machinery import web_store
 from jobnet.web.journeys.receipts.summaries import format_date, summary_formatter
 from jobnet.web.platform.i18n import format_local_date
 
-Page = str | Response
+Page = str | Response | WerkzeugResponse
 
 
 def _person_id() -> str:
@@ -252,5 +253,9 @@ def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return [(label, value) for label, value in rows if value]
 
 
-for _kind in (JOBLOG_ADD, JOBLOG_EDIT, JOBLOG_DELETE):
-    summary_formatter(_kind)(_receipt_rows)
+for _kind, _label in (
+    (JOBLOG_ADD, _l("Application added to the joblog")),
+    (JOBLOG_EDIT, _l("Application in the joblog changed")),
+    (JOBLOG_DELETE, _l("Application deleted from the joblog")),
+):
+    summary_formatter(_kind, _label)(_receipt_rows)

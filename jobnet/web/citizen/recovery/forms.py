@@ -11,6 +11,8 @@ from jobnet.web.platform.forms import DatePartsField, JourneyForm, date_required
 
 
 def _fit_day_rules(form: Any, field: DatePartsField) -> str | None:
+    if field.data is None:
+        return None  # date_required has said so
     situation = form.situation
     problem = check_recovery(field.data, situation.today, sick_since=situation.sick_since)
     return problem_message(problem) if problem else None

@@ -44,7 +44,7 @@ class RecoveryJourney(Journey):
         return [AnswerRow(_("The day you were fit again"), format_local_date(fit_day), "rask-dato")]
 
 
-@summary_formatter("recovery")
+@summary_formatter("recovery", _l("Recovery report"))
 def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return [(_("The day you were fit again"), format_date(summary.get("fit_day")))]
 

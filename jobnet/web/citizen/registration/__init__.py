@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("registration", __name__, url_prefix="/tilmelding")
 
-from jobnet.web.citizen.registration import views  # noqa: E402, F401
+from jobnet.web.citizen.registration import messages, views  # noqa: E402, F401

@@ -49,6 +49,8 @@ class CategoryForm(JourneyForm):
 
 
 def _start_rules(form: Any, field: DatePartsField) -> str | None:
+    if field.data is None:
+        return None  # date_required has said so
     problem = check_registration_start(field.data, form.situation.today)
     return problem_message(problem) if problem else None
 

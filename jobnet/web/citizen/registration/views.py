@@ -96,7 +96,7 @@ class RegistrationJourney(Journey):
         ]
 
 
-@summary_formatter("registration")
+@summary_formatter("registration", _l("Registration as a jobseeker"))
 def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return [
         (_("Why you are registering"), _choice_label(CATEGORY_CHOICES, summary.get("category"))),

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("sickness", __name__, url_prefix="/sygemelding")
 
-from jobnet.web.citizen.sickness import views  # noqa: E402, F401
+from jobnet.web.citizen.sickness import messages, views  # noqa: E402, F401

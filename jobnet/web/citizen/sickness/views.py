@@ -53,7 +53,7 @@ class SicknessJourney(Journey):
         ]
 
 
-@summary_formatter("sickness")
+@summary_formatter("sickness", _l("Sickness report"))
 def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return [(_("First day of sickness"), format_date(summary.get("first_day")))]
 

@@ -32,7 +32,7 @@ SUMMONS_STATUSES = {
 }
 
 
-def _label(labels: dict, code_list: type, value: str) -> str:  # type: ignore[type-arg]
+def _label(labels: dict, code_list: type, value: str) -> str:
     try:
         return str(labels[code_list(value)])
     except (ValueError, KeyError):

@@ -21,6 +21,7 @@ from jobnet.web.platform.forms import DatePartsField, JourneyForm, date_required
 _FIELD_OF_PROBLEM = {
     AbsenceProblem.END_BEFORE_START: "last_day",
     AbsenceProblem.TOO_LONG: "last_day",
+    AbsenceProblem.MATERNITY_TOO_LONG: "last_day",
 }
 
 
@@ -50,8 +51,10 @@ class AbsenceForm(JourneyForm):
         ]
 
     def validate(self, extra_validators: Any = None) -> bool:
-        situation = self.situation  # type: ignore[attr-defined]
+        situation = self.situation
         if not super().validate(extra_validators):
+            return False
+        if self.first_day.data is None or self.reason.data is None:
             return False
         problem = check_other_absence(
             AbsenceReason(self.reason.data),

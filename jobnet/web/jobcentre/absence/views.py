@@ -19,7 +19,7 @@ from jobnet.web.platform.i18n import format_local_date
 
 def _reason_label(value: str | None) -> str:
     try:
-        return str(ABSENCE_REASONS[AbsenceReason(value)])
+        return str(ABSENCE_REASONS[AbsenceReason(value or "")])
     except ValueError:
         return ""
 
@@ -61,7 +61,7 @@ class JobcentreAbsenceJourney(Journey):
         ]
 
 
-@summary_formatter("jobcentre_absence")
+@summary_formatter("jobcentre_absence", _l("Absence registered by the job centre"))
 def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return [
         (_("Reason"), _reason_label(summary.get("reason"))),

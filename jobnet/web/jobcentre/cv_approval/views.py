@@ -29,7 +29,9 @@ class CvApprovalJourney(Journey):
 
     def answer_rows(self, answers: dict[str, Any]) -> list[AnswerRow]:
         return [
-            AnswerRow(_("Assessment"), str(DECISIONS.get(answers.get("status"), "")), "vurdering"),
+            AnswerRow(
+                _("Assessment"), str(DECISIONS.get(answers.get("status") or "", "")), "vurdering"
+            ),
             AnswerRow(
                 _("Date of the assessment"),
                 format_local_date(date_answer(answers, "assessed_on")),
@@ -41,10 +43,10 @@ class CvApprovalJourney(Journey):
         ]
 
 
-@summary_formatter("cv_approval")
+@summary_formatter("cv_approval", _l("The job centre's assessment of the CV"))
 def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return [
-        (_("Assessment"), str(DECISIONS.get(summary.get("status"), ""))),
+        (_("Assessment"), str(DECISIONS.get(summary.get("status") or "", ""))),
         (_("Date of the assessment"), format_date(summary.get("assessed_on"))),
         (_("Note to the citizen"), (summary.get("note") or "").strip() or "–"),
     ]

@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("held_interview", __name__, url_prefix="/sagsbehandler/samtale")
 
-from jobnet.web.jobcentre.held_interview import views  # noqa: E402, F401
+from jobnet.web.jobcentre.held_interview import messages, views  # noqa: E402, F401

@@ -25,6 +25,8 @@ FORMS = {
 
 
 def _date_rules(form: Any, field: DatePartsField) -> str | None:
+    if field.data is None:
+        return None  # date_required has said so
     problem = check_interview_date(field.data, form.situation.today)
     return problem_message(problem) if problem else None
 
@@ -63,6 +65,6 @@ class OutcomeForm(JourneyForm):
             raise ValidationError(problem_message(problem))
 
     def validate_match_group(self, field: RadioField) -> None:
-        group = self.situation.contact_group  # type: ignore[attr-defined]
+        group = self.situation.contact_group
         if group is not None and has_match_group(group) and field.data not in {"1", "2", "3"}:
             raise ValidationError(_l("Choose the citizen's match group"))

@@ -60,7 +60,9 @@ class HeldInterviewJourney(Journey):
                 format_local_date(date_answer(answers, "held_on")),
                 "hvornaar",
             ),
-            AnswerRow(_("How it was held"), str(FORMS.get(answers.get("form"), "")), "hvornaar"),
+            AnswerRow(
+                _("How it was held"), str(FORMS.get(answers.get("form") or "", "")), "hvornaar"
+            ),
             AnswerRow(
                 _("Agreement on the further contact"), answers.get("agreement") or "", "aftale"
             ),
@@ -72,11 +74,11 @@ class HeldInterviewJourney(Journey):
         return rows
 
 
-@summary_formatter("held_interview")
+@summary_formatter("held_interview", _l("Held interview"))
 def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     rows = [
         (_("Date of the interview"), format_date(summary.get("held_on"))),
-        (_("How it was held"), str(FORMS.get(summary.get("form"), ""))),
+        (_("How it was held"), str(FORMS.get(summary.get("form") or "", ""))),
         (_("Agreement on the further contact"), summary.get("agreement") or ""),
     ]
     if _match_group(summary):

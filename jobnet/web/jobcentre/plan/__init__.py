@@ -4,4 +4,4 @@ from flask import Blueprint
 
 bp = Blueprint("jobcentre_plan", __name__, url_prefix="/sagsbehandler/plan")
 
-from jobnet.web.jobcentre.plan import views  # noqa: E402, F401
+from jobnet.web.jobcentre.plan import messages, views  # noqa: E402, F401

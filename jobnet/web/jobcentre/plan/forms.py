@@ -214,7 +214,7 @@ def measure_pairs(measures: Iterable[dict[str, Any]]) -> list[list[str]]:
         for name in MEASURE_FIELDS:
             value = measure.get(name)
             if name in DATE_FIELDS:
-                day = date.fromisoformat(value)
+                day = date.fromisoformat(str(value))
                 pairs += [
                     [f"{prefix}{name}-day", str(day.day)],
                     [f"{prefix}{name}-month", str(day.month)],

@@ -24,7 +24,6 @@ from jobnet.clients.dfdg_client.plans import (
 )
 from jobnet.web.auth.users import acting_caseworker_required, current_actor, subject_person_id
 from jobnet.web.citizen.plan.labels import measure_type_label
-from jobnet.web.jobcentre.citizens import problems  # noqa: F401 - the rule messages
 from jobnet.web.jobcentre.plan import bp
 from jobnet.web.jobcentre.plan.forms import MeasuresForm, TargetsForm, measure_pairs, split_targets
 from jobnet.web.journeys.machinery import (
@@ -157,7 +156,7 @@ class PlanJourney(Journey):
             for key, value in request.form.items(multi=True):
                 if key.startswith(old_prefix):
                     pairs.append([f"measures-{index}-{key.removeprefix(old_prefix)}", value])
-        form = MeasuresForm(formdata=MultiDict([tuple(pair) for pair in pairs]))
+        form = MeasuresForm(formdata=MultiDict([(pair[0], pair[1]) for pair in pairs]))
         form.prepare(situation)
         form.measures.append_entry()
         draft = self.draft()
@@ -235,8 +234,8 @@ def _plan_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return rows
 
 
-summary_formatter(PLAN_CREATE)(_plan_rows)
-summary_formatter(PLAN_REVISION)(_plan_rows)
+summary_formatter(PLAN_CREATE, _l("Plan made"))(_plan_rows)
+summary_formatter(PLAN_REVISION, _l("Plan revised"))(_plan_rows)
 
 _journey = PlanJourney()
 add_journey_routes(bp, _journey, access=acting_caseworker_required)

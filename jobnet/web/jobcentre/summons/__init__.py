@@ -11,4 +11,4 @@ cancel_bp = Blueprint(
     "jobcentre_summons_cancel", __name__, url_prefix="/sagsbehandler/indkaldelse/aflys"
 )
 
-from jobnet.web.jobcentre.summons import views  # noqa: E402, F401
+from jobnet.web.jobcentre.summons import messages, views  # noqa: E402, F401

@@ -29,7 +29,6 @@ from jobnet.clients.dfdg_client.summons import (
 from jobnet.domain.clock import DANISH_TIME
 from jobnet.web.auth.users import acting_caseworker_required, current_actor, subject_person_id
 from jobnet.web.citizen.summons.labels import interview_form_label, interview_type_label
-from jobnet.web.jobcentre.citizens import problems  # noqa: F401 - the rule messages
 from jobnet.web.jobcentre.summons import bp, cancel_bp, move_bp
 from jobnet.web.jobcentre.summons.forms import (
     CancelForm,
@@ -258,7 +257,7 @@ def _summons_of(summary: dict[str, Any]) -> str:
     )
 
 
-@summary_formatter(SUMMONS_CREATE)
+@summary_formatter(SUMMONS_CREATE, _l("Summons to an interview"))
 def _created_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     rows = [
         (_("Date and time"), _when(summary.get("starts_at"))),
@@ -272,7 +271,7 @@ def _created_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return rows
 
 
-@summary_formatter(SUMMONS_MOVE)
+@summary_formatter(SUMMONS_MOVE, _l("Interview moved"))
 def _moved_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return [
         (_("The summons"), _summons_of(summary)),
@@ -282,7 +281,7 @@ def _moved_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
-@summary_formatter(SUMMONS_CANCEL)
+@summary_formatter(SUMMONS_CANCEL, _l("Interview cancelled"))
 def _cancelled_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return [
         (_("The summons"), _summons_of(summary)),

@@ -138,12 +138,18 @@ def _row(
     return Row(heading, tuple(cells))
 
 
+def _in_month(
+    table: StatisticsTable, month: date, group: int | None = None
+) -> Callable[[Column], Figure | None]:
+    """A column's figure in `month` (for one contact group, when given)."""
+    if group is None:
+        return lambda column: table.figure(month, column.area)
+    return lambda column: table.figure(month, column.area, group)
+
+
 def monthly_table(table: StatisticsTable, caption: str, language: str) -> Table:
     cols = columns(Measure(table.measure), table.areas, language)
-    rows = tuple(
-        _row(month_label(month), cols, lambda column, m=month: table.figure(m, column.area))
-        for month in table.months
-    )
+    rows = tuple(_row(month_label(month), cols, _in_month(table, month)) for month in table.months)
     return Table(caption, cols, rows)
 
 
@@ -151,7 +157,7 @@ def group_table(table: StatisticsTable, month: date, caption: str, language: str
     """By contact group in one month: a row per contact group and the total."""
     cols = tuple(Column(area_name(area, language), area, _value) for area in table.areas)
     rows = [
-        _row(contact_group_label(group), cols, lambda c, g=group: table.figure(month, c.area, g))
+        _row(contact_group_label(group), cols, _in_month(table, month, group))
         for group in range(1, 9)
     ]
     rows.append(_row(_("All contact groups"), cols, lambda c: table.figure(month, c.area)))

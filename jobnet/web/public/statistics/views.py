@@ -31,7 +31,7 @@ from jobnet.web.public.statistics.tables import (
 
 
 def _public_figures() -> PublicFiguresCache:
-    return current_app.extensions["public_figures"]  # type: ignore[no-any-return]
+    return current_app.extensions["public_figures"]
 
 
 def _form() -> tuple[StatisticsForm, Any]:
@@ -53,7 +53,7 @@ def _table(form: StatisticsForm) -> StatisticsTable:
     return _public_figures().get(("figures", *query), lambda: get_dfdg_client().statistics(*query))
 
 
-def _query(form: StatisticsForm) -> dict[str, str]:
+def _query(form: StatisticsForm) -> dict[str, Any]:
     return {
         "measure": form.measure.data,
         "municipality": form.municipality.data or "",
