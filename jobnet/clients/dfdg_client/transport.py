@@ -132,7 +132,7 @@ class PooledHttp:
             headers={**self._headers, **headers},
             redirect=False,
             retries=False,
-            **({"timeout": timeout} if timeout is not None else {}),
+            timeout=timeout if timeout is not None else self._pool.timeout,
         )
 
     def close(self) -> None:

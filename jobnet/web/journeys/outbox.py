@@ -15,6 +15,7 @@ import secrets
 import threading
 import time
 from dataclasses import asdict, dataclass
+from functools import partial
 from datetime import datetime, timedelta
 from typing import Any
 
@@ -111,7 +112,7 @@ def record(
         chosen = reference if reference and attempt == 0 else new_reference()
         try:
             # A dropped connection is tried once more: the key's unique index keeps it single.
-            return retry_on_disconnect(lambda chosen=chosen: insert(chosen))
+            return retry_on_disconnect(partial(insert, chosen))
         except IntegrityError:
             existing = find_by_key(store, idempotency_key)
             if existing is not None:
