@@ -150,10 +150,16 @@ class ProductionShape:
             self._say("  " + line)
 
     def _start(self, name: str, args: list[str], env: dict[str, str]) -> None:
-        log = open(self.tmp / f"{name}.log", "wb")  # noqa: SIM115 - closed with the process
-        self.processes[name] = subprocess.Popen(  # noqa: S603 - our own commands
-            args, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+        # Appended to: a service started again (the fault tests do) keeps its earlier lines.
+        with open(self.tmp / f"{name}.log", "ab") as log:  # the process has its own copy
+            self.processes[name] = subprocess.Popen(  # noqa: S603 - our own commands
+                args,
+                env=env,
+                cwd=ROOT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
     def _wait_for(self, url: str, name: str, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout

@@ -24,10 +24,16 @@ from bench.prod_local import NGINX, ProductionShape
 from tests.integration import fault_shape
 from tests.integration.fault_shape import HealthWatch, Person, Report
 
-pytestmark = pytest.mark.skipif(
-    os.environ.get("JOBNET_TEST_DB") != "postgresql",
-    reason="the production shape runs on PostgreSQL: JOBNET_TEST_DB=postgresql",
-)
+pytestmark = [
+    pytest.mark.skipif(
+        os.environ.get("JOBNET_TEST_DB") != "postgresql",
+        reason="the production shape runs on PostgreSQL: JOBNET_TEST_DB=postgresql",
+    ),
+    # Connections the services dropped under the clients (that is the point) are left to the
+    # garbage collector.
+    pytest.mark.filterwarnings("ignore::ResourceWarning"),
+    pytest.mark.filterwarnings("ignore::pytest.PytestUnraisableExceptionWarning"),
+]
 
 REPORTS = 24  # per fault
 AT_ONCE = 4  # persons reporting at the same time
@@ -74,6 +80,8 @@ def test_every_report_has_a_receipt_at_once_and_is_registered_once_after(
             assert all(page.status_code == 200 for page in pages)
         reports: list[Report] = list(pool.map(lambda p: p.report_sickness(), persons))
     health = watch.stop()
+    for person in persons:
+        person.client.close()
 
     assert not [r.bare_5xx for r in reports if r.bare_5xx], "a bare 5xx page"
     if fault != "database_restarted":
