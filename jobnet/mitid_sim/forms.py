@@ -15,7 +15,7 @@ from jobnet.demo_identities import (
     DemoCaseworker,
 )
 from jobnet.domain.cpr import normalise_cpr
-from jobnet.mitid_sim.provider import DEFAULT_LEVEL
+from jobnet.mitid_sim.records import DEFAULT_LEVEL
 from jobnet.web.platform.forms import check_cpr_field
 
 OTHER_PERSON = "other"

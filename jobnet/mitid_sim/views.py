@@ -13,15 +13,8 @@ from flask.blueprints import BlueprintSetupState
 from flask_babel import gettext as _
 
 from jobnet.mitid_sim.forms import CancelForm, CaseworkerLoginForm, CitizenLoginForm
-from jobnet.mitid_sim.provider import (
-    SimClient,
-    SimulatorProvider,
-    SimUser,
-    caseworker_user,
-    citizen_user,
-    current_provider,
-    provider_for,
-)
+from jobnet.mitid_sim.provider import SimulatorProvider, current_provider, provider_for
+from jobnet.mitid_sim.records import SimClient, SimUser, caseworker_user, citizen_user
 
 log = logging.getLogger(__name__)
 

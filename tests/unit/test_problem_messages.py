@@ -20,7 +20,8 @@ WORDED_ELSEWHERE = {"field"}
 
 @pytest.fixture(scope="module")
 def app() -> Flask:
-    return create_app("test")
+    # In-memory stores: each test worker its own, no files shared.
+    return create_app("test", DATABASE_URL="sqlite://", DFDG_DATABASE_URL="sqlite://")
 
 
 def test_every_code_of_every_rule_set_has_a_message(app: Flask) -> None:
