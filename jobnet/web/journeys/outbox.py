@@ -15,8 +15,8 @@ import secrets
 import threading
 import time
 from dataclasses import asdict, dataclass
-from functools import partial
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from flask import Flask
