@@ -26,6 +26,7 @@ from __future__ import annotations
 import argparse
 import os
 import secrets
+import shutil
 import signal
 import subprocess
 import sys
@@ -42,6 +43,9 @@ sys.path.insert(0, str(ROOT))
 from tests.pg_cluster import PostgresCluster, _free_port  # noqa: E402
 
 VENV_BIN = ROOT / ".venv" / "bin"
+NGINX = shutil.which("nginx") or next(
+    (str(p) for p in (Path("/usr/sbin/nginx"), Path("/usr/local/sbin/nginx")) if p.exists()), None
+)
 
 
 def gunicorn_args(app: str, port: int, workers: int, threads: int) -> list[str]:
@@ -75,6 +79,7 @@ class ProductionShape:
         seed_records: int = 0,
         log: bool = True,
         web_app: str = "app:app",
+        front: bool = False,
     ) -> None:
         self.web_workers, self.web_threads = web_workers, web_threads
         self.dfdg_workers, self.dfdg_threads = dfdg_workers, dfdg_threads
@@ -86,6 +91,10 @@ class ProductionShape:
         self.processes: dict[str, subprocess.Popen[bytes]] = {}
         self.web_port, self.dfdg_port, self.bare_port = _free_port(), _free_port(), _free_port()
         self.dfdg_token = secrets.token_urlsafe(32)
+        # With `front`, nginx listens on web_port and passes requests whole to gunicorn on
+        # gunicorn_port (deploy/nginx-jobnet.conf): slow clients then hold no web thread.
+        self.front = front
+        self.gunicorn_port = _free_port() if front else self.web_port
         self.web_url = f"http://127.0.0.1:{self.web_port}"
         self.dfdg_url = f"http://127.0.0.1:{self.dfdg_port}"
         self.bare_url = f"http://127.0.0.1:{self.bare_port}"
@@ -141,10 +150,16 @@ class ProductionShape:
             self._say("  " + line)
 
     def _start(self, name: str, args: list[str], env: dict[str, str]) -> None:
-        log = open(self.tmp / f"{name}.log", "wb")  # noqa: SIM115 - closed with the process
-        self.processes[name] = subprocess.Popen(  # noqa: S603 - our own commands
-            args, env=env, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT, start_new_session=True
-        )
+        # Appended to: a service started again (the fault tests do) keeps its earlier lines.
+        with open(self.tmp / f"{name}.log", "ab") as log:  # the process has its own copy
+            self.processes[name] = subprocess.Popen(  # noqa: S603 - our own commands
+                args,
+                env=env,
+                cwd=ROOT,
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
 
     def _wait_for(self, url: str, name: str, timeout: float = 60) -> None:
         deadline = time.monotonic() + timeout
@@ -205,9 +220,11 @@ class ProductionShape:
         self._wait_for(f"{self.dfdg_url}/api/v1/health", "dfdg")
         self._start(
             "web",
-            gunicorn_args(self.web_app, self.web_port, self.web_workers, self.web_threads),
+            gunicorn_args(self.web_app, self.gunicorn_port, self.web_workers, self.web_threads),
             self.web_env(),
         )
+        if self.front:
+            self._start("nginx", self.nginx_args(), self._base_env())
         self._start(
             "bare",
             gunicorn_args("bench.bare_app:app", self.bare_port, self.web_workers, self.web_threads),
@@ -220,11 +237,26 @@ class ProductionShape:
         )
         self._wait_for(f"{self.web_url}/ready", "web")
         self._wait_for(f"{self.bare_url}/", "bare")
-        self._say(f"web app  {self.web_url}  ({self.web_workers} workers)")
+        front = " behind nginx" if self.front else ""
+        self._say(f"web app  {self.web_url}  ({self.web_workers} workers{front})")
         self._say(f"DFDG     {self.dfdg_url}/api/v1/health  ({self.dfdg_workers} workers)")
         self._say(f"bare     {self.bare_url}/")
         self._say(f"logs     {self.tmp}")
         return self
+
+    def nginx_args(self) -> list[str]:
+        """nginx in the foreground with deploy/nginx-jobnet.conf filled in for this run."""
+        template = (ROOT / "deploy" / "nginx-jobnet.conf").read_text()
+        conf = (
+            template.replace("@TMP@", str(self.tmp))
+            .replace("@UPSTREAM@", f"127.0.0.1:{self.gunicorn_port}")
+            .replace("@LISTEN@", f"127.0.0.1:{self.web_port}")
+        )
+        # As root, nginx's workers would run as nobody, who may not write this run's folder.
+        user = "user root;\n" if os.geteuid() == 0 else ""
+        path = self.tmp / "nginx.conf"
+        path.write_text(user + "daemon off;\n" + conf)
+        return [NGINX or "nginx", "-q", "-c", str(path), "-p", str(self.tmp)]
 
     def stop(self) -> None:
         for process in self.processes.values():
@@ -321,11 +353,15 @@ def main() -> None:
     parser.add_argument("--seed-persons", type=int, default=0)
     parser.add_argument("--seed-records", type=int, default=0)
     parser.add_argument("--for-seconds", type=float, default=0, help="stop after this long")
+    parser.add_argument(
+        "--no-front", action="store_true", help="gunicorn alone, without nginx in front"
+    )
     args = parser.parse_args()
     shape = ProductionShape(
         web_workers=args.web_workers,
         seed_persons=args.seed_persons,
         seed_records=args.seed_records,
+        front=NGINX is not None and not args.no_front,
     )
     with shape:
         print(f"Jobnet (production shape) is up at {shape.web_url}  - Ctrl-C stops everything")

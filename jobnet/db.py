@@ -7,16 +7,40 @@ make an engine that behaves the same on SQLite and PostgreSQL and how to run Ale
 from __future__ import annotations
 
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, TypeVar
 
 from alembic import command
 from alembic.config import Config as AlembicConfig
 from sqlalchemy import Engine, create_engine, event, exc
 from sqlalchemy.orm import Session, sessionmaker
 from sqlalchemy.pool import StaticPool
+
+T = TypeVar("T")
+
+
+def is_disconnect(error: BaseException) -> bool:
+    """The database connection was lost (a restart, a network cut), not the statement wrong."""
+    return isinstance(error, exc.DBAPIError) and bool(error.connection_invalidated)
+
+
+def is_unavailable(error: BaseException) -> bool:
+    """The database could not be used at all: the connection was lost or could not be made."""
+    return is_disconnect(error) or isinstance(error, exc.OperationalError)
+
+
+def retry_on_disconnect(work: Callable[[], T]) -> T:
+    """Run `work` (a read, or a write that is safe to repeat), once more on a fresh connection
+    when its connection turned out to be dropped: after a database restart every pooled
+    connection is dead, and SQLAlchemy throws them all away at the first error."""
+    try:
+        return work()
+    except exc.DBAPIError as error:
+        if not is_disconnect(error):
+            raise
+    return work()
 
 
 def make_engine(url: str) -> Engine:

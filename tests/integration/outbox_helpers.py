@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Callable
 from datetime import timedelta
 
@@ -49,6 +50,11 @@ class FaultyTransport(httpx.BaseTransport):
             raise httpx.ConnectError("connection refused", request=request)
         if self.mode == "timeout":
             raise httpx.ReadTimeout("timed out", request=request)
+        if self.mode == "hang":  # DFDG takes the call and never answers: the caller's limit
+            time.sleep(float(request.extensions.get("timeout", {}).get("read") or 5.0))
+            raise httpx.ReadTimeout("timed out", request=request)
+        if self.mode == "writes_500" and request.method != "GET":  # one command DFDG fails on
+            return httpx.Response(500, json={"title": "internal error"}, request=request)
         if self.mode in ANSWERS_THAT_ARE_NOT_THE_CITIZENS_FAULT:
             status = int(self.mode)
             return httpx.Response(status, json={"title": "not now"}, request=request)

@@ -86,10 +86,12 @@ class Calls:
         idempotency_key: str | None = None,
         reads_only: bool = False,
         cpr: str | None = None,
+        timeout: float | None = None,
     ) -> Any:
         """`reads_only`: a POST that changes nothing (a lookup with the CPR number in its body,
         not in the URL), so it may be repeated like a GET. `cpr`: a citizen logging in, whom
-        DFDG does not know by id yet, proves the CPR number of the body in the assertion."""
+        DFDG does not know by id yet, proves the CPR number of the body in the assertion.
+        `timeout`: a shorter limit than the client's for this one call (a send's budget)."""
         headers: dict[str, str] = {}
         if actor is not None:
             headers[ASSERTION_HEADER] = self._signer.assertion(actor, cpr=cpr)
@@ -102,7 +104,9 @@ class Calls:
         target = API_PREFIX + path + (f"?{urlencode(params)}" if params else "")
         try:
             repeatable = method == "GET" or reads_only or idempotency_key is not None
-            response = self._transport.send(method, target, headers, body, repeatable=repeatable)
+            response = self._transport.send(
+                method, target, headers, body, repeatable=repeatable, timeout=timeout
+            )
         except Unreachable as exc:
             raise DfdgUnavailable(f"DFDG {exc}") from exc.__cause__
         if not response.is_success:
@@ -120,17 +124,24 @@ class Calls:
         *,
         actor: Actor,
         idempotency_key: str,
+        timeout: float | None = None,
     ) -> dict[str, Any]:
         """Send a stored command (see `jobnet.clients.dfdg_commands`); DFDG's JSON answer.
 
         `path` is relative to /api/v1. Raises DfdgUnavailable (not reached, timed out, 5xx:
         try again with the same key), DfdgConflict (the same key is still in progress: try
         again), DfdgRejected (400/422, with `.code` and `.errors`), DfdgForbidden, DfdgNotFound.
+        `timeout`: a shorter limit than the client's for this one call (a send's budget).
         """
         if not path.startswith("/"):
             raise ValueError("a command's path starts with / (relative to /api/v1)")
         answer = self._request(
-            method.upper(), path, actor=actor, json=body, idempotency_key=idempotency_key
+            method.upper(),
+            path,
+            actor=actor,
+            json=body,
+            idempotency_key=idempotency_key,
+            timeout=timeout,
         )
         if not isinstance(answer, dict):
             raise DfdgError("DFDG answered a command with something other than a JSON object")

@@ -133,10 +133,17 @@ class DutyCalls(Calls):
         self, person_id: str, actor: Actor
     ) -> tuple[PersonStatus, SummonsOverview, Duties]:
         """Min side in one call: the status, the upcoming interviews and the duties."""
+        answer, interviews, duties = self.front_page_answer_with_duties(person_id, actor)
+        return parse_status(answer), interviews, duties
+
+    def front_page_answer_with_duties(
+        self, person_id: str, actor: Actor
+    ) -> tuple[dict[str, Any], SummonsOverview, Duties]:
+        """`front_page_with_duties` with the status as DFDG's JSON, for keeping."""
         path = f"/persons/{quote(person_id, safe='')}/front-page"
         data = self._request("GET", path, actor=actor)
         return (
-            parse_status(data["status"]),
+            dict(data["status"]),
             overview_from_json(data["interviews"]),
             duties_from_json(data["duties"]),
         )

@@ -305,9 +305,16 @@ class SummonsCalls(Calls):
 
     def front_page(self, person_id: str, actor: Actor) -> tuple[PersonStatus, SummonsOverview]:
         """Min side in one call: the status and the upcoming interviews (no change history)."""
+        answer, interviews = self.front_page_answer(person_id, actor)
+        return parse_status(answer), interviews
+
+    def front_page_answer(
+        self, person_id: str, actor: Actor
+    ) -> tuple[dict[str, Any], SummonsOverview]:
+        """`front_page` with the status as DFDG's JSON, for keeping; `parse_status` reads it."""
         path = f"/persons/{quote(person_id, safe='')}/front-page"
         data = self._request("GET", path, actor=actor)
-        return parse_status(data["status"]), overview_from_json(data["interviews"])
+        return dict(data["status"]), overview_from_json(data["interviews"])
 
     def summons_overview(self, person_id: str, actor: Actor) -> SummonsOverview:
         """The person's summons: upcoming (soonest first) and past (newest first)."""

@@ -60,9 +60,12 @@ class Transport(Protocol):
         body: bytes | None,
         *,
         repeatable: bool,
+        timeout: float | None = None,
     ) -> Answer:
         """`repeatable`: sending the request twice does no harm (a read, or a command with an
-        idempotency key), so it may be sent again when a kept connection breaks under it."""
+        idempotency key), so it may be sent again when a kept connection breaks under it.
+        `timeout`: this request's own limit in seconds, shorter than the client's (a send's
+        budget for delivering at once); None: the client's."""
         ...
 
     def close(self) -> None: ...
@@ -93,17 +96,19 @@ class PooledHttp:
         body: bytes | None,
         *,
         repeatable: bool,
+        timeout: float | None = None,
     ) -> Answer:
+        limit = None if timeout is None else urllib3.Timeout(connect=timeout, read=timeout)
         try:
             try:
-                response = self._urlopen(method, target, headers, body)
+                response = self._urlopen(method, target, headers, body, limit)
             except ProtocolError:
                 # The service ended a kept connection (its keep-alive ran out) just as this
                 # request went on it: no answer came, so a repeatable request goes once more,
                 # on a new connection. A timeout is not repeated: that would double the wait.
                 if not repeatable:
                     raise
-                response = self._urlopen(method, target, headers, body)
+                response = self._urlopen(method, target, headers, body, limit)
         except NewConnectionError as exc:  # a subclass of the timeout error, so first
             raise _unreachable(exc, timed_out=False) from exc
         except Urllib3Timeout as exc:
@@ -113,7 +118,12 @@ class PooledHttp:
         return Answer(response.status, response.data)
 
     def _urlopen(
-        self, method: str, target: str, headers: Mapping[str, str], body: bytes | None
+        self,
+        method: str,
+        target: str,
+        headers: Mapping[str, str],
+        body: bytes | None,
+        timeout: urllib3.Timeout | None,
     ) -> urllib3.BaseHTTPResponse:
         return self._pool.urlopen(
             method,
@@ -122,6 +132,7 @@ class PooledHttp:
             headers={**self._headers, **headers},
             redirect=False,
             retries=False,
+            timeout=timeout if timeout is not None else self._pool.timeout,
         )
 
     def close(self) -> None:
@@ -154,10 +165,14 @@ class HttpxTransport:
         body: bytes | None,
         *,
         repeatable: bool,
+        timeout: float | None = None,
     ) -> Answer:
         # No kept connections to lose in this process or in a test's mock: nothing to repeat.
+        limit = httpx.USE_CLIENT_DEFAULT if timeout is None else httpx.Timeout(timeout)
         try:
-            response = self._http.request(method, target, content=body, headers=headers)
+            response = self._http.request(
+                method, target, content=body, headers=headers, timeout=limit
+            )
         except httpx.TimeoutException as exc:
             raise _unreachable(exc, timed_out=True) from exc
         except httpx.HTTPError as exc:

@@ -22,7 +22,7 @@ from werkzeug.wrappers import Response
 from jobnet.clients.dfdg_client.client import get_dfdg_client
 from jobnet.clients.dfdg_client.errors import DfdgError, DfdgNotFound, DfdgUnavailable
 from jobnet.clients.dfdg_client.values import Actor
-from jobnet.web.auth import bp
+from jobnet.web.auth import bp, while_away
 from jobnet.web.auth.oidc import (
     CaseworkerIdentity,
     CitizenIdentity,
@@ -114,9 +114,13 @@ def callback() -> Response | tuple[str, int]:
     try:
         person_id = _person_for(identity)
     except DfdgUnavailable:
-        raise
+        person_id = while_away.known_person(identity.cpr)  # raises if not known before
+        away = True
     except DfdgError as error:
         return _refused_by_dfdg("citizen", error)
+    else:
+        away = False
+        while_away.remember(identity.cpr, person_id, identity.name)
     next_url = login_next() or url_for("min_side.index")
     start_session(
         User(kind="citizen", id=person_id, name=identity.name),
@@ -124,7 +128,9 @@ def callback() -> Response | tuple[str, int]:
         **{LOGIN_KIND_KEY: "citizen"},
     )
     _remember_provider_login(identity)
-    log.info("citizen login (level %s)", identity.level)
+    log.info("citizen login (level %s)%s", identity.level, " while DFDG is away" if away else "")
+    if away:
+        return while_away.limited_page_redirect(next_url)
     return redirect(next_url if is_local_path(next_url) else url_for("min_side.index"))
 
 

@@ -99,8 +99,10 @@ PURPOSES = {
     "other": _l("Another purpose"),
 }
 INTERVIEW_LIST_PURPOSE = "interview_list"
+SET_ASIDE_LIST_PURPOSE = "set_aside_reports"
 RECORDED_PURPOSES = {
     INTERVIEW_LIST_PURPOSE: _l("The job centre's list of today's interviews"),
+    SET_ASIDE_LIST_PURPOSE: _l("The job centre's list of reports Jobnet could not register"),
 }
 OTHER_PURPOSE_PREFIX = "other: "
 

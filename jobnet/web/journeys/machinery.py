@@ -15,7 +15,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
-from typing import Any, ClassVar
+from typing import Any, ClassVar, overload
 
 from flask import abort, current_app, redirect, render_template, request, session, url_for
 from flask_login import current_user
@@ -30,7 +30,7 @@ from jobnet.clients.dfdg_client.status import PersonStatus, parse_status
 from jobnet.db import Store
 from jobnet.web.auth.resume import resumed_form
 from jobnet.web.auth.users import current_actor, subject_person_id, subject_required
-from jobnet.web.journeys import outbox
+from jobnet.web.journeys import last_known, outbox
 from jobnet.web.journeys.situation import JOURNEY_KINDS, Situation, from_status, pending_changes
 from jobnet.web.platform.forms import DatePartsField, SubmitForm
 from jobnet.web.store.models import OutboxCommand
@@ -61,33 +61,54 @@ def web_store() -> Store:
     return current_app.extensions["web_store"]
 
 
-def current_situation(keep_in: dict[str, Any] | None = None, *, fresh: bool = False) -> Situation:
+@overload
+def current_situation(keep_in: dict[str, Any] | None = None) -> Situation: ...
+
+
+@overload
+def current_situation(keep_in: dict[str, Any] | None, *, offline: bool) -> Situation | None: ...
+
+
+def current_situation(
+    keep_in: dict[str, Any] | None = None, *, offline: bool = False
+) -> Situation | None:
     """DFDG's status for the person, plus their commands still on the way to DFDG.
 
     With `keep_in` (a journey's draft) the status is kept there, and one DFDG gave less than
     JOURNEY_STATUS_SECONDS ago is used again: the question and check pages of a journey need
-    not ask DFDG each time, because the send asks again (and DFDG checks every command in any
-    case). `fresh` asks DFDG whatever is kept (and keeps the answer). The commands on their
-    way are always read afresh."""
+    not ask DFDG each time (DFDG checks every command at delivery in any case). While DFDG
+    cannot be reached, the status the web app last knew is used (`last_known`). `offline`
+    asks DFDG nothing (the send, which stores before any call): the kept status of any age,
+    else the last known, else None. The commands on their way are always read afresh."""
     person_id = subject_person_id()
     assert person_id is not None
-    status = _kept_status(keep_in, person_id) if keep_in is not None and not fresh else None
+    status = _kept_status(keep_in, person_id) if keep_in is not None else None
+    if status is None and offline and keep_in is not None:
+        status = _kept_status(keep_in, person_id, any_age=True)
+    if status is None and offline:
+        known = last_known.last_status(person_id)
+        if known is None:
+            return None
+        status = parse_status(known.answer)
     if status is None:
-        answer = get_dfdg_client().status_answer(person_id, current_actor())
+        answer = last_known.status_answer(person_id, current_actor())
         status = parse_status(answer)
-        if keep_in is not None and current_app.config["JOURNEY_STATUS_SECONDS"] > 0:
+        fresh_answer = last_known.known_at() is None  # not what was known before an outage
+        if fresh_answer and keep_in is not None and current_app.config["JOURNEY_STATUS_SECONDS"]:
             keep_in[KEPT_STATUS_KEY] = {"at": time.time(), "answer": answer}
             session.modified = True
     pending = outbox.pending_for_person(web_store(), person_id, JOURNEY_KINDS)
     return from_status(status, pending_changes(pending))
 
 
-def _kept_status(draft: dict[str, Any], person_id: str) -> PersonStatus | None:
+def _kept_status(
+    draft: dict[str, Any], person_id: str, *, any_age: bool = False
+) -> PersonStatus | None:
     kept = draft.get(KEPT_STATUS_KEY)
     if not kept or kept["answer"].get("person_id") != person_id:
         return None
     age = time.time() - kept["at"]
-    if not 0 <= age < current_app.config["JOURNEY_STATUS_SECONDS"]:
+    if not any_age and not 0 <= age < current_app.config["JOURNEY_STATUS_SECONDS"]:
         return None
     return parse_status(kept["answer"])
 
@@ -106,6 +127,17 @@ def _serialise(data: dict[str, Any]) -> dict[str, Any]:
         for key, value in data.items()
         if key not in ("csrf_token", "submit")
     }
+
+
+def _typed_fields(form: FlaskForm) -> list[list[str]]:
+    """What was typed into the form's own fields (a date's parts are `<name>-day` …): anything
+    else posted along is not kept, so a draft holds no more than the form asks for."""
+    own = {name for name in form._fields if name != "csrf_token"}
+    return [
+        [key, value]
+        for key, value in request.form.items(multi=True)
+        if key in own or key.partition("-")[0] in own
+    ]
 
 
 def _show_errors(form: FlaskForm) -> None:
@@ -169,16 +201,12 @@ class Journey(ABC):
         check page can validate it again."""
         draft = self.draft() or self._start_draft()
         draft["answers"][step.slug] = _serialise(form.data)
-        draft.setdefault("typed", {})[step.slug] = [
-            [key, value] for key, value in request.form.items(multi=True) if key != "csrf_token"
-        ]
+        draft.setdefault("typed", {})[step.slug] = _typed_fields(form)
         session.modified = True
 
     def _keep_typed(self, step: Step) -> None:
         draft = self.draft() or self._start_draft()
-        draft.setdefault("typed", {})[step.slug] = [
-            [key, value] for key, value in request.form.items(multi=True) if key != "csrf_token"
-        ]
+        draft.setdefault("typed", {})[step.slug] = _typed_fields(step.form(formdata=None))
         session.modified = True
 
     def _typed(self, step: Step) -> MultiDict[str, str] | None:
@@ -333,13 +361,11 @@ class Journey(ABC):
         draft = self.draft()
         if draft is None or draft["key"] != form.key.data:
             return self.start()
-        try:
-            # Kept for the question page when an answer no longer holds.
-            situation = current_situation(keep_in=draft, fresh=True)
-        except DfdgUnavailable:
-            # Every answer was checked on its page; DFDG checks them all again on delivery.
-            # What the person sends is kept and delivered later, never refused for DFDG's sake.
-            situation = None
+        # Store first: nothing is asked of DFDG before the command and its receipt are kept.
+        # The answers are checked once more against what is known (the status kept on the
+        # journey's pages and the commands on their way); DFDG checks them all at delivery,
+        # and what it refuses shows as refused, with why, on the receipt and Min side.
+        situation = current_situation(keep_in=draft, offline=True)
         if situation is not None:
             reason = self.not_possible(situation)
             missing = None if reason else self._first_invalid_step(situation)
@@ -379,7 +405,9 @@ def send(
         reference=reference,
     )
     forget_kept_statuses()
-    outbox.deliver_queue(web_store(), get_dfdg_client(), person_id)
+    if not last_known.dfdg_seems_away():  # else the worker delivers it when DFDG is back
+        budget = current_app.config["OUTBOX_SEND_BUDGET_SECONDS"]
+        outbox.deliver_queue(web_store(), get_dfdg_client(), person_id, budget=budget)
     return receipt
 
 

@@ -13,8 +13,10 @@ import logging
 import random
 import secrets
 import threading
+import time
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
+from functools import partial
 from typing import Any
 
 from flask import Flask
@@ -25,7 +27,7 @@ from sqlalchemy.orm import Session, aliased
 from jobnet.clients.dfdg_client.client import DfdgClient
 from jobnet.clients.dfdg_client.errors import DfdgError, DfdgForbidden, DfdgNotFound, DfdgRejected
 from jobnet.clients.dfdg_client.values import Actor
-from jobnet.db import Store
+from jobnet.db import Store, retry_on_disconnect
 from jobnet.web.platform.housekeeping import Housekeeping
 from jobnet.web.platform.sessions import as_utc, utcnow
 from jobnet.web.store.models import OutboxCommand
@@ -35,10 +37,20 @@ log = logging.getLogger(__name__)
 RECEIVED = "received"
 REGISTERED = "registered"
 REJECTED = "rejected"
+# DFDG answered this command with 5xx again and again (or it is very old): retrying it blocks
+# nothing any more, an operator or the job centre looks at it (`jobnet.web.journeys.outbox_stuck`).
+SET_ASIDE = "set_aside"
+CANCELLED = "cancelled"  # set aside, then cancelled by an operator: never sent
 
 LEASE = timedelta(seconds=60)
 MAX_BACKOFF_SECONDS = 30 * 60
+# A command DFDG answered with 5xx this many times is set aside (about 2 hours of back-off);
+# one DFDG did not answer at all (down, hung) waits on, unless it is older than SET_ASIDE_AGE.
+SET_ASIDE_ATTEMPTS = 10
+SET_ASIDE_AGE = timedelta(days=3)
 _REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
+# Less than this left of a send's budget is not worth a call to DFDG: the worker sends it.
+MIN_DELIVERY_SECONDS = 0.05
 
 
 def new_reference() -> str:
@@ -76,9 +88,10 @@ def record(
     The key's unique index decides: the insert is tried first (a repeat is rare, and a look
     beforehand would cost every report a transaction), and only a clash is looked up."""
     now = utcnow()
-    for attempt in range(5):
+
+    def insert(reference: str) -> OutboxCommand:
         command = OutboxCommand(
-            reference=reference if reference and attempt == 0 else new_reference(),
+            reference=reference,
             idempotency_key=idempotency_key,
             person_id=person_id,
             kind=kind,
@@ -92,10 +105,15 @@ def record(
             next_attempt_at=now,
             created_at=now,
         )
+        with store.session() as db:
+            db.add(command)
+        return command
+
+    for attempt in range(5):
+        chosen = reference if reference and attempt == 0 else new_reference()
         try:
-            with store.session() as db:
-                db.add(command)
-            return command
+            # A dropped connection is tried once more: the key's unique index keeps it single.
+            return retry_on_disconnect(partial(insert, chosen))
         except IntegrityError:
             existing = find_by_key(store, idempotency_key)
             if existing is not None:
@@ -113,14 +131,21 @@ _BY_REFERENCE = select(OutboxCommand).where(
 
 
 def find_by_key(store: Store, idempotency_key: str) -> OutboxCommand | None:
-    with store.read() as db:
-        return db.scalar(_BY_KEY, {"key": idempotency_key})
+    def read() -> OutboxCommand | None:
+        with store.read() as db:
+            return db.scalar(_BY_KEY, {"key": idempotency_key})
+
+    return retry_on_disconnect(read)
 
 
 def find(store: Store, reference: str, person_id: str) -> OutboxCommand | None:
     """A person's command by reference; None for anyone else's."""
-    with store.read() as db:
-        return db.scalar(_BY_REFERENCE, {"reference": reference, "person_id": person_id})
+
+    def read() -> OutboxCommand | None:
+        with store.read() as db:
+            return db.scalar(_BY_REFERENCE, {"reference": reference, "person_id": person_id})
+
+    return retry_on_disconnect(read)
 
 
 _LATEST_TO = (
@@ -193,8 +218,12 @@ def overview_for_person(
 ) -> ReportsOverview:
     """What Min side shows of the outbox, in one statement: the `latest` commands and every
     command of `pending_kinds` still on its way (those are nearly always among the latest)."""
-    with store.read() as db:
-        found = list(db.scalars(_OVERVIEW, {"person_id": person_id, "latest": latest}))
+
+    def read() -> list[OutboxCommand]:
+        with store.read() as db:
+            return list(db.scalars(_OVERVIEW, {"person_id": person_id, "latest": latest}))
+
+    found = retry_on_disconnect(read)
     return ReportsOverview(
         latest=found[:latest],
         pending=[c for c in found if c.status == RECEIVED and c.kind in pending_kinds],
@@ -232,14 +261,17 @@ def _claim(db: Session, command_id: int, now: datetime) -> OutboxCommand | None:
     return db.scalar(_CLAIM, {"command_id": command_id, "now": now, "until": now + LEASE})
 
 
-def deliver(store: Store, client: DfdgClient, command_id: int) -> OutboxCommand | None:
-    """Send one command to DFDG if no one else is sending it; returns it as it now stands."""
+def deliver(
+    store: Store, client: DfdgClient, command_id: int, timeout: float | None = None
+) -> OutboxCommand | None:
+    """Send one command to DFDG if no one else is sending it; returns it as it now stands.
+    `timeout`: the most this call may wait for DFDG (None: the client's own limit)."""
     with store.session() as db:
         command = _claim(db, command_id, utcnow())
         if command is None:
             return db.get(OutboxCommand, command_id)
     # No transaction is held open while DFDG is called.
-    outcome = _send(client, command)
+    outcome = _send(client, command, timeout)
     with store.session() as db:
         db.add(command)  # as claimed: the lease keeps everyone else off it meanwhile
         _apply(command, outcome, utcnow())
@@ -250,7 +282,7 @@ def deliver(store: Store, client: DfdgClient, command_id: int) -> OutboxCommand 
 FINAL_ANSWERS = (DfdgRejected, DfdgForbidden, DfdgNotFound)
 
 
-def _send(client: DfdgClient, command: OutboxCommand) -> tuple[str, Any]:
+def _send(client: DfdgClient, command: OutboxCommand, timeout: float | None) -> tuple[str, Any]:
     try:
         answer = client.send_command(
             command.method,
@@ -258,6 +290,7 @@ def _send(client: DfdgClient, command: OutboxCommand) -> tuple[str, Any]:
             command.body,
             actor=_actor(command.actor),
             idempotency_key=command.idempotency_key,
+            timeout=timeout,
         )
     except FINAL_ANSWERS as error:
         return "rejected", error
@@ -265,7 +298,7 @@ def _send(client: DfdgClient, command: OutboxCommand) -> tuple[str, Any]:
         # Anything else is ours or DFDG's to mend, not the citizen's: a 5xx, a timeout, a key
         # still in progress (409), our token refused (401), rate limiting (429). Keep it and
         # try again; the idempotency key makes a retry after a lost answer harmless.
-        return "retry", type(error).__name__
+        return "retry", error
     return "registered", answer
 
 
@@ -290,9 +323,23 @@ def _apply(command: OutboxCommand, outcome: tuple[str, Any], now: datetime) -> N
         command.rejection = _rejection(detail)
         log.info("outbox %s rejected by DFDG (%s)", command.reference, type(detail).__name__)
     else:
-        command.last_error = str(detail)[:200]
+        status = getattr(detail, "status", None)
+        command.last_error = (type(detail).__name__ + (f" {status}" if status else ""))[:200]
         command.next_attempt_at = now + backoff(command.attempts)
-        log.info("outbox %s: DFDG not reached (%s), retry later", command.reference, detail)
+        if _to_set_aside(command, answered=status is not None and status >= 500, now=now):
+            command.status = SET_ASIDE
+            log.warning(
+                "outbox %s set aside after %s attempts", command.reference, command.attempts
+            )
+        else:
+            log.info("outbox %s: DFDG not reached (%s), retry later", command.reference, detail)
+
+
+def _to_set_aside(command: OutboxCommand, *, answered: bool, now: datetime) -> bool:
+    """DFDG answers it with 5xx every time, or it is far too old: stop retrying it, so that the
+    person's later commands go on and someone looks at this one."""
+    too_old = now - as_utc(command.created_at) > SET_ASIDE_AGE
+    return too_old or (answered and command.attempts >= SET_ASIDE_ATTEMPTS)
 
 
 def _rejection(error: DfdgError) -> dict[str, Any]:
@@ -353,13 +400,22 @@ _WAITING = (
 )
 
 
-def deliver_queue(store: Store, client: DfdgClient, person_id: str) -> None:
+def deliver_queue(
+    store: Store, client: DfdgClient, person_id: str, budget: float | None = None
+) -> None:
     """Deliver a person's waiting commands now, oldest first, stopping at the first one that
-    cannot be delivered yet (it will be retried by the worker, and the rest after it)."""
+    cannot be delivered yet (it will be retried by the worker, and the rest after it).
+
+    `budget`: the most seconds all of it may wait for DFDG; what is left when it runs out is
+    the worker's (a send shows its receipt within the budget however DFDG behaves)."""
+    deadline = None if budget is None else time.monotonic() + budget
     with store.read() as db:
         waiting = list(db.scalars(_WAITING, {"person_id": person_id}))
     for command_id in waiting:
-        command = deliver(store, client, command_id)
+        left = None if deadline is None else deadline - time.monotonic()
+        if left is not None and left < MIN_DELIVERY_SECONDS:
+            return
+        command = deliver(store, client, command_id, timeout=left)
         if command is None or command.status == RECEIVED:
             return
 

@@ -72,6 +72,9 @@ def outbox_work(once: bool, interval: float | None) -> None:
 
 
 def init_app(app: Flask) -> None:
+    from jobnet.web.journeys.outbox_stuck import stuck_command
+
+    outbox_cli.add_command(stuck_command)
     app.cli.add_command(db_cli)
     app.cli.add_command(sessions_cli)
     app.cli.add_command(outbox_cli)

@@ -69,12 +69,23 @@ class Config:
     # The outbox: commands for DFDG are delivered at once, and retried by a worker.
     OUTBOX_WORKER_EMBEDDED = True
     OUTBOX_POLL_SECONDS = 2.0
+    # A send stores the command and its receipt first, then waits at most this long for DFDG
+    # to register it at once; whatever is not done by then the worker delivers.
+    OUTBOX_SEND_BUDGET_SECONDS = 1.0
+    # After DFDG failed a status read, this process takes it as away this long: pages show what
+    # was last known at once instead of each waiting for the timeout (0: ask every time).
+    DFDG_AWAY_SECONDS = 10.0
+
+    # The largest request body accepted (a friendly 413 page above it): the biggest form is a
+    # CV with a few thousand characters per field.
+    MAX_CONTENT_LENGTH = 256 * 1024
 
     # The public statistics change only when DFDG computes them: the web app keeps DFDG's
     # answers this long (0: asks every time).
     STATISTICS_CACHE_SECONDS = 300.0
     # A journey's question and check pages use the status DFDG gave for an earlier page of the
-    # same journey this long (0: ask on every page). The send always asks DFDG again.
+    # same journey this long (0: ask on every page). The send asks DFDG nothing before it has
+    # stored the command: DFDG's rules decide at delivery.
     JOURNEY_STATUS_SECONDS = 300.0
 
     # Sessions
@@ -128,6 +139,7 @@ class TestConfig(Config):
     WTF_CSRF_ENABLED = True
     STATISTICS_CACHE_SECONDS = 0.0  # the tests recompute and expect to see it at once
     ABUSE_LIMITS_ENABLED = False  # the limits' own tests turn them on
+    DFDG_AWAY_SECONDS = 0.0  # the tests switch DFDG's faults on and off from one call to the next
 
 
 class ProductionConfig(Config):

@@ -12,7 +12,12 @@ from jobnet.clients.dfdg_client.errors import DfdgUnavailable
 
 log = logging.getLogger(__name__)
 
-_TEMPLATES = {400: "errors/400.html", 403: "errors/403.html", 404: "errors/404.html"}
+_TEMPLATES = {
+    400: "errors/400.html",
+    403: "errors/403.html",
+    404: "errors/404.html",
+    413: "errors/413.html",
+}
 
 
 def _http_error(error: HTTPException) -> tuple[str, int]:
@@ -39,6 +44,9 @@ def _unexpected(error: Exception) -> tuple[str, int]:
 
 
 def register_error_handlers(app: Flask) -> None:
+    from jobnet.web.platform import store_down
+
+    store_down.init_app(app)
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(DfdgUnavailable, _dfdg_unavailable)

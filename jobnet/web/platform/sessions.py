@@ -9,6 +9,7 @@ SESSION_IDLE_MINUTES without a request, or SESSION_ABSOLUTE_HOURS after it began
 from __future__ import annotations
 
 import hashlib
+import logging
 import secrets
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -17,11 +18,13 @@ from flask import Flask, Request, Response
 from flask.json.tag import TaggedJSONSerializer
 from flask.sessions import SessionInterface, SessionMixin
 from sqlalchemy import bindparam, delete, select, update
+from sqlalchemy.exc import SQLAlchemyError
 from werkzeug.datastructures import CallbackDict
 
-from jobnet.db import Store
+from jobnet.db import Store, is_unavailable, retry_on_disconnect
 from jobnet.web.store.models import WebSession
 
+log = logging.getLogger(__name__)
 _serializer = TaggedJSONSerializer()
 # A session's last-seen time is written at most this often, to spare the database a write
 # on every request; idle expiry is therefore accurate to about a minute.
@@ -58,6 +61,7 @@ class ServerSession(CallbackDict[str, Any], SessionMixin):
         last_seen_at: datetime | None = None,
         created_at: datetime | None = None,
         expired_contents: dict[str, Any] | None = None,
+        unavailable: bool = False,
     ) -> None:
         def on_update(_self: CallbackDict[str, Any]) -> None:
             self.modified = True
@@ -74,6 +78,8 @@ class ServerSession(CallbackDict[str, Any], SessionMixin):
         self.previous_token: str | None = None
         # (sid, sub) of the provider login, as provider_key()s; written when the row is made.
         self.provider_login: tuple[str | None, str | None] = (None, None)
+        # The store could not be read: this session's contents are unknown, never to be saved.
+        self.unavailable = unavailable
 
     def regenerate(self) -> None:
         """Give the session a new id, keeping its contents; the old id stops working."""
@@ -126,9 +132,21 @@ class ServerSessionInterface(SessionInterface):
         idle, _absolute = self._limits(app)
         now = utcnow()
         key = _hash(token)
-        # Core, not the ORM: this runs on every request and needs no tracked object.
-        with self.store.autocommit_engine.connect() as connection:
-            row = connection.execute(_SESSION_ROW, {"key": key}).first()
+
+        def read() -> Any:
+            # Core, not the ORM: this runs on every request and needs no tracked object.
+            with self.store.autocommit_engine.connect() as connection:
+                return connection.execute(_SESSION_ROW, {"key": key}).first()
+
+        try:
+            row = retry_on_disconnect(read)
+        except SQLAlchemyError as error:
+            if not is_unavailable(error):
+                raise
+            # The store cannot be reached: no session, and nothing written back; pages that
+            # need it show the store-unavailable page (`store_down`), /health still answers.
+            log.warning("session store unavailable: %s", type(error).__name__)
+            return ServerSession(token=token, unavailable=True)
         if row is None:
             return ServerSession(expired=True)
         last_seen = as_utc(row.last_seen_at)
@@ -143,6 +161,8 @@ class ServerSessionInterface(SessionInterface):
 
     def save_session(self, app: Flask, session: SessionMixin, response: Response) -> None:
         assert isinstance(session, ServerSession)
+        if session.unavailable:
+            return
         cookie_name = self.get_cookie_name(app)
         domain = self.get_cookie_domain(app)
         path = self.get_cookie_path(app)
@@ -193,13 +213,16 @@ class ServerSessionInterface(SessionInterface):
         """The session's own row: its contents when changed, else only when it was last seen."""
         assert session.token is not None
         params: dict[str, Any] = {"key": _hash(session.token), "seen": now}
-        # One statement: in autocommit it is atomic all the same, and one round trip, not three.
-        with self.store.autocommit_engine.connect() as connection:
-            if session.modified:
-                params["new_data"] = _serializer.dumps(dict(session)).encode()
-                connection.execute(_SAVE_DATA, params)
-            else:
-                connection.execute(_TOUCH, params)
+        if session.modified:
+            params["new_data"] = _serializer.dumps(dict(session)).encode()
+
+        def write() -> None:
+            # One statement: in autocommit it is atomic all the same, one round trip not three;
+            # the same values written twice are the same row, so a dropped connection retries.
+            with self.store.autocommit_engine.connect() as connection:
+                connection.execute(_SAVE_DATA if session.modified else _TOUCH, params)
+
+        retry_on_disconnect(write)
 
     def _create(self, app: Flask, db: Any, session: ServerSession, now: datetime) -> None:
         _idle, absolute = self._limits(app)

@@ -93,3 +93,17 @@ class CalendarFeed(Base):
     language: Mapped[str] = mapped_column(String(5))
     created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
     revoked_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class KnownPerson(Base):
+    """What the web app last knew of a person from DFDG, for when DFDG cannot be reached: who a
+    MitID login is (the CPR number only as a keyed hash) and the person's last status answer."""
+
+    __tablename__ = "known_persons"
+
+    person_id: Mapped[str] = mapped_column(String(64), primary_key=True)
+    cpr_digest: Mapped[str | None] = mapped_column(String(64), unique=True)
+    name: Mapped[str] = mapped_column(String(200), default="")
+    status: Mapped[dict[str, Any] | None] = mapped_column(JSON)
+    status_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))

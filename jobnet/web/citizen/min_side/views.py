@@ -2,17 +2,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from flask import abort, current_app, render_template, request
+from flask import abort, current_app, g, render_template, request
 from flask_login import current_user
 
 from jobnet.clients.dfdg_client.client import get_dfdg_client
 from jobnet.clients.dfdg_client.duties import Duties
 from jobnet.clients.dfdg_client.errors import DfdgUnavailable
+from jobnet.clients.dfdg_client.status import parse_status
 from jobnet.clients.dfdg_client.summons import SummonsOverview
 from jobnet.web.auth.users import citizen_actor, citizen_required
 from jobnet.web.citizen.min_side import bp
 from jobnet.web.citizen.min_side.reports import page_of_reports
-from jobnet.web.journeys import outbox
+from jobnet.web.journeys import last_known, outbox
 from jobnet.web.journeys.machinery import web_store
 from jobnet.web.journeys.receipts.summaries import rejection_messages
 from jobnet.web.journeys.situation import JOURNEY_KINDS, Situation, from_status, pending_changes
@@ -35,12 +36,18 @@ def _front_page(
     """Status, interviews and duties in one DFDG call, counting reports still on their way;
     nothing while DFDG cannot be reached (the page still shows the person's reports)."""
     try:
-        status, interviews, duties = get_dfdg_client().front_page_with_duties(
-            person_id, citizen_actor()
+        answer, interviews, duties = last_known.ask_dfdg(
+            lambda: get_dfdg_client().front_page_answer_with_duties(person_id, citizen_actor())
         )
     except DfdgUnavailable:
-        return None, None, None
-    return from_status(status, pending_changes(pending)), interviews, duties
+        # What the web app last knew, saying from when; nothing if it knows nothing.
+        known = last_known.last_status(person_id)
+        if known is None:
+            return None, None, None
+        g.dfdg_known_at = known.at
+        return from_status(parse_status(known.answer), pending_changes(pending)), None, None
+    last_known.remember_status(person_id, answer)
+    return from_status(parse_status(answer), pending_changes(pending)), interviews, duties
 
 
 @bp.get("/")
