@@ -186,7 +186,7 @@ def _start_outbox_worker(app: Flask) -> None:
     `flask --app app outbox work` as its own process."""
     if not app.config["OUTBOX_WORKER_EMBEDDED"]:
         return
-    from jobnet.web.journeys.outbox import Worker
+    from jobnet.web.journeys.outbox_worker import Worker
 
     worker = Worker(app, interval=app.config["OUTBOX_POLL_SECONDS"])
     worker.start()

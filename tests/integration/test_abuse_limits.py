@@ -145,7 +145,7 @@ def test_the_outbox_worker_purges_expired_sessions_on_a_schedule(
 
     from sqlalchemy import update
 
-    from jobnet.web.journeys.outbox import Worker
+    from jobnet.web.journeys.outbox_worker import Worker
     from jobnet.web.platform.sessions import utcnow
     from tests.helpers import login_citizen
 

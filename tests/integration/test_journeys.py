@@ -677,7 +677,7 @@ def test_a_kept_status_is_asked_again_when_it_is_old(
     client.get("/sygemelding/foerste-sygedag")
     before = status_reads(journey_app)
     later = time.time() + journey_app.config["JOURNEY_STATUS_SECONDS"] + 1
-    monkeypatch.setattr("jobnet.web.journeys.machinery.time.time", lambda: later)
+    monkeypatch.setattr("jobnet.web.journeys.kept_status.time.time", lambda: later)
     client.get("/sygemelding/foerste-sygedag")
     assert status_reads(journey_app) == before + 1
 

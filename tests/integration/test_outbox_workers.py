@@ -16,7 +16,7 @@ from sqlalchemy import select
 
 from jobnet.clients.dfdg_client.commands import holiday_command
 from jobnet.clients.dfdg_client.values import Actor
-from jobnet.web.journeys import outbox
+from jobnet.web.journeys import outbox, outbox_worker
 from jobnet.web.store.models import OutboxCommand
 from tests.integration.outbox_helpers import app_with_demo_data
 from tests.integration.test_journeys import TODAY
@@ -108,7 +108,7 @@ def test_two_workers_deliver_each_command_exactly_once(
     recorded = _record_holidays(app)
     assert len(recorded) == len(REGISTERED_DEMO_PERSONS) * HOLIDAYS_EACH
 
-    workers = [outbox.Worker(app, interval=0.01) for _ in range(2)]
+    workers = [outbox_worker.Worker(app, interval=0.01) for _ in range(2)]
     for worker in workers:
         worker.start()
     deadline = time.monotonic() + 60

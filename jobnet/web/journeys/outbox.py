@@ -12,14 +12,12 @@ from __future__ import annotations
 import logging
 import random
 import secrets
-import threading
 import time
 from dataclasses import asdict, dataclass
 from datetime import datetime, timedelta
 from functools import partial
 from typing import Any
 
-from flask import Flask
 from sqlalchemy import BindParameter, Select, bindparam, or_, select, update
 from sqlalchemy.exc import IntegrityError
 from sqlalchemy.orm import Session, aliased
@@ -28,7 +26,6 @@ from jobnet.clients.dfdg_client.client import DfdgClient
 from jobnet.clients.dfdg_client.errors import DfdgError, DfdgForbidden, DfdgNotFound, DfdgRejected
 from jobnet.clients.dfdg_client.values import Actor
 from jobnet.db import Store, retry_on_disconnect
-from jobnet.web.platform.housekeeping import Housekeeping
 from jobnet.web.platform.sessions import as_utc, utcnow
 from jobnet.web.store.models import OutboxCommand
 
@@ -435,30 +432,3 @@ def is_overdue(command: OutboxCommand, now: datetime | None = None) -> bool:
     return command.status == RECEIVED and (now or utcnow()) - as_utc(
         command.created_at
     ) > timedelta(hours=1)
-
-
-class Worker(threading.Thread):
-    """Delivers due commands every `interval` seconds until stopped."""
-
-    def __init__(self, app: Flask, interval: float = 2.0) -> None:
-        super().__init__(name="outbox-worker", daemon=True)
-        self.app = app
-        self.interval = interval
-        self.stopping = threading.Event()
-        # Expired sessions and limit counters are purged on a schedule by the same worker.
-        self.housekeeping = Housekeeping(app, every=float(app.config["SESSION_PURGE_SECONDS"]))
-
-    def run(self) -> None:
-        store: Store = self.app.extensions["web_store"]
-        client: DfdgClient = self.app.extensions["dfdg_client"]
-        while not self.stopping.is_set():
-            try:
-                with self.app.app_context():
-                    deliver_due(store, client)
-            except Exception:  # the worker must outlive any one bad round
-                log.exception("outbox worker round failed")
-            self.housekeeping.tick()
-            self.stopping.wait(self.interval)
-
-    def stop(self) -> None:
-        self.stopping.set()

@@ -49,7 +49,8 @@ def outbox_work(once: bool, interval: float | None) -> None:
 
     Several may run at once: a command is claimed with a lease before it is sent.
     """
-    from jobnet.web.journeys.outbox import Worker, deliver_due
+    from jobnet.web.journeys.outbox import deliver_due
+    from jobnet.web.journeys.outbox_worker import Worker
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     if once:
