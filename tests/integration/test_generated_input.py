@@ -60,6 +60,9 @@ NOT_WALKED = {
     "auth.caseworker_backchannel_logout": "the caseworker provider's back-channel logout: as "
     "the citizen's",
     "duties.revoke_feed": "one button with no typed field; it stops the feed the walk made",
+    "caseworker.act_on_set_aside": "resend and cancel buttons for a set-aside command, no typed "
+    "field; only shown when a command was set aside (tests/integration/"
+    "test_receipt_whatever_fails.py)",
 }
 # Forms that change who the caseworker acts for: walked last, in their own session.
 SESSION_CHANGING = {
