@@ -28,6 +28,11 @@ def valid_key(text: str | None) -> str | None:
 class KeyField(HiddenField):
     """The command's idempotency key: a posted value that is not a key is no key at all."""
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        # Pages and templates skip hidden fields by their type: this is one of them.
+        self.type = "HiddenField"
+
     def process_formdata(self, valuelist: list[Any]) -> None:
         posted = valuelist[0] if valuelist else None
         self.data: str | None = valid_key(posted if isinstance(posted, str) else None)
