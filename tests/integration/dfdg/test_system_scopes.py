@@ -30,7 +30,12 @@ from tests.integration.dfdg.jobseeker_helpers import new_person
 AARHUS = "0751"
 KOEBENHAVN_JOBCENTRE = "29190011"
 AARHUS_JOBCENTRE = "29190012"
-NOW = int(time.time())
+
+
+def _now() -> int:
+    """Now, when the assertion is made: a suite may run long after this module is loaded."""
+    return int(time.time())
+
 
 WEB = {
     "actor_types": ["citizen", "caseworker"],
@@ -71,9 +76,9 @@ def _assertion(
     claims = {
         "iss": SYSTEM,
         "aud": "urn:dfdg:api",
-        "iat": NOW,
-        "nbf": NOW,
-        "exp": NOW + 300,
+        "iat": _now(),
+        "nbf": _now(),
+        "exp": _now() + 300,
         "jti": f"t-{time.monotonic_ns()}",
         "actor_type": "citizen",
         "channel": "web",
@@ -179,15 +184,15 @@ def test_no_header_lets_a_system_act_as_a_person(two_systems: Flask, dfdg_store:
         "other key": _assertion(OTHER_SYSTEM_KEY, sub=person_id),
         "other iss": _assertion(sub=person_id, iss=OTHER_SYSTEM),
         "audience": _assertion(sub=person_id, aud="urn:somewhere-else"),
-        "expired": _assertion(sub=person_id, iat=NOW - 900, nbf=NOW - 900, exp=NOW - 600),
-        "not yet": _assertion(sub=person_id, nbf=NOW + 600, exp=NOW + 900),
-        "too long": _assertion(sub=person_id, exp=NOW + 86400),
+        "expired": _assertion(sub=person_id, iat=_now() - 900, nbf=_now() - 900, exp=_now() - 600),
+        "not yet": _assertion(sub=person_id, nbf=_now() + 600, exp=_now() + 900),
+        "too long": _assertion(sub=person_id, exp=_now() + 86400),
         "no exp": _assertion(sub=person_id, exp=None),
         "no nbf": _assertion(sub=person_id, nbf=None),
         "system type": _assertion(sub=person_id, actor_type="system"),
         "hmac": jwt.encode(
             {"alg": "HS256"},
-            {"iss": SYSTEM, "aud": "urn:dfdg:api", "sub": person_id, "exp": NOW + 60},
+            {"iss": SYSTEM, "aud": "urn:dfdg:api", "sub": person_id, "exp": _now() + 60},
             hmac_key,
             algorithms=["HS256"],
         ),
@@ -275,6 +280,6 @@ def test_the_signer_s_assertion_is_what_dfdg_accepts(dfdg_app: Flask, dfdg_store
 
     person_id = new_person(dfdg_store)
     signer = AssertionSigner.development()
-    actor = Actor(type="citizen", id=person_id, auth_time=NOW - 60, level="Substantial")
+    actor = Actor(type="citizen", id=person_id, auth_time=_now() - 60, level="Substantial")
     headers = {**_bearer(TOKEN), "X-Actor-Assertion": signer.assertion(actor)}
     assert _get(raw_client(dfdg_app), f"/persons/{person_id}", headers).status_code == 200
