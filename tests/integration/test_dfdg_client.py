@@ -32,8 +32,8 @@ from jobnet.clients.dfdg_client.transport import PooledHttp, Unreachable
 from jobnet.clients.dfdg_client.values import Actor
 from jobnet.dfdg import create_dfdg_app
 from jobnet.dfdg.demo import load_demo_data
-from jobnet.dfdg.models.base import Base
 from jobnet.environment import DEV_ASSERTION_KEY
+from tests.integration.dfdg.conftest import empty_dfdg_tables
 
 TOKEN = "client-test-token"
 CITIZEN = Actor(type="citizen", channel="web")
@@ -75,9 +75,7 @@ def service(dfdg_service: Flask) -> Iterator[Flask]:
     with store.session() as session:
         load_demo_data(session)
     yield dfdg_service
-    with store.engine.begin() as connection:
-        for table in reversed(Base.metadata.sorted_tables):
-            connection.execute(table.delete())
+    empty_dfdg_tables(store)  # TRUNCATE on PostgreSQL: the audit log refuses DELETE
 
 
 @pytest.fixture

@@ -31,7 +31,7 @@ from jobnet.clients.dfdg_client.status import Absence, PersonStatus, Registratio
 from jobnet.clients.dfdg_client.values import Actor, RecordedBy
 from jobnet.dfdg import create_dfdg_app
 from jobnet.dfdg.demo import load_demo_data
-from jobnet.dfdg.models.base import Base
+from tests.integration.dfdg.conftest import empty_dfdg_tables
 
 TOKEN = "client-status-test-token"
 TODAY = date(2026, 11, 23)
@@ -80,9 +80,7 @@ def dfdg(dfdg_service: Flask) -> Iterator[DfdgClient]:
         load_demo_data(session, TODAY)
     with DfdgClient.in_process(dfdg_service, TOKEN, timeout=5.0) as client:
         yield client
-    with store.engine.begin() as connection:
-        for table in reversed(Base.metadata.sorted_tables):
-            connection.execute(table.delete())
+    empty_dfdg_tables(store)  # TRUNCATE on PostgreSQL: the audit log refuses DELETE
 
 
 def _person(dfdg: DfdgClient, cpr: str) -> str:

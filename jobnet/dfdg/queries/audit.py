@@ -28,6 +28,10 @@ class AuditFilter:
 _INSERT_ENTRY = insert(cast(Table, AuditEntry.__table__))
 
 
+# The entries' id column is a 32-bit integer on PostgreSQL.
+BIGGEST_ENTRY_ID = 2**31 - 1
+
+
 def add_entry(session: Session, values: Mapping[str, str | None]) -> None:
     """Insert one entry with these column values now, in the session's transaction."""
     session.execute(_INSERT_ENTRY, dict(values))
@@ -49,6 +53,8 @@ def entries_page(
     of anyone else's entry or of none gives an empty page)."""
     query = select(AuditEntry).where(AuditEntry.person_id == person_id)
     if audit_filter.older_than is not None:
+        if not 0 < audit_filter.older_than <= BIGGEST_ENTRY_ID:
+            return [], False  # no entry has such an id (PostgreSQL would refuse to look)
         mark = session.get(AuditEntry, audit_filter.older_than)
         if mark is None or mark.person_id != person_id:
             return [], False
