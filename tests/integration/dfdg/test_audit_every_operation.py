@@ -82,7 +82,7 @@ def _path(operation: Operation, person_id: str) -> str:
     return path
 
 
-def _audit_count(store: Store, person_id: str) -> list[AuditEntry]:
+def _audit_entries(store: Store, person_id: str) -> list[AuditEntry]:
     with store.session() as session:
         return list(
             session.scalars(
@@ -125,11 +125,11 @@ def test_a_caseworker_of_the_persons_job_centre_leaves_exactly_one_entry(
     pinned_today: None,
 ) -> None:
     person_id = new_person(dfdg_store, group=1, since=TODAY - timedelta(days=30))
-    before = _audit_count(dfdg_store, person_id)
+    before = _audit_entries(dfdg_store, person_id)
     response = _call(dfdg_client, operation, person_id, caseworker)
     problem = response.get_json(silent=True) or {}
     assert not str(problem.get("type", "")).endswith("validation-error"), problem
-    after = _audit_count(dfdg_store, person_id)
+    after = _audit_entries(dfdg_store, person_id)
     [entry] = after[len(before) :]
     assert entry.actor_type == "caseworker"
     assert entry.actor_id == "CVR:29190011-RID:41120001"
@@ -149,7 +149,7 @@ def test_a_refusal_to_another_municipalitys_caseworker_leaves_exactly_one_entry(
     problem = response.get_json(silent=True) or {}
     assert not str(problem.get("type", "")).endswith("validation-error"), problem
     assert response.status_code in (403, 404), response.status_code
-    [entry] = _audit_count(dfdg_store, person_id)
+    [entry] = _audit_entries(dfdg_store, person_id)
     assert entry.actor_id == "CVR:29190011-RID:41120001"
     assert entry.outcome in ("denied", "not_found")
 
