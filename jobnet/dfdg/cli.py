@@ -58,3 +58,15 @@ def seed_scale_command(persons: int, records: int) -> None:
         raise click.ClickException(str(error)) from None
     total = sum(written.values())
     click.echo(f"seeded {total:,} rows in {time.monotonic() - began:.0f} s")
+
+
+@dfdg_cli.command("purge-messages")
+def purge_messages_command() -> None:
+    """Delete message threads whose retention period (MESSAGE_RETENTION_DAYS) has passed."""
+    from jobnet.dfdg.message_retention import purge_expired_messages
+    from jobnet.dfdg.models.base import utcnow
+
+    days = int(current_app.config.get("MESSAGE_RETENTION_DAYS", 5 * 365))
+    with current_store().session() as session:
+        purged = purge_expired_messages(session, utcnow(), days)
+    click.echo(f"{purged} message threads older than {days} days deleted.")

@@ -34,6 +34,9 @@ DEVELOPMENT: dict[str, Any] = {
     # With the demo data: a synthetic population of this many jobseekers for the public
     # statistics (jobnet.dfdg.synthetic); 0 for none.
     "SYNTHETIC_PERSONS": 25000,
+    # Messages with the job centre are kept this many days after a thread's last message,
+    # then deleted by `dfdg purge-messages` (issue 23).
+    "MESSAGE_RETENTION_DAYS": 5 * 365,
 }
 DEFAULTS: dict[str, dict[str, Any]] = {
     "development": DEVELOPMENT,
@@ -55,6 +58,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "ABUSE_LIMITS_ENABLED": True,
         "DFDG_TOKEN_FAILURE_LIMIT": DEVELOPMENT["DFDG_TOKEN_FAILURE_LIMIT"],
         "SYNTHETIC_PERSONS": 0,
+        "MESSAGE_RETENTION_DAYS": DEVELOPMENT["MESSAGE_RETENTION_DAYS"],
     },
 }
 

@@ -14,6 +14,7 @@ from jobnet.domain.cannot_come import CannotComeProblem
 from jobnet.domain.fields import FieldProblem
 from jobnet.domain.interviews import InterviewProblem
 from jobnet.domain.jobseeker import RegistrationProblem
+from jobnet.domain.messages import MessageProblem
 from jobnet.domain.plans import PlanProblem
 from jobnet.domain.standing import CoverageProblem
 from jobnet.domain.summons import SummonsProblem
@@ -29,6 +30,7 @@ RULE_SETS: dict[str, type[StrEnum]] = {
     "cannot_come": CannotComeProblem,
     "plan": PlanProblem,
     "field": FieldProblem,
+    "message": MessageProblem,
 }
 _NAMES = {rule_set: name for name, rule_set in RULE_SETS.items()}
 

@@ -13,6 +13,8 @@ from jobnet.dfdg.api import (  # noqa: F401  (registers routes)
     insight,
     interviews,
     joblog,
+    messages,
+    messages_jobcentre,
     meta,
     organisations,
     persons,

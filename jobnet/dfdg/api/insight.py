@@ -18,6 +18,7 @@ from jobnet.dfdg.api import (
     insight_categories,
     insight_cv_plan_history,  # noqa: F401  (registers record types)
     insight_journey_categories,  # noqa: F401  (registers categories)
+    insight_messages,  # noqa: F401  (registers a category)
 )
 from jobnet.dfdg.api.blueprint import api, parse_body
 from jobnet.dfdg.api.records import NOT_FOUND_RESPONSE, PERSON_ID, person_for_read, person_for_write
