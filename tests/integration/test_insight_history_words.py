@@ -68,9 +68,20 @@ def _records_of_every_type(app: Flask) -> list[tuple[str, str]]:
         "measures": [],
     }
     dfdg_change(app, "POST", f"/persons/{mette}/plan/revisions", revision, **as_hanne())
+    message = {"subject": "Mit CV", "text": "Kan I se på det?"}
+    thread = dfdg_change(app, "POST", f"/persons/{mette}/message-threads", message, **me)
+    answer = {"text": "Ja."}
+    dfdg_change(
+        app,
+        "POST",
+        f"/persons/{mette}/message-threads/{thread['id']}/messages",
+        answer,
+        **as_hanne(),
+    )
     records = [
         ("joblog", made["id"]),
         ("insight_requests", request["id"]),
+        ("messages", thread["id"]),
         *[("cv_section", section) for section in CV_SECTIONS],
         *[("cv_entry", e.id) for e in dfdg_rows(app, CvEntry, person_id=mette)],
         *[("plan", p.id) for p in dfdg_rows(app, JobPlan, person_id=mette)],

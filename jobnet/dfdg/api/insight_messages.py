@@ -42,7 +42,6 @@ def _thread_history(context: ExportContext, record_id: str) -> list[RecordVersio
                 "subject": thread.subject,
                 "text": message.text,
                 "attachments": [item.filename for item in message.attachments],
-                "read_at": message.read_at.isoformat() if message.read_at else None,
             },
         )
         for message in thread.messages

@@ -24,6 +24,7 @@ from sqlalchemy.orm import Session, aliased
 
 from jobnet.clients.dfdg_client.client import DfdgClient
 from jobnet.clients.dfdg_client.errors import DfdgError, DfdgForbidden, DfdgNotFound, DfdgRejected
+from jobnet.clients.dfdg_client.messages import without_contents
 from jobnet.clients.dfdg_client.values import Actor
 from jobnet.db import Store, retry_on_disconnect
 from jobnet.web.platform.sessions import as_utc, utcnow
@@ -310,6 +311,9 @@ def _apply(command: OutboxCommand, outcome: tuple[str, Any], now: datetime) -> N
     kind, detail = outcome
     command.attempts += 1
     command.lease_until = None
+    if kind in ("registered", "rejected"):
+        # Files sent along (a message's attachments) are DFDG's to keep once it has answered.
+        command.body = without_contents(command.body)
     if kind == "registered":
         command.status = REGISTERED
         command.result = detail if isinstance(detail, dict) else {}

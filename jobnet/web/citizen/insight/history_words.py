@@ -130,6 +130,11 @@ RECORD_FIELDS: dict[str, Words] = {
         "language": _l("Language"),
         "level": _l("Level"),
     },
+    "messages": {
+        "subject": _l("Subject"),
+        "text": _l("Message"),
+        "attachments": _l("Attachments"),
+    },
     "plan": {
         "revision_date": _l("Date of the version"),
         "targets": _l("Employment targets"),
@@ -153,6 +158,7 @@ RECORD_CODES: dict[str, dict[str, Words]] = {
         "end_cause": {"deregistration": _l("Your deregistration as a jobseeker")},
     },
     "insight_requests": {},
+    "messages": {},
     "joblog": {"kind": KIND_LABELS, "status": STATUS_LABELS},
     "cv_section": {"work_time": WORK_TIME_LABELS, "status": APPROVAL_LABELS},
     "cv_entry": {"section": CV_PARTS, "level": LEVEL_LABELS},
