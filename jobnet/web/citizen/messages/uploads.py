@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from urllib.parse import quote
 
-from flask import Blueprint, Flask, request
+from flask import Blueprint, request
 from flask.blueprints import BlueprintSetupState
 from flask_babel import gettext as _
 from werkzeug.datastructures import FileStorage
@@ -47,8 +47,7 @@ def allow_uploads_on(bp: Blueprint, endpoints: Iterable[str]) -> None:
             request.max_content_length = UPLOAD_BODY_LIMIT
 
     def register(state: BlueprintSetupState) -> None:
-        app: Flask = state.app
-        app.before_request_funcs.setdefault(None, []).insert(0, raise_limit)
+        state.app.before_request_funcs.setdefault(None, []).insert(0, raise_limit)
 
     bp.record_once(register)
 
