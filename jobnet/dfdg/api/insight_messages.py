@@ -9,15 +9,26 @@ from __future__ import annotations
 
 from pydantic import BaseModel
 
-from jobnet.dfdg.api.jobcentre_access import actor_out
-from jobnet.dfdg.api.messages import reader_of, thread_names, thread_out
+from jobnet.dfdg.api.jobcentre_access import actor_out, jobcentre_of
+from jobnet.dfdg.api.message_records import reader_of, thread_names, thread_out
 from jobnet.dfdg.insight import ExportContext, register_category
 from jobnet.dfdg.queries import messages as message_queries
 from jobnet.dfdg.schemas.insight import RecordVersion
 from jobnet.dfdg.schemas.messages import ThreadOut
+from jobnet.domain.codes import ActorType
+
+
+def _may_read(context: ExportContext) -> bool:
+    """The person themself or their job centre: an unemployment fund that may copy its
+    member's other data gets no messages with the job centre."""
+    if context.actor.type == ActorType.CITIZEN:
+        return True
+    return jobcentre_of(context.session, context.actor, context.person) is not None
 
 
 def _threads(context: ExportContext) -> list[BaseModel]:
+    if not _may_read(context):
+        return []
     reader = reader_of(context.actor)
     threads = message_queries.for_person(context.session, context.person.id)
     return [thread_out(context.session, thread, reader) for thread in threads]
@@ -25,7 +36,7 @@ def _threads(context: ExportContext) -> list[BaseModel]:
 
 def _thread_history(context: ExportContext, record_id: str) -> list[RecordVersion] | None:
     thread = message_queries.of_person(context.session, context.person.id, record_id)
-    if thread is None:
+    if thread is None or not _may_read(context):
         return None
     names = thread_names(context.session, [thread])
     return [

@@ -10,33 +10,40 @@ caseworker tells the person that something waits (`jobnet.dfdg.message_notices`)
 from __future__ import annotations
 
 import base64
-import binascii
-from collections.abc import Iterable, Mapping, Sequence
-from typing import Any
 
 from flask import Response, jsonify
 from sqlalchemy.orm import Session
 
-from jobnet.dfdg.actor import ActorContext, current_actor
+from jobnet.dfdg.actor import current_actor
 from jobnet.dfdg.api.blueprint import api, parse_body
-from jobnet.dfdg.api.jobcentre_access import actor_out, jobcentre_write, person_for_subject_read
+from jobnet.dfdg.api.jobcentre_access import (
+    jobcentre_of,
+    jobcentre_write,
+    person_for_subject_read,
+)
+from jobnet.dfdg.api.message_records import (
+    NO_JOBCENTRE,
+    add_message,
+    attachment_out,
+    checked_attachments,
+    mark_read,
+    message_violation,
+    reader_of,
+    summary_fields,
+    thread_names,
+    thread_out,
+)
 from jobnet.dfdg.api.records import PERSON_ID, RULE_RESPONSE, person_for_write
 from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
 from jobnet.dfdg.message_notices import tell_person_a_message_waits
-from jobnet.dfdg.models.base import utcnow
-from jobnet.dfdg.models.messages import Message, MessageAttachment, MessageThread
+from jobnet.dfdg.models.messages import MessageThread
 from jobnet.dfdg.models.persons import Person
-from jobnet.dfdg.problems import field_error, validation_problem
-from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import messages as message_queries
-from jobnet.dfdg.rules import RuleViolation, refuse, refuse_not_found
-from jobnet.dfdg.schemas.base import FieldError, Problem
+from jobnet.dfdg.rules import refuse, refuse_not_found
+from jobnet.dfdg.schemas.base import Problem
 from jobnet.dfdg.schemas.messages import (
     AttachmentContentOut,
-    AttachmentIn,
-    AttachmentOut,
-    MessageOut,
     NewThreadRequest,
     ReplyRequest,
     ThreadListResponse,
@@ -44,20 +51,6 @@ from jobnet.dfdg.schemas.messages import (
     ThreadSummaryOut,
 )
 from jobnet.domain.codes import ActorType
-from jobnet.domain.messages import (
-    CONTENT_TYPES,
-    MAX_ATTACHMENT_BYTES,
-    MAX_ATTACHMENTS,
-    MAX_SUBJECT_LENGTH,
-    MAX_TEXT_LENGTH,
-    AttachmentFacts,
-    AttachmentKind,
-    MessageProblem,
-    check_message,
-    safe_filename,
-    sniff_kind,
-)
-from jobnet.domain.problems import rule_set_name
 
 TAGS = ("messages",)
 LIST = "messages.list"
@@ -70,201 +63,12 @@ THREAD_ID = {**PERSON_ID, "thread_id": "The thread's id"}
 ATTACHMENT_ID = {**THREAD_ID, "attachment_id": "The attachment's id"}
 NO_THREAD = "The person has no thread with this id"
 NO_ATTACHMENT = "The thread has no attachment with this id"
-NO_JOBCENTRE = "no_jobcentre"
 
-PROBLEM_WORDS: dict[str, str] = {
-    MessageProblem.SUBJECT_REQUIRED: "A new thread needs a subject",
-    MessageProblem.SUBJECT_TOO_LONG: f"The subject has at most {MAX_SUBJECT_LENGTH} characters",
-    MessageProblem.TEXT_REQUIRED: "Write the message",
-    MessageProblem.TEXT_TOO_LONG: f"The message has at most {MAX_TEXT_LENGTH} characters",
-    MessageProblem.TOO_MANY_ATTACHMENTS: f"At most {MAX_ATTACHMENTS} attachments a message",
-    MessageProblem.ATTACHMENT_TOO_BIG: f"An attachment has at most {MAX_ATTACHMENT_BYTES} bytes",
-    MessageProblem.ATTACHMENT_KIND: "An attachment must be a PDF, JPEG or PNG (by its content)",
-    MessageProblem.ATTACHMENT_EMPTY: "The attachment is empty",
-    NO_JOBCENTRE: "No job centre serves the person's municipality",
-}
 WRITE_RESPONSES = {
     403: ("A caseworker not of the person's job centre (`outside_organisation`)", Problem),
     404: ("No such person, or no such thread of this person", Problem),
     422: RULE_RESPONSE,
 }
-
-
-# --- answers ----------------------------------------------------------------------------------
-
-
-def attachment_out(attachment: MessageAttachment) -> AttachmentOut:
-    kind = AttachmentKind(attachment.kind)
-    return AttachmentOut(
-        id=attachment.id,
-        filename=attachment.filename,
-        kind=kind,
-        content_type=CONTENT_TYPES[kind],
-        size=attachment.size,
-    )
-
-
-def message_out(message: Message, names: Mapping[str, str]) -> MessageOut:
-    return MessageOut(
-        id=message.id,
-        number=message.number,
-        text=message.text,
-        sent_at=message.sent_at,
-        sent_by=actor_out(message.by_type, message.by_name, message.by_organisation, names),
-        reference=message.source_reference,
-        read_at=message.read_at,
-        read_by_name=message.read_by_name,
-        attachments=[attachment_out(item) for item in message.attachments],
-    )
-
-
-def _from_the_other_side(message: Message, reader: str) -> bool:
-    """Whether `message` was written by the other side than `reader` (citizen or job centre)."""
-    by_person = message.by_type == ActorType.CITIZEN.value
-    return by_person if reader == "jobcentre" else not by_person
-
-
-def unread(thread: MessageThread, reader: str) -> bool:
-    return any(_from_the_other_side(m, reader) and m.read_at is None for m in thread.messages)
-
-
-def reader_of(actor: ActorContext) -> str:
-    return "person" if actor.type == ActorType.CITIZEN else "jobcentre"
-
-
-def summary_fields(thread: MessageThread, names: Mapping[str, str], reader: str) -> dict[str, Any]:
-    return {
-        "id": thread.id,
-        "person_id": thread.person_id,
-        "subject": thread.subject,
-        "organisation_cvr": thread.organisation_cvr,
-        "organisation_name": names.get(thread.organisation_cvr),
-        "created_at": thread.created_at,
-        "last_message_at": thread.last_message_at,
-        "started_by_type": thread.started_by_type,
-        "awaiting_answer": thread.awaiting_answer,
-        "unread": unread(thread, reader),
-        "message_count": len(thread.messages),
-        "taken_by_id": thread.taken_by_id,
-        "taken_by_name": thread.taken_by_name,
-        "taken_at": thread.taken_at,
-    }
-
-
-def thread_names(session: Session, threads: Iterable[MessageThread]) -> dict[str, str]:
-    cvrs: list[str | None] = []
-    for thread in threads:
-        cvrs.append(thread.organisation_cvr)
-        cvrs += [message.by_organisation for message in thread.messages]
-    return actor_queries.organisation_names(session, cvrs)
-
-
-def thread_out(session: Session, thread: MessageThread, reader: str) -> ThreadOut:
-    names = thread_names(session, [thread])
-    return ThreadOut(
-        **summary_fields(thread, names, reader),
-        messages=[message_out(message, names) for message in thread.messages],
-    )
-
-
-def mark_read(thread: MessageThread, reader: str, actor: ActorContext) -> None:
-    """The reader's side has read every message of the other side (first reading kept)."""
-    now = utcnow()
-    for message in thread.messages:
-        if _from_the_other_side(message, reader) and message.read_at is None:
-            message.read_at = now
-            if reader == "jobcentre":
-                message.read_by_name = actor.name
-
-
-# --- writing ----------------------------------------------------------------------------------
-
-
-def _decoded(items: Sequence[AttachmentIn]) -> list[bytes]:
-    contents: list[bytes] = []
-    errors: list[FieldError] = []
-    for index, item in enumerate(items):
-        try:
-            contents.append(base64.b64decode(item.content, validate=True))
-        except (binascii.Error, ValueError):
-            field = f"attachments.{index}.content"
-            errors.append(field_error(field, "not_base64", "Must be base64 (RFC 4648)"))
-    if errors:
-        raise validation_problem(errors)
-    return contents
-
-
-def _violation(problems: Sequence[tuple[str, str]]) -> RuleViolation:
-    errors = [
-        FieldError(
-            field=field, code=code, message=PROBLEM_WORDS.get(code, code), rules=rule_set_name(code)
-        )
-        for field, code in problems
-    ]
-    error = RuleViolation(errors[0].code, errors)
-    error.detail = PROBLEM_WORDS.get(errors[0].code, errors[0].code)
-    return error
-
-
-def checked_attachments(
-    session: Session,
-    action: str,
-    person_id: str,
-    *,
-    subject: str | None,
-    text: str,
-    attachments: Sequence[AttachmentIn],
-) -> list[tuple[str, AttachmentKind, bytes]]:
-    """The attachments as (safe name, kind, content) once the message keeps every rule; an
-    audited 422 naming each broken one otherwise."""
-    contents = _decoded(attachments)
-    facts = [AttachmentFacts(size=len(content), head=content[:16]) for content in contents]
-    problems = check_message(
-        subject=subject, text=text, attachments=facts, needs_subject=subject is not None
-    )
-    if problems:
-        refuse(session, action, person_id, _violation(problems))
-    kept: list[tuple[str, AttachmentKind, bytes]] = []
-    for item, content in zip(attachments, contents, strict=True):
-        kind = sniff_kind(content[:16])
-        assert kind is not None  # checked above
-        kept.append((safe_filename(item.filename, kind), kind, content))
-    return kept
-
-
-def add_message(
-    thread: MessageThread,
-    actor: ActorContext,
-    text: str,
-    attachments: Sequence[tuple[str, AttachmentKind, bytes]],
-    reference: str | None,
-) -> Message:
-    """Append a message by `actor` to the thread; an answer by the job centre reads what it
-    answers (the person's earlier messages count as read)."""
-    now = utcnow()
-    message = Message(
-        number=len(thread.messages) + 1,
-        text=text.strip(),
-        sent_at=now,
-        by_type=actor.type,
-        by_id=actor.id,
-        by_name=actor.name if actor.type != ActorType.CITIZEN else None,
-        by_organisation=actor.organisation if actor.type == ActorType.CASEWORKER else None,
-        source_reference=reference,
-        attachments=[
-            MessageAttachment(
-                number=index + 1, filename=name, kind=kind.value, size=len(data), content=data
-            )
-            for index, (name, kind, data) in enumerate(attachments)
-        ],
-    )
-    thread.messages.append(message)
-    thread.last_message_at = now
-    by_person = actor.type == ActorType.CITIZEN
-    thread.awaiting_answer = by_person
-    if not by_person:
-        mark_read(thread, "jobcentre", actor)
-    return message
 
 
 def _writer_check(session: Session, person_id: str, action: str) -> tuple[Person, str]:
@@ -276,10 +80,21 @@ def _writer_check(session: Session, person_id: str, action: str) -> tuple[Person
         code = person.municipality_code
         jobcentre = message_queries.jobcentre_of_municipality(session, code) if code else None
         if jobcentre is None:
-            refuse(session, action, person.id, _violation([("person_id", NO_JOBCENTRE)]))
+            refuse(session, action, person.id, message_violation([("person_id", NO_JOBCENTRE)]))
         return person, jobcentre.cvr
     person, organisation = jobcentre_write(session, person_id, action)
     return person, organisation.cvr
+
+
+def _person_to_read(session: Session, person_id: str, action: str) -> Person:
+    """The person, read by themself or a caseworker of their job centre: their messages with
+    the job centre are no one else's (an unemployment fund that sees its members' other data
+    finds none; audited 404)."""
+    person = person_for_subject_read(session, person_id, action)
+    actor = current_actor()
+    if actor.type != ActorType.CITIZEN and jobcentre_of(session, actor, person) is None:
+        refuse_not_found(session, action, person.id, NO_THREAD)
+    return person
 
 
 # --- the person's threads -----------------------------------------------------------------------
@@ -301,7 +116,7 @@ def _writer_check(session: Session, person_id: str, action: str) -> tuple[Person
 )
 def list_threads(person_id: str) -> Response:
     session = request_session()
-    person = person_for_subject_read(session, person_id, LIST)
+    person = _person_to_read(session, person_id, LIST)
     threads = message_queries.for_person(session, person.id)
     names = thread_names(session, threads)
     reader = reader_of(current_actor())
@@ -326,7 +141,7 @@ def list_threads(person_id: str) -> Response:
 )
 def get_thread(person_id: str, thread_id: str) -> Response:
     session = request_session()
-    person = person_for_subject_read(session, person_id, READ)
+    person = _person_to_read(session, person_id, READ)
     thread = message_queries.of_person(session, person.id, thread_id)
     if thread is None:
         refuse_not_found(session, READ, person.id, NO_THREAD)
@@ -451,7 +266,7 @@ def attachment_answer(session: Session, thread: MessageThread, attachment_id: st
 )
 def get_attachment(person_id: str, thread_id: str, attachment_id: str) -> Response:
     session = request_session()
-    person = person_for_subject_read(session, person_id, ATTACHMENT)
+    person = _person_to_read(session, person_id, ATTACHMENT)
     thread = message_queries.of_person(session, person.id, thread_id)
     if thread is None:
         refuse_not_found(session, ATTACHMENT, person.id, NO_THREAD)

@@ -18,16 +18,13 @@ from jobnet.dfdg.access import check_caseworker_purpose, organisation_may_see
 from jobnet.dfdg.actor import current_actor
 from jobnet.dfdg.api.blueprint import api, parse_body, parse_query
 from jobnet.dfdg.api.jobcentre_access import rule_violation
+from jobnet.dfdg.api.message_records import mark_read, summary_fields, thread_names, thread_out
 from jobnet.dfdg.api.messages import (
     ATTACHMENT,
     READ,
     SEND,
     TAGS,
     attachment_answer,
-    mark_read,
-    summary_fields,
-    thread_names,
-    thread_out,
     write_in_thread,
 )
 from jobnet.dfdg.api.records import RULE_RESPONSE

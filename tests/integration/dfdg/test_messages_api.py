@@ -185,3 +185,25 @@ def test_messages_are_in_the_export_and_history_and_expire(
         assert purge_expired_messages(session, utcnow() + timedelta(days=31), 30) == 1
     threads = get(dfdg_client, f"/persons/{person_id}/message-threads", citizen).get_json()
     assert threads["threads"] == []
+
+
+def test_the_persons_fund_sees_their_other_data_but_not_their_messages(
+    dfdg_client: FlaskClient, dfdg_store: Store, citizen: dict[str, str], caseworker: dict[str, str]
+) -> None:
+    from datetime import date
+
+    from tests.integration.dfdg.test_fund_memberships import FUND_A, _join
+
+    person_id = new_person(dfdg_store, group=1)
+    thread = _write(dfdg_client, person_id, citizen)
+    _join(dfdg_store, person_id, FUND_A, date(2020, 1, 1))
+    fund = {**caseworker, "X-Actor-Id": "CVR:39190021-RID:1", "X-Actor-Organisation": FUND_A}
+    assert get(dfdg_client, f"/persons/{person_id}", fund).status_code == 200
+    path = f"/persons/{person_id}/message-threads"
+    assert get(dfdg_client, path, fund).status_code == 404
+    assert get(dfdg_client, f"{path}/{thread['id']}", fund).status_code == 404
+    assert post(dfdg_client, path, {"subject": "S", "text": "T"}, fund).status_code == 403
+    assert get(dfdg_client, f"/organisations/{FUND_A}/message-threads", fund).status_code == 403
+    export = get(dfdg_client, f"/persons/{person_id}/export", fund)
+    assert export.status_code == 200, export.get_data(as_text=True)
+    assert export.get_json()["categories"]["messages"] == []
