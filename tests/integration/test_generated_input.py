@@ -101,7 +101,15 @@ USERS = {
         "citizen",
         _citizen(METTE),
         ("sickness", "holiday", "deregistration"),
-        ("/min-side/", "/cv/", "/joblog/", "/mine-data/", "/min-plan/", "/statistik/"),
+        (
+            "/min-side/",
+            "/cv/",
+            "/joblog/",
+            "/mine-data/",
+            "/min-plan/",
+            "/statistik/",
+            "/beskeder/",
+        ),
     ),
     "newcomer": User("newcomer", _citizen(OLIVER), ("registration",), ("/min-side/",)),
     "sick": User("sick", _citizen(MADS), ("recovery",), ("/min-side/",)),
@@ -117,7 +125,7 @@ USERS = {
             "jobcentre_summons_cancel",
             "jobcentre_plan",
         ),
-        ("/sagsbehandler/", "/sagsbehandler/borger"),
+        ("/sagsbehandler/", "/sagsbehandler/borger", "/sagsbehandler/beskeder/"),
     ),
 }
 
@@ -147,6 +155,7 @@ def _setup(user: str, client: FlaskClient, app: Flask) -> dict[str, str]:
             "/cv/erhvervserfaring/ny",
             {**experience, **date_fields("start_date", date(2020, 1, 1)), "ongoing": "yes"},
         )
+        answer(client, "/beskeder/ny", {"subject": "Spørgsmål", "text": "Hvornår ringer I?"})
     if user == "sick":
         client.get("/sygemelding/")
         answer(

@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import HiddenField, MultipleFileField, StringField, TextAreaField
+from wtforms import MultipleFileField, StringField, TextAreaField
 from wtforms.validators import InputRequired, Length
 
 from jobnet.domain.messages import MAX_SUBJECT_LENGTH, MAX_TEXT_LENGTH, MessageProblem
 from jobnet.web.journeys.messages import lazy_problem_message
+from jobnet.web.platform.forms import KeyField
 
 FILES_HINT = _l(
     "PDF, JPEG or PNG files, at most 10 MB each and 5 files. You can choose several at once."
@@ -33,7 +34,7 @@ class NewMessageForm(FlaskForm):
     class Meta:
         locales = ("da", "en")
 
-    key = HiddenField()
+    key = KeyField()
     subject = StringField(
         _l("Subject"),
         validators=[
@@ -52,6 +53,6 @@ class ReplyForm(FlaskForm):
     class Meta:
         locales = ("da", "en")
 
-    key = HiddenField()
+    key = KeyField()
     text = _text_field()
     attachments = _files_field()

@@ -29,4 +29,9 @@ summary_formatter(MESSAGE_ANSWER, _l("Answer to a citizen's message"))(_rows)
 @next_steps(MESSAGE_START)
 @next_steps(MESSAGE_SEND)
 def _after(summary: dict[str, Any]) -> list[str]:
-    return [_("The job centre answers in Messages on Jobnet. You will see there when they have read it.")]
+    return [
+        _(
+            "The job centre answers in Messages on Jobnet. "
+            "You will see there when they have read it."
+        )
+    ]

@@ -25,6 +25,13 @@ from jobnet.web.journeys.kept_status import web_store
 from jobnet.web.journeys.machinery import receipt_for_key, send
 
 MAX_ID_LENGTH = 36
+
+
+def _key(form: NewMessageForm | ReplyForm) -> str:
+    """The form's idempotency key; a new one if the post came without it (one command)."""
+    return str(form.key.data or "") or outbox.new_idempotency_key()
+
+
 PENDING_KINDS = {MESSAGE_START, MESSAGE_SEND}
 
 
@@ -91,7 +98,7 @@ def new() -> str | Response:
             pairs = [(f.filename, f.data) for f in files]
             command = start_thread_command(_person(), subject, text, pairs, reference)
             summary = _summary(subject, text, files, None)
-            receipt = send(_person(), command, summary, str(form.key.data), reference)
+            receipt = send(_person(), command, summary, _key(form), reference)
             return redirect(url_for("receipts.show", reference=receipt.reference))
     if not form.key.data:
         form.key.data = outbox.new_idempotency_key()
@@ -123,7 +130,7 @@ def reply(thread_id: str) -> str | Response:
             pairs = [(f.filename, f.data) for f in files]
             command = send_message_command(_person(), thread.id, text, pairs, reference)
             summary = _summary(thread.subject, text, files, thread.id)
-            receipt = send(_person(), command, summary, str(form.key.data), reference)
+            receipt = send(_person(), command, summary, _key(form), reference)
             return redirect(url_for("receipts.show", reference=receipt.reference))
     if not form.key.data:
         form.key.data = outbox.new_idempotency_key()

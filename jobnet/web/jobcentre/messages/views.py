@@ -36,6 +36,13 @@ from jobnet.web.journeys.machinery import receipt_for_key, send
 from jobnet.web.store.models import OutboxCommand
 
 MAX_ID_LENGTH = 36
+
+
+def _key(form: NewMessageForm | ReplyForm) -> str:
+    """The form's idempotency key; a new one if the post came without it (one command)."""
+    return str(form.key.data or "") or outbox.new_idempotency_key()
+
+
 # The filter as the address names it, and as DFDG does.
 FILTERS = {"alle": "all", "ulaeste": "unread", "ubesvarede": "unanswered"}
 
@@ -136,7 +143,7 @@ def answer(thread_id: str) -> Response | tuple[str, int]:
                     "thread_id": thread.id,
                 },
                 actor=_actor(thread.person_id),
-                idempotency_key=str(form.key.data),
+                idempotency_key=_key(form),
                 organisation_name=current_user.organisation_name,
                 reference=reference,
             )
@@ -197,7 +204,7 @@ def new() -> str | Response:
                 "attachments": [f.filename for f in files],
                 "thread_id": None,
             }
-            receipt = send(person_id, command, summary, str(form.key.data), reference)
+            receipt = send(person_id, command, summary, _key(form), reference)
             return redirect(url_for("receipts.show", reference=receipt.reference))
     if not form.key.data:
         form.key.data = outbox.new_idempotency_key()
