@@ -186,13 +186,13 @@ class Site:
     def crawl(self, user: Any, language: str) -> list[Any]:
         """The reports of the crawl as `user` in `language` (anonymous first, so the logged-in
         crawls can leave the public pages to it)."""
-        from tests.e2e.crawler import ANONYMOUS, REGISTERED, Crawl
+        from tests.e2e.crawler import ANONYMOUS, CASEWORKER, REGISTERED, Crawl
 
         key = (user.key, language)
         if key not in self._crawls:
             if user is not ANONYMOUS:
                 self.crawl(ANONYMOUS, language)
-            if user is REGISTERED:
+            if user is REGISTERED or user is CASEWORKER:  # the job centre's inbox: a message
                 self.make_receipt()
             page = self.new_page(user, language)
             try:
@@ -202,8 +202,9 @@ class Site:
         return self._crawls[key]
 
     def make_receipt(self) -> str:
-        """A sickness report sent by Mette Nielsen in the browser, so that receipts and their
-        print views exist for the crawl to find. Returns the receipt's path."""
+        """A sickness report and a message to the job centre sent by Mette Nielsen in the
+        browser, so that receipts, their print views and message threads exist for the crawl to
+        find. Returns the sickness receipt's path."""
         from tests.e2e.a11y import js
         from tests.e2e.crawler import REGISTERED
 
@@ -219,6 +220,13 @@ class Site:
                     page.locator("main form[action$='/send'] button[type=submit]").click()
                 assert "/kvittering/" in page.url, page.url
                 self.receipt = page.url.removeprefix(self.live_server.url)
+                # A message to the job centre, so that both sides' thread pages exist.
+                page.goto("/beskeder/ny")
+                page.fill("input[name='subject']", "Spørgsmål om min plan")
+                page.fill("textarea[name='text']", "Hvornår er næste samtale?")
+                with page.expect_navigation():
+                    page.locator("main form button[type=submit]").first.click()
+                assert "/kvittering/" in page.url, page.url
             finally:
                 page.close()
         return self.receipt

@@ -42,9 +42,12 @@ MUST_REACH = {
         "insight.audit_log",
         "duties.index",
         "duties.calendar_settings",
+        "messages.index",
+        "messages.new",
+        "messages.show",
     ],
     UNREGISTERED.key: ["min_side.index", "registration.step", "registration.check"],
-    CASEWORKER.key: ["caseworker.index"],
+    CASEWORKER.key: ["caseworker.index", "jobcentre_messages.inbox", "jobcentre_messages.show"],
     ACTING.key: [
         "caseworker.citizen",
         "jobcentre_plan.step",
@@ -54,6 +57,7 @@ MUST_REACH = {
         "jobcentre_summons_cancel.step",
         "jobcentre_absence.step",
         "cv_approval.step",
+        "jobcentre_messages.new",
     ],
 }
 
