@@ -5,8 +5,11 @@ attachments (by content), the audit, the export and the retention period."""
 from __future__ import annotations
 
 import base64
+import sys
+import types
 from datetime import timedelta
 
+import pytest
 from flask.testing import FlaskClient
 
 from jobnet.db import Store
@@ -207,3 +210,26 @@ def test_the_persons_fund_sees_their_other_data_but_not_their_messages(
     export = get(dfdg_client, f"/persons/{person_id}/export", fund)
     assert export.status_code == 200, export.get_data(as_text=True)
     assert export.get_json()["categories"]["messages"] == []
+
+
+def test_the_person_is_told_when_the_job_centre_writes_not_when_they_do(
+    dfdg_client: FlaskClient,
+    dfdg_store: Store,
+    citizen: dict[str, str],
+    caseworker: dict[str, str],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    told: list[tuple[str, str]] = []
+    notices = types.ModuleType("jobnet.dfdg.notices")
+    notices.notice_waiting = lambda _session, person_id, kind: told.append((person_id, kind))  # type: ignore[attr-defined]
+    monkeypatch.setitem(sys.modules, "jobnet.dfdg.notices", notices)
+    person_id = new_person(dfdg_store)
+    thread = _write(dfdg_client, person_id, citizen)
+    assert told == []
+    base = f"/organisations/{KOEBENHAVN}/message-threads/{thread['id']}"
+    assert post(dfdg_client, f"{base}/messages", {"text": "Svar"}, caseworker).status_code == 201
+    assert told == [(person_id, "message")]
+    body = {"subject": "Indkaldelse", "text": "Se din indkaldelse."}
+    started = post(dfdg_client, f"/persons/{person_id}/message-threads", body, caseworker)
+    assert started.status_code == 201
+    assert told == [(person_id, "message"), (person_id, "message")]
