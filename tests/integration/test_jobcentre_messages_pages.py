@@ -130,6 +130,8 @@ def test_a_caseworker_starts_a_thread_with_the_citizen(
     }
     sent = hanne.post("/sagsbehandler/beskeder/ny", data=data)
     assert sent.status_code == 302 and "/kvittering/" in sent.location
+    receipt = hanne.get(sent.location, headers=EN).get_data(as_text=True)
+    assert "Message to the citizen" in receipt and "Din indkaldelse" in receipt
     mette = citizen(METTE)
     listing = mette.get("/beskeder/", headers=EN).get_data(as_text=True)
     assert "Din indkaldelse" in listing and "Unread" in listing

@@ -14,6 +14,7 @@ from jobnet.clients.dfdg_client.commands import Command
 from jobnet.clients.dfdg_client.values import Actor, RecordedBy, Value, parse
 
 MESSAGE_START = "message_start"
+MESSAGE_TO_PERSON = "message_to_person"  # a thread a caseworker starts with the person
 MESSAGE_SEND = "message_send"
 MESSAGE_ANSWER = "message_answer"
 MESSAGE_TAKE = "message_take"
@@ -111,10 +112,13 @@ def start_thread_command(
     text: str,
     attachments: Sequence[tuple[str, bytes]],
     reference: str | None,
+    *,
+    by_caseworker: bool = False,
 ) -> Command:
     """A new thread: the person to their job centre, or a caseworker to the person."""
     body = {"subject": subject, **_body(text, attachments, reference)}
-    return Command(MESSAGE_START, "POST", _person_path(person_id, "message-threads"), body)
+    kind = MESSAGE_TO_PERSON if by_caseworker else MESSAGE_START
+    return Command(kind, "POST", _person_path(person_id, "message-threads"), body)
 
 
 def send_message_command(

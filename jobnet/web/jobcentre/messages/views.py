@@ -197,7 +197,9 @@ def new() -> str | Response:
             subject, text = str(form.subject.data).strip(), str(form.text.data).strip()
             reference = outbox.new_reference()
             pairs = [(f.filename, f.data) for f in files]
-            command = start_thread_command(person_id, subject, text, pairs, reference)
+            command = start_thread_command(
+                person_id, subject, text, pairs, reference, by_caseworker=True
+            )
             summary = {
                 "subject": subject,
                 "text": text,
