@@ -237,7 +237,15 @@ DEMO_ORGANISATIONS: tuple[DemoOrganisation, ...] = (
     DemoOrganisation("jobcentre", "Jobcenter Odense", "29190013", ODENSE),
     DemoOrganisation("jobcentre", "Jobcenter Aalborg", "29190014", AALBORG),
     DemoOrganisation("akasse", "Demo A-kasse for Lønmodtagere", "39190021", None),
+    DemoOrganisation("akasse", "Demo A-kasse for Akademikere", "39190022", None),
 )
+
+# Members of the demo funds: CPR -> (the fund's CVR, member since).
+DEMO_FUND_MEMBERSHIPS: dict[str, tuple[str, date]] = {
+    "1203851234": ("39190021", date(2019, 5, 1)),  # Mette Nielsen
+    "2503954728": ("39190021", date(2021, 8, 1)),  # Camilla Pedersen
+    "1908871245": ("39190022", date(2022, 2, 1)),  # Mads Rasmussen
+}
 
 DEMO_CASEWORKERS: tuple[DemoCaseworker, ...] = (
     DemoCaseworker(

@@ -5,8 +5,8 @@
   id answers 404, the same as an unknown person, so an id changed by hand reveals nothing.
 - A caseworker reaches a person only if their organisation may: a job centre the citizens of its
   own municipality. Other kinds of organisation are decided by `ORGANISATION_RULES`, the one place
-  to add a new kind (an unemployment fund, which sees its members, adds a rule here that consults
-  its membership register). Refusals are 403 and audited as denied.
+  to add a new kind; an unemployment fund sees its members of today, from its membership
+  register (`jobnet.dfdg.queries.fund_memberships`). Refusals are 403 and audited as denied.
 - A caseworker must state why (the assertion's `purpose`); it goes into every audit entry.
 - Who acts comes only from a verified assertion (`jobnet.dfdg.actor`), and each system keeps
   to its registered scope (`jobnet.dfdg.scope`) before these rules are asked.
@@ -19,11 +19,13 @@ from typing import NoReturn
 
 from sqlalchemy.orm import Session
 
+from jobnet.dfdg import clock
 from jobnet.dfdg.actor import ActorContext, current_actor
 from jobnet.dfdg.audit import DENIED, NOT_FOUND, record_access
 from jobnet.dfdg.context import request_session
 from jobnet.dfdg.models.persons import Organisation, Person
 from jobnet.dfdg.problems import ProblemError, field_error, validation_problem
+from jobnet.dfdg.queries import fund_memberships
 from jobnet.dfdg.queries import organisations as organisation_queries
 from jobnet.dfdg.queries import persons as person_queries
 from jobnet.dfdg.rules import DFDG_CODES, OUTSIDE_ORGANISATION, RuleViolation
@@ -42,9 +44,9 @@ def _jobcentre_may_see(_session: Session, organisation: Organisation, person: Pe
     )
 
 
-def _akasse_may_see(_session: Session, _organisation: Organisation, _person: Person) -> bool:
-    # Unemployment funds see their members; DFDG holds no membership register yet, so none.
-    return False
+def _akasse_may_see(session: Session, organisation: Organisation, person: Person) -> bool:
+    # A fund sees the persons who are its members today, and no one else.
+    return fund_memberships.is_member(session, organisation.id, person.id, clock.today())
 
 
 ORGANISATION_RULES: dict[str, OrganisationRule] = {

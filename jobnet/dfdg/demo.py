@@ -14,12 +14,18 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from jobnet.db import Store
-from jobnet.demo_identities import DEMO_ORGANISATIONS, DEMO_PERSONS, DemoPerson
+from jobnet.demo_identities import (
+    DEMO_FUND_MEMBERSHIPS,
+    DEMO_ORGANISATIONS,
+    DEMO_PERSONS,
+    DemoPerson,
+)
 from jobnet.dfdg import clock
 from jobnet.dfdg.demo_cv import add_demo_cvs_and_joblogs
 from jobnet.dfdg.demo_plans import add_demo_plans_and_summons
 from jobnet.dfdg.models.persons import ContactGroupPeriod, Person
 from jobnet.dfdg.models.registrations import Absence, Registration
+from jobnet.dfdg.queries import fund_memberships
 from jobnet.dfdg.queries import organisations as organisation_queries
 from jobnet.dfdg.queries import persons as person_queries
 from jobnet.domain.absences import AbsenceReason
@@ -198,6 +204,14 @@ def _add_jobseeker_data(session: Session, today: date) -> tuple[int, int]:
     return registrations, absences
 
 
+def _add_fund_memberships(session: Session) -> None:
+    for cpr, (fund_cvr, since) in DEMO_FUND_MEMBERSHIPS.items():
+        person = person_queries.find_by_cpr(session, cpr)
+        fund = organisation_queries.by_cvr(session, fund_cvr)
+        if person is not None and fund is not None:
+            fund_memberships.join(session, person.id, fund.id, since)
+
+
 def load_demo_data(session: Session, today: date | None = None) -> DemoLoadResult:
     """Add the demo organisations and persons that are missing; nothing is added twice.
 
@@ -214,6 +228,7 @@ def load_demo_data(session: Session, today: date | None = None) -> DemoLoadResul
         for org in DEMO_ORGANISATIONS
     )
     persons_added = sum(_add_person(session, demo) for demo in DEMO_PERSONS)
+    _add_fund_memberships(session)
     registrations, absences = _add_jobseeker_data(session, today or clock.today())
     plans, summons = add_demo_plans_and_summons(session, today or clock.today())
     add_demo_cvs_and_joblogs(session, today or clock.today())

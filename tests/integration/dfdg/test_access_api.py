@@ -87,7 +87,7 @@ def test_a_caseworker_must_state_a_purpose(
     assert response.get_json()["errors"][0]["field"] == "X-Actor-Assertion.purpose"
 
 
-def test_an_unknown_organisation_or_an_akasse_without_members_sees_no_one(
+def test_an_unknown_organisation_or_a_fund_the_person_is_not_a_member_of_sees_no_one(
     dfdg_client: FlaskClient, dfdg_store: Store, caseworker: dict[str, str]
 ) -> None:
     person_id = new_person(dfdg_store)
