@@ -306,4 +306,12 @@ DEMO_CASEWORKERS: tuple[DemoCaseworker, ...] = (
         "39190021",
         None,
     ),
+    DemoCaseworker(
+        "CVR:39190022-RID:41120008",
+        "Rasmus",
+        "Vinther",
+        "rasmus.vinther@demo-akademikere.example",
+        "39190022",
+        None,
+    ),
 )

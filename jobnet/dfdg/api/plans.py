@@ -55,8 +55,8 @@ REVISE = "plan.revise"
 REVISION = {**PERSON_ID, "number": "The version's number: 1 is the plan as created"}
 WRITE_RESPONSES = {
     403: (
-        "Not a caseworker (`caseworker_only`), or not of the person's job centre "
-        "(`outside_organisation`)",
+        "Not a caseworker (`caseworker_only`), not of the person's job centre "
+        "(`outside_organisation`), or of an unemployment insurance fund (`jobcentre_only`)",
         Problem,
     ),
     404: NOT_FOUND_RESPONSE,

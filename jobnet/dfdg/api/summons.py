@@ -65,8 +65,8 @@ SUMMONS_ID = {**PERSON_ID, "summons_id": "The summons' id"}
 NO_SUMMONS = "The person has no summons with this id"
 WRITE_RESPONSES = {
     403: (
-        "Not a caseworker (`caseworker_only`), or not of the person's job centre "
-        "(`outside_organisation`)",
+        "Not a caseworker (`caseworker_only`), not of the person's job centre "
+        "(`outside_organisation`), or of an unemployment insurance fund (`jobcentre_only`)",
         Problem,
     ),
     404: ("No such person, or no such summons of this person", Problem),
