@@ -173,6 +173,7 @@ def test_a_fund_employee_approves_the_cv_and_reports_a_holiday_and_the_member_se
     login_citizen(member, METTE)
     cv = member.get("/cv/").get_data(as_text=True)
     assert "Fint CV" in cv
+    assert f"Assessed by {FUND_A_NAME}." in cv
     log = member.get("/mine-data/hvem-har-set").get_data(as_text=True)
     assert FUND_A_NAME in log
     assert MAJA.full_name in log
