@@ -82,6 +82,16 @@ def test_a_fund_employee_opens_a_member_and_sees_no_job_centre_actions(
         assert hidden not in page, hidden
     assert "/sagsbehandler/cv-vurdering/" in page
     assert "an unemployment insurance fund cannot make or change them" in page
+    # The summons and their outcomes, the CV and the job log: the member's own pages.
+    assert "/indkaldelser/" in page
+    for path, heading in (
+        ("/indkaldelser/", "Earlier interviews"),
+        ("/cv/", "Approved by the job centre"),
+        ("/joblog/", "Joblog"),
+    ):
+        shown = fund_employee.get(path)
+        assert shown.status_code == 200, path
+        assert heading in shown.get_data(as_text=True), path
     entries = [e for e in audit(journey_app) if e.actor_type == "caseworker"]
     assert entries and {e.organisation for e in entries} == {FUND_A}
 
