@@ -102,14 +102,16 @@ def _check_found_person(session: Session, person: Person, action: str) -> None:
     check_person_access(person.id, action)
 
 
-def _check_caseworker_lookup(session: Session, person: Person) -> None:
+def _check_caseworker_lookup(
+    session: Session, person: Person, action: str = "person.lookup"
+) -> None:
     """A caseworker's look-up of a person outside their organisation gets the very answer of
     an unknown CPR number (audited as denied, with the person), so a search tells nothing
     about where someone lives."""
     actor = current_actor()
     check_caseworker_purpose(actor)
     if not organisation_may_see(session, actor.organisation, person):
-        record_access(session, "person.lookup", person_id=person.id, outcome=DENIED)
+        record_access(session, action, person_id=person.id, outcome=DENIED)
         session.commit()
         raise ProblemError(404, "not-found", NO_SUCH_CPR)
 
@@ -147,21 +149,35 @@ def lookup_person() -> Response:
     return jsonify(PersonIdResponse(person_id=person.id).model_dump(mode="json"))
 
 
+def _caseworker_reads_by_claims(session: Session, cpr: str) -> Response:
+    """A caseworker creates no one: an unknown person and a person outside their organisation
+    get the same 404, audited apart (not found, or denied with the person)."""
+    check_caseworker_purpose(current_actor())
+    person = person_queries.find_by_cpr(session, cpr)
+    if person is None:
+        record_access(session, "person.create", person_id=None, outcome=NOT_FOUND)
+        session.commit()
+        raise ProblemError(404, "not-found", NO_SUCH_CPR)
+    _check_caseworker_lookup(session, person, "person.read")
+    record_access(session, "person.read", person_id=person.id)
+    return jsonify(_person_out(session, person).model_dump(mode="json"))
+
+
 @api.route(
     "POST",
     "/persons",
     summary="Create a person from CPR-register claims (or get the existing one)",
     description="Answers 201 with the new person, or 200 with the person who already has this "
-    "CPR number, so a login flow can call it every time. An existing person is answered only "
-    "to whoever may see them: a caseworker states a purpose and is refused (403, audited) a "
-    "person outside their organisation; a citizen naming another person id gets 404.",
+    "CPR number, so a login flow can call it every time. Persons are created by their own "
+    "login only: a caseworker (stating a purpose) gets 200 for a person of their organisation "
+    "and, for anyone else, the 404 of an unknown CPR number (audited), so the call tells "
+    "nothing about who exists or where they live. A citizen naming another person id gets 404.",
     tags=TAGS,
     request_body=PersonCreateRequest,
     responses={
         200: ("The person already existed", PersonOut),
         201: ("The person was created", PersonOut),
-        403: ("The person is outside the caseworker's organisation", Problem),
-        404: ("A citizen named another person id", Problem),
+        404: ("Unknown or out of reach for this actor", Problem),
     },
     actor_headers=True,
     idempotent=True,
@@ -171,7 +187,7 @@ def create_person() -> tuple[Response, int]:
     claims = parse_body(PersonCreateRequest)
     actor = current_actor()
     if actor.type == ActorType.CASEWORKER:
-        check_caseworker_purpose(actor)
+        return _caseworker_reads_by_claims(session, claims.cpr), 200
     _check_own_cpr(session, claims.cpr, "person.read")
     existing = person_queries.find_by_cpr(session, claims.cpr)
     if existing is not None:

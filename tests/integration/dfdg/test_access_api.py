@@ -118,10 +118,17 @@ def test_creating_an_existing_person_keeps_to_the_access_rules(
 ) -> None:
     person_id = new_person(dfdg_store, "0202901234", municipality_code=AARHUS)
     refused = _create(dfdg_client, caseworker, "0202901234", "k-create-outside")
-    assert refused.status_code == 403
-    assert refused.get_json()["code"] == "outside_organisation"
+    unknown = _create(dfdg_client, caseworker, "0909901234", "k-create-unknown")
+    # The same answer whether the person lives elsewhere or does not exist, and no one created.
+    assert refused.status_code == unknown.status_code == 404
+    assert refused.get_json() == unknown.get_json()
     assert "Test" not in refused.get_data(as_text=True)
-    assert _audit(dfdg_store)[-1] == (person_id, "person.read", "denied")
+    assert _audit(dfdg_store)[-2:] == [
+        (person_id, "person.read", "denied"),
+        (None, "person.create", "not_found"),
+    ]
+    with dfdg_store.session() as session:
+        assert person_queries.find_by_cpr(session, "0909901234") is None
     headers = {k: v for k, v in caseworker.items() if k != "X-Purpose"}
     no_purpose = _create(dfdg_client, headers, "0202901234", "k-create-no-purpose")
     assert no_purpose.status_code == 422
