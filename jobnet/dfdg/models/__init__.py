@@ -8,6 +8,7 @@ from jobnet.dfdg.models import (  # noqa: F401
     insight,
     interviews,
     limits,
+    notices,
     persons,
     plans,
     registrations,
