@@ -1,7 +1,7 @@
 """Notices: something new waits for a person, for the notifications (issue 23).
 
-Revision ID: 0016_notices
-Revises: 0015_cannot_come
+Revision ID: 0017_notices
+Revises: 0016_fund_memberships
 Create Date: 2026-12-05
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 from jobnet.dfdg.models.base import UtcDateTime
 
-revision: str = "0016_notices"
-down_revision: str | None = "0015_cannot_come"
+revision: str = "0017_notices"
+down_revision: str | None = "0016_fund_memberships"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
