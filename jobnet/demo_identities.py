@@ -296,4 +296,22 @@ DEMO_CASEWORKERS: tuple[DemoCaseworker, ...] = (
         "29190014",
         AALBORG,
     ),
+    # An unemployment insurance fund's employee: logs in through the caseworker login and
+    # sees only the fund's members.
+    DemoCaseworker(
+        "CVR:39190021-RID:41120007",
+        "Maja",
+        "Lund",
+        "maja.lund@demo-akasse.example",
+        "39190021",
+        None,
+    ),
+    DemoCaseworker(
+        "CVR:39190022-RID:41120008",
+        "Rasmus",
+        "Vinther",
+        "rasmus.vinther@demo-akademikere.example",
+        "39190022",
+        None,
+    ),
 )

@@ -66,9 +66,13 @@ def test_demo_persons_cover_the_groups() -> None:
             assert match_group_problem(period.contact_group, period.match_group) is None
 
 
-def test_demo_caseworkers_belong_to_job_centres() -> None:
+def test_demo_caseworkers_belong_to_job_centres_or_funds() -> None:
     centres = {org.cvr for org in DEMO_ORGANISATIONS if org.kind == "jobcentre"}
+    funds = {org.cvr for org in DEMO_ORGANISATIONS if org.kind == "akasse"}
     for cvr in ("29190011", "29190012"):
         assert sum(c.organisation_cvr == cvr for c in DEMO_CASEWORKERS) >= 2
-    assert all(c.organisation_cvr in centres for c in DEMO_CASEWORKERS)
+    assert all(c.organisation_cvr in centres | funds for c in DEMO_CASEWORKERS)
+    # A fund's employee to try the fund's pages with (no municipality: a fund is nationwide).
+    fund_staff = [c for c in DEMO_CASEWORKERS if c.organisation_cvr in funds]
+    assert fund_staff and all(c.municipality_code is None for c in fund_staff)
     assert len({c.professional_id for c in DEMO_CASEWORKERS}) == len(DEMO_CASEWORKERS)

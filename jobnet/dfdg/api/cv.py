@@ -21,6 +21,7 @@ from jobnet.dfdg import clock
 from jobnet.dfdg.actor import current_actor
 from jobnet.dfdg.api.blueprint import api, parse_body
 from jobnet.dfdg.api.field_issues import field_violation
+from jobnet.dfdg.api.fund_access import fund_of_member
 from jobnet.dfdg.api.jobcentre_access import jobcentre_of
 from jobnet.dfdg.api.records import (
     NOT_FOUND_RESPONSE,
@@ -224,8 +225,9 @@ def get_cv(person_id: str) -> Response:
 @api.route(
     "PUT",
     "/persons/<person_id>/cv/approval",
-    summary="Set the job centre's CV approval status and date (caseworkers only)",
-    description="A CV interview records the approval status (chapter 7). Only a caseworker "
+    summary="Set the CV approval status and date (the job centre's or the fund's caseworkers)",
+    description="A CV interview records the approval status (chapter 7). Only a caseworker of "
+    "the person's job centre, or of the unemployment insurance fund the person is a member of, "
     "may set it: 403 `caseworker_only` for anyone else. The date is not in the future.",
     tags=TAGS,
     path_params=PERSON_ID,
@@ -233,7 +235,8 @@ def get_cv(person_id: str) -> Response:
     responses={
         200: CHANGE_RESPONSE,
         403: (
-            "Only a caseworker of the person's job centre may set the approval (`caseworker_only`)",
+            "Only a caseworker of the person's job centre or fund may set the approval "
+            "(`caseworker_only`)",
             Problem,
         ),
         404: NOT_FOUND_RESPONSE,
@@ -247,11 +250,12 @@ def put_cv_approval(person_id: str) -> Response:
     body = parse_body(ApprovalRequest)
     person = person_for_write(session, person_id, APPROVE)
     actor = current_actor()
-    if jobcentre_of(session, actor, person) is None:
+    approver = jobcentre_of(session, actor, person) or fund_of_member(session, actor, person)
+    if approver is None:
         error = FieldError(
             field="status",
             code=CASEWORKER_ONLY,
-            message="Only a caseworker of the person's job centre may set the approval",
+            message="Only a caseworker of the person's job centre or fund may set the approval",
             rules="dfdg",
         )
         refuse(session, APPROVE, person.id, RuleViolation(CASEWORKER_ONLY, [error], status=403))

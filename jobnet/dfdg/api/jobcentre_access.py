@@ -2,7 +2,8 @@
 their rule messages, and DFDG's "now".
 
 Reads: a citizen reads only their own data (another person's id answers 404, as if unknown).
-Writes: only a caseworker of the job centre of the person's municipality (403 otherwise).
+Writes: only a caseworker of the job centre of the person's municipality (403 otherwise; an
+unemployment insurance fund's employee is told `jobcentre_only`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ from sqlalchemy.orm import Session
 
 from jobnet.dfdg import clock
 from jobnet.dfdg.actor import ActorContext, current_actor
+from jobnet.dfdg.api.fund_access import JOBCENTRE_ONLY, JOBCENTRE_ONLY_MESSAGE, acting_fund
 from jobnet.dfdg.api.records import NO_PERSON, person_for_read, person_for_write
 from jobnet.dfdg.models.base import utcnow
 from jobnet.dfdg.models.persons import Organisation, Person
@@ -56,6 +58,7 @@ _PINNED_TIME_OF_DAY = time(12, 0)
 
 CODE_MESSAGES: dict[str, str] = {
     CASEWORKER_ONLY: "Only a caseworker of a job centre may register this",
+    JOBCENTRE_ONLY: JOBCENTRE_ONLY_MESSAGE,
     OUTSIDE_ORGANISATION: "The person does not belong to the caseworker's job centre",
     NO_PLAN: "The person has no job plan to revise",
     PLAN_EXISTS: "The person already has a job plan; revise it instead",
@@ -153,6 +156,9 @@ def jobcentre_write(session: Session, person_id: str, action: str) -> tuple[Pers
     if actor.type != ActorType.CASEWORKER:
         refuse(session, action, person.id, rule_violation([("actor", CASEWORKER_ONLY)], status=403))
     organisation = jobcentre_of(session, actor, person)
+    if organisation is None and acting_fund(session, actor) is not None:
+        problem = [("X-Actor-Organisation", JOBCENTRE_ONLY)]
+        refuse(session, action, person.id, rule_violation(problem, status=403))
     if organisation is None:
         problem = [("X-Actor-Organisation", OUTSIDE_ORGANISATION)]
         refuse(session, action, person.id, rule_violation(problem, status=403))

@@ -30,6 +30,7 @@ from jobnet.dfdg.context import request_session
 from jobnet.dfdg.models.base import new_id, utcnow
 from jobnet.dfdg.models.persons import Organisation
 from jobnet.dfdg.models.plans import JobPlan, JobPlanVersion, PlanMeasure
+from jobnet.dfdg.notices import LETTER, notice_waiting
 from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import plans as plan_queries
 from jobnet.dfdg.rules import refuse, refuse_not_found
@@ -55,8 +56,8 @@ REVISE = "plan.revise"
 REVISION = {**PERSON_ID, "number": "The version's number: 1 is the plan as created"}
 WRITE_RESPONSES = {
     403: (
-        "Not a caseworker (`caseworker_only`), or not of the person's job centre "
-        "(`outside_organisation`)",
+        "Not a caseworker (`caseworker_only`), not of the person's job centre "
+        "(`outside_organisation`), or of an unemployment insurance fund (`jobcentre_only`)",
         Problem,
     ),
     404: NOT_FOUND_RESPONSE,
@@ -230,6 +231,7 @@ def create_plan(person_id: str) -> tuple[Response, int]:
     )
     session.add(_version(plan, 1, draft, organisation, body.reference))
     session.flush()
+    notice_waiting(session, person.id, LETTER)
     record_access(session, CREATE, person_id=person.id)
     return jsonify(_plan_out(session, plan).model_dump(mode="json")), 201
 
@@ -268,6 +270,7 @@ def revise_plan(person_id: str) -> tuple[Response, int]:
     version = _version(plan, current.number + 1, draft, organisation, body.reference)
     session.add(version)
     session.flush()
+    notice_waiting(session, person.id, LETTER)
     record_access(session, REVISE, person_id=person.id)
     return jsonify(_plan_out(session, plan).model_dump(mode="json")), 201
 

@@ -27,6 +27,7 @@ from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
 from jobnet.dfdg.models.base import utcnow
 from jobnet.dfdg.models.summons import Summons, SummonsChange
+from jobnet.dfdg.notices import LETTER, notice_waiting
 from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import summons as summons_queries
 from jobnet.dfdg.rules import refuse, refuse_not_found
@@ -65,8 +66,8 @@ SUMMONS_ID = {**PERSON_ID, "summons_id": "The summons' id"}
 NO_SUMMONS = "The person has no summons with this id"
 WRITE_RESPONSES = {
     403: (
-        "Not a caseworker (`caseworker_only`), or not of the person's job centre "
-        "(`outside_organisation`)",
+        "Not a caseworker (`caseworker_only`), not of the person's job centre "
+        "(`outside_organisation`), or of an unemployment insurance fund (`jobcentre_only`)",
         Problem,
     ),
     404: ("No such person, or no such summons of this person", Problem),
@@ -260,6 +261,7 @@ def create_summons(person_id: str) -> tuple[Response, int]:
     summons.changes = []
     _record_change(summons, ChangeKind.CREATED, body.letter_sent_date, reference=body.reference)
     summons_queries.add(session, summons)
+    notice_waiting(session, person.id, LETTER)
     record_access(session, CREATE, person_id=person.id)
     return jsonify(_answer(session, summons)), 201
 
@@ -327,6 +329,7 @@ def move_summons(person_id: str, summons_id: str) -> Response:
         reason=_text(body.reason),
         reference=body.reference,
     )
+    notice_waiting(session, person.id, LETTER)
     record_access(session, MOVE, person_id=person.id)
     return jsonify(_answer(session, summons))
 
@@ -368,5 +371,6 @@ def cancel_summons(person_id: str, summons_id: str) -> Response:
         reason=_text(body.reason),
         reference=body.reference,
     )
+    notice_waiting(session, person.id, LETTER)
     record_access(session, CANCEL, person_id=person.id)
     return jsonify(_answer(session, summons))

@@ -9,6 +9,7 @@ from jobnet.dfdg.models import (  # noqa: F401
     interviews,
     limits,
     messages,
+    notices,
     persons,
     plans,
     registrations,

@@ -17,7 +17,7 @@ from flask import abort, redirect, request, session, url_for
 from flask_login import AnonymousUserMixin, LoginManager, current_user, login_user
 
 from jobnet.clients.dfdg_client.values import Actor
-from jobnet.domain.codes import ActorType
+from jobnet.domain.codes import ActorType, OrganisationKind
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -37,6 +37,9 @@ class User:
     organisation_cvr: str | None = None
     organisation_name: str | None = None
     municipality_code: str | None = None
+    #: The kind of the caseworker's organisation in DFDG's registry: "jobcentre" or "akasse"
+    #: (an unemployment insurance fund, whose employees see only the fund's members).
+    organisation_kind: str | None = None
 
     is_authenticated = True
     is_active = True
@@ -53,11 +56,23 @@ class User:
     def is_caseworker(self) -> bool:
         return self.kind == "caseworker"
 
+    @property
+    def is_fund_employee(self) -> bool:
+        """An employee of an unemployment insurance fund (logged in as a caseworker)."""
+        return self.is_caseworker and self.organisation_kind == OrganisationKind.AKASSE
+
+    @property
+    def is_jobcentre_caseworker(self) -> bool:
+        """A job centre's caseworker: only they make summons and plans."""
+        return self.is_caseworker and self.organisation_kind == OrganisationKind.JOBCENTRE
+
 
 class Anonymous(AnonymousUserMixin):
     kind = "anonymous"
     is_citizen = False
     is_caseworker = False
+    is_fund_employee = False
+    is_jobcentre_caseworker = False
 
 
 login_manager.anonymous_user = Anonymous
@@ -179,6 +194,38 @@ def acting_caseworker_required(view: F) -> F:
         return view(*args, **kwargs)
 
     return _mark(cast(F, wrapper), "acting_caseworker")
+
+
+def jobcentre_required(view: F) -> F:
+    """A job centre's caseworker: what is the job centre's alone (an unemployment insurance
+    fund's employee is refused with 403, as DFDG would refuse them)."""
+
+    @wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        if not current_user.is_jobcentre_caseworker:
+            abort(403)
+        return view(*args, **kwargs)
+
+    return _mark(cast(F, wrapper), "jobcentre")
+
+
+def acting_jobcentre_required(view: F) -> F:
+    """A job centre's caseworker who has opened a citizen: summons, plans, held interviews and
+    the absences only a job centre registers (403 for a fund's employee)."""
+
+    @wraps(view)
+    def wrapper(*args: Any, **kwargs: Any) -> Any:
+        if not current_user.is_authenticated:
+            return login_manager.unauthorized()
+        if not current_user.is_jobcentre_caseworker:
+            abort(403)
+        if subject_person_id() is None:
+            return redirect(url_for("caseworker.index"))
+        return view(*args, **kwargs)
+
+    return _mark(cast(F, wrapper), "acting_jobcentre")
 
 
 def current_actor() -> Actor:

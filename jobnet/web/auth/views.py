@@ -185,6 +185,7 @@ def caseworker_callback() -> Response | tuple[str, int]:
             organisation_cvr=organisation.cvr,
             organisation_name=organisation.name,
             municipality_code=organisation.municipality_code,
+            organisation_kind=organisation.kind,
         ),
         level=identity.level,
         **{LOGIN_KIND_KEY: "caseworker"},

@@ -5,11 +5,8 @@ attachments (by content), the audit, the export and the retention period."""
 from __future__ import annotations
 
 import base64
-import sys
-import types
 from datetime import timedelta
 
-import pytest
 from flask.testing import FlaskClient
 
 from jobnet.db import Store
@@ -212,24 +209,29 @@ def test_the_persons_fund_sees_their_other_data_but_not_their_messages(
     assert export.get_json()["categories"]["messages"] == []
 
 
+def _notices(store: Store) -> list[tuple[str, str]]:
+    from sqlalchemy import select
+
+    from jobnet.dfdg.models.notices import Notice
+
+    with store.session() as session:
+        return [(n.person_id, n.kind) for n in session.scalars(select(Notice).order_by(Notice.id))]
+
+
 def test_the_person_is_told_when_the_job_centre_writes_not_when_they_do(
-    dfdg_client: FlaskClient,
-    dfdg_store: Store,
-    citizen: dict[str, str],
-    caseworker: dict[str, str],
-    monkeypatch: pytest.MonkeyPatch,
+    dfdg_client: FlaskClient, dfdg_store: Store, citizen: dict[str, str], caseworker: dict[str, str]
 ) -> None:
-    told: list[tuple[str, str]] = []
-    notices = types.ModuleType("jobnet.dfdg.notices")
-    notices.notice_waiting = lambda _session, person_id, kind: told.append((person_id, kind))  # type: ignore[attr-defined]
-    monkeypatch.setitem(sys.modules, "jobnet.dfdg.notices", notices)
     person_id = new_person(dfdg_store)
     thread = _write(dfdg_client, person_id, citizen)
-    assert told == []
+    assert _notices(dfdg_store) == []
     base = f"/organisations/{KOEBENHAVN}/message-threads/{thread['id']}"
     assert post(dfdg_client, f"{base}/messages", {"text": "Svar"}, caseworker).status_code == 201
-    assert told == [(person_id, "message")]
+    assert _notices(dfdg_store) == [(person_id, "message")]
     body = {"subject": "Indkaldelse", "text": "Se din indkaldelse."}
     started = post(dfdg_client, f"/persons/{person_id}/message-threads", body, caseworker)
     assert started.status_code == 201
-    assert told == [(person_id, "message"), (person_id, "message")]
+    assert _notices(dfdg_store) == [(person_id, "message"), (person_id, "message")]
+    # A refused answer tells no one (the notice is in the message's transaction).
+    refused = post(dfdg_client, f"{base}/messages", {"text": ""}, caseworker)
+    assert refused.status_code == 422
+    assert len(_notices(dfdg_store)) == 2

@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from jobnet.clients.dfdg_client.commands import Command, jobcentre_absence_command
 from jobnet.domain.absences import AbsenceReason
-from jobnet.web.auth.users import acting_caseworker_required
+from jobnet.web.auth.users import acting_jobcentre_required
 from jobnet.web.jobcentre.absence import bp
 from jobnet.web.jobcentre.absence.forms import AbsenceForm, jobcentre_reasons
 from jobnet.web.journeys.labels import ABSENCE_REASONS
@@ -70,4 +70,4 @@ def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
-add_journey_routes(bp, JobcentreAbsenceJourney(), access=acting_caseworker_required)
+add_journey_routes(bp, JobcentreAbsenceJourney(), access=acting_jobcentre_required)

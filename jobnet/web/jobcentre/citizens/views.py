@@ -45,7 +45,10 @@ def _remember(person_id: str, name: str, purpose: str) -> None:
 
 def _interviews_today() -> list[DaySummons] | None:
     """The job centre's interviews today (DFDG's today), earliest first; None while DFDG cannot
-    be reached. DFDG audits the listing for every person on it."""
+    be reached, and for a fund's employee (a fund holds no interviews). DFDG audits the listing
+    for every person on it."""
+    if not current_user.is_jobcentre_caseworker:
+        return None
     try:
         return get_dfdg_client().organisation_summons(
             current_user.organisation_cvr, None, _search_actor(INTERVIEW_LIST_PURPOSE)
@@ -86,17 +89,25 @@ def find_citizen() -> Response | tuple[str, int]:
     if person_id is None:
         # One answer whether DFDG has no such person or they live in another municipality:
         # a search must not tell where someone lives. DFDG audits both.
-        form.cpr.errors = [
-            _(
-                "%(organisation)s cannot open a citizen with this CPR number: no such citizen "
-                "lives in your municipality. The search has been logged.",
-                organisation=current_user.organisation_name,
-            )
-        ]
+        form.cpr.errors = [_not_found_message()]
         return _start_page(form, 200)
     person = client.get_person(person_id, actor)
     _remember(person_id, person.full_name, form.purpose_text())
     return redirect(url_for("caseworker.citizen"))
+
+
+def _not_found_message() -> str:
+    if current_user.is_fund_employee:
+        return _(
+            "%(organisation)s cannot open a citizen with this CPR number: no member of your "
+            "fund has it. The search has been logged.",
+            organisation=current_user.organisation_name,
+        )
+    return _(
+        "%(organisation)s cannot open a citizen with this CPR number: no such citizen "
+        "lives in your municipality. The search has been logged.",
+        organisation=current_user.organisation_name,
+    )
 
 
 @bp.post("/genaabn")
@@ -137,7 +148,12 @@ def citizen() -> str:
         "jobcentre/citizens/citizen.html",
         situation=situation,
         summons=client.summons_overview(acting["person_id"], current_actor()),
-        plan=client.current_plan(acting["person_id"], current_actor()),
+        # Plans are the job centre's: a fund's employee is not shown one (nor is it fetched).
+        plan=(
+            client.current_plan(acting["person_id"], current_actor())
+            if current_user.is_jobcentre_caseworker
+            else None
+        ),
         reports=reports,
         actor=current_actor(),
         stop_form=StopActingForm(),

@@ -7,7 +7,7 @@ from flask_babel import lazy_gettext as _l
 
 from jobnet.clients.dfdg_client.commands import Command, held_interview_command
 from jobnet.domain.codes import has_match_group
-from jobnet.web.auth.users import acting_caseworker_required
+from jobnet.web.auth.users import acting_jobcentre_required
 from jobnet.web.jobcentre.held_interview import bp
 from jobnet.web.jobcentre.held_interview.forms import FORMS, OutcomeForm, WhenForm
 from jobnet.web.journeys.labels import match_group_label
@@ -86,4 +86,4 @@ def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return rows
 
 
-add_journey_routes(bp, HeldInterviewJourney(), access=acting_caseworker_required)
+add_journey_routes(bp, HeldInterviewJourney(), access=acting_jobcentre_required)

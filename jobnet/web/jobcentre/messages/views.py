@@ -21,9 +21,9 @@ from jobnet.clients.dfdg_client.messages import (
 )
 from jobnet.clients.dfdg_client.values import Actor
 from jobnet.web.auth.users import (
-    acting_caseworker_required,
-    caseworker_required,
+    acting_jobcentre_required,
     current_actor,
+    jobcentre_required,
     subject_person_id,
 )
 from jobnet.web.citizen.messages.forms import NewMessageForm, ReplyForm
@@ -66,7 +66,7 @@ def _thread(thread_id: str) -> Thread:
 
 
 @bp.get("/")
-@caseworker_required
+@jobcentre_required
 def inbox() -> str:
     chosen = request.args.get("vis", "alle")
     show = FILTERS.get(chosen, "all")
@@ -82,7 +82,7 @@ def _thread_page(thread: Thread, form: ReplyForm, status: int = 200) -> tuple[st
 
 
 @bp.get("/<thread_id>")
-@caseworker_required
+@jobcentre_required
 def show(thread_id: str) -> tuple[str, int]:
     form = ReplyForm(formdata=None)
     form.key.data = outbox.new_idempotency_key()
@@ -90,7 +90,7 @@ def show(thread_id: str) -> tuple[str, int]:
 
 
 @bp.post("/<thread_id>/tag")
-@caseworker_required
+@jobcentre_required
 def take(thread_id: str) -> Response:
     thread = _thread(thread_id)
     release = request.form.get("release") == "1"
@@ -117,7 +117,7 @@ def _deliver(command: OutboxCommand) -> OutboxCommand:
 
 
 @bp.post("/<thread_id>/svar")
-@caseworker_required
+@jobcentre_required
 def answer(thread_id: str) -> Response | tuple[str, int]:
     thread = _thread(thread_id)
     form = ReplyForm()
@@ -168,7 +168,7 @@ def answer(thread_id: str) -> Response | tuple[str, int]:
 
 
 @bp.get("/<thread_id>/bilag/<attachment_id>")
-@caseworker_required
+@jobcentre_required
 def attachment(thread_id: str, attachment_id: str) -> Response:
     if len(thread_id) > MAX_ID_LENGTH or len(attachment_id) > MAX_ID_LENGTH:
         abort(404)
@@ -180,7 +180,7 @@ def attachment(thread_id: str, attachment_id: str) -> Response:
 
 
 @bp.route("/ny", methods=["GET", "POST"])
-@acting_caseworker_required
+@acting_jobcentre_required
 def new() -> str | Response:
     """Start a thread with the citizen the caseworker has opened (for example about a
     summons); a receipt like every command."""

@@ -23,7 +23,7 @@ from jobnet.clients.dfdg_client.plans import (
     create_plan_command,
     revise_plan_command,
 )
-from jobnet.web.auth.users import acting_caseworker_required, current_actor, subject_person_id
+from jobnet.web.auth.users import acting_jobcentre_required, current_actor, subject_person_id
 from jobnet.web.citizen.plan.labels import measure_type_label
 from jobnet.web.jobcentre.plan import bp
 from jobnet.web.jobcentre.plan.forms import MeasuresForm, TargetsForm, measure_pairs, split_targets
@@ -247,4 +247,4 @@ summary_formatter(PLAN_CREATE, _l("Plan made"))(_plan_rows)
 summary_formatter(PLAN_REVISION, _l("Plan revised"))(_plan_rows)
 
 _journey = PlanJourney()
-add_journey_routes(bp, _journey, access=acting_caseworker_required)
+add_journey_routes(bp, _journey, access=acting_jobcentre_required)

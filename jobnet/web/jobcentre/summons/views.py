@@ -28,7 +28,7 @@ from jobnet.clients.dfdg_client.summons import (
     move_summons_command,
 )
 from jobnet.domain.clock import DANISH_TIME
-from jobnet.web.auth.users import acting_caseworker_required, current_actor, subject_person_id
+from jobnet.web.auth.users import acting_jobcentre_required, current_actor, subject_person_id
 from jobnet.web.citizen.summons.labels import interview_form_label, interview_type_label
 from jobnet.web.jobcentre.summons import bp, cancel_bp, move_bp
 from jobnet.web.jobcentre.summons.forms import (
@@ -293,6 +293,6 @@ def _cancelled_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     ]
 
 
-add_journey_routes(bp, CreateSummonsJourney(), access=acting_caseworker_required)
-add_journey_routes(move_bp, MoveSummonsJourney(), access=acting_caseworker_required)
-add_journey_routes(cancel_bp, CancelSummonsJourney(), access=acting_caseworker_required)
+add_journey_routes(bp, CreateSummonsJourney(), access=acting_jobcentre_required)
+add_journey_routes(move_bp, MoveSummonsJourney(), access=acting_jobcentre_required)
+add_journey_routes(cancel_bp, CancelSummonsJourney(), access=acting_jobcentre_required)

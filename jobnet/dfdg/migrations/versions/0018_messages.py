@@ -1,7 +1,7 @@
 """Messages between a person and their job centre: threads, messages, attachments (issue 23).
 
-Revision ID: 0017_messages
-Revises: 0016_fund_memberships
+Revision ID: 0018_messages
+Revises: 0017_notices
 Create Date: 2026-12-05
 """
 
@@ -12,8 +12,8 @@ from alembic import op
 
 from jobnet.dfdg.models.base import UtcDateTime
 
-revision: str = "0017_messages"
-down_revision: str | None = "0016_fund_memberships"
+revision: str = "0018_messages"
+down_revision: str | None = "0017_notices"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 
