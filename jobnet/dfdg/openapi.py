@@ -166,7 +166,7 @@ def _wrap(view: View, operation: Operation) -> View:
             person_id=person_id,
         )
         if person_id is not None:
-            check_person_access(person_id)
+            check_person_access(person_id, endpoint=operation.endpoint, view_args=kwargs)
         return inner(*args, **kwargs)
 
     return with_actor

@@ -1,10 +1,10 @@
 """What an unemployment insurance fund's employee may do besides reading its members' data.
 
 A fund's employee acts as a caseworker whose organisation is of kind `akasse`; the access rules
-(`jobnet.dfdg.access`) let them reach the fund's members of today and no one else. Of the
-writes, they may register and deregister a member, report sickness and holidays for them (the
-law lets a person ask their fund to do it) and set the CV's approval. Summons and plans are the
-job centre's: a fund is refused them with 403 `jobcentre_only` (`jobcentre_access`).
+(`jobnet.dfdg.access`) let them reach the fund's members of today and no one else, and only
+the records and uses the funds' reach table allows (`jobnet.dfdg.fund_reach`). This module
+serves the views that check again: the CV's approval names the fund, and the job centre's own
+writes refuse a fund with 403 `jobcentre_only` (`jobcentre_access`).
 """
 
 from __future__ import annotations
@@ -13,15 +13,14 @@ from sqlalchemy.orm import Session
 
 from jobnet.dfdg import clock
 from jobnet.dfdg.actor import ActorContext
+from jobnet.dfdg.fund_reach import MESSAGES
 from jobnet.dfdg.models.persons import Organisation, Person
 from jobnet.dfdg.queries import fund_memberships
 from jobnet.dfdg.queries import organisations as organisation_queries
 from jobnet.domain.codes import ActorType, OrganisationKind
+from jobnet.domain.fund_reach import JOBCENTRE_ONLY
 
-JOBCENTRE_ONLY = "jobcentre_only"
-JOBCENTRE_ONLY_MESSAGE = (
-    "Summons and plans are the job centre's: an unemployment insurance fund may not make them"
-)
+JOBCENTRE_ONLY_MESSAGE = MESSAGES[JOBCENTRE_ONLY]
 
 
 def acting_fund(session: Session, actor: ActorContext) -> Organisation | None:

@@ -15,7 +15,7 @@ from sqlalchemy.orm import Session
 
 from jobnet.dfdg import clock
 from jobnet.dfdg.actor import ActorContext, current_actor
-from jobnet.dfdg.api.fund_access import JOBCENTRE_ONLY, JOBCENTRE_ONLY_MESSAGE, acting_fund
+from jobnet.dfdg.api.fund_access import JOBCENTRE_ONLY_MESSAGE, acting_fund
 from jobnet.dfdg.api.records import NO_PERSON, person_for_read, person_for_write
 from jobnet.dfdg.models.base import utcnow
 from jobnet.dfdg.models.persons import Organisation, Person
@@ -32,6 +32,7 @@ from jobnet.dfdg.schemas.base import ActorOut, FieldError
 from jobnet.domain.cannot_come import MAX_NOTE_LENGTH, CannotComeProblem
 from jobnet.domain.clock import today_in_denmark
 from jobnet.domain.codes import ActorType, OrganisationKind
+from jobnet.domain.fund_reach import JOBCENTRE_ONLY
 from jobnet.domain.plans import (
     MAX_APPLICATIONS_PER_WEEK,
     MAX_MEASURES,

@@ -1,6 +1,7 @@
 """A fund's employee in DFDG: reads its members' data and no one else's, registers and
 deregisters them, reports their sickness and holidays and approves their CV, but may not make
-summons or plans (403 `jobcentre_only`); every access is audited with the fund as the actor's
+summons or plans (403 `jobcentre_only`); anyone else is unknown to it (404); every access is
+audited with the fund as the actor's
 organisation, and the member's access log names the fund."""
 
 from __future__ import annotations
@@ -89,9 +90,13 @@ def test_another_funds_member_and_a_non_member_are_out_of_reach_and_audited(
     other_funds = _member(dfdg_store, "0303901234", FUND_B)
     stranger = new_person(dfdg_store, "0404901234", group=1)
     fund = _fund(caseworker)
+    unknown = get(dfdg_client, "/persons/00000000-0000-4000-8000-000000000000", fund)
     for person_id in (other_funds, stranger):
-        assert get(dfdg_client, f"/persons/{person_id}", fund).status_code == 403
-        assert get(dfdg_client, f"/persons/{person_id}/cv", fund).status_code == 403
+        # The answer of an unknown id, word for word: the fund learns nothing of the person.
+        for path in ("", "/cv"):
+            response = get(dfdg_client, f"/persons/{person_id}{path}", fund)
+            assert response.status_code == 404
+            assert response.get_json() == unknown.get_json()
         [denied, *_] = _entries(dfdg_store, person_id)
         assert (denied.outcome, denied.organisation) == ("denied", FUND_A)
     # A search by CPR number tells nothing: the answer of an unknown number.
@@ -153,7 +158,7 @@ def test_a_fund_cannot_approve_the_cv_of_another_funds_member(
         json=approval,
         headers={**_fund(caseworker), "Idempotency-Key": "k-other-fund"},
     )
-    assert refused.status_code == 403
+    assert refused.status_code == 404
 
 
 def test_summons_and_plans_are_the_job_centres_and_a_fund_is_told_so(
