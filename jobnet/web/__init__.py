@@ -45,13 +45,14 @@ def _configure_logging(app: Flask) -> None:
 
 
 def _register_extensions(app: Flask) -> None:
-    from jobnet.web.auth import resume
+    from jobnet.web.auth import fund_pages, resume
     from jobnet.web.auth.users import login_manager
     from jobnet.web.journeys import labels, viewer
     from jobnet.web.platform import assets, i18n
     from jobnet.web.platform.extensions import babel, csrf
 
     login_manager.init_app(app)
+    app.jinja_env.globals["may_open"] = fund_pages.may_open
     resume.init_app(app)  # before CSRF: a form posted after expiry is kept, not refused
     csrf.init_app(app)
     babel.init_app(app, locale_selector=i18n.select_locale, timezone_selector=i18n.select_timezone)

@@ -18,6 +18,7 @@ from flask_login import AnonymousUserMixin, LoginManager, current_user, login_us
 
 from jobnet.clients.dfdg_client.values import Actor
 from jobnet.domain.codes import ActorType, OrganisationKind
+from jobnet.web.auth.fund_pages import fund_may_open
 
 F = TypeVar("F", bound=Callable[..., Any])
 
@@ -175,9 +176,17 @@ def subject_required(view: F) -> F:
             return login_manager.unauthorized()
         if subject_person_id() is None:
             abort(403)
+        _refuse_fund_outside_reach()
         return view(*args, **kwargs)
 
     return _mark(cast(F, wrapper), "subject")
+
+
+def _refuse_fund_outside_reach() -> None:
+    """A fund's employee opens only the pages the funds' reach table lets a fund use (403 for
+    the rest, as DFDG would refuse the data behind them): `jobnet.web.auth.fund_pages`."""
+    if current_user.is_fund_employee and not fund_may_open(request.endpoint):
+        abort(403)
 
 
 def acting_caseworker_required(view: F) -> F:
@@ -191,6 +200,7 @@ def acting_caseworker_required(view: F) -> F:
             abort(403)
         if subject_person_id() is None:
             return redirect(url_for("caseworker.index"))
+        _refuse_fund_outside_reach()
         return view(*args, **kwargs)
 
     return _mark(cast(F, wrapper), "acting_caseworker")

@@ -8,7 +8,7 @@ from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from jobnet.clients.dfdg_client.errors import DfdgUnavailable
+from jobnet.clients.dfdg_client.errors import DfdgForbidden, DfdgNotFound, DfdgUnavailable
 
 log = logging.getLogger(__name__)
 
@@ -38,6 +38,14 @@ def _dfdg_unavailable(error: DfdgUnavailable) -> tuple[str, int]:
     return render_template("errors/unavailable.html"), 503
 
 
+def _dfdg_refused(error: DfdgForbidden | DfdgNotFound) -> tuple[str, int]:
+    """DFDG refused a page's read (e.g. a fund's member left the fund while their data was
+    open): its answer, not a server error. DFDG has audited the attempt."""
+    code = 404 if isinstance(error, DfdgNotFound) else 403
+    log.info("DFDG answered %s on %s", code, request.endpoint)
+    return render_template(_TEMPLATES[code]), code
+
+
 def _unexpected(error: Exception) -> tuple[str, int]:
     log.exception("unexpected error on %s", request.endpoint)
     return render_template("errors/500.html"), 500
@@ -50,4 +58,6 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(CSRFError, _csrf_error)
     app.register_error_handler(HTTPException, _http_error)
     app.register_error_handler(DfdgUnavailable, _dfdg_unavailable)
+    app.register_error_handler(DfdgNotFound, _dfdg_refused)
+    app.register_error_handler(DfdgForbidden, _dfdg_refused)
     app.register_error_handler(Exception, _unexpected)

@@ -12,6 +12,7 @@ from jobnet.clients.dfdg_client.errors import DfdgForbidden, DfdgNotFound, DfdgU
 from jobnet.clients.dfdg_client.summons import DaySummons
 from jobnet.clients.dfdg_client.values import Actor
 from jobnet.domain.cpr import normalise_cpr
+from jobnet.web.auth.fund_pages import fund_may_see_receipt
 from jobnet.web.auth.users import (
     ACTING_KEY,
     acting_caseworker_required,
@@ -143,6 +144,8 @@ def citizen() -> str:
     acting = session[ACTING_KEY]
     store = current_app.extensions["web_store"]
     reports = outbox.for_person(store, acting["person_id"], limit=10)
+    if current_user.is_fund_employee:
+        reports = [report for report in reports if fund_may_see_receipt(report.kind)]
     client = get_dfdg_client()
     return render_template(
         "jobcentre/citizens/citizen.html",

@@ -1,7 +1,9 @@
 from __future__ import annotations
 
 from flask import abort, current_app, render_template
+from flask_login import current_user
 
+from jobnet.web.auth.fund_pages import fund_may_see_receipt
 from jobnet.web.auth.users import subject_person_id, subject_required
 from jobnet.web.journeys import outbox
 from jobnet.web.journeys.receipts import bp
@@ -18,6 +20,8 @@ def _command(reference: str) -> OutboxCommand:
     command = outbox.find(current_app.extensions["web_store"], reference, person_id or "")
     if command is None:
         abort(404)
+    if current_user.is_fund_employee and not fund_may_see_receipt(command.kind):
+        abort(403)  # e.g. a plan's receipt: the job centre's
     return command
 
 
