@@ -1,6 +1,8 @@
 """A fund's employee in Chromium, in Danish and in English: log in through the caseworker login
 with the fund's organisation identity, open a member, approve their CV and report a holiday for
-them; the job centre's actions are not offered; axe finds nothing on any page on the way.
+them; the job centre's actions and the member's own pages are not offered (403 if typed in);
+the member then sees the approval and the fund's accesses under the fund's name; axe finds
+nothing on any page on the way.
 
 Each language has its own fund, employee and member (made for the test in the live app's DFDG),
 so the two runs never meet and no other browser test uses these persons.
@@ -47,7 +49,8 @@ WORDS = {
         "summon": "Indkald borgeren til en samtale",
         "not_theirs": "Indkaldelser og planer hører under jobcentret",
         "report_holiday": "Meld borgerens ferie",
-        "assessed_by": "Vurderet af {fund}.",
+        "assessed_by": "Godkendt af {fund}",
+        "change": "Ændr",
     },
     "en": {
         "members_of": "You can open the members of {fund}.",
@@ -56,7 +59,8 @@ WORDS = {
         "summon": "Summon the citizen to an interview",
         "not_theirs": "Summons and plans are the job centre's",
         "report_holiday": "Report the citizen's holiday",
-        "assessed_by": "Assessed by {fund}.",
+        "assessed_by": "Approved by {fund}",
+        "change": "Change",
     },
 }
 
@@ -147,11 +151,24 @@ def test_a_fund_employee_approves_a_members_cv_and_reports_their_holiday(
     page.goto("/sagsbehandler/borger")
     for reference in (approval, holiday):
         assert page.get_by_role("link", name=reference, exact=True).is_visible()
-    # The member's CV, as the fund's employee sees it, names the fund as the assessor.
+    # The member's CV, as the fund's employee sees it, names the fund as the assessor; its
+    # contents are the member's own, so the fund is offered no change.
     page.goto("/cv/")
     assert fund_words["assessed_by"].format(fund=member.fund) in jobnet.main_text()
+    assert page.get_by_role("main").get_by_role("link", name=fund_words["change"]).count() == 0
     assert_no_axe_violations(page)
 
-    # The job centre's pages are refused if typed in.
-    response = page.goto("/sagsbehandler/indkaldelse/ny/")
-    assert response is not None and response.status == 403
+    # The job centre's pages, and the member's own, are refused if typed in.
+    for path in ("/sagsbehandler/indkaldelse/ny/", "/cv/kontakt", "/min-plan/", "/mine-data/"):
+        response = page.goto(path)
+        assert response is not None and response.status == 403, path
+
+    # The member sees the fund's approval by name, and the fund in "who has seen my data".
+    page.context.clear_cookies()
+    jobnet.log_in_with_cpr(member.cpr, member.given_name, member.family_name)
+    page.goto("/cv/")
+    assert fund_words["assessed_by"].format(fund=member.fund) in jobnet.main_text()
+    page.goto("/mine-data/hvem-har-set")
+    seen = jobnet.main_text()
+    assert member.fund in seen and member.employee in seen
+    assert_no_axe_violations(page)

@@ -51,7 +51,7 @@ def test_caseworker_assesses_the_cv_and_the_citizen_sees_it(
     citizen.get("/language/en")
     login_citizen(citizen, HENRIK)
     cv = citizen.get("/cv/").get_data(as_text=True)
-    assert "Not approved by the job centre" in cv
+    assert "Not approved by Jobcenter København" in cv
     assert "Tilføj dine sprogkundskaber" in cv
 
 

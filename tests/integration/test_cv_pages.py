@@ -76,7 +76,7 @@ def test_the_overview_shows_every_section_name_address_and_approval(citizen: Log
         "Driving licences",
         "Profile",
         "Visibility to employers",
-        "Approved by the job centre",
+        "Approved by Jobcenter København",
         "5 November 2026",
     ):
         assert text in html, text
@@ -85,7 +85,7 @@ def test_the_overview_shows_every_section_name_address_and_approval(citizen: Log
 
 def test_a_person_without_a_cv_sees_empty_sections(citizen: Login) -> None:
     html = citizen(ANNE).get("/cv/").get_data(as_text=True)
-    assert "Not assessed by the job centre yet" in html
+    assert "Not assessed yet" in html
     assert "You have not added anything here yet." in html
 
 

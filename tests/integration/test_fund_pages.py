@@ -16,9 +16,15 @@ from jobnet.domain.fund_reach import FundRecord, Use, fund_may
 from jobnet.web.auth.fund_pages import PAGES, RECEIPT_KINDS, fund_may_open, fund_may_see_receipt
 from jobnet.web.auth.users import ACCESS_ATTRIBUTE
 from jobnet.web.journeys.receipts import summaries
-from tests.helpers import csrf_token
+from tests.helpers import csrf_token, login_citizen
 from tests.integration.test_caseworker import audit, open_citizen
-from tests.integration.test_fund_staff import FUND_A, METTE, fund_employee  # noqa: F401
+from tests.integration.test_fund_staff import (  # noqa: F401 - fund_employee: the fixture
+    FUND_A,
+    FUND_A_NAME,
+    MAJA,
+    METTE,
+    fund_employee,
+)
 from tests.integration.test_journeys import journey_app  # noqa: F401 - the fixture
 
 # Pages a caseworker opens for the citizen they act for: what the table decides.
@@ -137,6 +143,13 @@ def test_a_member_who_leaves_the_fund_is_unknown_to_it_and_the_attempt_is_audite
     assert response.status_code == 404
     [entry] = audit(journey_app)[before:]
     assert (entry.person_id, entry.organisation, entry.outcome) == (person_id, FUND_A, "denied")
+    # The member reads the attempt in "who has seen my data", under the fund's name.
+    member = journey_app.test_client()
+    member.get("/language/en")
+    login_citizen(member, METTE)
+    log = member.get("/mine-data/hvem-har-set?actor_type=caseworker").get_data(as_text=True)
+    assert f"{MAJA.full_name}, {FUND_A_NAME}" in log
+    assert "Tried to reach your data (refused)" in log
 
 
 @pytest.mark.parametrize("endpoint", ["cv.edit", "joblog.add", "plan.index", "insight.index"])

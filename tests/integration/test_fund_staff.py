@@ -86,7 +86,7 @@ def test_a_fund_employee_opens_a_member_and_sees_no_job_centre_actions(
     assert "/indkaldelser/" in page
     for path, heading in (
         ("/indkaldelser/", "Earlier interviews"),
-        ("/cv/", "Approved by the job centre"),
+        ("/cv/", "Approved by Jobcenter København"),
         ("/joblog/", "Joblog"),
     ):
         shown = fund_employee.get(path)
@@ -184,7 +184,8 @@ def test_a_fund_employee_approves_the_cv_and_reports_a_holiday_and_the_member_se
     login_citizen(member, METTE)
     cv = member.get("/cv/").get_data(as_text=True)
     assert "Fint CV" in cv
-    assert f"Assessed by {FUND_A_NAME}." in cv
+    assert f"Approved by {FUND_A_NAME}" in cv
+    assert "by the job centre" not in cv
     log = member.get("/mine-data/hvem-har-set").get_data(as_text=True)
     assert FUND_A_NAME in log
     assert MAJA.full_name in log

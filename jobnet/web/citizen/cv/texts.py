@@ -14,11 +14,23 @@ from jobnet.domain.cv import format_phone
 from jobnet.web.citizen.cv.forms import LEVEL_LABELS, WORK_TIME_LABELS
 from jobnet.web.platform.i18n import format_local_date
 
+# The assessment alone; `approval_label` names who made it (a job centre, or a member's fund).
 APPROVAL_LABELS = {
-    "not_assessed": _l("Not assessed by the job centre yet"),
-    "approved": _l("Approved by the job centre"),
-    "not_approved": _l("Not approved by the job centre"),
+    "not_assessed": _l("Not assessed yet"),
+    "approved": _l("Approved"),
+    "not_approved": _l("Not approved"),
 }
+
+
+def approval_label(status: str, organisation: str | None) -> str:
+    """The CV's assessment with the organisation that made it: "Approved by Jobcenter
+    København", "Approved by Demo A-kasse for Lønmodtagere" (a fund approves its members' CVs
+    too, so never "by the job centre" when it was not)."""
+    if organisation and status == "approved":
+        return _("Approved by %(organisation)s", organisation=organisation)
+    if organisation and status == "not_approved":
+        return _("Not approved by %(organisation)s", organisation=organisation)
+    return str(APPROVAL_LABELS.get(status, status))
 
 
 def summary_values(values: dict[str, Any]) -> dict[str, Any]:

@@ -45,7 +45,7 @@ from jobnet.web.citizen.cv.forms import (
     VisibilityForm,
 )
 from jobnet.web.citizen.cv.texts import (
-    APPROVAL_LABELS,
+    approval_label,
     describe_entry,
     section_rows,
     summary_values,
@@ -218,7 +218,9 @@ def index() -> str:
         person=cv.holder,
         sections=sections,
         pending=len(pending),
-        approval_label=APPROVAL_LABELS.get(cv.approval_status, cv.approval_status),
+        approval_label=approval_label(
+            cv.approval_status, cv.approved_by.organisation_name if cv.approved_by else None
+        ),
         changed_by=_changed_by_caseworker(cv),
     )
 

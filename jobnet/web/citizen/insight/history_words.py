@@ -34,7 +34,7 @@ CV_PARTS: Words = {
     "driving_licences": _l("Driving licences"),
     "profile": _l("Profile"),
     "visibility": _l("Visibility to employers"),
-    "approval": _l("The job centre's assessment"),
+    "approval": _l("Assessment of the CV"),
     "experience": _l("Work experience"),
     "education": _l("Education"),
     "courses": _l("Courses and certificates"),
@@ -111,7 +111,7 @@ RECORD_FIELDS: dict[str, Words] = {
         "searchable": _l("Employers can find your CV"),
         "status": _l("Assessment"),
         "date": _l("Date of the assessment"),
-        "note": _l("The job centre's note"),
+        "note": _l("Note with the assessment"),
     },
     "cv_entry": {
         "section": _l("Part of the CV"),

@@ -13,7 +13,7 @@ from flask_babel import lazy_gettext as _l
 from jobnet.clients.dfdg_client.persons import AuditEntry
 from jobnet.clients.dfdg_client.values import RecordedBy
 from jobnet.domain.cv import format_phone
-from jobnet.web.citizen.cv.texts import APPROVAL_LABELS
+from jobnet.web.citizen.cv.texts import approval_label
 from jobnet.web.citizen.insight.history_words import CV_PARTS, META_FIELDS, code_words, field_words
 from jobnet.web.journeys.labels import (
     ABSENCE_REASONS,
@@ -113,7 +113,7 @@ CHANGES = {
     "updated": _l("Changed"),
     "deleted": _l("Deleted"),
     "removed": _l("Removed"),
-    "assessed": _l("Assessed by the job centre"),
+    "assessed": _l("Assessed"),
     "revised": _l("Revised"),
     "ended_by_deregistration": _l("Ended by your deregistration as a jobseeker"),
 }
@@ -230,7 +230,8 @@ def cv_sections(cv: Mapping[str, Any]) -> list[tuple[str, str]]:
         if wishes.get("work_time")
         else "",
     ]
-    assessed = code_label(dict(APPROVAL_LABELS), approval.get("status") or "not_assessed")
+    assessor = (approval.get("by") or {}).get("organisation_name")
+    assessed = approval_label(approval.get("status") or "not_assessed", assessor)
     if approval.get("date"):
         assessed = _(
             "%(status)s on %(date)s", status=assessed, date=value_text("date", approval["date"])

@@ -1,4 +1,4 @@
-"""The job centre's assessment of the citizen's CV (chapter 7): approved or not, date, note."""
+"""The assessment of the citizen's CV by their job centre or their fund (chapter 7)."""
 
 from flask import Blueprint
 

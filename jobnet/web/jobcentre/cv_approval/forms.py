@@ -29,7 +29,7 @@ def _in_the_window(form: Any, field: DatePartsField) -> str | None:
 
 class ApprovalForm(JourneyForm):
     status = RadioField(
-        _l("What is the job centre's assessment of the CV?"),
+        _l("What is your assessment of the CV?"),
         choices=[SelectChoice(code, label) for code, label in DECISIONS.items()],
         validators=[InputRequired(_l("Choose approved or not approved"))],
     )

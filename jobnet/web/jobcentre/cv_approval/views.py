@@ -43,7 +43,7 @@ class CvApprovalJourney(Journey):
         ]
 
 
-@summary_formatter("cv_approval", _l("The job centre's assessment of the CV"))
+@summary_formatter("cv_approval", _l("Assessment of the CV"))
 def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     return [
         (_("Assessment"), str(DECISIONS.get(summary.get("status") or "", ""))),
