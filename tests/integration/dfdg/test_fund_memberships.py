@@ -1,5 +1,6 @@
 """The funds' membership register decides which fund reaches a person: its members of today,
-no one else, and after a change of fund only the new fund."""
+no one else (to a fund, anyone else is unknown: 404), and after a change of fund only the new
+fund."""
 
 from __future__ import annotations
 
@@ -38,8 +39,8 @@ def test_a_fund_reaches_its_members_and_no_one_else(
     stranger = new_person(dfdg_store, "0404901234", group=1)
     _join(dfdg_store, member, FUND_A, date(2020, 1, 1))
     assert _status(dfdg_client, caseworker, member, FUND_A) == 200
-    assert _status(dfdg_client, caseworker, member, FUND_B) == 403
-    assert _status(dfdg_client, caseworker, stranger, FUND_A) == 403
+    assert _status(dfdg_client, caseworker, member, FUND_B) == 404
+    assert _status(dfdg_client, caseworker, stranger, FUND_A) == 404
 
 
 def test_a_change_of_fund_moves_the_person_to_the_new_fund_from_its_first_day(
@@ -49,7 +50,7 @@ def test_a_change_of_fund_moves_the_person_to_the_new_fund_from_its_first_day(
     today = clock.today()
     _join(dfdg_store, person_id, FUND_A, date(2020, 1, 1))
     _join(dfdg_store, person_id, FUND_B, today)
-    assert _status(dfdg_client, caseworker, person_id, FUND_A) == 403
+    assert _status(dfdg_client, caseworker, person_id, FUND_A) == 404
     assert _status(dfdg_client, caseworker, person_id, FUND_B) == 200
     with dfdg_store.session() as session:
         old, new = fund_memberships.history(session, person_id)
@@ -73,7 +74,7 @@ def test_joining_the_same_fund_again_changes_nothing_and_a_future_change_waits(
     with dfdg_store.session() as session:
         assert len(fund_memberships.history(session, person_id)) == 2
     assert _status(dfdg_client, caseworker, person_id, FUND_A) == 200
-    assert _status(dfdg_client, caseworker, person_id, FUND_B) == 403
+    assert _status(dfdg_client, caseworker, person_id, FUND_B) == 404
 
 
 def test_a_former_member_is_out_of_reach_after_the_last_day(
@@ -83,7 +84,7 @@ def test_a_former_member_is_out_of_reach_after_the_last_day(
     _join(dfdg_store, person_id, FUND_A, date(2020, 1, 1))
     with dfdg_store.session() as session:
         fund_memberships.leave(session, person_id, clock.today() - timedelta(days=1))
-    assert _status(dfdg_client, caseworker, person_id, FUND_A) == 403
+    assert _status(dfdg_client, caseworker, person_id, FUND_A) == 404
 
 
 def test_the_demo_data_makes_members_of_both_demo_funds(dfdg_store: Store) -> None:
