@@ -61,9 +61,7 @@ def _summons_context(summons_id: str, number: int) -> dict[str, Any]:
 
 def _plan_context(number: int) -> dict[str, Any]:
     try:
-        version = get_dfdg_client().plan_revision(
-            str(subject_person_id()), number, current_actor()
-        )
+        version = get_dfdg_client().plan_revision(str(subject_person_id()), number, current_actor())
     except DfdgNotFound:
         abort(404)
     return {
