@@ -11,18 +11,10 @@ from flask_login import current_user
 
 from jobnet.clients.dfdg_client.client import get_dfdg_client
 from jobnet.clients.dfdg_client.errors import DfdgNotFound
+from jobnet.domain.letters import plan_letter_kind
 from jobnet.web.auth.users import citizen_required, current_actor, subject_person_id
 from jobnet.web.citizen.letters import bp
-from jobnet.web.citizen.letters.listing import (
-    LETTER_KINDS,
-    PLAN,
-    PLAN_REVISED,
-    SUMMONS,
-    newest_first,
-    plan_letters,
-    summons_letter,
-    summons_letters,
-)
+from jobnet.web.citizen.letters.listing import summons_letter
 from jobnet.web.citizen.letters.pdf import letter_pdf
 
 MAX_ID_LENGTH = 36
@@ -31,10 +23,8 @@ MAX_ID_LENGTH = 36
 @bp.get("/")
 @citizen_required
 def index() -> str:
-    client, person_id, actor = get_dfdg_client(), str(subject_person_id()), current_actor()
-    letters = summons_letters(client.summons_overview(person_id, actor))
-    letters += plan_letters(client.current_plan(person_id, actor))
-    return render_template("citizen/letters/index.html", letters=newest_first(letters))
+    letters = get_dfdg_client().letters(str(subject_person_id()), current_actor())
+    return render_template("citizen/letters/index.html", letters=letters)
 
 
 def _summons_context(summons_id: str, number: int) -> dict[str, Any]:
@@ -49,7 +39,7 @@ def _summons_context(summons_id: str, number: int) -> dict[str, Any]:
         abort(404)
     return {
         "kind": "summons",
-        "letter_kind": LETTER_KINDS.get(letter.change.kind, SUMMONS),
+        "letter_kind": letter.kind,
         "interview_type": summons.type,
         "number": number,
         "letter": letter,
@@ -66,7 +56,7 @@ def _plan_context(number: int) -> dict[str, Any]:
         abort(404)
     return {
         "kind": "plan",
-        "letter_kind": PLAN if number == 1 else PLAN_REVISED,
+        "letter_kind": plan_letter_kind(number),
         "interview_type": None,
         "number": number,
         "version": version,
