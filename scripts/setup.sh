@@ -15,6 +15,11 @@ if [ "$want_test" = 1 ]; then
   ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || apt_packages+=(postgresql)
 fi
 command -v npm >/dev/null 2>&1 || apt_packages+=(nodejs npm)
+# WeasyPrint (the letters' PDFs) needs Pango and HarfBuzz's subsetter; DejaVu is its fallback font.
+for package in libpango-1.0-0 libpangoft2-1.0-0 libharfbuzz-subset0 fonts-dejavu-core; do
+  dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" \
+    || apt_packages+=("$package")
+done
 if [ ${#apt_packages[@]} -gt 0 ]; then
   echo "setup: installing ${apt_packages[*]} with apt"
   as_root apt-get update -qq

@@ -115,6 +115,7 @@ def _register_blueprints(app: Flask) -> None:
     from jobnet.web.citizen.holiday import bp as holiday_bp
     from jobnet.web.citizen.insight import bp as insight_bp
     from jobnet.web.citizen.joblog import bp as joblog_bp
+    from jobnet.web.citizen.letters import bp as letters_bp
     from jobnet.web.citizen.messages import bp as messages_bp
     from jobnet.web.citizen.min_side import bp as min_side_bp
     from jobnet.web.citizen.plan import bp as plan_bp
@@ -158,6 +159,7 @@ def _register_blueprints(app: Flask) -> None:
         duties_bp,
         messages_bp,
         jobcentre_messages_bp,
+        letters_bp,
     )
     for blueprint in (public_bp, auth_bp, min_side_bp, receipts_bp, caseworker_bp, *journeys):
         app.register_blueprint(blueprint)

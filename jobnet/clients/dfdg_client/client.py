@@ -11,6 +11,7 @@ from jobnet.clients.dfdg_client.cv import CvCalls
 from jobnet.clients.dfdg_client.duties import DutyCalls
 from jobnet.clients.dfdg_client.insight import InsightCalls
 from jobnet.clients.dfdg_client.joblog import JoblogCalls
+from jobnet.clients.dfdg_client.letters import LetterCalls
 from jobnet.clients.dfdg_client.messages import MessageCalls
 from jobnet.clients.dfdg_client.persons import PersonCalls
 from jobnet.clients.dfdg_client.plans import PlanCalls
@@ -30,6 +31,7 @@ class DfdgClient(
     StatisticsCalls,
     DutyCalls,
     MessageCalls,
+    LetterCalls,
 ):
     """Typed calls to DFDG's API, one mixin an area. Build it with `in_process` or `over_http`."""
 

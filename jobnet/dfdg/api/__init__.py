@@ -13,6 +13,7 @@ from jobnet.dfdg.api import (  # noqa: F401  (registers routes)
     insight,
     interviews,
     joblog,
+    letters,
     messages,
     messages_jobcentre,
     meta,

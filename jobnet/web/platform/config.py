@@ -107,6 +107,7 @@ class Config:
     RATE_LIMIT_LOGIN_STARTS = "30 per minute;300 per hour"  # per client address
     RATE_LIMIT_CPR_LOOKUPS = "10 per minute;60 per hour;150 per day"  # per caseworker
     RATE_LIMIT_FORM_POSTS = "20 per minute;300 per hour"  # per person (else address), per form
+    RATE_LIMIT_PDF_RENDERS = "10 per minute;100 per hour"  # a letter's PDF, per person
     DFDG_TOKEN_FAILURE_LIMIT = "10 per minute;100 per hour"  # noqa: S105 - 401s per address
 
     # Language and time

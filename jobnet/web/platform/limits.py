@@ -6,6 +6,7 @@ Each request has a route kind, and the kind its limit (settings RATE_LIMIT_*):
     login_start   GET /auth/login, /auth/caseworker/login       per client address
     cpr_lookup    a caseworker's look-up of a citizen by CPR    per caseworker
     form_post     any other POST                                per person, else per address
+    pdf_render    GET of a letter's PDF (WeasyPrint costs CPU)  per person
 
 and each limit counts per route. Logout, the provider's back-channel calls and the MitID
 simulator are never limited. A request over its limit gets the 429 page in the person's
@@ -33,6 +34,7 @@ log = logging.getLogger(__name__)
 
 LOGIN_STARTS = frozenset({"auth.login", "auth.caseworker_login"})
 CPR_LOOKUPS = frozenset({"caseworker.find_citizen"})
+PDF_RENDERS = frozenset({"letters.summons_pdf", "letters.plan_pdf"})
 NEVER_LIMITED = frozenset(
     {
         "static",
@@ -45,6 +47,7 @@ _SETTING = {
     "login_start": "RATE_LIMIT_LOGIN_STARTS",
     "cpr_lookup": "RATE_LIMIT_CPR_LOOKUPS",
     "form_post": "RATE_LIMIT_FORM_POSTS",
+    "pdf_render": "RATE_LIMIT_PDF_RENDERS",
 }
 
 
@@ -61,6 +64,8 @@ def route_kind() -> str | None:
         return "cpr_lookup"
     if request.method == "POST":
         return "form_post"
+    if endpoint in PDF_RENDERS:
+        return "pdf_render"
     return None
 
 

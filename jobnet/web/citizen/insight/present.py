@@ -79,6 +79,7 @@ ACTIONS = {
     "joblog.update": _l("Changed an entry in your joblog"),
     "joblog.delete": _l("Deleted an entry from your joblog"),
     "plan.read": _l("Read your plan"),
+    "letters.list": _l("Read the list of your letters"),
     "plan.create": _l("Made your plan"),
     "plan.revise": _l("Revised your plan"),
     "messages.list": _l("Read the list of your messages"),
