@@ -1,6 +1,7 @@
-"""While DFDG takes no writes (or is stopped altogether), in Chromium, in Danish and in English: a holiday and the
+"""While DFDG takes no writes, in Chromium, in Danish and in English: a holiday and the
 cancellation of another are received (not lost, not to be sent again), My page says so for each,
-every page passes axe, and once DFDG is back the outbox registers both.
+every page passes axe, and once DFDG is back the outbox registers both. And while DFDG is stopped
+altogether, a person seen before logs in, reports sick and sees it, registered once later.
 
 The app here is a live app of its own, whose DFDG client goes through a transport that can refuse
 writes (reads still pass, as when DFDG's writing side is down), so no other browser test sees it.
