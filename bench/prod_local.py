@@ -80,6 +80,7 @@ class ProductionShape:
         log: bool = True,
         web_app: str = "app:app",
         front: bool = False,
+        web_settings: dict[str, str] | None = None,
     ) -> None:
         self.web_workers, self.web_threads = web_workers, web_threads
         self.dfdg_workers, self.dfdg_threads = dfdg_workers, dfdg_threads
@@ -99,6 +100,8 @@ class ProductionShape:
         self.dfdg_url = f"http://127.0.0.1:{self.dfdg_port}"
         self.bare_url = f"http://127.0.0.1:{self.bare_port}"
         self.timings: dict[str, float] = {}
+        # Settings of the web app's own for this run (environment variables), over the above.
+        self.web_settings = dict(web_settings or {})
 
     # -- environment -----------------------------------------------------------------------
 
@@ -131,7 +134,9 @@ class ProductionShape:
             "OUTBOX_WORKER_EMBEDDED": "false",
             "MITID_SIMULATOR_ENABLED": "true",
             "MITID_SIM_KEY_PATH": str(self.tmp / "mitid-sim-key.json"),
+            "MITID_SIM_STORE_PATH": str(self.tmp / "mitid-sim.sqlite"),
             "PUBLIC_BASE_URL": self.web_url,
+            **self.web_settings,
         }
 
     # -- steps -----------------------------------------------------------------------------

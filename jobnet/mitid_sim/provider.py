@@ -2,8 +2,8 @@
 
 One `SimulatorProvider` per Flask app (in `app.extensions["mitid_sim"]`) holds the Authlib
 authorization server, the signing keys and an in-memory store of authorization codes, access
-tokens and seen nonces. The store lives in the process: the simulator is meant for one
-process (development, demos, tests)."""
+tokens and seen nonces. The store lives in the process, unless MITID_SIM_STORE_PATH names a
+SQLite file that every process shares (several web workers: see `shared_store`)."""
 
 from __future__ import annotations
 
@@ -51,6 +51,7 @@ from jobnet.mitid_sim.records import (
     released_claims,
     simulator_issuer,
 )
+from jobnet.mitid_sim.shared_store import SharedSimulatorStore
 
 log = logging.getLogger(__name__)
 
@@ -228,8 +229,10 @@ class SimAuthorizationServer(AuthorizationServer):
 class SimulatorProvider:
     """The simulator of one Flask app: server, keys (loaded on first use) and store."""
 
-    def __init__(self) -> None:
-        self.store = SimulatorStore()
+    def __init__(self, store_path: str = "") -> None:
+        self.store: SimulatorStore | SharedSimulatorStore = (
+            SharedSimulatorStore(store_path) if store_path else SimulatorStore()
+        )
         self._keys: SimulatorKeys | None = None
         self._keys_lock = threading.Lock()
         self.server = SimAuthorizationServer(self)
@@ -302,7 +305,8 @@ def provider_for(app: Flask) -> SimulatorProvider:
     """The app's simulator, made on first use."""
     provider = app.extensions.get("mitid_sim")
     if provider is None:
-        provider = app.extensions.setdefault("mitid_sim", SimulatorProvider())
+        store_path = str(app.config.get("MITID_SIM_STORE_PATH") or "")
+        provider = app.extensions.setdefault("mitid_sim", SimulatorProvider(store_path))
     return provider
 
 

@@ -1,6 +1,7 @@
 """While DFDG takes no writes, in Chromium, in Danish and in English: a holiday and the
 cancellation of another are received (not lost, not to be sent again), My page says so for each,
-every page passes axe, and once DFDG is back the outbox registers both.
+every page passes axe, and once DFDG is back the outbox registers both. And while DFDG is stopped
+altogether, a person seen before logs in, reports sick and sees it, registered once later.
 
 The app here is a live app of its own, whose DFDG client goes through a transport that can refuse
 writes (reads still pass, as when DFDG's writing side is down), so no other browser test sees it.
@@ -15,6 +16,7 @@ from typing import Any
 
 import httpx
 import pytest
+from sqlalchemy import text
 
 from jobnet.clients.dfdg_client.calls import IN_PROCESS_BASE_URL
 from jobnet.clients.dfdg_client.client import DfdgClient
@@ -145,3 +147,58 @@ def test_what_is_sent_while_dfdg_takes_no_writes_is_received_and_registered_late
     for reference in (holiday_reference, cancellation_reference):
         page.goto(f"/kvittering/{reference}")
         assert jobnet.receipt() == reference
+
+
+SEEN_BEFORE = {"da": "Mads Rasmussen", "en": "Anne Larsen"}
+FEWER_SERVICES = {
+    "da": "Du er logget ind, men med færre muligheder lige nu",
+    "en": "You are logged in, with fewer services for now",
+}
+
+
+def _registered_in_dfdg(server: LiveServer, reference: str) -> int:
+    store = server.app.extensions["dfdg_app"].extensions["dfdg_store"]
+    with store.session() as session:
+        found = session.execute(
+            text("SELECT count(*) FROM absences WHERE source_reference = :reference"),
+            {"reference": reference},
+        )
+        return int(found.scalar_one())
+
+
+def test_someone_seen_before_logs_in_and_reports_sick_while_dfdg_is_stopped(
+    site: Jobnet, refusing_server: tuple[LiveServer, FaultyTransport], language: str
+) -> None:
+    """DFDG stopped altogether (no reads either): a person who has logged in before gets in,
+    starts a sickness report, sends it, and sees its receipt and it on My page; once DFDG is
+    back the outbox registers it, once."""
+    server, transport = refusing_server
+    jobnet, words, page = site, site.words, site.page
+    jobnet.log_in_as(SEEN_BEFORE[language])  # the web app now knows who they are
+    page.context.clear_cookies()  # a new browser session: logged out
+
+    transport.mode = "down"
+    page.goto("/auth/login")
+    page.get_by_role("radio", name=re.compile(re.escape(SEEN_BEFORE[language]))).check()
+    jobnet.press(words["log_in"])
+    jobnet.shown(jobnet.heading(FEWER_SERVICES[language], level=1))
+    assert_no_axe_violations(page)
+
+    page.goto("/min-side/")
+    jobnet.follow(words["report_own_sickness"])
+    jobnet.fill_date(words["first_sick_day"], today() - timedelta(days=1))
+    jobnet.press(words["continue"])
+    jobnet.press(words["send"])
+    reference = _received(jobnet)
+    assert_no_axe_violations(page)
+
+    page.goto("/min-side/")
+    jobnet.shown(page.get_by_role("link", name=reference))
+    assert_no_axe_violations(page)
+
+    transport.mode = "ok"
+    assert _deliver_as_the_worker_does(server) == 1
+    page.goto(f"/kvittering/{reference}")
+    assert jobnet.receipt() == reference
+    assert _registered_in_dfdg(server, reference) == 1
+    assert _deliver_as_the_worker_does(server) == 0  # nothing left to send again

@@ -62,20 +62,11 @@ class Report:
 
 
 def _login(shape: ProductionShape, index: int) -> httpx.Client:
-    """Logged in through the MitID simulator. The simulator keeps its codes in the gunicorn
-    worker that issued them, and nginx may pass the callback to another worker, which then
-    refuses the code as unknown: a limit of the simulator (a real broker is one service), so
-    the login is simply tried again."""
-    for _attempt in range(9):
-        try:
-            client = login(shape.web_url, index)
-        except RuntimeError as error:
-            if "callback failed: 400" not in str(error):
-                raise
-            continue
-        client.timeout = httpx.Timeout(60)
-        return client
-    raise AssertionError(f"person {index} could not log in")
+    """Logged in through the MitID simulator. Its codes are in a file every web worker shares
+    (MITID_SIM_STORE_PATH), so the callback may reach any worker: a login is never tried twice."""
+    client = login(shape.web_url, index)
+    client.timeout = httpx.Timeout(60)
+    return client
 
 
 class Person:
@@ -231,7 +222,10 @@ def database_restarted(shape: ProductionShape, after_seconds: float = 2.0) -> It
 
     def restart() -> None:
         time.sleep(after_seconds)
-        cluster._run("pg_ctl", "-D", str(cluster.data), "-m", "fast", "-w", "restart")
+        # With its log file, as the cluster was started: without one the new server writes to
+        # pg_ctl's output, which then never ends, and this thread would wait for ever.
+        log = str(cluster.dir / "log")
+        cluster._run("pg_ctl", "-D", str(cluster.data), "-m", "fast", "-w", "-l", log, "restart")
 
     restarting = threading.Thread(target=restart)
     restarting.start()

@@ -8,7 +8,8 @@ again); /health answers 200 throughout, with a session cookie; and after recover
 is registered in DFDG exactly once (or shown as refused, with why). docs/production.md has the
 table of what a person sees in each.
 
-Slow (a minute or more per fault) and PostgreSQL only: run with JOBNET_TEST_DB=postgresql.
+PostgreSQL only (JOBNET_TEST_DB=postgresql, as `make test`'s second run). Measured on two
+shared cores: the whole module 164 s, of which starting the shape 76 s and 12-21 s a fault.
 """
 
 from __future__ import annotations
@@ -29,11 +30,6 @@ pytestmark = [
     pytest.mark.skipif(
         os.environ.get("JOBNET_TEST_DB") != "postgresql",
         reason="the production shape runs on PostgreSQL: JOBNET_TEST_DB=postgresql",
-    ),
-    # Not yet passing as a whole (issue 26 stays open): run with JOBNET_TEST_FAULTS=1.
-    pytest.mark.skipif(
-        os.environ.get("JOBNET_TEST_FAULTS") != "1",
-        reason="the fault matrix is not yet proven; JOBNET_TEST_FAULTS=1 runs it",
     ),
     # Connections the services dropped under the clients (that is the point) are left to the
     # garbage collector.
@@ -64,6 +60,9 @@ def shape() -> Iterator[ProductionShape]:
         seed_records=REPORTS * len(FAULTS) + 5,
         log=False,
         front=NGINX is not None,
+        # Every person logs in from this one address, twice in a minute in "DFDG stopped":
+        # the per-address limit on login starts is for many people, not one test.
+        web_settings={"RATE_LIMIT_LOGIN_STARTS": "1000 per minute"},
     ) as running:
         yield running
 
@@ -94,7 +93,9 @@ def test_every_report_has_a_receipt_at_once_and_is_registered_once_after(
     if fault != "database_restarted":
         assert not [r.statuses for r in reports if any(s >= 500 for s in r.statuses)]
     assert all(r.reference for r in reports), [r.statuses for r in reports if not r.reference]
-    assert all("Kvittering" in r.receipt for r in reports)
+    assert all("Kvittering" in r.receipt for r in reports), [
+        r.receipt[:300] for r in reports if "Kvittering" not in r.receipt
+    ][:2]
     if fault in ("dfdg_hung", "dfdg_5xx", "dfdg_stopped"):
         slowest = max(r.send_seconds for r in reports)
         assert slowest < SEND_BUDGET + 1.5, f"a send took {slowest:.1f} s"

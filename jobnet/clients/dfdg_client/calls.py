@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from collections.abc import Mapping
 from typing import Any, Self
 from urllib.parse import urlencode
@@ -44,6 +45,9 @@ class Calls:
         `signer` makes the end-user assertions; the development key's when not given (which
         only a development or test DFDG trusts)."""
         self._signer = signer or AssertionSigner.development()
+        # When DFDG last answered this client (time.monotonic()); a 5xx is no answer. The web
+        # app stops treating DFDG as away as soon as any call of its process got through.
+        self.last_answered = 0.0
         headers = {"Authorization": f"Bearer {token}", "Accept": "application/json"}
         self._transport: Transport = (
             PooledHttp(base_url, headers, timeout)
@@ -109,6 +113,8 @@ class Calls:
             )
         except Unreachable as exc:
             raise DfdgUnavailable(f"DFDG {exc}") from exc.__cause__
+        if response.status_code < 500:
+            self.last_answered = time.monotonic()
         if not response.is_success:
             raise _error_for(response)
         try:

@@ -219,5 +219,9 @@ class CvCalls(Calls):
 
     def cv(self, person_id: str, actor: Actor) -> Cv:
         """The person's CV; an empty one (`exists` False) when they have none yet."""
+        return parse_cv(self.cv_answer(person_id, actor))
+
+    def cv_answer(self, person_id: str, actor: Actor) -> dict[str, Any]:
+        """`cv` as DFDG's JSON, for keeping; `parse_cv` reads it."""
         path = f"/persons/{quote(person_id, safe='')}/cv"
-        return parse_cv(self._request("GET", path, actor=actor))
+        return dict(self._request("GET", path, actor=actor))

@@ -118,5 +118,9 @@ class JoblogCalls(Calls):
 
     def joblog(self, person_id: str, actor: Actor) -> Joblog:
         """The person's job log (entries newest first) and DFDG's today."""
+        return parse_joblog(self.joblog_answer(person_id, actor))
+
+    def joblog_answer(self, person_id: str, actor: Actor) -> dict[str, Any]:
+        """`joblog` as DFDG's JSON, for keeping; `parse_joblog` reads it."""
         path = f"/persons/{quote(person_id, safe='')}/joblog"
-        return parse_joblog(self._request("GET", path, actor=actor))
+        return dict(self._request("GET", path, actor=actor))

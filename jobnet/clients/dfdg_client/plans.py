@@ -143,6 +143,11 @@ def plan_version_from_json(data: Mapping[str, Any]) -> PlanVersion:
     )
 
 
+def plan_from_answer(data: Mapping[str, Any]) -> JobPlan | None:
+    """The current plan from DFDG's answer to GET /persons/{id}/plan; None when there is none."""
+    return plan_from_json(data["plan"]) if data.get("plan") else None
+
+
 def plan_from_json(data: Mapping[str, Any]) -> JobPlan:
     return JobPlan(
         id=data["id"],
@@ -204,8 +209,11 @@ class PlanCalls(Calls):
 
     def current_plan(self, person_id: str, actor: Actor) -> JobPlan | None:
         """The person's current job plan with its list of revisions; None when there is none."""
-        data = self._request("GET", f"/persons/{quote(person_id, safe='')}/plan", actor=actor)
-        return plan_from_json(data["plan"]) if data.get("plan") else None
+        return plan_from_answer(self.current_plan_answer(person_id, actor))
+
+    def current_plan_answer(self, person_id: str, actor: Actor) -> dict[str, Any]:
+        """`current_plan` as DFDG's JSON, for keeping; `plan_from_answer` reads it."""
+        return dict(self._request("GET", f"/persons/{quote(person_id, safe='')}/plan", actor=actor))
 
     def plan_revision(self, person_id: str, number: int, actor: Actor) -> PlanVersion:
         """One version of the plan (1 is the plan as created); DfdgNotFound when none."""

@@ -242,7 +242,11 @@ class PublicFiguresCache:
         self._kept: dict[Hashable, tuple[float, Any]] = {}
         self._lock = threading.Lock()
 
-    def get(self, key: Hashable, fetch: Callable[[], T]) -> T:
+    def get(
+        self, key: Hashable, fetch: Callable[[], T], keep: Callable[[], bool] = lambda: True
+    ) -> T:
+        """The kept answer for `key`, else `fetch`'s (kept unless `keep()` says no: an answer
+        from before an outage is not kept as if it were new)."""
         if self.seconds <= 0:
             return fetch()
         now = self._clock()
@@ -251,6 +255,8 @@ class PublicFiguresCache:
         if kept is not None and now - kept[0] < self.seconds:
             return kept[1]
         value = fetch()
+        if not keep():
+            return value
         with self._lock:
             if len(self._kept) >= MAX_KEPT_ANSWERS:
                 self._kept.clear()  # many distinct filters: start over rather than grow
@@ -266,7 +272,11 @@ class StatisticsCalls(Calls):
 
     def statistics_measures(self) -> StatisticsCatalogue:
         """The public statistics' measures and the months they cover."""
-        return parse_catalogue(self._request("GET", "/statistics/measures"))
+        return parse_catalogue(self.statistics_measures_answer())
+
+    def statistics_measures_answer(self) -> dict[str, Any]:
+        """`statistics_measures` as DFDG's JSON, for keeping; `parse_catalogue` reads it."""
+        return dict(self._request("GET", "/statistics/measures"))
 
     def statistics(
         self,
@@ -276,5 +286,15 @@ class StatisticsCalls(Calls):
         municipality: str | None = None,
     ) -> StatisticsTable:
         """Published monthly figures (suppressed ones without a value)."""
+        return parse_table(self.statistics_answer(measure, month_from, month_to, municipality))
+
+    def statistics_answer(
+        self,
+        measure: str,
+        month_from: date | None = None,
+        month_to: date | None = None,
+        municipality: str | None = None,
+    ) -> dict[str, Any]:
+        """`statistics` as DFDG's JSON, for keeping; `parse_table` reads it."""
         params = statistics_params(measure, month_from, month_to, municipality)
-        return parse_table(self._request("GET", "/statistics", params=params))
+        return dict(self._request("GET", "/statistics", params=params))

@@ -35,7 +35,8 @@ T = TypeVar("T")
 # A status the same as the one kept is written again after this long, so its time stays near.
 REWRITE_SECONDS = 600.0
 _MAX_REMEMBERED = 10_000
-AWAY_KEY = "dfdg_away_until"  # the app's monotonic time until which DFDG is taken as away
+# (when DFDG last failed, until when it is taken as away), in the app's monotonic time
+AWAY_KEY = "dfdg_away"
 WRITTEN_KEY = "last_known_written"  # the app's person id -> (digest kept, when written here)
 
 
@@ -143,7 +144,9 @@ def ask_dfdg(call: Callable[[], T]) -> T:
 
     A hung DFDG holds each call for the client's whole timeout; after one such failure the
     pages use what is known for DFDG_AWAY_SECONDS instead of each waiting again, and the send
-    leaves delivery to the worker. The first call after that tries DFDG again."""
+    leaves delivery to the worker. The first call after that tries DFDG again, and so does any
+    call once another call of this process got an answer from DFDG (a login, say): DFDG back
+    is used at once, not up to DFDG_AWAY_SECONDS later."""
     if dfdg_seems_away():
         raise DfdgUnavailable("DFDG failed a moment ago; not asked again yet")
     try:
@@ -151,12 +154,16 @@ def ask_dfdg(call: Callable[[], T]) -> T:
     except DfdgUnavailable:
         seconds = float(current_app.config.get("DFDG_AWAY_SECONDS", 0))
         if seconds > 0:
-            current_app.extensions[AWAY_KEY] = time.monotonic() + seconds
+            now = time.monotonic()
+            current_app.extensions[AWAY_KEY] = (now, now + seconds)
         raise
 
 
 def dfdg_seems_away() -> bool:
-    return time.monotonic() < current_app.extensions.get(AWAY_KEY, 0.0)
+    failed_at, until = current_app.extensions.get(AWAY_KEY, (0.0, 0.0))
+    if time.monotonic() >= until:
+        return False
+    return bool(get_dfdg_client().last_answered <= failed_at)
 
 
 def known_at() -> datetime | None:

@@ -65,6 +65,9 @@ class Config:
     MITID_SIM_KEY_PATH = str(INSTANCE_DIR / "mitid-sim-key.json")
     MITID_SIM_ISSUER = ""
     MITID_SIM_CLIENTS = ""
+    # A SQLite file for the simulator's codes and tokens, shared by several web workers; empty:
+    # kept in the process (one process, as `make run`).
+    MITID_SIM_STORE_PATH = ""
 
     # The outbox: commands for DFDG are delivered at once, and retried by a worker.
     OUTBOX_WORKER_EMBEDDED = True
@@ -75,6 +78,9 @@ class Config:
     # After DFDG failed a status read, this process takes it as away this long: pages show what
     # was last known at once instead of each waiting for the timeout (0: ask every time).
     DFDG_AWAY_SECONDS = 10.0
+    # DFDG's last answers for a person's plan, job log and CV and for the public statistics
+    # (`known_answers`), shown while DFDG is away, are deleted when not renewed for this long.
+    KNOWN_ANSWERS_RETENTION_DAYS = 30.0
 
     # The largest request body accepted (a friendly 413 page above it): the biggest form is a
     # CV with a few thousand characters per field.

@@ -1,5 +1,6 @@
 """Housekeeping the outbox worker does on a schedule (every SESSION_PURGE_SECONDS): expired
-sessions and ended abuse-limit windows are deleted from the web store, so that neither waits
+sessions, ended abuse-limit windows and DFDG answers kept longer than their retention
+(`known_answers`) are deleted from the web store, so that neither waits
 for someone to run `flask sessions purge`. Several workers may do it at once: a delete of what
 another has deleted deletes nothing."""
 
@@ -13,6 +14,7 @@ from datetime import timedelta
 from flask import Flask
 
 from jobnet.rate_limit_storage import purge_expired_counters
+from jobnet.web.journeys import known_answers
 from jobnet.web.platform.sessions import ServerSessionInterface
 from jobnet.web.store.models import RateLimitCounter
 
@@ -25,8 +27,14 @@ def purge_expired(app: Flask) -> tuple[int, int]:
     idle = timedelta(minutes=app.config["SESSION_IDLE_MINUTES"])
     sessions = ServerSessionInterface.purge_expired(store, idle)
     counters = purge_expired_counters(store.engine, RateLimitCounter.__table__)  # type: ignore[arg-type]
-    if sessions or counters:
-        log.info("housekeeping: %d expired sessions, %d limit counters purged", sessions, counters)
+    answers = known_answers.purge_old(store, app.config["KNOWN_ANSWERS_RETENTION_DAYS"])
+    if sessions or counters or answers:
+        log.info(
+            "housekeeping: %d expired sessions, %d limit counters, %d old known answers purged",
+            sessions,
+            counters,
+            answers,
+        )
     return sessions, counters
 
 

@@ -107,3 +107,17 @@ class KnownPerson(Base):
     status: Mapped[dict[str, Any] | None] = mapped_column(JSON)
     status_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
     updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class KnownAnswer(Base):
+    """DFDG's last answer the web app got for one page's data, for while DFDG cannot be reached:
+    `owner` is the person it is about (or PUBLIC for the public statistics), `kind` what it is
+    ("plan", "joblog", "cv", or "statistics:<hash of the query>"). Only the owner's own pages
+    read it; rows not renewed for KNOWN_ANSWERS_RETENTION_DAYS are purged."""
+
+    __tablename__ = "known_answers"
+
+    owner: Mapped[str] = mapped_column(String(64), primary_key=True)
+    kind: Mapped[str] = mapped_column(String(80), primary_key=True)
+    answer: Mapped[dict[str, Any]] = mapped_column(JSON)
+    answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)

@@ -25,6 +25,7 @@ from jobnet.clients.dfdg_client.cv import (
     cv_entry_edit_command,
     cv_entry_remove_command,
     cv_section_command,
+    parse_cv,
 )
 from jobnet.domain.cv import LIST_SECTIONS
 from jobnet.web.auth.resume import form_data
@@ -51,7 +52,7 @@ from jobnet.web.citizen.cv.texts import (
     summary_values,
     value_text,
 )
-from jobnet.web.journeys import outbox
+from jobnet.web.journeys import known_answers, outbox
 from jobnet.web.journeys.changes import key_of, resubmitted, save
 from jobnet.web.journeys.labels import report_actor_label
 from jobnet.web.journeys.machinery import web_store
@@ -134,7 +135,13 @@ def _person_id() -> str:
 
 
 def _cv() -> Cv:
-    return get_dfdg_client().cv(_person_id(), current_actor())
+    """The CV; while DFDG is away, the citizen's own last known one (saying from when)."""
+    person_id = _person_id()
+    return parse_cv(
+        known_answers.own_answer(
+            person_id, "cv", lambda: get_dfdg_client().cv_answer(person_id, current_actor())
+        )
+    )
 
 
 def _entry(cv: Cv, page: SectionPage, entry_id: str) -> CvEntry:
@@ -199,8 +206,7 @@ def _saved(
 @subject_required
 def index() -> str:
     person_id = _person_id()
-    client = get_dfdg_client()
-    cv = client.cv(person_id, current_actor())
+    cv = _cv()
     pending = outbox.pending_for_person(web_store(), person_id, set(CV_KINDS))
     sections = [
         {

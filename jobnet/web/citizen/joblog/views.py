@@ -25,13 +25,14 @@ from jobnet.clients.dfdg_client.joblog import (
     joblog_add_command,
     joblog_delete_command,
     joblog_edit_command,
+    parse_joblog,
 )
 from jobnet.domain.joblog import Requirement, csv_cell, weekly_overview
 from jobnet.web.auth.resume import form_data
 from jobnet.web.auth.users import current_actor, subject_person_id, subject_required
 from jobnet.web.citizen.joblog import bp
 from jobnet.web.citizen.joblog.forms import KIND_LABELS, STATUS_LABELS, DeleteForm, EntryForm
-from jobnet.web.journeys import outbox
+from jobnet.web.journeys import known_answers, outbox
 from jobnet.web.journeys.changes import key_of, resubmitted, save
 from jobnet.web.journeys.labels import report_actor_label
 from jobnet.web.journeys.machinery import web_store
@@ -48,7 +49,13 @@ def _person_id() -> str:
 
 
 def _joblog() -> Joblog:
-    return get_dfdg_client().joblog(_person_id(), current_actor())
+    """The job log; while DFDG is away, the citizen's own last known one (saying from when)."""
+    person_id = _person_id()
+    return parse_joblog(
+        known_answers.own_answer(
+            person_id, "joblog", lambda: get_dfdg_client().joblog_answer(person_id, current_actor())
+        )
+    )
 
 
 def _entry(joblog: Joblog, entry_id: str) -> JoblogEntry:

@@ -10,10 +10,11 @@ from flask.sansio.blueprints import BlueprintSetupState
 
 from jobnet.clients.dfdg_client.client import get_dfdg_client
 from jobnet.clients.dfdg_client.errors import DfdgNotFound
-from jobnet.clients.dfdg_client.plans import JobPlan
+from jobnet.clients.dfdg_client.plans import JobPlan, plan_from_answer
 from jobnet.web.auth.users import current_actor, subject_person_id, subject_required
 from jobnet.web.citizen.plan import bp
 from jobnet.web.citizen.plan.labels import measure_is_company_based, measure_type_label
+from jobnet.web.journeys import known_answers
 
 
 @bp.record_once
@@ -24,7 +25,13 @@ def _register_labels(state: BlueprintSetupState) -> None:
 
 
 def _plan() -> JobPlan | None:
-    return get_dfdg_client().current_plan(str(subject_person_id()), current_actor())
+    """The current plan; while DFDG is away, the citizen's own last known one (saying from
+    when)."""
+    person_id = str(subject_person_id())
+    answer = known_answers.own_answer(
+        person_id, "plan", lambda: get_dfdg_client().current_plan_answer(person_id, current_actor())
+    )
+    return plan_from_answer(answer)
 
 
 @bp.get("/")

@@ -6,15 +6,22 @@ from __future__ import annotations
 import csv
 import io
 import json
+from collections.abc import Callable
 from typing import Any
 
 from flask import Response, current_app, jsonify, render_template, request, url_for
 from flask_babel import gettext as _
 
 from jobnet.clients.dfdg_client.client import get_dfdg_client
-from jobnet.clients.dfdg_client.statistics import PublicFiguresCache, StatisticsTable
+from jobnet.clients.dfdg_client.statistics import (
+    PublicFiguresCache,
+    StatisticsTable,
+    parse_catalogue,
+    parse_table,
+)
 from jobnet.domain.statistics import parse_month
 from jobnet.web.auth.users import public
+from jobnet.web.journeys import known_answers, last_known
 from jobnet.web.platform.i18n import current_language, format_local_number
 from jobnet.web.public.statistics import bp
 from jobnet.web.public.statistics.breakdowns import (
@@ -39,9 +46,24 @@ def _public_figures() -> PublicFiguresCache:
     return current_app.extensions["public_figures"]
 
 
+def _known(kind: str, fetch: Callable[[], dict[str, Any]]) -> dict[str, Any]:
+    """DFDG's answer; while DFDG is away, the last one the web app got for the same query."""
+    return known_answers.known_answer(known_answers.PUBLIC, kind, fetch)
+
+
+def _fresh() -> bool:
+    return last_known.known_at() is None
+
+
 def _form() -> tuple[StatisticsForm, Any]:
     """The form filled from the query string, and the catalogue of what DFDG has computed."""
-    catalogue = _public_figures().get("measures", get_dfdg_client().statistics_measures)
+    catalogue = _public_figures().get(
+        "measures",
+        lambda: parse_catalogue(
+            _known("statistics-measures", get_dfdg_client().statistics_measures_answer)
+        ),
+        keep=_fresh,
+    )
     form = StatisticsForm(formdata=request.args if request.args else None)
     if catalogue.first_month and catalogue.last_month:
         form.fill_choices(catalogue.first_month, catalogue.last_month)
@@ -55,7 +77,16 @@ def _table(form: StatisticsForm) -> StatisticsTable:
         parse_month(form.period_to.data),
         form.chosen_municipality,
     )
-    return _public_figures().get(("figures", *query), lambda: get_dfdg_client().statistics(*query))
+    return _public_figures().get(
+        ("figures", *query),
+        lambda: parse_table(
+            _known(
+                known_answers.query_kind("statistics", query),
+                lambda: get_dfdg_client().statistics_answer(*query),
+            )
+        ),
+        keep=_fresh,
+    )
 
 
 def _query(form: StatisticsForm) -> dict[str, Any]:
