@@ -12,6 +12,7 @@ from jobnet.clients.dfdg_client.duties import DutyCalls
 from jobnet.clients.dfdg_client.insight import InsightCalls
 from jobnet.clients.dfdg_client.joblog import JoblogCalls
 from jobnet.clients.dfdg_client.messages import MessageCalls
+from jobnet.clients.dfdg_client.notices import NoticeCalls
 from jobnet.clients.dfdg_client.persons import PersonCalls
 from jobnet.clients.dfdg_client.plans import PlanCalls
 from jobnet.clients.dfdg_client.statistics import StatisticsCalls
@@ -30,6 +31,7 @@ class DfdgClient(
     StatisticsCalls,
     DutyCalls,
     MessageCalls,
+    NoticeCalls,
 ):
     """Typed calls to DFDG's API, one mixin an area. Build it with `in_process` or `over_http`."""
 
