@@ -7,6 +7,7 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
 from wtforms import BooleanField, RadioField, StringField
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, ValidationError
 
 from jobnet.domain.notifications import (
@@ -31,7 +32,7 @@ class HowForm(FlaskForm):
 
     how = RadioField(
         _l("How do you want to be told that something new is waiting?"),
-        choices=HOW_CHOICES,
+        choices=[SelectChoice(value, label) for value, label in HOW_CHOICES],
         validators=[InputRequired(_l("Choose how you want to be told"))],
     )
 

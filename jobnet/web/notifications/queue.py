@@ -144,24 +144,26 @@ def _finish(store: Store, row: OutgoingNotification, error: str | None, now: dat
         )
 
 
-def deliver_one(store: Store, senders: Mapping[str, Sender], row_id: int) -> bool:
+def deliver_one(
+    store: Store, senders: Mapping[str, Sender], row_id: int, now: datetime | None = None
+) -> bool:
     """Send one row if it is due and free; whether it was sent now."""
-    now = now_utc()
+    now = now or now_utc()
     row = _claim(store, row_id, now)
     if row is None:
         return False
     sender = senders.get(row.channel)
     if sender is None:
-        _finish(store, row, f"no sender for {row.channel}", now_utc())
+        _finish(store, row, f"no sender for {row.channel}", now)
         return False
     message = Outgoing(row.key, row.channel, row.address, row.language, row.title, row.text)
     try:
         sender.send(message)
     except SendFailed as error:
         log.warning("notification %s not sent (try %d): %s", row.id, row.attempts, error)
-        _finish(store, row, str(error), now_utc())
+        _finish(store, row, str(error), now)
         return False
-    _finish(store, row, None, now_utc())
+    _finish(store, row, None, now)
     return True
 
 
@@ -175,7 +177,7 @@ def deliver_due(store: Store, senders: Mapping[str, Sender], now: datetime | Non
     query = select(OutgoingNotification.id).where(due).order_by(OutgoingNotification.due_at)
     with store.read() as session:
         ids = list(session.scalars(query.limit(BATCH)))
-    return sum(deliver_one(store, senders, row_id) for row_id in ids)
+    return sum(deliver_one(store, senders, row_id, moment) for row_id in ids)
 
 
 def latest(store: Store, limit: int = 50) -> list[OutgoingNotification]:

@@ -6,6 +6,7 @@ from flask import flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from flask_login import current_user
 from werkzeug.wrappers import Response
+from wtforms.fields.choices import SelectChoice
 
 from jobnet.web.auth.users import citizen_required
 from jobnet.web.citizen.notifications import bp
@@ -24,7 +25,9 @@ def _how_form(choice: choices.Choice, posted: bool = False) -> HowForm:
     form = HowForm() if posted else HowForm(formdata=None, how=choice.how)
     offered = pages.senders()
     form.how.choices = [
-        (value, label) for value, label in HOW_CHOICES if all(c in offered for c in NEEDS[value])
+        SelectChoice(value, label)
+        for value, label in HOW_CHOICES
+        if all(c in offered for c in NEEDS[value])
     ]
     return form
 
