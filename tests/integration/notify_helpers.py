@@ -62,8 +62,8 @@ class Gateway:
         return f"http://127.0.0.1:{self.port}/sms"
 
 
-@pytest.fixture
-def mailbox() -> Iterator[tuple[Mailbox, int]]:
+@pytest.fixture(name="mailbox")
+def mailbox_fixture() -> Iterator[tuple[Mailbox, int]]:
     box = Mailbox()
     port = free_port()
     controller = Controller(box, hostname="127.0.0.1", port=port)
@@ -74,8 +74,8 @@ def mailbox() -> Iterator[tuple[Mailbox, int]]:
         controller.stop()
 
 
-@pytest.fixture
-def gateway() -> Iterator[Gateway]:
+@pytest.fixture(name="gateway")
+def gateway_fixture() -> Iterator[Gateway]:
     found = Gateway(port=0)
 
     class Handler(BaseHTTPRequestHandler):

@@ -27,8 +27,8 @@ from tests.integration.notify_helpers import (  # noqa: F401 - fixtures
     choose,
     code_in,
     confirm_address,
-    gateway,
-    mailbox,
+    gateway_fixture,
+    mailbox_fixture,
     person_id_of,
     sending_settings,
 )
@@ -162,6 +162,7 @@ def test_danish_words_for_a_danish_person(
 ) -> None:
     box = mailbox[0]
     client = _citizen(notify_app, "da")
+    client.get("/language/da")
     confirm_address(client, PAGE, "email", MAIL, lambda: code_in(box.body(box.to(MAIL)[-1])))
     assert box.to(MAIL)[0]["Subject"] == "Din kode til Jobnet"
     person = person_id_of(notify_app, METTE)
