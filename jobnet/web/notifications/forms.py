@@ -17,6 +17,7 @@ from jobnet.domain.notifications import (
     normalise_email,
     normalise_mobile,
 )
+from jobnet.web.platform.forms import TranslatedMeta
 
 HOW_CHOICES = [
     ("email", _l("By e-mail")),
@@ -27,8 +28,8 @@ HOW_CHOICES = [
 
 
 class HowForm(FlaskForm):
-    class Meta:
-        locales = ("da", "en")
+    class Meta(TranslatedMeta):
+        pass
 
     how = RadioField(
         _l("How do you want to be told that something new is waiting?"),
@@ -38,8 +39,8 @@ class HowForm(FlaskForm):
 
 
 class EmailForm(FlaskForm):
-    class Meta:
-        locales = ("da", "en")
+    class Meta(TranslatedMeta):
+        pass
 
     address = StringField(
         _l("E-mail address"),
@@ -59,8 +60,8 @@ class EmailForm(FlaskForm):
 
 
 class PhoneForm(FlaskForm):
-    class Meta:
-        locales = ("da", "en")
+    class Meta(TranslatedMeta):
+        pass
 
     address = StringField(
         _l("Mobile number"),
@@ -80,8 +81,8 @@ class PhoneForm(FlaskForm):
 
 
 class CodeForm(FlaskForm):
-    class Meta:
-        locales = ("da", "en")
+    class Meta(TranslatedMeta):
+        pass
 
     code = StringField(
         _l("Code"),
@@ -98,8 +99,8 @@ class CodeForm(FlaskForm):
 
 
 class DigestForm(FlaskForm):
-    class Meta:
-        locales = ("da", "en")
+    class Meta(TranslatedMeta):
+        pass
 
     daily = BooleanField(_l("Send me an e-mail each morning when the inbox has unread messages"))
 
