@@ -45,9 +45,15 @@ MUST_REACH = {
         "messages.index",
         "messages.new",
         "messages.show",
+        "notifications.index",
     ],
     UNREGISTERED.key: ["min_side.index", "registration.step", "registration.check"],
-    CASEWORKER.key: ["caseworker.index", "jobcentre_messages.inbox", "jobcentre_messages.show"],
+    CASEWORKER.key: [
+        "caseworker.index",
+        "jobcentre_messages.inbox",
+        "jobcentre_messages.show",
+        "jobcentre_notifications.index",
+    ],
     ACTING.key: [
         "caseworker.citizen",
         "jobcentre_plan.step",
