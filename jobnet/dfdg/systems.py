@@ -33,6 +33,8 @@ _RANK = {"none": 0, "read": 1, "write": 2}
 ANY = "*"
 # Never answered to a system acting as itself, whatever it is registered with: the whole
 # record of a person is for the person (and the caseworkers the access rules allow).
+# What the web app's notifications worker calls, acting as itself (issue 23).
+NOTIFIER_OPERATIONS = ("list_notices", "acknowledge_notices", "count_unread_messages")
 NEVER_SYSTEM_ONLY = frozenset({"export_person", "record_history", "audit_log"})
 
 
@@ -76,7 +78,11 @@ def development_registry() -> dict[str, Any]:
             "actor_types": ["citizen", "caseworker"],
             "organisations": ANY,
             "operations": {ANY: "write"},
-            "system_operations": ["list_organisations", "get_organisation"],
+            "system_operations": [
+                "list_organisations",
+                "get_organisation",
+                *NOTIFIER_OPERATIONS,
+            ],
             "keys": [{"kty": "OKP", "crv": "Ed25519", "x": DEV_ASSERTION_PUBLIC_X}],
         }
     }

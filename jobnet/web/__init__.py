@@ -26,6 +26,7 @@ def create_app(env: str | None = None, **overrides: Any) -> Flask:
     _register_store(app)
     _register_limits(app)
     _register_dfdg(app)
+    _register_notifications(app)
     _register_blueprints(app)
     _register_identity(app)
     _register_request_hooks(app)
@@ -107,6 +108,12 @@ def _register_dfdg(app: Flask) -> None:
     app.extensions["public_figures"] = PublicFiguresCache(app.config["STATISTICS_CACHE_SECONDS"])
 
 
+def _register_notifications(app: Flask) -> None:
+    from jobnet.web import notifications
+
+    notifications.init_app(app)
+
+
 def _register_blueprints(app: Flask) -> None:
     from jobnet.web.auth import bp as auth_bp
     from jobnet.web.citizen.cv import bp as cv_bp
@@ -118,6 +125,7 @@ def _register_blueprints(app: Flask) -> None:
     from jobnet.web.citizen.letters import bp as letters_bp
     from jobnet.web.citizen.messages import bp as messages_bp
     from jobnet.web.citizen.min_side import bp as min_side_bp
+    from jobnet.web.citizen.notifications import bp as notifications_bp
     from jobnet.web.citizen.plan import bp as plan_bp
     from jobnet.web.citizen.recovery import bp as recovery_bp
     from jobnet.web.citizen.registration import bp as registration_bp
@@ -128,6 +136,7 @@ def _register_blueprints(app: Flask) -> None:
     from jobnet.web.jobcentre.cv_approval import bp as cv_approval_bp
     from jobnet.web.jobcentre.held_interview import bp as held_interview_bp
     from jobnet.web.jobcentre.messages import bp as jobcentre_messages_bp
+    from jobnet.web.jobcentre.notifications import bp as jobcentre_notifications_bp
     from jobnet.web.jobcentre.plan import bp as jobcentre_plan_bp
     from jobnet.web.jobcentre.summons import bp as jobcentre_summons_bp
     from jobnet.web.jobcentre.summons import cancel_bp as summons_cancel_bp
@@ -160,6 +169,8 @@ def _register_blueprints(app: Flask) -> None:
         messages_bp,
         jobcentre_messages_bp,
         letters_bp,
+        notifications_bp,
+        jobcentre_notifications_bp,
     )
     for blueprint in (public_bp, auth_bp, min_side_bp, receipts_bp, caseworker_bp, *journeys):
         app.register_blueprint(blueprint)

@@ -48,9 +48,15 @@ MUST_REACH = {
         "letters.index",
         "letters.summons_page",
         "letters.plan_page",
+        "notifications.index",
     ],
     UNREGISTERED.key: ["min_side.index", "registration.step", "registration.check"],
-    CASEWORKER.key: ["caseworker.index", "jobcentre_messages.inbox", "jobcentre_messages.show"],
+    CASEWORKER.key: [
+        "caseworker.index",
+        "jobcentre_messages.inbox",
+        "jobcentre_messages.show",
+        "jobcentre_notifications.index",
+    ],
     ACTING.key: [
         "caseworker.citizen",
         "jobcentre_plan.step",

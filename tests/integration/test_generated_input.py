@@ -49,6 +49,9 @@ COLLECT = os.environ.get("JOBNET_FORM_COLLECT")  # a file: list every problem th
 
 # Every POST endpoint that is not walked, and why.
 NOT_WALKED = {
+    "notifications.confirm": "its form is shown only while a code sent to a confirmed address "
+    "waits; tests/integration/test_notifications.py posts wrong, used-up and malformed codes",
+    "jobcentre_notifications.confirm": "as notifications.confirm, for a caseworker's address",
     "auth.logout": "one button with no typed field; it ends the session the walk runs in",
     "auth.keep_alive": "the timeout dialog's script posts it with no field",
     "mitid_sim.authorize": "the development login simulator, not served in production",

@@ -13,6 +13,7 @@ from jobnet.clients.dfdg_client.insight import InsightCalls
 from jobnet.clients.dfdg_client.joblog import JoblogCalls
 from jobnet.clients.dfdg_client.letters import LetterCalls
 from jobnet.clients.dfdg_client.messages import MessageCalls
+from jobnet.clients.dfdg_client.notices import NoticeCalls
 from jobnet.clients.dfdg_client.persons import PersonCalls
 from jobnet.clients.dfdg_client.plans import PlanCalls
 from jobnet.clients.dfdg_client.statistics import StatisticsCalls
@@ -32,6 +33,7 @@ class DfdgClient(
     DutyCalls,
     MessageCalls,
     LetterCalls,
+    NoticeCalls,
 ):
     """Typed calls to DFDG's API, one mixin an area. Build it with `in_process` or `over_http`."""
 

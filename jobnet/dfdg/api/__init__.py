@@ -17,6 +17,7 @@ from jobnet.dfdg.api import (  # noqa: F401  (registers routes)
     messages,
     messages_jobcentre,
     meta,
+    notices,
     organisations,
     persons,
     plans,

@@ -50,7 +50,7 @@ def with_person(session: Session, thread_id: str) -> tuple[MessageThread, Person
     return (row[0], row[1]) if row else None
 
 
-def _unread_by_jobcentre() -> object:
+def unread_by_jobcentre() -> object:
     return exists().where(
         Message.thread_id == MessageThread.id,
         Message.by_type == ActorType.CITIZEN.value,
@@ -73,7 +73,7 @@ def inbox(
         .options(_WITH_MESSAGES)
     )
     if show == "unread":
-        query = query.where(_unread_by_jobcentre())  # type: ignore[arg-type]
+        query = query.where(unread_by_jobcentre())  # type: ignore[arg-type]
     elif show == "unanswered":
         query = query.where(MessageThread.awaiting_answer.is_(True))
     return [(thread, person) for thread, person in session.execute(query)]

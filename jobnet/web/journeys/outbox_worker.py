@@ -1,4 +1,5 @@
-"""The outbox worker: a thread that delivers due commands and keeps house on a schedule (run by
+"""The outbox worker: a thread that delivers due commands, sends the notifications
+(`jobnet.web.notifications`) and keeps house on a schedule (run by
 `flask --app app outbox work`, or inside the web process in the embedded default)."""
 
 from __future__ import annotations
@@ -11,6 +12,7 @@ from flask import Flask
 from jobnet.clients.dfdg_client.client import DfdgClient
 from jobnet.db import Store
 from jobnet.web.journeys.outbox import deliver_due
+from jobnet.web.notifications.collect import notification_round
 from jobnet.web.platform.housekeeping import Housekeeping
 
 log = logging.getLogger(__name__)
@@ -36,6 +38,11 @@ class Worker(threading.Thread):
                     deliver_due(store, client)
             except Exception:  # the worker must outlive any one bad round
                 log.exception("outbox worker round failed")
+            try:
+                with self.app.app_context():
+                    notification_round(self.app)
+            except Exception:  # nor may a failed notification stop the commands
+                log.exception("notification round failed")
             self.housekeeping.tick()
             self.stopping.wait(self.interval)
 

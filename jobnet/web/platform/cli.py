@@ -54,8 +54,11 @@ def outbox_work(once: bool, interval: float | None) -> None:
 
     app = current_app._get_current_object()  # type: ignore[attr-defined]
     if once:
+        from jobnet.web.notifications.collect import notification_round
+
         settled = deliver_due(app.extensions["web_store"], app.extensions["dfdg_client"])
         click.echo(f"outbox: {settled} commands settled")
+        click.echo(f"notifications: {notification_round(app)} sent")
         return
     worker = Worker(app, interval=interval or app.config["OUTBOX_POLL_SECONDS"])
 

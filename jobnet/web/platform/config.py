@@ -94,6 +94,25 @@ class Config:
     # stored the command: DFDG's rules decide at delivery.
     JOURNEY_STATUS_SECONDS = 300.0
 
+    # Notifications (issue 23), sent by the outbox worker. E-mail over SMTP when SMTP_HOST is
+    # set; SMS through the HTTP gateway when SMS_GATEWAY_URL is set. Without them, with
+    # DEV_OUTGOING_ENABLED (development and tests), both go to /dev/outgoing and the log.
+    SMTP_HOST = ""
+    SMTP_PORT = 587
+    SMTP_TLS = "starttls"  # starttls, ssl (implicit TLS) or none
+    SMTP_USER = ""
+    SMTP_PASSWORD = ""
+    SMTP_FROM = "Jobnet <ikke-svar@jobnet.example>"
+    SMTP_TIMEOUT_SECONDS = 20.0
+    SMS_GATEWAY_URL = ""
+    SMS_GATEWAY_TOKEN = ""
+    SMS_SENDER = "Jobnet"
+    DEV_OUTGOING_ENABLED = True
+    # Danish time; none are sent in it (deferred to its end). Empty: at any hour.
+    NOTIFY_QUIET_HOURS = "22:00-07:00"
+    # The caseworkers' daily e-mail of unread messages goes at this hour (Danish time) or later.
+    NOTIFY_DIGEST_HOUR = 8
+
     # Sessions
     SESSION_IDLE_MINUTES = 30
     SESSION_ABSOLUTE_HOURS = 8
@@ -164,6 +183,7 @@ class ProductionConfig(Config):
     OUTBOX_WORKER_EMBEDDED = False
     SESSION_COOKIE_SECURE = True
     HSTS = True
+    DEV_OUTGOING_ENABLED = False
 
     @classmethod
     def validate(cls, settings: dict[str, Any], service: str = "web") -> None:
@@ -184,6 +204,11 @@ class ProductionConfig(Config):
             )
         _require_assertion_key(settings)
         _refuse_dev_oidc_secrets(settings)
+        if settings.get("DEV_OUTGOING_ENABLED"):
+            raise UnsafeConfiguration(
+                "production refuses the developers' page of outgoing e-mail and SMS "
+                "(DEV_OUTGOING_ENABLED)"
+            )
         secret = settings.get("SECRET_KEY") or ""
         if len(secret) < 32 or secret in {DEV_SECRET_KEY, TestConfig.SECRET_KEY}:
             raise UnsafeConfiguration(

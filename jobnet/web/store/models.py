@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-from datetime import datetime
+from datetime import date, datetime
 from typing import Any
 
-from sqlalchemy import JSON, DateTime, Float, Index, LargeBinary, String
+from sqlalchemy import JSON, Boolean, Date, DateTime, Float, Index, LargeBinary, String, Text
 from sqlalchemy.orm import DeclarativeBase, Mapped, mapped_column
 
 
@@ -121,3 +121,69 @@ class KnownAnswer(Base):
     kind: Mapped[str] = mapped_column(String(80), primary_key=True)
     answer: Mapped[dict[str, Any]] = mapped_column(JSON)
     answered_at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+
+
+class NotificationChoice(Base):
+    """How a person wants to be told that something waits (issue 23): e-mail, SMS, both or
+    neither, at addresses they confirmed with a code. A caseworker's row holds their daily
+    e-mail of the inbox's unread messages. `subject`: "citizen:<DFDG person id>" or
+    "caseworker:<professional id>"."""
+
+    __tablename__ = "notification_choices"
+
+    subject: Mapped[str] = mapped_column(String(120), primary_key=True)
+    email: Mapped[str | None] = mapped_column(String(254))
+    phone: Mapped[str | None] = mapped_column(String(20))
+    by_email: Mapped[bool] = mapped_column(Boolean, default=False)
+    by_sms: Mapped[bool] = mapped_column(Boolean, default=False)
+    daily_digest: Mapped[bool] = mapped_column(Boolean, default=False)
+    organisation_cvr: Mapped[str | None] = mapped_column(String(8))
+    language: Mapped[str] = mapped_column(String(5))
+    last_digest_on: Mapped[date | None] = mapped_column(Date)
+    updated_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+
+
+class ConfirmationCode(Base):
+    """A six-digit code sent to an address to confirm it; only its keyed hash is kept."""
+
+    __tablename__ = "notification_codes"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    subject: Mapped[str] = mapped_column(String(120), index=True)
+    channel: Mapped[str] = mapped_column(String(10))
+    address: Mapped[str] = mapped_column(String(254), index=True)
+    code_hash: Mapped[str] = mapped_column(String(64))
+    attempts: Mapped[int] = mapped_column(default=0)
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    expires_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    used_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+
+class OutgoingNotification(Base):
+    """One e-mail or SMS to send, sent by the outbox worker. `key` makes each cause give one
+    row (a notice and channel, a code, a day's digest); the row is claimed (status sending)
+    before the send and marked sent after it, so two workers never send it twice."""
+
+    __tablename__ = "outgoing_notifications"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    key: Mapped[str] = mapped_column(String(160), unique=True)
+    subject: Mapped[str] = mapped_column(String(120))
+    kind: Mapped[str] = mapped_column(String(20))
+    channel: Mapped[str] = mapped_column(String(10))
+    address: Mapped[str] = mapped_column(String(254))
+    language: Mapped[str] = mapped_column(String(5))
+    title: Mapped[str] = mapped_column(String(200))
+    text: Mapped[str] = mapped_column(Text)
+    status: Mapped[str] = mapped_column(String(12), default="waiting")
+    attempts: Mapped[int] = mapped_column(default=0)
+    due_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    lease_until: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+    last_error: Mapped[str | None] = mapped_column(String(200))
+    created_at: Mapped[datetime] = mapped_column(DateTime(timezone=True))
+    sent_at: Mapped[datetime | None] = mapped_column(DateTime(timezone=True))
+
+    __table_args__ = (
+        Index("ix_outgoing_notifications_due", "status", "due_at"),
+        Index("ix_outgoing_notifications_subject_kind", "subject", "kind"),
+    )

@@ -21,6 +21,7 @@ from jobnet.db import Store
 from jobnet.dfdg import create_dfdg_app
 from jobnet.dfdg.demo import load_demo_data
 from jobnet.dfdg.models.base import Base
+from jobnet.dfdg.systems import NOTIFIER_OPERATIONS
 from jobnet.environment import DEV_ASSERTION_KEY
 from tests.dfdg_assertions import (
     DEV_PUBLIC,
@@ -43,7 +44,7 @@ def _full_scope(key: dict[str, Any]) -> dict[str, Any]:
         "actor_types": ["citizen", "caseworker"],
         "organisations": "*",
         "operations": {"*": "write"},
-        "system_operations": ["list_organisations", "get_organisation"],
+        "system_operations": ["list_organisations", "get_organisation", *NOTIFIER_OPERATIONS],
         "keys": [key],
     }
 
