@@ -2,7 +2,7 @@
 e-mails and SMS the outbox worker sends.
 
 Revision ID: 0007_notifications
-Revises: 0005_known_persons
+Revises: 0006_known_answers
 Create Date: 2026-12-05
 """
 
