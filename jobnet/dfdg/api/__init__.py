@@ -10,6 +10,8 @@ from jobnet.dfdg.api import (  # noqa: F401  (registers routes)
     cv,
     cv_sections,
     duties,
+    fund_events,
+    fund_feed,
     insight,
     interviews,
     joblog,
