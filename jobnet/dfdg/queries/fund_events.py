@@ -76,15 +76,16 @@ def mark_delivered(
 ) -> list[tuple[str, str]]:
     """Record that the fund has its events numbered up to `up_to` (the first time only);
     returns (event id, person id) of those newly marked."""
-    newly = list(
-        session.execute(
-            select(FundEvent.id, FundEvent.person_id).where(
-                FundEvent.fund_id == fund_id,
-                FundEvent.fund_sequence <= up_to,
-                FundEvent.delivered_at.is_(None),
-            )
-        ).tuples()
+    rows = session.execute(
+        select(FundEvent.id, FundEvent.person_id)
+        .where(
+            FundEvent.fund_id == fund_id,
+            FundEvent.fund_sequence <= up_to,
+            FundEvent.delivered_at.is_(None),
+        )
+        .order_by(FundEvent.fund_sequence)
     )
+    newly = [(event_id, person_id) for event_id, person_id in rows]
     if newly:
         session.execute(
             update(FundEvent)
