@@ -5,12 +5,12 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
 from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 from click.testing import Result
 from flask import Flask
 
@@ -36,8 +36,8 @@ def _fund_system(cvr: str) -> dict[str, Any]:
     return {"system_operations": ["fund_events_feed"], "funds": [cvr]}
 
 
-@pytest.fixture
-def fund_systems(dfdg_app: Flask) -> Iterator[Flask]:
+@contextmanager
+def fund_systems_registered(dfdg_app: Flask) -> Iterator[Flask]:
     """DFDG with jobnet-web and the two funds' systems registered, each with its token."""
     saved_systems = dfdg_app.extensions[SYSTEMS_KEY]
     saved_tokens = dfdg_app.extensions[TOKENS_KEY]
@@ -52,9 +52,11 @@ def fund_systems(dfdg_app: Flask) -> Iterator[Flask]:
         SYSTEM_A: (TOKEN_A,),
         SYSTEM_B: (TOKEN_B,),
     }
-    yield dfdg_app
-    dfdg_app.extensions[SYSTEMS_KEY] = saved_systems
-    dfdg_app.extensions[TOKENS_KEY] = saved_tokens
+    try:
+        yield dfdg_app
+    finally:
+        dfdg_app.extensions[SYSTEMS_KEY] = saved_systems
+        dfdg_app.extensions[TOKENS_KEY] = saved_tokens
 
 
 def member(store: Store, cpr: str, cvr: str = FUND_A, *, since: date = date(2020, 1, 1)) -> str:

@@ -7,10 +7,12 @@ refused on the day after the limit."""
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from datetime import timedelta
 from pathlib import Path
 from typing import Any
 
+import pytest
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
@@ -18,8 +20,7 @@ from sqlalchemy import select
 from jobnet.db import Store
 from jobnet.dfdg.models.audit import AuditEntry
 from tests.dfdg_assertions import raw_client
-from tests.integration.dfdg.fund_event_helpers import (  # noqa: F401 (fixture)
-    fund_systems,
+from tests.integration.dfdg.fund_event_helpers import (
     FUND_A,
     FUND_B,
     SYSTEM_A,
@@ -27,6 +28,7 @@ from tests.integration.dfdg.fund_event_helpers import (  # noqa: F401 (fixture)
     TOKEN_B,
     follow,
     fund_headers,
+    fund_systems_registered,
     join,
     member,
 )
@@ -40,6 +42,12 @@ from tests.integration.dfdg.jobseeker_helpers import (
     today_is,
 )
 from tests.integration.dfdg.test_summons_api import summons_body
+
+
+@pytest.fixture
+def fund_systems(dfdg_app: Flask) -> Iterator[Flask]:
+    with fund_systems_registered(dfdg_app) as app:
+        yield app
 
 
 def _fund_staff(caseworker: dict[str, str], cvr: str) -> dict[str, str]:
