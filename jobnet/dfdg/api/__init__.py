@@ -12,6 +12,7 @@ from jobnet.dfdg.api import (  # noqa: F401  (registers routes)
     duties,
     fund_events,
     fund_feed,
+    fund_statistics,
     insight,
     interviews,
     joblog,
