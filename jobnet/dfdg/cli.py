@@ -70,3 +70,30 @@ def purge_messages_command() -> None:
     with current_store().session() as session:
         purged = purge_expired_messages(session, utcnow(), days)
     click.echo(f"{purged} message threads older than {days} days deleted.")
+
+
+@dfdg_cli.command("deliver-fund-events")
+@click.option("--timeout", type=float, default=10.0, show_default=True)
+def deliver_fund_events_command(timeout: float) -> None:
+    """Push due fund events to the funds' webhooks (DFDG_FUND_WEBHOOKS); run it every minute."""
+    import httpx
+
+    from jobnet.dfdg.api.fund_events import events_out
+    from jobnet.dfdg.fund_webhooks import deliver_due, webhooks
+    from jobnet.dfdg.models.base import utcnow
+
+    def render(session, event):  # type: ignore[no-untyped-def]
+        [out] = events_out(session, [event])
+        return out.model_dump(mode="json")
+
+    hooks = webhooks(current_app.config)
+    transport = current_app.config.get("DFDG_WEBHOOK_TRANSPORT")  # tests: a mock transport
+    with (
+        httpx.Client(timeout=timeout, transport=transport) as http,
+        current_store().session() as session,
+    ):
+        result = deliver_due(session, hooks, http, utcnow(), render)
+    click.echo(
+        f"{result.delivered} delivered, {result.failed} failed (to be retried), "
+        f"{result.waiting} waiting."
+    )

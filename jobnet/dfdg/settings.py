@@ -37,6 +37,8 @@ DEVELOPMENT: dict[str, Any] = {
     # Messages with the job centre are kept this many days after a thread's last message,
     # then deleted by `dfdg purge-messages` (issue 23).
     "MESSAGE_RETENTION_DAYS": 5 * 365,
+    # The funds' webhooks for their events (JSON or a JSON file's path; jobnet.dfdg.fund_webhooks).
+    "DFDG_FUND_WEBHOOKS": "",
 }
 DEFAULTS: dict[str, dict[str, Any]] = {
     "development": DEVELOPMENT,
@@ -59,6 +61,7 @@ DEFAULTS: dict[str, dict[str, Any]] = {
         "DFDG_TOKEN_FAILURE_LIMIT": DEVELOPMENT["DFDG_TOKEN_FAILURE_LIMIT"],
         "SYNTHETIC_PERSONS": 0,
         "MESSAGE_RETENTION_DAYS": DEVELOPMENT["MESSAGE_RETENTION_DAYS"],
+        "DFDG_FUND_WEBHOOKS": "",
     },
 }
 

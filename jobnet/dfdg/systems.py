@@ -7,6 +7,7 @@ Read once at start from DFDG_SYSTEMS (JSON, or the path of a JSON file):
         "organisations": "*",                          # the CVRs its caseworkers may act for
         "operations": {"*": "write"},                  # area -> none | read | write
         "system_operations": ["list_organisations"],   # endpoints it may call with no one acting
+        "funds": ["12345678"],                         # the funds (CVR) whose event feed it reads
         "keys": [{"kty": "OKP", "crv": "Ed25519", "x": "..."}]}}
 
 A system's bearer tokens are in DFDG_SYSTEM_TOKENS (secret); this registry holds nothing
@@ -45,6 +46,7 @@ class _SystemEntry(BaseModel):
     organisations: Literal["*"] | list[str] = Field(default_factory=list)
     operations: dict[str, Level] = Field(default_factory=dict)
     system_operations: list[str] = Field(default_factory=list)
+    funds: list[str] = Field(default_factory=list)
     keys: list[dict[str, Any]] = Field(default_factory=list)
 
 
@@ -56,6 +58,11 @@ class ConnectedSystem:
     operations: Mapping[str, str]
     system_operations: frozenset[str]
     keys: KeySet
+    # The unemployment insurance funds (CVR) whose event feed the system may read.
+    funds: frozenset[str] = frozenset()
+
+    def may_read_feed_of(self, fund_cvr: str) -> bool:
+        return fund_cvr in self.funds
 
     def may_assert(self, actor_type: str) -> bool:
         return actor_type in self.actor_types
@@ -138,6 +145,7 @@ def parse_registry(raw: str | Mapping[str, Any]) -> dict[str, ConnectedSystem]:
             operations=dict(entry.operations),
             system_operations=frozenset(entry.system_operations),
             keys=keys,
+            funds=frozenset(entry.funds),
         )
     return systems
 

@@ -12,6 +12,7 @@ from enum import StrEnum
 from jobnet.domain.absences import AbsenceProblem
 from jobnet.domain.cannot_come import CannotComeProblem
 from jobnet.domain.fields import FieldProblem
+from jobnet.domain.fund_events import FundEventProblem
 from jobnet.domain.interviews import InterviewProblem
 from jobnet.domain.jobseeker import RegistrationProblem
 from jobnet.domain.messages import MessageProblem
@@ -31,6 +32,7 @@ RULE_SETS: dict[str, type[StrEnum]] = {
     "plan": PlanProblem,
     "field": FieldProblem,
     "message": MessageProblem,
+    "fund_event": FundEventProblem,
 }
 _NAMES = {rule_set: name for name, rule_set in RULE_SETS.items()}
 

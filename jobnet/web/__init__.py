@@ -134,6 +134,7 @@ def _register_blueprints(app: Flask) -> None:
     from jobnet.web.jobcentre.absence import bp as jobcentre_absence_bp
     from jobnet.web.jobcentre.citizens import bp as caseworker_bp
     from jobnet.web.jobcentre.cv_approval import bp as cv_approval_bp
+    from jobnet.web.jobcentre.fund_events import bp as fund_event_bp
     from jobnet.web.jobcentre.held_interview import bp as held_interview_bp
     from jobnet.web.jobcentre.messages import bp as jobcentre_messages_bp
     from jobnet.web.jobcentre.notifications import bp as jobcentre_notifications_bp
@@ -153,6 +154,7 @@ def _register_blueprints(app: Flask) -> None:
         recovery_bp,
         holiday_bp,
         held_interview_bp,
+        fund_event_bp,
         jobcentre_absence_bp,
         jobcentre_summons_bp,
         summons_move_bp,

@@ -61,6 +61,7 @@ MUST_REACH = {
         "caseworker.citizen",
         "jobcentre_plan.step",
         "held_interview.step",
+        "fund_event.step",
         "jobcentre_summons.step",
         "jobcentre_summons_move.step",
         "jobcentre_summons_cancel.step",

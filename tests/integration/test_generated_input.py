@@ -121,6 +121,7 @@ USERS = {
         _caseworker,
         (
             "held_interview",
+            "fund_event",
             "cv_approval",
             "jobcentre_absence",
             "jobcentre_summons",

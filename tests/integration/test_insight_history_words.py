@@ -78,7 +78,11 @@ def _records_of_every_type(app: Flask) -> list[tuple[str, str]]:
         answer,
         **as_hanne(),
     )
+    # METTE is a member of the demo A-kasse: the job centre reports an event to her fund.
+    event = {"type": "job_refused", "event_date": today, "comment": "Takkede nej"}
+    reported = dfdg_change(app, "POST", f"/persons/{mette}/fund-events", event, **as_hanne())
     records = [
+        ("fund_events", reported["id"]),
         ("joblog", made["id"]),
         ("insight_requests", request["id"]),
         ("messages", thread["id"]),

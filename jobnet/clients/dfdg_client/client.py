@@ -9,6 +9,7 @@ from flask import current_app
 
 from jobnet.clients.dfdg_client.cv import CvCalls
 from jobnet.clients.dfdg_client.duties import DutyCalls
+from jobnet.clients.dfdg_client.fund_events import FundEventCalls
 from jobnet.clients.dfdg_client.insight import InsightCalls
 from jobnet.clients.dfdg_client.joblog import JoblogCalls
 from jobnet.clients.dfdg_client.letters import LetterCalls
@@ -34,6 +35,7 @@ class DfdgClient(
     MessageCalls,
     LetterCalls,
     NoticeCalls,
+    FundEventCalls,
 ):
     """Typed calls to DFDG's API, one mixin an area. Build it with `in_process` or `over_http`."""
 

@@ -41,6 +41,11 @@ def _with_reference(body: dict[str, Any], reference: str | None) -> dict[str, An
     return {**body, "reference": reference} if reference else body
 
 
+# For the other areas' command builders.
+person_path = _person_path
+with_reference = _with_reference
+
+
 def register_command(
     person_id: str,
     *,

@@ -17,6 +17,7 @@ from jobnet.dfdg.actor import current_actor
 from jobnet.dfdg.api import (
     insight_categories,
     insight_cv_plan_history,  # noqa: F401  (registers record types)
+    insight_fund_events,  # noqa: F401  (registers a category)
     insight_journey_categories,  # noqa: F401  (registers categories)
     insight_messages,  # noqa: F401  (registers a category)
 )

@@ -4,6 +4,7 @@ which Alembic and the tests compare with the migrations."""
 from jobnet.dfdg.models import (  # noqa: F401
     audit,
     cv,
+    fund_events,
     funds,
     insight,
     interviews,

@@ -82,6 +82,7 @@ class RecordVersion(ResponseBody):
         "assessed",
         "revised",
         "ended_by_deregistration",
+        "delivered",
     ] = Field(
         description="removed: a CV entry taken off the CV (its values as it stood); assessed: "
         "the job centre's CV approval; revised: a new version of the plan; "

@@ -13,12 +13,14 @@ from typing import Any
 from flask_babel import lazy_gettext as _l
 
 from jobnet.domain.cv import LanguageLevel, WorkTime
+from jobnet.domain.fund_events import FundEventType, OfferStatus
 from jobnet.domain.joblog import JoblogKind, JoblogStatus
 from jobnet.domain.plans import MeasureType
 from jobnet.web.citizen.cv.forms import LEVEL_LABELS, WORK_TIME_LABELS
 from jobnet.web.citizen.cv.texts import APPROVAL_LABELS
 from jobnet.web.citizen.joblog.forms import KIND_LABELS, STATUS_LABELS
 from jobnet.web.citizen.plan.labels import MEASURE_TYPES
+from jobnet.web.journeys.fund_event_labels import EVENT_TYPES, OFFER_STATUSES
 from jobnet.web.journeys.labels import (
     ABSENCE_REASONS,
     DEREGISTRATION_REASONS,
@@ -135,6 +137,21 @@ RECORD_FIELDS: dict[str, Words] = {
         "text": _l("Message"),
         "attachments": _l("Attachments"),
     },
+    "fund_events": {
+        "type": _l("Event"),
+        "event_date": _l("Date of the event"),
+        "cause": _l("Cause"),
+        "comment": _l("Comment for the fund"),
+        "fund": _l("Sent to"),
+        "offer_company_cvr": _l("Offer: the company's CVR number"),
+        "offer_company_name": _l("Offer: the company"),
+        "offer_status": _l("Offer: status"),
+        "offer_granted_on": _l("Offer: granted"),
+        "offer_start_date": _l("Offer: start date"),
+        "offer_end_date": _l("Offer: end date"),
+        "offer_weekly_hours": _l("Offer: average hours a week"),
+        "delivered_via": _l("Received through"),
+    },
     "plan": {
         "revision_date": _l("Date of the version"),
         "targets": _l("Employment targets"),
@@ -162,6 +179,14 @@ RECORD_CODES: dict[str, dict[str, Words]] = {
     "joblog": {"kind": KIND_LABELS, "status": STATUS_LABELS},
     "cv_section": {"work_time": WORK_TIME_LABELS, "status": APPROVAL_LABELS},
     "cv_entry": {"section": CV_PARTS, "level": LEVEL_LABELS},
+    "fund_events": {
+        "type": EVENT_TYPES,
+        "offer_status": OFFER_STATUSES,
+        "delivered_via": {
+            "feed": _l("The fund's system fetched it"),
+            "webhook": _l("Sent to the fund's system"),
+        },
+    },
     "plan": {"measure_types": {kind.value: label for kind, label in MEASURE_TYPES.items()}},
 }
 
@@ -172,6 +197,8 @@ DOMAIN_CODES: dict[tuple[str, str], list[str]] = {
     ("cv_section", "work_time"): [value.value for value in WorkTime],
     ("cv_entry", "level"): [level.value for level in LanguageLevel],
     ("plan", "measure_types"): [kind.value for kind in MeasureType],
+    ("fund_events", "type"): [kind.value for kind in FundEventType],
+    ("fund_events", "offer_status"): [status.value for status in OfferStatus],
 }
 
 

@@ -15,6 +15,7 @@ from jobnet.clients.dfdg_client.values import RecordedBy
 from jobnet.domain.cv import format_phone
 from jobnet.web.citizen.cv.texts import approval_label
 from jobnet.web.citizen.insight.history_words import CV_PARTS, META_FIELDS, code_words, field_words
+from jobnet.web.journeys.fund_event_labels import event_type_label
 from jobnet.web.journeys.labels import (
     ABSENCE_REASONS,
     ACTOR_TYPES,
@@ -40,6 +41,7 @@ CATEGORY_TITLES = {
     "audit_log": _l("Who has seen or changed your data"),
     "insight_requests": _l("Requests for access"),
     "cv_removed_entries": _l("Entries removed from your CV"),
+    "fund_events": _l("Events sent to your unemployment insurance fund"),
 }
 
 # Record types of the history that belong to a category of My data: (title, category).
@@ -50,6 +52,12 @@ HISTORY_RECORDS = {
 }
 
 ACTIONS = {
+    "fund_event.create": _l("Reported an event to your unemployment insurance fund"),
+    "fund_event.no_show": _l("Marked that you did not attend an interview (sent to your fund)"),
+    "fund_events.read": _l("Read the events sent to your unemployment insurance fund"),
+    "fund_events.feed": _l("Your unemployment insurance fund's system read events about you"),
+    "fund_event.delivered": _l("Your unemployment insurance fund received an event about you"),
+    "fund_event.sent": _l("An event about you was sent to your unemployment insurance fund"),
     "person.lookup": _l("Looked up your person record"),
     "person.create": _l("Created your person record"),
     "person.read": _l("Read your personal details"),
@@ -117,6 +125,7 @@ CHANGES = {
     "assessed": _l("Assessed"),
     "revised": _l("Revised"),
     "ended_by_deregistration": _l("Ended by your deregistration as a jobseeker"),
+    "delivered": _l("Received by the fund"),
 }
 
 FIELDS = {
@@ -158,6 +167,7 @@ CASEWORKER_TITLES = {
     "plans": _l("The citizen's plan"),
     "audit_log": _l("Who has seen or changed the citizen's data"),
     "cv_removed_entries": _l("Entries removed from the citizen's CV"),
+    "fund_events": _l("Events sent to the citizen's unemployment insurance fund"),
 }
 
 
@@ -373,4 +383,5 @@ TEMPLATE_HELPERS = {
     "registration_categories": REGISTRATION_CATEGORIES,
     "unemployment_degrees": UNEMPLOYMENT_DEGREES,
     "deregistration_reasons": DEREGISTRATION_REASONS,
+    "fund_event_type": event_type_label,
 }
