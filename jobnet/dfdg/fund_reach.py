@@ -47,6 +47,7 @@ P, REG, ABS = FundRecord.PERSON, FundRecord.REGISTRATION, FundRecord.ABSENCE
 SUM, INT, CV, APPR = FundRecord.SUMMONS, FundRecord.INTERVIEW, FundRecord.CV, FundRecord.CV_APPROVAL
 LOG, PLAN, OVER = FundRecord.JOBLOG, FundRecord.PLAN, FundRecord.OVERVIEW
 MSG, INS = FundRecord.MESSAGES, FundRecord.INSIGHT
+LET, EVT = FundRecord.LETTERS, FundRecord.FUND_EVENT
 
 CV_SINGLE_SECTIONS = ("contact", "job_wishes", "driving_licences", "profile", "visibility")
 CV_LIST_SECTIONS = ("experience", "education", "courses", "skills", "languages")
@@ -96,6 +97,10 @@ ROUTES: dict[str, Route] = {
     "get_attachment": Route(MSG, R, "messages.attachment"),
     "start_thread": Route(MSG, W, "messages.start"),
     "reply": Route(MSG, W, "messages.send"),
+    "list_letters": Route(LET, R, "letters.list"),
+    "list_fund_events": Route(EVT, R, "fund_events.read"),
+    "create_fund_event": Route(EVT, W, "fund_event.create"),
+    "mark_no_show": Route(EVT, W, "fund_event.no_show"),
     "export_person": Route(INS, R, "person.export"),
     "audit_log": Route(INS, R, "audit_log.read"),
     "list_insight_requests": Route(INS, R, "insight_requests.read"),
@@ -113,6 +118,7 @@ HISTORY_RECORDS: dict[str, FundRecord] = {
     "plan": PLAN,
     "messages": MSG,
     "insight_requests": INS,
+    "fund_events": EVT,
 }
 
 MESSAGES = {

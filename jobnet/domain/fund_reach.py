@@ -36,6 +36,8 @@ class FundRecord(StrEnum):
     OVERVIEW = "overview"  # Min side and the duties, derived from all of the above and the plan
     MESSAGES = "messages"  # messages with the job centre
     INSIGHT = "insight"  # the person's right of access: export, requests, who has seen my data
+    LETTERS = "letters"  # the letters the job centre sent: summons and plan versions
+    FUND_EVENT = "fund_event"  # the job centre's events for the funds (chapter 11)
 
 
 class Use(StrEnum):
@@ -75,6 +77,12 @@ FUND_REACH: dict[FundRecord, Reach] = {
     FundRecord.OVERVIEW: Reach(False, False, PERSON_ONLY, "Min side is the person's own page"),
     FundRecord.MESSAGES: Reach(False, False, JOBCENTRE_ONLY, "messages with the job centre"),
     FundRecord.INSIGHT: Reach(False, False, PERSON_ONLY, "GDPR art. 15: the person's right"),
+    FundRecord.LETTERS: Reach(
+        False, False, PERSON_ONLY, "the letters hold the plan too (chapters 8-9): the person's"
+    ),
+    FundRecord.FUND_EVENT: Reach(
+        True, False, JOBCENTRE_ONLY, "§§ 59-60: the job centre records them, the fund receives"
+    ),
 }
 
 

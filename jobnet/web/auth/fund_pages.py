@@ -88,6 +88,8 @@ RECEIPT_KINDS: dict[str, FundRecord] = {
     "message_send": FundRecord.MESSAGES,
     "message_answer": FundRecord.MESSAGES,
     "message_to_person": FundRecord.MESSAGES,
+    "fund_event": FundRecord.FUND_EVENT,
+    "fund_no_show": FundRecord.FUND_EVENT,
 }
 
 
