@@ -108,6 +108,7 @@ def _register_dfdg(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from jobnet.web.auth import bp as auth_bp
+    from jobnet.web.citizen.booking import bp as booking_bp
     from jobnet.web.citizen.cv import bp as cv_bp
     from jobnet.web.citizen.deregistration import bp as deregistration_bp
     from jobnet.web.citizen.duties import bp as duties_bp
@@ -122,6 +123,7 @@ def _register_blueprints(app: Flask) -> None:
     from jobnet.web.citizen.sickness import bp as sickness_bp
     from jobnet.web.citizen.summons import bp as summons_bp
     from jobnet.web.jobcentre.absence import bp as jobcentre_absence_bp
+    from jobnet.web.jobcentre.booking import bp as jobcentre_booking_bp
     from jobnet.web.jobcentre.citizens import bp as caseworker_bp
     from jobnet.web.jobcentre.cv_approval import bp as cv_approval_bp
     from jobnet.web.jobcentre.held_interview import bp as held_interview_bp
@@ -157,6 +159,8 @@ def _register_blueprints(app: Flask) -> None:
         duties_bp,
         messages_bp,
         jobcentre_messages_bp,
+        booking_bp,
+        jobcentre_booking_bp,
     )
     for blueprint in (public_bp, auth_bp, min_side_bp, receipts_bp, caseworker_bp, *journeys):
         app.register_blueprint(blueprint)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flask import current_app
 
+from jobnet.clients.dfdg_client.booking import BookingCalls
 from jobnet.clients.dfdg_client.cv import CvCalls
 from jobnet.clients.dfdg_client.duties import DutyCalls
 from jobnet.clients.dfdg_client.insight import InsightCalls
@@ -30,6 +31,7 @@ class DfdgClient(
     StatisticsCalls,
     DutyCalls,
     MessageCalls,
+    BookingCalls,
 ):
     """Typed calls to DFDG's API, one mixin an area. Build it with `in_process` or `over_http`."""
 
