@@ -25,6 +25,7 @@ class Slot(Value):
     booked: int
     free: int
     cutoff_at: datetime
+    bookable: bool = True  # a place is free and the cut-off has not come (DFDG's now)
 
 
 class Booking(Value):
@@ -44,11 +45,11 @@ class Booking(Value):
     bring: str | None = None
     created_at: datetime
 
-    def free_slots(self, now: datetime) -> list[Slot]:
+    def free_slots(self) -> list[Slot]:
         """The offered slots the person can pick now (a free place, before the cut-off), the
         booked one left out."""
         booked = self.slot.id if self.slot else None
-        return [s for s in self.offered if s.free > 0 and now < s.cutoff_at and s.id != booked]
+        return [slot for slot in self.offered if slot.bookable and slot.id != booked]
 
 
 class JobcentreBooking(Booking):

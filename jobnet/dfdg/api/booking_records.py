@@ -21,6 +21,7 @@ from jobnet.domain.booking import (
     BookingProblem,
     BookingStatus,
     SlotFact,
+    bookable,
     cutoff_of,
     may_move,
 )
@@ -64,7 +65,7 @@ def slot_fact(slot: BookingSlot) -> SlotFact:
     )
 
 
-def slot_out(slot: BookingSlot) -> SlotOut:
+def slot_out(slot: BookingSlot, now: datetime) -> SlotOut:
     starts_at = _utc(slot.starts_at)
     return SlotOut(
         id=slot.id,
@@ -78,6 +79,7 @@ def slot_out(slot: BookingSlot) -> SlotOut:
         booked=slot.booked,
         free=max(slot.capacity - slot.booked, 0),
         cutoff_at=cutoff_of(starts_at),
+        bookable=bookable(slot_fact(slot), now),
     )
 
 
@@ -102,13 +104,13 @@ def booking_fields(
         "organisation": OrganisationRef(
             cvr=request.organisation_cvr, name=names.get(request.organisation_cvr)
         ),
-        "slot": slot_out(booked) if booked is not None else None,
+        "slot": slot_out(booked, now) if booked is not None else None,
         "summons_id": request.summons_id,
         "booked_at": request.booked_at,
         "may_move": booked is not None
         and status == BookingStatus.BOOKED
         and may_move(_utc(booked.starts_at), now),
-        "offered": [slot_out(slot) for slot in offered],
+        "offered": [slot_out(slot, now) for slot in offered],
         "contact_options": request.contact_options,
         "bring": request.bring,
         "created_at": request.created_at,

@@ -86,10 +86,11 @@ def own_jobcentre(session: Session, cvr: str, action: str) -> Organisation:
 def booking_slots(cvr: str) -> Response:
     session = request_session()
     organisation = own_jobcentre(session, cvr, SLOTS)
-    since = now() - timedelta(minutes=MAX_DURATION_MINUTES)
+    moment = now()
+    since = moment - timedelta(minutes=MAX_DURATION_MINUTES)
     slots = booking_queries.slots_of(session, organisation.cvr, since)
     record_access(session, SLOTS, person_id=None)
-    body = SlotsResponse(cvr=organisation.cvr, slots=[slot_out(slot) for slot in slots])
+    body = SlotsResponse(cvr=organisation.cvr, slots=[slot_out(slot, moment) for slot in slots])
     return jsonify(body.model_dump(mode="json"))
 
 
@@ -143,7 +144,7 @@ def add_booking_slot(cvr: str) -> tuple[Response, int]:
     session.add(slot)
     session.flush()
     record_access(session, ADD_SLOT, person_id=None)
-    return jsonify(slot_out(slot).model_dump(mode="json")), 201
+    return jsonify(slot_out(slot, now()).model_dump(mode="json")), 201
 
 
 @api.route(

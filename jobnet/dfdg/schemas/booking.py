@@ -44,6 +44,7 @@ class SlotOut(ResponseBody):
     booked: int = Field(description="Places taken")
     free: int = Field(description="Places left")
     cutoff_at: datetime = Field(description="The last moment it may be booked or moved from")
+    bookable: bool = Field(description="A place is free and the cut-off has not come")
 
 
 class SlotsResponse(ResponseBody):

@@ -4,7 +4,7 @@ again and decides whether a place is free."""
 
 from __future__ import annotations
 
-from datetime import date, datetime, timedelta
+from datetime import datetime
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
@@ -15,6 +15,7 @@ from wtforms import (
     StringField,
     TextAreaField,
 )
+from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, ValidationError
 from wtforms.widgets import CheckboxInput, ListWidget
 
@@ -27,7 +28,6 @@ from jobnet.domain.booking import (
 )
 from jobnet.domain.summons import (
     DEFAULT_DURATION_MINUTES,
-    MAX_DAYS_AHEAD,
     MAX_DURATION_MINUTES,
     MAX_PLACE_LENGTH,
     MAX_TEXT_LENGTH,
@@ -65,8 +65,8 @@ class ChooseSlotForm(FlaskForm):
     )
 
 
-def _choices(mapping: dict) -> list[tuple[str, object]]:
-    return [(str(code.value), label) for code, label in mapping.items()]
+def _choices(mapping: dict) -> list[SelectChoice]:
+    return [SelectChoice(str(code.value), label) for code, label in mapping.items()]
 
 
 class SlotForm(FlaskForm):
@@ -135,16 +135,6 @@ class SlotForm(FlaskForm):
                 _l("This time does not exist on that day, because the clocks are put forward")
             )
 
-    def check_time(self, now: datetime) -> bool:
-        instant = self.starts_at()
-        if instant is None:
-            return True
-        if instant <= now:
-            self.starts_time.errors = [problem_message(SummonsProblem.IN_THE_PAST)]
-        elif instant > now + timedelta(days=MAX_DAYS_AHEAD):
-            self.starts_time.errors = [problem_message(SummonsProblem.TOO_FAR_AHEAD)]
-        return not self.starts_time.errors
-
     def validate_place(self, field: StringField) -> None:
         if self.form.data in NEEDS_PLACE and not (field.data or "").strip():
             raise ValidationError(problem_message(SummonsProblem.PLACE_MISSING))
@@ -152,6 +142,12 @@ class SlotForm(FlaskForm):
     def validate_join_details(self, field: StringField) -> None:
         if self.form.data in NEEDS_JOIN_DETAILS and not (field.data or "").strip():
             raise ValidationError(problem_message(SummonsProblem.JOIN_DETAILS_MISSING))
+
+
+def _at_least_one(form: FlaskForm, field: SelectMultipleField) -> None:
+    # Not InputRequired: that would mark every checkbox required, as if all had to be ticked.
+    if not field.data:
+        raise ValidationError(problem_message(BookingProblem.NO_SLOTS))
 
 
 class OpenBookingForm(FlaskForm):
@@ -178,7 +174,7 @@ class OpenBookingForm(FlaskForm):
     slot_ids = MultiCheckboxField(
         _l("Times offered"),
         choices=[],
-        validators=[InputRequired(lazy_problem_message(BookingProblem.NO_SLOTS))],
+        validators=[_at_least_one],
     )
     contact_options = TextAreaField(
         _l("The citizen's contact options"),
@@ -189,16 +185,6 @@ class OpenBookingForm(FlaskForm):
         ],
     )
     bring = TextAreaField(_l("What to bring"), validators=[Length(max=MAX_TEXT_LENGTH)])
-
-    def check_deadline(self, today: date) -> bool:
-        deadline = self.deadline.data
-        if deadline is None:
-            return True
-        if deadline < today:
-            self.deadline.errors = [problem_message(BookingProblem.DEADLINE_IN_THE_PAST)]
-        elif deadline > today + timedelta(days=MAX_DEADLINE_DAYS):
-            self.deadline.errors = [problem_message(BookingProblem.DEADLINE_TOO_FAR_AHEAD)]
-        return not self.deadline.errors
 
     def check_slots(self, forms: dict[str, str]) -> bool:
         """Every slot chosen of the chosen form (`forms`: slot id -> its form)."""

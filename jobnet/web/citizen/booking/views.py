@@ -8,11 +8,11 @@ from __future__ import annotations
 from flask import abort, flash, redirect, render_template, url_for
 from flask_babel import gettext as _
 from werkzeug.wrappers import Response
+from wtforms.fields.choices import SelectChoice
 
 from jobnet.clients.dfdg_client.booking import Booking, Slot
 from jobnet.clients.dfdg_client.client import get_dfdg_client
 from jobnet.clients.dfdg_client.errors import DfdgNotFound, DfdgRejected, DfdgUnavailable
-from jobnet.domain.clock import now_utc
 from jobnet.web.auth.users import current_actor, subject_person_id, subject_required
 from jobnet.web.citizen.booking import bp
 from jobnet.web.citizen.booking.forms import ChooseSlotForm
@@ -46,7 +46,7 @@ def _booking(booking_id: str) -> Booking:
 
 def _form_for(booking: Booking, form: ChooseSlotForm | None = None) -> ChooseSlotForm:
     form = form or ChooseSlotForm(formdata=None)
-    form.slot_id.choices = [(s.id, slot_label(s)) for s in booking.free_slots(now_utc())]
+    form.slot_id.choices = [SelectChoice(s.id, slot_label(s)) for s in booking.free_slots()]
     if not form.key.data:
         form.key.data = outbox.new_idempotency_key()
     return form
