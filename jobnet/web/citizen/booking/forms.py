@@ -38,6 +38,7 @@ from jobnet.domain.summons import (
     SummonsProblem,
 )
 from jobnet.web.citizen.summons.labels import INTERVIEW_FORMS, INTERVIEW_TYPES
+from jobnet.web.journeys.changes import Mandatory
 from jobnet.web.journeys.messages import lazy_problem_message, problem_message
 from jobnet.web.platform.forms import DatePartsField, KeyField, date_required
 from jobnet.web.platform.number_field import WholeNumberField
@@ -81,6 +82,7 @@ class SlotForm(FlaskForm):
     )
     starts_time = StringField(
         _l("Time"),
+        validators=[Mandatory()],
         description=_l("Danish time, as hours and minutes, for example 09:30."),
         render_kw={"autocomplete": "off"},
     )
