@@ -45,9 +45,17 @@ MUST_REACH = {
         "messages.index",
         "messages.new",
         "messages.show",
+        "booking.index",
+        "booking.choose",
     ],
     UNREGISTERED.key: ["min_side.index", "registration.step", "registration.check"],
-    CASEWORKER.key: ["caseworker.index", "jobcentre_messages.inbox", "jobcentre_messages.show"],
+    CASEWORKER.key: [
+        "caseworker.index",
+        "jobcentre_messages.inbox",
+        "jobcentre_messages.show",
+        "jobcentre_booking.slots",
+        "jobcentre_booking.overview",
+    ],
     ACTING.key: [
         "caseworker.citizen",
         "jobcentre_plan.step",
@@ -58,6 +66,7 @@ MUST_REACH = {
         "jobcentre_absence.step",
         "cv_approval.step",
         "jobcentre_messages.new",
+        "jobcentre_booking.open_booking",
     ],
 }
 
