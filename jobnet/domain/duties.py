@@ -18,6 +18,9 @@ decisions, stated in docs/domain.md:
   the job centre before it starts that one cannot come ("I can't come") meets it, until the job
   centre moves the summons to a new time.
 - Plan: the current version, unread by the person, is to be read (no deadline: at once).
+- Booking (issue 22): each booking request of the job centre is a duty from the day it was
+  opened to its deadline (the deadline day itself is still in time); booked, it is done;
+  not booked after the deadline, overdue (the person may still book).
 - Holidays: standing (reported before the holiday starts: a holiday cannot be reported once
   it has started), and each coming holiday the person reported is a duty done.
 """
@@ -30,7 +33,7 @@ from datetime import date, datetime, timedelta
 from enum import StrEnum
 
 from jobnet.domain.clock import DANISH_TIME
-from jobnet.domain.duty_rules import RULES, DutyKind, DutyRule, rule_for
+from jobnet.domain.duty_rules import ON_REQUEST, RULES, DutyKind, DutyRule, rule_for
 
 # How many weeks back the job log is judged (as its overview shows).
 JOBLOG_WEEKS = 12
@@ -83,6 +86,16 @@ class HolidayFact:
 
 
 @dataclass(frozen=True)
+class BookingFact:
+    """A booking request of the job centre: opened on `opened_on`, to book by `deadline`."""
+
+    id: str
+    opened_on: date
+    deadline: date
+    booked: bool
+
+
+@dataclass(frozen=True)
 class DutyFacts:
     """What decides a person's duties. `now` is aware; `applications` counts by the day sent."""
 
@@ -97,6 +110,7 @@ class DutyFacts:
     applications: Mapping[date, int] = field(default_factory=dict)
     summons: tuple[SummonsFact, ...] = ()
     holidays: tuple[HolidayFact, ...] = ()
+    bookings: tuple[BookingFact, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -123,6 +137,7 @@ class Duty:
     cannot_come: bool = False
     holiday_id: str | None = None
     holiday_first_day: date | None = None
+    booking_id: str | None = None
 
 
 @dataclass(frozen=True)
@@ -332,6 +347,28 @@ def _holidays(facts: DutyFacts, rules: tuple[DutyRule, ...]) -> list[Duty]:
     return duties
 
 
+def _bookings(facts: DutyFacts, rules: tuple[DutyRule, ...]) -> list[Duty]:
+    duties = []
+    for booking in facts.bookings:
+        group, match = facts.contact_group, facts.match_group
+        rule = rule_for(DutyKind.BOOKING, booking.opened_on, group, match, rules)
+        if rule is None:
+            continue
+        state = DutyState.DONE if booking.booked else _open_state(facts.today, booking.deadline)
+        duties.append(
+            Duty(
+                key=f"booking:{booking.id}",
+                kind=DutyKind.BOOKING,
+                state=state,
+                rule=rule,
+                deadline=booking.deadline,
+                begins=booking.opened_on,
+                booking_id=booking.id,
+            )
+        )
+    return duties
+
+
 _STATE_ORDER = {
     DutyState.OVERDUE: 0,
     DutyState.TO_DO: 1,
@@ -362,6 +399,7 @@ def compute(facts: DutyFacts, rules: tuple[DutyRule, ...] = RULES) -> Duties:
         *_interviews(facts, rules),
         *_plan(facts, rules),
         *_holidays(facts, rules),
+        *_bookings(facts, rules),
     ]
     return Duties(items=soonest_first(items), next_begins=next_week)
 
@@ -386,6 +424,8 @@ def starting(
     order of `DutyKind` (for the registration's receipt, before DFDG has answered)."""
     found = []
     for kind in DutyKind:
+        if kind in ON_REQUEST:
+            continue
         rule = rule_for(kind, start, contact_group, match_group, rules)
         if rule is not None:
             deadline = start + timedelta(days=rule.days) if rule.days is not None else None

@@ -27,6 +27,7 @@ class DutyKind(StrEnum):
     INTERVIEW = "interview"  # attend a summons
     PLAN = "plan"  # read a new or revised version of My Plan
     HOLIDAY = "holiday"  # report a holiday before it starts
+    BOOKING = "booking"  # book an interview the job centre asked the person to book
 
 
 class Consequence(StrEnum):
@@ -46,6 +47,7 @@ class DutyAction(StrEnum):
     READ_SUMMONS = "read_summons"
     READ_PLAN = "read_plan"
     REPORT_HOLIDAY = "report_holiday"
+    BOOK_INTERVIEW = "book_interview"
 
 
 ACTIONS: dict[DutyKind, DutyAction] = {
@@ -54,7 +56,11 @@ ACTIONS: dict[DutyKind, DutyAction] = {
     DutyKind.INTERVIEW: DutyAction.READ_SUMMONS,
     DutyKind.PLAN: DutyAction.READ_PLAN,
     DutyKind.HOLIDAY: DutyAction.REPORT_HOLIDAY,
+    DutyKind.BOOKING: DutyAction.BOOK_INTERVIEW,
 }
+
+# Duties that arise only when the job centre asks (not with a registration).
+ON_REQUEST = frozenset({DutyKind.BOOKING})
 
 UNEMPLOYMENT_BENEFIT = frozenset({1})
 # Annex 1 of seed 002: who may be on holiday (group 3 only in match group 1).
@@ -145,6 +151,16 @@ RULES: tuple[DutyRule, ...] = (
         consequence=Consequence.BENEFIT_REDUCED,
         source=f"{EXECUTIVE_ORDER}, chapter 4 and Annex 1 (absences); {GUIDANCE}: report "
         "holidays and absences before they start",
+    ),
+    DutyRule(
+        id="interview_book",
+        kind=DutyKind.BOOKING,
+        contact_groups=None,
+        effective_from=date(2020, 1, 1),
+        consequence=Consequence.DEREGISTERED,
+        source=f"{EXECUTIVE_ORDER}, chapters 3 and 5 (summons and interviews): when the job "
+        "centre asks the person to book an interview themself by a deadline, booking it is "
+        "how they are summoned; not booking it is treated as not attending",
     ),
 )
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from enum import StrEnum
 
 from jobnet.domain.absences import AbsenceProblem
+from jobnet.domain.booking import BookingProblem
 from jobnet.domain.cannot_come import CannotComeProblem
 from jobnet.domain.fields import FieldProblem
 from jobnet.domain.fund_events import FundEventProblem
@@ -33,6 +34,7 @@ RULE_SETS: dict[str, type[StrEnum]] = {
     "field": FieldProblem,
     "message": MessageProblem,
     "fund_event": FundEventProblem,
+    "booking": BookingProblem,
 }
 _NAMES = {rule_set: name for name, rule_set in RULE_SETS.items()}
 

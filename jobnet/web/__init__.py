@@ -116,6 +116,7 @@ def _register_notifications(app: Flask) -> None:
 
 def _register_blueprints(app: Flask) -> None:
     from jobnet.web.auth import bp as auth_bp
+    from jobnet.web.citizen.booking import bp as booking_bp
     from jobnet.web.citizen.cv import bp as cv_bp
     from jobnet.web.citizen.deregistration import bp as deregistration_bp
     from jobnet.web.citizen.duties import bp as duties_bp
@@ -132,6 +133,7 @@ def _register_blueprints(app: Flask) -> None:
     from jobnet.web.citizen.sickness import bp as sickness_bp
     from jobnet.web.citizen.summons import bp as summons_bp
     from jobnet.web.jobcentre.absence import bp as jobcentre_absence_bp
+    from jobnet.web.jobcentre.booking import bp as jobcentre_booking_bp
     from jobnet.web.jobcentre.citizens import bp as caseworker_bp
     from jobnet.web.jobcentre.cv_approval import bp as cv_approval_bp
     from jobnet.web.jobcentre.fund_events import bp as fund_event_bp
@@ -173,6 +175,8 @@ def _register_blueprints(app: Flask) -> None:
         letters_bp,
         notifications_bp,
         jobcentre_notifications_bp,
+        booking_bp,
+        jobcentre_booking_bp,
     )
     for blueprint in (public_bp, auth_bp, min_side_bp, receipts_bp, caseworker_bp, *journeys):
         app.register_blueprint(blueprint)

@@ -49,6 +49,8 @@ MUST_REACH = {
         "letters.summons_page",
         "letters.plan_page",
         "notifications.index",
+        "booking.index",
+        "booking.choose",
     ],
     UNREGISTERED.key: ["min_side.index", "registration.step", "registration.check"],
     CASEWORKER.key: [
@@ -56,6 +58,8 @@ MUST_REACH = {
         "jobcentre_messages.inbox",
         "jobcentre_messages.show",
         "jobcentre_notifications.index",
+        "jobcentre_booking.slots",
+        "jobcentre_booking.overview",
     ],
     ACTING.key: [
         "caseworker.citizen",
@@ -68,6 +72,7 @@ MUST_REACH = {
         "jobcentre_absence.step",
         "cv_approval.step",
         "jobcentre_messages.new",
+        "jobcentre_booking.open_booking",
     ],
 }
 

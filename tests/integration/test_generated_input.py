@@ -29,6 +29,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from tests.helpers import csrf_token, login_caseworker, login_citizen
+from tests.integration.booking_seed import seed_booking
 from tests.integration.form_walk import (
     Form,
     date_values,
@@ -112,6 +113,7 @@ USERS = {
             "/min-plan/",
             "/statistik/",
             "/beskeder/",
+            "/book-samtale/",
         ),
     ),
     "newcomer": User("newcomer", _citizen(OLIVER), ("registration",), ("/min-side/",)),
@@ -160,6 +162,7 @@ def _setup(user: str, client: FlaskClient, app: Flask) -> dict[str, str]:
             {**experience, **date_fields("start_date", date(2020, 1, 1)), "ongoing": "yes"},
         )
         answer(client, "/beskeder/ny", {"subject": "Spørgsmål", "text": "Hvornår ringer I?"})
+        seed_booking(app, METTE, TODAY)
     if user == "sick":
         client.get("/sygemelding/")
         answer(
@@ -172,6 +175,7 @@ def _setup(user: str, client: FlaskClient, app: Flask) -> dict[str, str]:
         from tests.integration.test_caseworker_summons import create_summons, summons_rows
 
         create_summons(client)
+        seed_booking(app, METTE, TODAY, with_request=False)
         summons = summons_rows(app)[-1].id
         return {
             "jobcentre_summons_move": f"summons={summons}",

@@ -9,6 +9,7 @@ from datetime import UTC, date, datetime, timedelta
 import pytest
 
 from jobnet.domain.duties import (
+    BookingFact,
     CvFact,
     CvProblem,
     DutyFacts,
@@ -110,21 +111,22 @@ def _kinds(found: DutyFacts) -> set[DutyKind]:
 ALL_KINDS = set(DutyKind)
 PLAN = (PlanVersionFact(1, REGISTERED, 3, seen=False),)
 SUMMONS = (SummonsFact("s1", _noon(date(2026, 11, 20)), 30),)
+BOOKINGS = (BookingFact("b1", date(2026, 11, 10), date(2026, 11, 13), booked=False),)
 
 
 @pytest.mark.parametrize(
     ("group", "match", "kinds"),
     [
         (1, None, ALL_KINDS),
-        (2, 1, {DutyKind.INTERVIEW, DutyKind.PLAN, DutyKind.HOLIDAY}),
-        (2, 3, {DutyKind.INTERVIEW, DutyKind.PLAN, DutyKind.HOLIDAY}),
-        (3, 1, {DutyKind.INTERVIEW, DutyKind.PLAN, DutyKind.HOLIDAY}),
-        (3, 2, {DutyKind.INTERVIEW, DutyKind.PLAN}),
-        (4, None, {DutyKind.INTERVIEW, DutyKind.PLAN}),
-        (5, None, {DutyKind.INTERVIEW, DutyKind.PLAN}),
-        (6, None, {DutyKind.INTERVIEW, DutyKind.PLAN}),
-        (7, None, {DutyKind.INTERVIEW, DutyKind.PLAN, DutyKind.HOLIDAY}),
-        (8, None, {DutyKind.INTERVIEW, DutyKind.PLAN, DutyKind.HOLIDAY}),
+        (2, 1, {DutyKind.INTERVIEW, DutyKind.PLAN, DutyKind.HOLIDAY, DutyKind.BOOKING}),
+        (2, 3, {DutyKind.INTERVIEW, DutyKind.PLAN, DutyKind.HOLIDAY, DutyKind.BOOKING}),
+        (3, 1, {DutyKind.INTERVIEW, DutyKind.PLAN, DutyKind.HOLIDAY, DutyKind.BOOKING}),
+        (3, 2, {DutyKind.INTERVIEW, DutyKind.PLAN, DutyKind.BOOKING}),
+        (4, None, {DutyKind.INTERVIEW, DutyKind.PLAN, DutyKind.BOOKING}),
+        (5, None, {DutyKind.INTERVIEW, DutyKind.PLAN, DutyKind.BOOKING}),
+        (6, None, {DutyKind.INTERVIEW, DutyKind.PLAN, DutyKind.BOOKING}),
+        (7, None, {DutyKind.INTERVIEW, DutyKind.PLAN, DutyKind.HOLIDAY, DutyKind.BOOKING}),
+        (8, None, {DutyKind.INTERVIEW, DutyKind.PLAN, DutyKind.HOLIDAY, DutyKind.BOOKING}),
     ],
 )
 def test_which_duties_each_contact_group_has(
@@ -136,6 +138,7 @@ def test_which_duties_each_contact_group_has(
         match_group=match,
         plan_versions=PLAN,
         summons=SUMMONS,
+        bookings=BOOKINGS,
     )
     assert _kinds(found) == kinds
 
@@ -368,7 +371,8 @@ def test_the_duties_a_registration_starts_depend_on_the_contact_group() -> None:
     from jobnet.domain.duties import starting
 
     benefit = starting(1, None, REGISTERED)
-    assert [duty.kind for duty in benefit] == list(DutyKind)
+    # A booking duty arises only when the job centre asks (issue 22), never with a registration.
+    assert [duty.kind for duty in benefit] == [k for k in DutyKind if k != DutyKind.BOOKING]
     assert benefit[0].deadline == CV_DEADLINE
     assert all(duty.deadline is None for duty in benefit[1:])
     without = starting(8, None, REGISTERED)

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 from flask import current_app
 
+from jobnet.clients.dfdg_client.booking import BookingCalls
 from jobnet.clients.dfdg_client.cv import CvCalls
 from jobnet.clients.dfdg_client.duties import DutyCalls
 from jobnet.clients.dfdg_client.fund_events import FundEventCalls
@@ -36,6 +37,7 @@ class DfdgClient(
     LetterCalls,
     NoticeCalls,
     FundEventCalls,
+    BookingCalls,
 ):
     """Typed calls to DFDG's API, one mixin an area. Build it with `in_process` or `over_http`."""
 

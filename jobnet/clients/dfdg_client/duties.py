@@ -44,6 +44,7 @@ class Duty:
     summons_id: str | None
     cannot_come: bool
     holiday_first_day: date | None
+    booking_id: str | None = None
 
     @property
     def is_open(self) -> bool:
@@ -112,6 +113,7 @@ def _duty(data: Mapping[str, Any]) -> Duty:
         summons_id=data.get("summons_id"),
         cannot_come=bool(data.get("cannot_come")),
         holiday_first_day=_date(data.get("holiday_first_day")),
+        booking_id=data.get("booking_id"),
     )
 
 

@@ -6,6 +6,8 @@ here is what puts them on the blueprint.
 
 from jobnet.dfdg.api import (  # noqa: F401  (registers routes)
     absences,
+    booking,
+    booking_slots,
     cannot_come,
     cv,
     cv_sections,

@@ -63,6 +63,7 @@ def facts_of(
         applications=stored.applications,
         summons=duty_queries.summons_facts(list(summons), stored.held_on),
         holidays=tuple(stored.holidays),
+        bookings=tuple(stored.bookings),
     )
 
 

@@ -174,7 +174,7 @@ def _appointment(summons: Summons) -> Appointment:
     )
 
 
-def _record_change(
+def record_change(
     summons: Summons,
     kind: ChangeKind,
     letter_sent: date,
@@ -259,7 +259,7 @@ def create_summons(person_id: str) -> tuple[Response, int]:
         **actor_queries.actor_columns("created_by", current_actor()),
     )
     summons.changes = []
-    _record_change(summons, ChangeKind.CREATED, body.letter_sent_date, reference=body.reference)
+    record_change(summons, ChangeKind.CREATED, body.letter_sent_date, reference=body.reference)
     summons_queries.add(session, summons)
     notice_waiting(session, person.id, LETTER)
     record_access(session, CREATE, person_id=person.id)
@@ -321,7 +321,7 @@ def move_summons(person_id: str, summons_id: str) -> Response:
     summons.status = SummonsStatus.MOVED.value
     summons.sequence += 1
     summons.letter_sent_date = body.letter_sent_date
-    _record_change(
+    record_change(
         summons,
         ChangeKind.MOVED,
         body.letter_sent_date,
@@ -364,7 +364,7 @@ def cancel_summons(person_id: str, summons_id: str) -> Response:
     summons.status = SummonsStatus.CANCELLED.value
     summons.sequence += 1
     summons.letter_sent_date = body.letter_sent_date
-    _record_change(
+    record_change(
         summons,
         ChangeKind.CANCELLED,
         body.letter_sent_date,

@@ -3,6 +3,7 @@ which Alembic and the tests compare with the migrations."""
 
 from jobnet.dfdg.models import (  # noqa: F401
     audit,
+    booking,
     cv,
     fund_events,
     funds,

@@ -1,7 +1,8 @@
 """What decides a person's duties, read in few statements whatever the history's length.
 
 One UNION ALL answers the CV's state, every plan version, the job log's applications counted
-by day since the first week judged, the days interviews were held, and the coming holidays;
+by day since the first week judged, the days interviews were held, the coming holidays and
+the booking requests (open ones, and those whose deadline is within the judged weeks);
 the summons are a second statement (the front page passes its own upcoming ones instead).
 """
 
@@ -23,20 +24,24 @@ from sqlalchemy import (
     func,
     literal,
     null,
+    or_,
     select,
     union_all,
 )
 from sqlalchemy.orm import Session
 
+from jobnet.dfdg.models.booking import BookingRequest
 from jobnet.dfdg.models.cv import Cv, JoblogEntry
 from jobnet.dfdg.models.interviews import HeldInterview
 from jobnet.dfdg.models.plans import JobPlan, JobPlanVersion
 from jobnet.dfdg.models.registrations import Absence
 from jobnet.dfdg.models.summons import Summons
 from jobnet.domain.absences import AbsenceReason
+from jobnet.domain.booking import BookingStatus
 from jobnet.domain.clock import today_in_denmark
 from jobnet.domain.duties import (
     JOBLOG_WEEKS,
+    BookingFact,
     CvFact,
     HolidayFact,
     PlanVersionFact,
@@ -115,7 +120,23 @@ def _facts_statement() -> Select[Any]:
         Absence.status == "active",
         Absence.last_day >= _TODAY,
     )
-    return union_all(cv, plan, applications, held, holidays)  # type: ignore[return-value]
+    bookings = select(
+        *_row(
+            "booking",
+            ref=BookingRequest.id,
+            day=BookingRequest.deadline,
+            day2=BookingRequest.opened_on,
+            flag=BookingRequest.status,
+        )
+    ).where(
+        BookingRequest.person_id == _PERSON,
+        BookingRequest.status != BookingStatus.CANCELLED.value,
+        or_(
+            BookingRequest.status == BookingStatus.OPEN.value,
+            BookingRequest.deadline >= _SINCE,
+        ),
+    )
+    return union_all(cv, plan, applications, held, holidays, bookings)  # type: ignore[return-value]
 
 
 # Built once: the front page runs it on every call.
@@ -141,6 +162,7 @@ class StoredFacts:
     applications: Counter[date] = field(default_factory=Counter)
     held_on: set[date] = field(default_factory=set)
     holidays: list[HolidayFact] = field(default_factory=list)
+    bookings: list[BookingFact] = field(default_factory=list)
 
 
 def history_start(today: date) -> date:
@@ -166,6 +188,9 @@ def stored_facts(session: Session, person_id: str, today: date) -> StoredFacts:
             found.held_on.add(row.day)
         elif row.kind == "holiday":
             found.holidays.append(HolidayFact(row.ref, row.day, row.day2))
+        elif row.kind == "booking":
+            booked = row.flag == BookingStatus.BOOKED.value
+            found.bookings.append(BookingFact(row.ref, row.day2, row.day, booked=booked))
     return found
 
 

@@ -54,6 +54,7 @@ class DutyOut(ResponseBody):
     )
     holiday_id: str | None = None
     holiday_first_day: date | None = None
+    booking_id: str | None = Field(default=None, description="Booking: the booking request")
 
 
 class DutiesOut(ResponseBody):
@@ -101,6 +102,7 @@ def duty_out(duty: Duty) -> DutyOut:
         cannot_come=duty.cannot_come,
         holiday_id=duty.holiday_id,
         holiday_first_day=duty.holiday_first_day,
+        booking_id=duty.booking_id,
     )
 
 

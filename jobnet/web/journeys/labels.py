@@ -101,8 +101,10 @@ PURPOSES = {
 INTERVIEW_LIST_PURPOSE = "interview_list"
 SET_ASIDE_LIST_PURPOSE = "set_aside_reports"
 MESSAGES_PURPOSE = "citizen_messages"
+BOOKING_PURPOSE = "interview_booking"
 RECORDED_PURPOSES = {
     MESSAGES_PURPOSE: _l("The job centre's messages with citizens"),
+    BOOKING_PURPOSE: _l("The job centre's interview slots and who has booked them"),
     INTERVIEW_LIST_PURPOSE: _l("The job centre's list of today's interviews"),
     SET_ASIDE_LIST_PURPOSE: _l("The job centre's list of reports Jobnet could not register"),
 }

@@ -46,6 +46,10 @@ REASONS = {
     "holiday_report": _l(
         "A holiday must be reported before it starts. You cannot report it once it has started."
     ),
+    "interview_book": _l(
+        "The job centre has asked you to book an interview yourself. Booking it is how you are "
+        "summoned."
+    ),
 }
 
 SOURCES = {
@@ -66,6 +70,7 @@ SOURCES = {
         "The executive order on recording employment data, chapter 4 and annex 1, and the "
         "unemployment insurance funds' guidance."
     ),
+    "interview_book": _l("The executive order on recording employment data, chapters 3 and 5."),
 }
 
 
@@ -139,6 +144,10 @@ def title(duty: Duty) -> str:
         if duty.cannot_come:
             return _("You have told the job centre you cannot come to your interview")
         return _("Attend your interview")
+    if duty.kind == "booking":
+        if duty.state == DONE:
+            return _("You have booked your interview")
+        return _("Book your interview")
     if duty.kind == "plan":
         if duty.plan_version == 1:
             return _("Read your new plan")
@@ -187,6 +196,8 @@ def action(duty: Duty) -> Link | None:
         return Link("plan.index", _("Read your plan"))
     if duty.action == "report_holiday":
         return Link("holiday.start", _("Report holiday"))
+    if duty.action == "book_interview":
+        return Link("booking.index", _("Book your interview"))
     return None
 
 

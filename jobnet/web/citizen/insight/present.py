@@ -105,6 +105,10 @@ ACTIONS = {
     "summons.cancel": _l("Cancelled your interview"),
     "interviews.read": _l("Read your interviews"),
     "interview.create": _l("Registered a held interview"),
+    "booking.open": _l("Asked you to book an interview"),
+    "booking.list": _l("Read the interviews you are asked to book"),
+    "booking.book": _l("Booked or moved your interview"),
+    "booking.overview": _l("Saw you on the job centre's list of who has booked an interview"),
 }
 
 OUTCOMES = {
