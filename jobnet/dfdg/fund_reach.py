@@ -70,6 +70,9 @@ ROUTES: dict[str, Route] = {
     "move_summons": Route(SUM, W, "summons.move"),
     "cancel_summons": Route(SUM, W, "summons.cancel"),
     "cannot_come": Route(SUM, W, "summons.cannot_come", PERSON_ONLY),  # the person tells
+    "person_bookings": Route(SUM, R, "booking.list"),
+    "open_booking": Route(SUM, W, "booking.open"),
+    "book_slot": Route(SUM, W, "booking.book", PERSON_ONLY),  # the person books their own
     "list_interviews": Route(INT, R, "interviews.read"),
     "record_interview": Route(INT, W, "interview.create"),
     "get_cv": Route(CV, R, "cv.read"),
