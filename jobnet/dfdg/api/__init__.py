@@ -10,6 +10,7 @@ from jobnet.dfdg.api import (  # noqa: F401  (registers routes)
     cv,
     cv_sections,
     duties,
+    duty_overview,
     insight,
     interviews,
     joblog,
