@@ -124,6 +124,7 @@ def _register_blueprints(app: Flask) -> None:
     from jobnet.web.jobcentre.absence import bp as jobcentre_absence_bp
     from jobnet.web.jobcentre.citizens import bp as caseworker_bp
     from jobnet.web.jobcentre.cv_approval import bp as cv_approval_bp
+    from jobnet.web.jobcentre.duties import bp as jobcentre_duties_bp
     from jobnet.web.jobcentre.held_interview import bp as held_interview_bp
     from jobnet.web.jobcentre.messages import bp as jobcentre_messages_bp
     from jobnet.web.jobcentre.plan import bp as jobcentre_plan_bp
@@ -157,6 +158,7 @@ def _register_blueprints(app: Flask) -> None:
         duties_bp,
         messages_bp,
         jobcentre_messages_bp,
+        jobcentre_duties_bp,
     )
     for blueprint in (public_bp, auth_bp, min_side_bp, receipts_bp, caseworker_bp, *journeys):
         app.register_blueprint(blueprint)

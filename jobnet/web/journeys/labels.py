@@ -101,7 +101,9 @@ PURPOSES = {
 INTERVIEW_LIST_PURPOSE = "interview_list"
 SET_ASIDE_LIST_PURPOSE = "set_aside_reports"
 MESSAGES_PURPOSE = "citizen_messages"
+DUTIES_LIST_PURPOSE = "duties_overview"
 RECORDED_PURPOSES = {
+    DUTIES_LIST_PURPOSE: _l("The job centre's list of citizens with duties due"),
     MESSAGES_PURPOSE: _l("The job centre's messages with citizens"),
     INTERVIEW_LIST_PURPOSE: _l("The job centre's list of today's interviews"),
     SET_ASIDE_LIST_PURPOSE: _l("The job centre's list of reports Jobnet could not register"),
