@@ -149,7 +149,7 @@ class DutyOverview:
     persons: tuple[PersonDuties, ...]
 
 
-def overview_from_json(data: Mapping[str, Any]) -> DutyOverview:
+def duty_overview_from_json(data: Mapping[str, Any]) -> DutyOverview:
     return DutyOverview(
         today=date.fromisoformat(data["today"]),
         until=date.fromisoformat(data["until"]),
@@ -173,7 +173,7 @@ class DutyCalls(Calls):
         """The job centre's citizens with duties overdue or due within a week (of `kind`)."""
         path = f"/organisations/{quote(cvr, safe='')}/duties"
         params = {"kind": kind} if kind else None
-        return overview_from_json(self._request("GET", path, actor=actor, params=params))
+        return duty_overview_from_json(self._request("GET", path, actor=actor, params=params))
 
     def duties(self, person_id: str, actor: Actor) -> Duties:
         """The person's duties, past (the last twelve weeks) and coming."""

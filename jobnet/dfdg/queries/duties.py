@@ -118,9 +118,7 @@ def _facts_statement(person: PersonFilter) -> Select[Any]:
         .where(person(JobPlan.person_id))
     )
     applications = (
-        select(
-            *_row("log", JoblogEntry.person_id, day=JoblogEntry.applied_on, number=func.count())
-        )
+        select(*_row("log", JoblogEntry.person_id, day=JoblogEntry.applied_on, number=func.count()))
         .where(
             person(JoblogEntry.person_id),
             JoblogEntry.deleted_at.is_(None),

@@ -205,8 +205,7 @@ def today_in_municipality(
     """Every person of the municipality with what holds for them `today`, in one query."""
     params = {"municipality": municipality_code, "today": today}
     return [
-        PersonToday(row[0], row[1], row[2])
-        for row in session.execute(_MUNICIPALITY_TODAY, params)
+        PersonToday(row[0], row[1], row[2]) for row in session.execute(_MUNICIPALITY_TODAY, params)
     ]
 
 
