@@ -47,7 +47,12 @@ MUST_REACH = {
         "messages.show",
     ],
     UNREGISTERED.key: ["min_side.index", "registration.step", "registration.check"],
-    CASEWORKER.key: ["caseworker.index", "jobcentre_messages.inbox", "jobcentre_messages.show"],
+    CASEWORKER.key: [
+        "caseworker.index",
+        "jobcentre_messages.inbox",
+        "jobcentre_messages.show",
+        "jobcentre_duties.index",
+    ],
     ACTING.key: [
         "caseworker.citizen",
         "jobcentre_plan.step",

@@ -125,7 +125,12 @@ USERS = {
             "jobcentre_summons_cancel",
             "jobcentre_plan",
         ),
-        ("/sagsbehandler/", "/sagsbehandler/borger", "/sagsbehandler/beskeder/"),
+        (
+            "/sagsbehandler/",
+            "/sagsbehandler/borger",
+            "/sagsbehandler/beskeder/",
+            "/sagsbehandler/pligter/",
+        ),
     ),
 }
 
