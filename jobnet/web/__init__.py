@@ -137,6 +137,7 @@ def _register_blueprints(app: Flask) -> None:
     from jobnet.web.jobcentre.citizens import bp as caseworker_bp
     from jobnet.web.jobcentre.cv_approval import bp as cv_approval_bp
     from jobnet.web.jobcentre.fund_events import bp as fund_event_bp
+    from jobnet.web.jobcentre.duties import bp as jobcentre_duties_bp
     from jobnet.web.jobcentre.held_interview import bp as held_interview_bp
     from jobnet.web.jobcentre.messages import bp as jobcentre_messages_bp
     from jobnet.web.jobcentre.notifications import bp as jobcentre_notifications_bp
@@ -177,6 +178,7 @@ def _register_blueprints(app: Flask) -> None:
         jobcentre_notifications_bp,
         booking_bp,
         jobcentre_booking_bp,
+        jobcentre_duties_bp,
     )
     for blueprint in (public_bp, auth_bp, min_side_bp, receipts_bp, caseworker_bp, *journeys):
         app.register_blueprint(blueprint)

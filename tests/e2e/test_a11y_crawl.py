@@ -60,6 +60,7 @@ MUST_REACH = {
         "jobcentre_notifications.index",
         "jobcentre_booking.slots",
         "jobcentre_booking.overview",
+        "jobcentre_duties.index",
     ],
     ACTING.key: [
         "caseworker.citizen",

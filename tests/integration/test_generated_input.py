@@ -131,7 +131,12 @@ USERS = {
             "jobcentre_summons_cancel",
             "jobcentre_plan",
         ),
-        ("/sagsbehandler/", "/sagsbehandler/borger", "/sagsbehandler/beskeder/"),
+        (
+            "/sagsbehandler/",
+            "/sagsbehandler/borger",
+            "/sagsbehandler/beskeder/",
+            "/sagsbehandler/pligter/",
+        ),
     ),
 }
 

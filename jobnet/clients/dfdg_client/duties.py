@@ -125,7 +125,58 @@ def duties_from_json(data: Mapping[str, Any]) -> Duties:
     )
 
 
+@dataclass(frozen=True)
+class PersonDuties:
+    """A citizen of the job centre and their duties that need attention."""
+
+    person_id: str
+    given_name: str
+    family_name: str
+    overdue: int
+    duties: tuple[Duty, ...]
+
+    @property
+    def full_name(self) -> str:
+        return f"{self.given_name} {self.family_name}"
+
+
+@dataclass(frozen=True)
+class DutyOverview:
+    """The job centre's citizens with duties overdue or due by `until`."""
+
+    today: date
+    until: date
+    kind: str | None
+    total: int
+    persons: tuple[PersonDuties, ...]
+
+
+def duty_overview_from_json(data: Mapping[str, Any]) -> DutyOverview:
+    return DutyOverview(
+        today=date.fromisoformat(data["today"]),
+        until=date.fromisoformat(data["until"]),
+        kind=data.get("kind"),
+        total=int(data["total"]),
+        persons=tuple(
+            PersonDuties(
+                person_id=item["person_id"],
+                given_name=item["given_name"],
+                family_name=item["family_name"],
+                overdue=int(item["overdue"]),
+                duties=tuple(_duty(duty) for duty in item["duties"]),
+            )
+            for item in data["persons"]
+        ),
+    )
+
+
 class DutyCalls(Calls):
+    def jobcentre_duties(self, cvr: str, kind: str | None, actor: Actor) -> DutyOverview:
+        """The job centre's citizens with duties overdue or due within a week (of `kind`)."""
+        path = f"/organisations/{quote(cvr, safe='')}/duties"
+        params = {"kind": kind} if kind else None
+        return duty_overview_from_json(self._request("GET", path, actor=actor, params=params))
+
     def duties(self, person_id: str, actor: Actor) -> Duties:
         """The person's duties, past (the last twelve weeks) and coming."""
         path = f"/persons/{quote(person_id, safe='')}/duties"

@@ -15,6 +15,7 @@ from jobnet.dfdg.api import (  # noqa: F401  (registers routes)
     fund_events,
     fund_feed,
     fund_statistics,
+    duty_overview,
     insight,
     interviews,
     joblog,

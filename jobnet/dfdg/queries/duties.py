@@ -3,12 +3,15 @@
 One UNION ALL answers the CV's state, every plan version, the job log's applications counted
 by day since the first week judged, the days interviews were held, the coming holidays and
 the booking requests (open ones, and those whose deadline is within the judged weeks);
-the summons are a second statement (the front page passes its own upcoming ones instead).
+the summons are a second statement (the front page passes its own upcoming ones instead). The
+same two statements answer for every person of a municipality at once (the job centre's
+overview of duties due), each row naming its person.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import Counter, defaultdict
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -33,6 +36,7 @@ from sqlalchemy.orm import Session
 from jobnet.dfdg.models.booking import BookingRequest
 from jobnet.dfdg.models.cv import Cv, JoblogEntry
 from jobnet.dfdg.models.interviews import HeldInterview
+from jobnet.dfdg.models.persons import Person
 from jobnet.dfdg.models.plans import JobPlan, JobPlanVersion
 from jobnet.dfdg.models.registrations import Absence
 from jobnet.dfdg.models.summons import Summons
@@ -53,10 +57,25 @@ from jobnet.domain.summons import SummonsStatus
 _PERSON = bindparam("person_id", type_=String)
 _SINCE = bindparam("since", type_=Date)
 _TODAY = bindparam("today", type_=Date)
+# The persons of one municipality (the job centre's citizens).
+_OF_MUNICIPALITY = select(Person.id).where(
+    Person.municipality_code == bindparam("municipality", type_=String)
+)
+
+PersonFilter = Callable[[Any], Any]
+
+
+def _one_person(column: Any) -> Any:
+    return column == _PERSON
+
+
+def _of_municipality(column: Any) -> Any:
+    return column.in_(_OF_MUNICIPALITY)
 
 
 def _row(
     kind: str,
+    person_id: Any,
     *,
     ref: Any = None,
     day: Any = None,
@@ -70,6 +89,7 @@ def _row(
 
     return [
         literal(kind, String).label("kind"),
+        person_id.label("person_id"),
         typed(ref, String).label("ref"),
         typed(day, Date).label("day"),
         typed(day2, Date).label("day2"),
@@ -79,18 +99,20 @@ def _row(
     ]
 
 
-def _facts_statement() -> Select[Any]:
+def _facts_statement(person: PersonFilter) -> Select[Any]:
     cv = select(
         *_row(
             "cv",
+            Cv.person_id,
             number=case((Cv.searchable, 1), else_=0),
             flag=Cv.approval_status,
         )
-    ).where(Cv.person_id == _PERSON)
+    ).where(person(Cv.person_id))
     plan = (
         select(
             *_row(
                 "plan",
+                JobPlan.person_id,
                 day=JobPlanVersion.revision_date,
                 number=JobPlanVersion.number,
                 number2=JobPlanVersion.applications_per_week,
@@ -98,24 +120,30 @@ def _facts_statement() -> Select[Any]:
             )
         )
         .join(JobPlan, JobPlan.id == JobPlanVersion.plan_id)
-        .where(JobPlan.person_id == _PERSON)
+        .where(person(JobPlan.person_id))
     )
     applications = (
-        select(*_row("log", day=JoblogEntry.applied_on, number=func.count()))
+        select(*_row("log", JoblogEntry.person_id, day=JoblogEntry.applied_on, number=func.count()))
         .where(
-            JoblogEntry.person_id == _PERSON,
+            person(JoblogEntry.person_id),
             JoblogEntry.deleted_at.is_(None),
             JoblogEntry.applied_on >= _SINCE,
         )
-        .group_by(JoblogEntry.applied_on)
+        .group_by(JoblogEntry.person_id, JoblogEntry.applied_on)
     )
-    held = select(*_row("held", day=HeldInterview.held_on)).where(
-        HeldInterview.person_id == _PERSON, HeldInterview.held_on >= _SINCE
+    held = select(*_row("held", HeldInterview.person_id, day=HeldInterview.held_on)).where(
+        person(HeldInterview.person_id), HeldInterview.held_on >= _SINCE
     )
     holidays = select(
-        *_row("holiday", ref=Absence.id, day=Absence.first_day, day2=Absence.last_day)
+        *_row(
+            "holiday",
+            Absence.person_id,
+            ref=Absence.id,
+            day=Absence.first_day,
+            day2=Absence.last_day,
+        )
     ).where(
-        Absence.person_id == _PERSON,
+        person(Absence.person_id),
         Absence.reason == AbsenceReason.HOLIDAY.value,
         Absence.status == "active",
         Absence.last_day >= _TODAY,
@@ -123,13 +151,14 @@ def _facts_statement() -> Select[Any]:
     bookings = select(
         *_row(
             "booking",
+            BookingRequest.person_id,
             ref=BookingRequest.id,
             day=BookingRequest.deadline,
             day2=BookingRequest.opened_on,
             flag=BookingRequest.status,
         )
     ).where(
-        BookingRequest.person_id == _PERSON,
+        person(BookingRequest.person_id),
         BookingRequest.status != BookingStatus.CANCELLED.value,
         or_(
             BookingRequest.status == BookingStatus.OPEN.value,
@@ -139,18 +168,23 @@ def _facts_statement() -> Select[Any]:
     return union_all(cv, plan, applications, held, holidays, bookings)  # type: ignore[return-value]
 
 
-# Built once: the front page runs it on every call.
-_FACTS = _facts_statement()
-
-_SUMMONS = (
-    select(Summons)
-    .where(
-        Summons.person_id == _PERSON,
-        Summons.status != SummonsStatus.CANCELLED.value,
-        Summons.starts_at >= bindparam("earliest"),
+def _summons_statement(person: PersonFilter) -> Select[Summons]:
+    return (
+        select(Summons)
+        .where(
+            person(Summons.person_id),
+            Summons.status != SummonsStatus.CANCELLED.value,
+            Summons.starts_at >= bindparam("earliest"),
+        )
+        .order_by(Summons.starts_at, Summons.created_at)
     )
-    .order_by(Summons.starts_at, Summons.created_at)
-)
+
+
+# Built once: the front page runs them on every call.
+_FACTS = _facts_statement(_one_person)
+_SUMMONS = _summons_statement(_one_person)
+_MUNICIPALITY_FACTS = _facts_statement(_of_municipality)
+_MUNICIPALITY_SUMMONS = _summons_statement(_of_municipality)
 
 
 @dataclass
@@ -176,27 +210,54 @@ def stored_facts(session: Session, person_id: str, today: date) -> StoredFacts:
     params = {"person_id": person_id, "since": history_start(today), "today": today}
     found = StoredFacts()
     for row in session.execute(_FACTS, params):
-        if row.kind == "cv":
-            found.cv = CvFact(searchable=bool(row.number), approval_status=row.flag)
-        elif row.kind == "plan":
-            found.plan_versions.append(
-                PlanVersionFact(row.number, row.day, row.number2, seen=row.flag == "seen")
-            )
-        elif row.kind == "log":
-            found.applications[row.day] += row.number
-        elif row.kind == "held":
-            found.held_on.add(row.day)
-        elif row.kind == "holiday":
-            found.holidays.append(HolidayFact(row.ref, row.day, row.day2))
-        elif row.kind == "booking":
-            booked = row.flag == BookingStatus.BOOKED.value
-            found.bookings.append(BookingFact(row.ref, row.day2, row.day, booked=booked))
+        _add(found, row)
     return found
+
+
+def stored_facts_of_municipality(
+    session: Session, municipality_code: str, today: date
+) -> dict[str, StoredFacts]:
+    """`stored_facts` of every person of the municipality, by person id, in one statement
+    (a person with none of these facts is missing)."""
+    params = {"municipality": municipality_code, "since": history_start(today), "today": today}
+    found: defaultdict[str, StoredFacts] = defaultdict(StoredFacts)
+    for row in session.execute(_MUNICIPALITY_FACTS, params):
+        _add(found[row.person_id], row)
+    return dict(found)
+
+
+def _add(found: StoredFacts, row: Any) -> None:
+    if row.kind == "cv":
+        found.cv = CvFact(searchable=bool(row.number), approval_status=row.flag)
+    elif row.kind == "plan":
+        found.plan_versions.append(
+            PlanVersionFact(row.number, row.day, row.number2, seen=row.flag == "seen")
+        )
+    elif row.kind == "log":
+        found.applications[row.day] += row.number
+    elif row.kind == "held":
+        found.held_on.add(row.day)
+    elif row.kind == "holiday":
+        found.holidays.append(HolidayFact(row.ref, row.day, row.day2))
+    elif row.kind == "booking":
+        booked = row.flag == BookingStatus.BOOKED.value
+        found.bookings.append(BookingFact(row.ref, row.day2, row.day, booked=booked))
 
 
 def summons_since(session: Session, person_id: str, earliest: datetime) -> list[Summons]:
     """The person's summons not cancelled, starting at `earliest` or later (one statement)."""
     return list(session.scalars(_SUMMONS, {"person_id": person_id, "earliest": earliest}))
+
+
+def summons_of_municipality(
+    session: Session, municipality_code: str, earliest: datetime
+) -> dict[str, list[Summons]]:
+    """`summons_since` of every person of the municipality, by person id (one statement)."""
+    params = {"municipality": municipality_code, "earliest": earliest}
+    found: defaultdict[str, list[Summons]] = defaultdict(list)
+    for summons in session.scalars(_MUNICIPALITY_SUMMONS, params):
+        found[summons.person_id].append(summons)
+    return dict(found)
 
 
 def summons_facts(summons: list[Summons], held_on: set[date]) -> tuple[SummonsFact, ...]:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from jobnet.dfdg.schemas.base import ResponseBody
 from jobnet.domain.duties import CvProblem, Duties, Duty, DutyState
@@ -112,4 +112,36 @@ def duties_out(person_id: str, today: date, duties: Duties) -> DutiesOut:
         today=today,
         duties=[duty_out(duty) for duty in duties.items],
         next_begins=duties.next_begins,
+    )
+
+
+class DutyOverviewQuery(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    kind: DutyKind | None = Field(
+        default=None, description="Only duties of this kind (cv, joblog, interview, plan)"
+    )
+
+
+class PersonDutiesOut(ResponseBody):
+    person_id: str
+    given_name: str
+    family_name: str
+    overdue: int = Field(description="How many of the duties listed are overdue")
+    duties: list[DutyOut] = Field(
+        description="The duties overdue or due within a week, and summons the person cannot "
+        "come to, in the order the person sees them"
+    )
+
+
+class DutyOverviewOut(ResponseBody):
+    """A job centre's citizens whose duties need attention."""
+
+    cvr: str
+    today: date
+    until: date = Field(description="The last day a deadline counts as due soon")
+    kind: DutyKind | None
+    total: int = Field(description="How many persons need attention in all")
+    persons: list[PersonDutiesOut] = Field(
+        description="Overdue first, then the soonest deadline; at most 200"
     )

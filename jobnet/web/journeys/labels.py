@@ -102,7 +102,9 @@ INTERVIEW_LIST_PURPOSE = "interview_list"
 SET_ASIDE_LIST_PURPOSE = "set_aside_reports"
 MESSAGES_PURPOSE = "citizen_messages"
 BOOKING_PURPOSE = "interview_booking"
+DUTIES_LIST_PURPOSE = "duties_overview"
 RECORDED_PURPOSES = {
+    DUTIES_LIST_PURPOSE: _l("The job centre's list of citizens with duties due"),
     MESSAGES_PURPOSE: _l("The job centre's messages with citizens"),
     BOOKING_PURPOSE: _l("The job centre's interview slots and who has booked them"),
     INTERVIEW_LIST_PURPOSE: _l("The job centre's list of today's interviews"),

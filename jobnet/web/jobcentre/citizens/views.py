@@ -29,7 +29,7 @@ RECENT_KEY = "recent_citizens"  # DFDG person ids and names; never a CPR number
 MAX_RECENT = 8
 
 
-def _search_actor(purpose: str) -> Actor:
+def search_actor(purpose: str) -> Actor:
     """The caseworker, acting for no citizen yet, with the purpose of the search."""
     return replace(current_actor(), on_behalf_of=None, purpose=purpose)
 
@@ -38,7 +38,8 @@ def _recent() -> list[dict[str, str]]:
     return list(session.get(RECENT_KEY, []))
 
 
-def _remember(person_id: str, name: str, purpose: str) -> None:
+def remember_citizen(person_id: str, name: str, purpose: str) -> None:
+    """The caseworker now works on this citizen (with the purpose); listed as recently opened."""
     session[ACTING_KEY] = {"person_id": person_id, "name": name, "purpose": purpose}
     recent = [c for c in _recent() if c["person_id"] != person_id]
     session[RECENT_KEY] = [{"person_id": person_id, "name": name}, *recent][:MAX_RECENT]
@@ -52,7 +53,7 @@ def _interviews_today() -> list[DaySummons] | None:
         return None
     try:
         return get_dfdg_client().organisation_summons(
-            current_user.organisation_cvr, None, _search_actor(INTERVIEW_LIST_PURPOSE)
+            current_user.organisation_cvr, None, search_actor(INTERVIEW_LIST_PURPOSE)
         )
     except (DfdgUnavailable, DfdgForbidden):
         return None
@@ -82,7 +83,7 @@ def find_citizen() -> Response | tuple[str, int]:
     if not form.validate():
         return _start_page(form, 200)
     client = get_dfdg_client()
-    actor = _search_actor(form.purpose_text())
+    actor = search_actor(form.purpose_text())
     try:
         person_id = client.lookup_person(normalise_cpr(form.cpr.data), actor)
     except DfdgForbidden:
@@ -93,7 +94,7 @@ def find_citizen() -> Response | tuple[str, int]:
         form.cpr.errors = [_not_found_message()]
         return _start_page(form, 200)
     person = client.get_person(person_id, actor)
-    _remember(person_id, person.full_name, form.purpose_text())
+    remember_citizen(person_id, person.full_name, form.purpose_text())
     return redirect(url_for("caseworker.citizen"))
 
 
@@ -127,13 +128,13 @@ def reopen_citizen() -> Response | tuple[str, int]:
         return render_template("jobcentre/citizens/reopen.html", form=form, name=name), 200
     if not form.validate_on_submit():
         return render_template("jobcentre/citizens/reopen.html", form=form, name=name), 200
-    actor = _search_actor(form.purpose_text())
+    actor = search_actor(form.purpose_text())
     try:
         person = get_dfdg_client().get_person(person_id, actor)
     except (DfdgForbidden, DfdgNotFound):
         flash(_("You can no longer open the data of %(name)s.", name=name), "info")
         return redirect(url_for("caseworker.index"))
-    _remember(person_id, person.full_name, form.purpose_text())
+    remember_citizen(person_id, person.full_name, form.purpose_text())
     return redirect(url_for("caseworker.citizen"))
 
 
