@@ -136,8 +136,8 @@ def _register_blueprints(app: Flask) -> None:
     from jobnet.web.jobcentre.booking import bp as jobcentre_booking_bp
     from jobnet.web.jobcentre.citizens import bp as caseworker_bp
     from jobnet.web.jobcentre.cv_approval import bp as cv_approval_bp
-    from jobnet.web.jobcentre.fund_events import bp as fund_event_bp
     from jobnet.web.jobcentre.duties import bp as jobcentre_duties_bp
+    from jobnet.web.jobcentre.fund_events import bp as fund_event_bp
     from jobnet.web.jobcentre.held_interview import bp as held_interview_bp
     from jobnet.web.jobcentre.messages import bp as jobcentre_messages_bp
     from jobnet.web.jobcentre.notifications import bp as jobcentre_notifications_bp
