@@ -122,6 +122,10 @@ def code_in(text: str) -> str:
     return found.group(1)
 
 
+# The name of the address field of each channel's form.
+FIELD = {"email": "address", "sms": "mobile"}
+
+
 def confirm_address(
     client: FlaskClient,
     base: str,
@@ -137,7 +141,10 @@ def confirm_address(
     action = f"{base}{channel}/kode" if prefix is None else f"{base}kode"
     asked = client.post(
         action,
-        data={f"{field_prefix}-csrf_token": csrf_token(page), f"{field_prefix}-address": address},
+        data={
+            f"{field_prefix}-csrf_token": csrf_token(page),
+            f"{field_prefix}-{FIELD[channel]}": address,
+        },
         headers=EN,
     )
     assert asked.status_code == 303, asked.get_data(as_text=True)

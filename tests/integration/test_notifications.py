@@ -309,7 +309,10 @@ def test_the_caseworkers_daily_email_counts_unread_threads(
         prefix="email",
     )
     page = hanne.get(base, headers=EN)
-    saved = hanne.post(base, data={"csrf_token": csrf_token(page), "daily": "y"})
+    unanswered = hanne.post(base, data={"csrf_token": csrf_token(page)}, headers=EN)
+    assert unanswered.status_code == 200
+    assert "Choose whether you want the daily e-mail" in unanswered.get_data(as_text=True)
+    saved = hanne.post(base, data={"csrf_token": csrf_token(page), "daily": "yes"})
     assert saved.status_code == 303
     from tests.integration.test_messages_pages import _write
 

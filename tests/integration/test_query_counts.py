@@ -121,11 +121,11 @@ def crawl(app: Flask, client: FlaskClient) -> dict[str, dict[str, Any]]:
 
 
 # The right of access shows everything DFDG holds: one read per category of data (master data,
-# contact groups, registrations, absences, CV, job log, plans, summons, interviews, requests,
-# the access log …). That is bounded by the number of categories, not by the data, so it cannot
-# become N+1; it has its own, higher ceiling.
+# contact groups, registrations, absences, CV, job log, plans, summons, interviews, messages,
+# the events sent to the funds, requests, the access log …). That is bounded by the number of
+# categories, not by the data, so it cannot become N+1; it has its own, higher ceiling.
 EXPORT_PAGES = ("/mine-data/", "/mine-data/hent")
-MAX_FOR_EXPORT = 20
+MAX_FOR_EXPORT = 22
 
 
 def _limit(path: str) -> int:

@@ -6,7 +6,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 from flask_wtf import FlaskForm
-from wtforms import BooleanField, RadioField, StringField
+from wtforms import RadioField, StringField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired, Length, ValidationError
 
@@ -63,7 +63,9 @@ class PhoneForm(FlaskForm):
     class Meta(TranslatedMeta):
         pass
 
-    address = StringField(
+    # Named "mobile" (not "address"), so the field says it holds a phone number to browsers'
+    # autofill and to checks of WCAG 1.3.5.
+    mobile = StringField(
         _l("Mobile number"),
         validators=[
             InputRequired(_l("Type your mobile number")),
@@ -71,13 +73,18 @@ class PhoneForm(FlaskForm):
         ],
     )
 
-    def validate_address(self, field: Any) -> None:
+    def validate_mobile(self, field: Any) -> None:
         if normalise_mobile(str(field.data or "")) is None:
             raise ValidationError(_l("Type a Danish mobile number of 8 digits"))
 
     @property
+    def address(self) -> StringField:
+        """The number's field, by the name the pages share with the e-mail form."""
+        return self.mobile
+
+    @property
     def normalised(self) -> str:
-        return normalise_mobile(str(self.address.data or "")) or ""
+        return normalise_mobile(str(self.mobile.data or "")) or ""
 
 
 class CodeForm(FlaskForm):
@@ -102,7 +109,15 @@ class DigestForm(FlaskForm):
     class Meta(TranslatedMeta):
         pass
 
-    daily = BooleanField(_l("Send me an e-mail each morning when the inbox has unread messages"))
+    daily = RadioField(
+        _l("Do you want an e-mail each morning when the inbox has unread messages?"),
+        choices=[SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))],
+        validators=[InputRequired(_l("Choose whether you want the daily e-mail"))],
+    )
+
+    @property
+    def wants_daily(self) -> bool:
+        return self.daily.data == "yes"
 
 
 ADDRESS_FORMS: dict[str, type[EmailForm] | type[PhoneForm]] = {"email": EmailForm, "sms": PhoneForm}

@@ -123,12 +123,12 @@ def test_a_no_show_reaches_fund_a_once_in_order_and_never_fund_b(
         ).all()
     assert [entry.system for entry in denied] == ["fund-b-system"]
 
-    # Fund B's employees: the member is not theirs (403, audited as denied).
+    # Fund B's employees: the member is not theirs, so unknown to them (404, audited as denied).
     with today_is(fund_systems, days(1)):
         staff_b = get(
             dfdg_client, f"/persons/{person}/fund-events", _fund_staff(caseworker, FUND_B)
         )
-    assert staff_b.status_code == 403
+    assert staff_b.status_code == 404
     assert ("person.access", "denied") in audit_actions(dfdg_store, person)
 
     # The member sees both, sent to fund A and delivered through the feed, newest first.

@@ -25,7 +25,8 @@ def _page(digest: DigestForm | None = None, email: EmailForm | None = None) -> s
     return render_template(
         "jobcentre/notifications/index.html",
         choice=choice,
-        digest_form=digest or DigestForm(formdata=None, daily=choice.daily_digest),
+        digest_form=digest
+        or DigestForm(formdata=None, daily="yes" if choice.daily_digest else "no"),
         email_form=email or EmailForm(formdata=None, prefix=EMAIL),
     )
 
@@ -44,12 +45,12 @@ def save_digest() -> str | Response:
     form = DigestForm()
     if form.validate():
         choice = choices.get(pages.store(), _subject())
-        if form.daily.data and choice.email is None:
+        if form.wants_daily and choice.email is None:
             form.daily.errors = [_("Confirm your e-mail address first")]
             return _page(digest=form)
         cvr = current_user.organisation_cvr
         choices.save_digest(
-            pages.store(), _subject(), bool(form.daily.data), cvr, current_language()
+            pages.store(), _subject(), form.wants_daily, cvr, current_language()
         )
         flash(_("Your choice is saved."), "success")
         return redirect(url_for("jobcentre_notifications.index"), code=303)
