@@ -49,9 +49,7 @@ def save_digest() -> str | Response:
             form.daily.errors = [_("Confirm your e-mail address first")]
             return _page(digest=form)
         cvr = current_user.organisation_cvr
-        choices.save_digest(
-            pages.store(), _subject(), form.wants_daily, cvr, current_language()
-        )
+        choices.save_digest(pages.store(), _subject(), form.wants_daily, cvr, current_language())
         flash(_("Your choice is saved."), "success")
         return redirect(url_for("jobcentre_notifications.index"), code=303)
     return _page(digest=form)
