@@ -181,6 +181,41 @@ def test_the_pdf_is_the_same_letter_with_embedded_fonts_and_tags(app: Flask) -> 
     assert root["/Lang"] == "en"
 
 
+def test_an_in_person_summons_letter_and_its_danish_pdf_hold_each_element_of_section_27(
+    app: Flask,
+) -> None:
+    """§ 27(1): the person, the date and time, the interview's form and type, the place, the
+    contact options (no. 6); § 27(2): dated the day the letter is sent; from the job centre."""
+    in_person = next(
+        s for s in summons_by_status(app, METTE)["active"] if s.form == "in_person" and s.place
+    )
+    assert in_person.place and in_person.contact_options
+    client = citizen(app, METTE)
+    base = f"/breve/indkaldelse/{in_person.id}/1"
+    for headers, form_word, letter_day in (
+        (EN, "In person", in_person.letter_sent_date.strftime("%-d %B %Y")),
+        (DA, "Fremmøde", None),
+    ):
+        page = client.get(base, headers=headers)
+        assert page.status_code == 200
+        pdf = client.get(f"{base}/brev.pdf", headers=headers)
+        assert pdf.status_code == 200 and pdf.mimetype == "application/pdf"
+        for text in (page.get_data(as_text=True), pdf_text(pdf.data)):
+            flat = " ".join(text.split())
+            assert "Mette Nielsen" in flat  # the person
+            assert " ".join(in_person.place.split()) in flat  # the place
+            assert " ".join(in_person.contact_options.split()) in flat  # no. 6
+            assert "Jobcenter København" in flat  # who sends it
+            assert form_word in flat  # the interview's form
+            assert "§ 27" in flat
+            if letter_day:
+                assert letter_day in flat  # § 27(2): the letter's date
+        reader = PdfReader(io.BytesIO(pdf.data))
+        root = reader.trailer["/Root"].get_object()
+        assert "/StructTreeRoot" in root and root["/MarkInfo"]["/Marked"]
+        assert root["/Lang"] == ("en" if headers is EN else "da")
+
+
 def test_moved_and_cancelled_letters_say_what_changed(app: Flask) -> None:
     statuses = summons_by_status(app, METTE)
     moved, cancelled = statuses["moved"][0], statuses["cancelled"][0]
