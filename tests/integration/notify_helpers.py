@@ -34,8 +34,14 @@ def free_port() -> int:
 @dataclass
 class Mailbox:
     messages: list[EmailMessage] = field(default_factory=list)
+    failures_left: int = 0  # answer this many DATA commands with a temporary failure
+    refused: int = 0
 
     async def handle_DATA(self, server: Any, session: Any, envelope: Any) -> str:  # noqa: N802
+        if self.failures_left > 0:
+            self.failures_left -= 1
+            self.refused += 1
+            return "451 4.3.0 Try again later"
         parsed = email.message_from_bytes(envelope.content, policy=email.policy.default)
         assert isinstance(parsed, EmailMessage)
         self.messages.append(parsed)

@@ -231,6 +231,61 @@ def test_a_failed_send_is_retried_with_back_off_and_sent_once(
     assert tries[-1]["text"].startswith("You have a new message on Jobnet")
 
 
+def test_a_failed_email_is_retried_with_back_off_and_sent_once(
+    notify_app: Flask, mailbox: tuple[Mailbox, int], gateway: Gateway
+) -> None:
+    box = mailbox[0]
+    client = _confirmed(notify_app, box, gateway)
+    assert choose(client, "email").status_code == 303
+    person = person_id_of(notify_app, METTE)
+    before = len(box.to(MAIL))
+    box.failures_left = 2  # the SMTP server answers 451 twice
+    now = datetime(2026, 12, 7, 10, tzinfo=UTC)
+    with notify_app.app_context():
+        assert _queue(notify_app, _notice(1, person), now) == 1
+        assert _deliver(notify_app, now) == 0
+        [row] = [r for r in _rows(notify_app) if r.kind == "message"]
+        assert row.channel == "email" and row.status == "waiting" and row.attempts == 1
+        assert row.last_error and "SMTP" in row.last_error
+        first_pause = row.due_at.astimezone(UTC) - now
+        assert first_pause > timedelta(0)
+        assert _deliver(notify_app, now + first_pause - timedelta(seconds=1)) == 0  # not yet
+        assert box.refused == 1
+        assert _deliver(notify_app, now + first_pause) == 0  # the second failure
+        [row] = [r for r in _rows(notify_app) if r.kind == "message"]
+        assert row.due_at.astimezone(UTC) - (now + first_pause) > first_pause  # longer
+        assert _deliver(notify_app, now + timedelta(hours=1)) == 1
+        assert _deliver(notify_app, now + timedelta(hours=3)) == 0  # sent: never again
+        [row] = [r for r in _rows(notify_app) if r.kind == "message"]
+        assert row.status == "sent" and row.attempts == 3
+    assert box.refused == 2
+    [told] = box.to(MAIL)[before:]  # one e-mail arrived, after two refusals
+    assert told["Subject"] == "You have a new message on Jobnet"
+
+
+def test_quiet_hours_and_the_hour_hold_sms_as_well(
+    notify_app: Flask, mailbox: tuple[Mailbox, int], gateway: Gateway
+) -> None:
+    client = _confirmed(notify_app, mailbox[0], gateway)
+    assert choose(client, "sms").status_code == 303
+    notify_app.config["NOTIFY_QUIET_HOURS"] = "22:00-07:00"
+    person = person_id_of(notify_app, METTE)
+    codes = len(gateway.received)
+    late = datetime(2026, 12, 7, 23, 30, tzinfo=DANISH_TIME).astimezone(UTC)
+    morning = datetime(2026, 12, 8, 7, 0, tzinfo=DANISH_TIME).astimezone(UTC)
+    with notify_app.app_context():
+        assert _queue(notify_app, _notice(1, person), late) == 1
+        assert _deliver(notify_app, morning - timedelta(seconds=1)) == 0  # quiet until 07:00
+        assert len(gateway.received) == codes
+        assert _deliver(notify_app, morning) == 1
+        assert _queue(notify_app, _notice(2, person), morning + timedelta(minutes=1)) == 1
+        assert _deliver(notify_app, morning + timedelta(minutes=59)) == 0  # one an hour
+        assert _deliver(notify_app, morning + timedelta(hours=1)) == 1
+    texts = [sms["text"] for sms in gateway.received[codes:]]
+    assert len(texts) == 2 and all(t.startswith("You have a new message on Jobnet") for t in texts)
+    assert len({sms["reference"] for sms in gateway.received[codes:]}) == 2
+
+
 def test_a_claimed_notification_is_not_sent_by_another_worker(
     notify_app: Flask, mailbox: tuple[Mailbox, int], gateway: Gateway
 ) -> None:
