@@ -8,9 +8,19 @@ import json
 import time
 from typing import Any
 
-from flask import Response, abort, redirect, render_template, request, session, url_for
+from flask import (
+    Response,
+    abort,
+    current_app,
+    redirect,
+    render_template,
+    request,
+    session,
+    url_for,
+)
 from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
+from flask_login import current_user
 
 from jobnet.clients.dfdg_client.client import get_dfdg_client
 from jobnet.clients.dfdg_client.errors import DfdgNotFound
@@ -44,6 +54,7 @@ from jobnet.web.journeys import outbox
 from jobnet.web.journeys.labels import purpose_label
 from jobnet.web.journeys.machinery import receipt_for_key, send
 from jobnet.web.journeys.receipts.summaries import format_date, summary_formatter
+from jobnet.web.notifications import choices, held
 from jobnet.web.platform.i18n import format_local_datetime
 
 # The page shows this many entries, newest first, with a link to the older ones.
@@ -61,18 +72,33 @@ def _person_id() -> str:
     return person_id
 
 
+def _held_by_jobnet() -> dict[str, Any] | None:
+    """What the web app itself holds about the citizen (their notification contact data): for
+    the citizen only; a caseworker acting for them has no need of it (data minimisation)."""
+    if not current_user.is_citizen:
+        return None
+    subject = choices.subject_of(choices.CITIZEN, _person_id())
+    return held.held_for(current_app.extensions["web_store"], subject)
+
+
 @bp.get("/")
 @subject_required
 def index() -> str:
     export = get_dfdg_client().export(_person_id(), current_actor())
-    return render_template("citizen/insight/index.html", export=export)
+    return render_template(
+        "citizen/insight/index.html", export=export, held_by_jobnet=_held_by_jobnet()
+    )
 
 
 @bp.get("/hent")
 @subject_required
 def download() -> Response:
     export = get_dfdg_client().export(_person_id(), current_actor())
-    body = json.dumps(export.document, ensure_ascii=False, indent=2)
+    document = dict(export.document)
+    jobnet_held = _held_by_jobnet()
+    if jobnet_held is not None:
+        document["held_by_jobnet"] = {"notifications": jobnet_held}
+    body = json.dumps(document, ensure_ascii=False, indent=2)
     filename = f"mine-data-{export.generated_at.date().isoformat()}.json"
     return Response(
         body,
