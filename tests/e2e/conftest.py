@@ -96,11 +96,14 @@ def a11y_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     gives the statistics page all its tables (breakdowns, rates, suppressed cells)."""
     from jobnet.domain.clock import today_in_denmark
     from tests.integration.booking_seed import seed_booking
+    from tests.integration.notify_helpers import seed_contact_data
 
     with serve_live_app(tmp_path_factory.mktemp("a11y"), synthetic_persons=4000) as server:
         # Times on København's list and a booking asked of Mette, so the crawl reaches the
         # booking pages with something on them.
         seed_booking(server.app, "1203851234", today_in_denmark())
+        # Her notification contact data, so My data shows what Jobnet itself holds.
+        seed_contact_data(server.app, "1203851234")
         yield server
 
 

@@ -179,3 +179,44 @@ def person_id_of(app: Flask, cpr: str) -> str:
         person = person_queries.find_by_cpr(session, cpr)
         assert person is not None
         return str(person.id)
+
+
+def seed_contact_data(app: Flask, cpr: str) -> None:
+    """A confirmed e-mail address chosen for notifications, and one e-mail sent, for the person:
+    so My data's section on what Jobnet holds has something in it (the a11y crawl)."""
+    from datetime import UTC, datetime
+
+    from jobnet.web.notifications import choices
+    from jobnet.web.store.models import NotificationChoice, OutgoingNotification
+
+    subject = choices.subject_of(choices.CITIZEN, person_id_of(app, cpr))
+    now = datetime.now(UTC)
+    with app.extensions["web_store"].session() as session:
+        session.add(
+            NotificationChoice(
+                subject=subject,
+                email="borger@example.dk",
+                by_email=True,
+                by_sms=False,
+                daily_digest=False,
+                language="da",
+                updated_at=now,
+            )
+        )
+        session.add(
+            OutgoingNotification(
+                key=f"seed:{subject}",
+                subject=subject,
+                kind="message",
+                channel="email",
+                address="borger@example.dk",
+                language="da",
+                title="Du har en ny besked på Jobnet",
+                text="Log ind på Jobnet for at læse den.",
+                status="sent",
+                attempts=1,
+                due_at=now,
+                created_at=now,
+                sent_at=now,
+            )
+        )
