@@ -480,3 +480,25 @@ def test_old_codes_sent_notifications_and_unused_choices_are_deleted(
         assert count(NotificationChoice) == 0
         assert held.held_for(store, subject)["choice"] is None
         purge_expired(notify_app)  # the worker's housekeeping runs it too
+
+
+def test_a_page_with_errors_says_so_in_its_title(
+    notify_app: Flask, mailbox: tuple[Mailbox, int], gateway: Gateway
+) -> None:
+    client = _citizen(notify_app)
+    fine = client.get(PAGE, headers=EN).get_data(as_text=True)
+    assert "<title>How we tell you" in fine
+    refused = choose(client, "email").get_data(as_text=True)  # no address confirmed
+    assert "<title>Error: How we tell you" in refused
+    page = client.get(PAGE, headers=EN)
+    data = {"email-csrf_token": csrf_token(page), "email-address": "not an address"}
+    bad = client.post(f"{PAGE}email/kode", data=data, headers=EN).get_data(as_text=True)
+    assert "<title>Error: How we tell you" in bad
+    hanne = notify_app.test_client()
+    hanne.get("/language/en")
+    login_caseworker(hanne, HANNE.professional_id)
+    base = "/sagsbehandler/besked-om-nyt/"
+    digest = hanne.get(base, headers=EN)
+    assert "<title>Daily e-mail" in digest.get_data(as_text=True)
+    empty = hanne.post(base, data={"csrf_token": csrf_token(digest)}, headers=EN)
+    assert "<title>Error: Daily e-mail" in empty.get_data(as_text=True)
