@@ -7,10 +7,21 @@ import time
 
 import pytest
 from flask import Flask
+from sqlalchemy import select
 
 from jobnet.clients.dfdg_client.values import Actor
 from jobnet.web.journeys import outbox
-from tests.integration.outbox_helpers import FaultyTransport, make_due, run_worker_round
+from jobnet.web.store.models import KnownAnswer
+from tests.helpers import login_citizen
+from tests.integration.outbox_helpers import (
+    METTE,
+    FaultyTransport,
+    make_due,
+    outbox_commands,
+    run_worker_round,
+)
+from tests.integration.test_outbox_faults import _sicknesses
+from tests.integration.test_receipt_whatever_fails import _sickness
 
 ACTOR = Actor(type="citizen", id="x", name="X", channel="web")
 
@@ -44,7 +55,7 @@ def test_the_round_stops_at_the_first_dfdg_it_cannot_reach(
     took = time.monotonic() - began
     assert transport.writes_seen == 1  # one try, not one for each person
     assert took < 2.0 + 1.5, took  # at most one timeout (the client's 2 s), not four
-    tried = [c for c in _commands(app) if c.attempts]
+    tried = [c for c in outbox_commands(app) if c.attempts]
     assert len(tried) == 1 and tried[0].status == outbox.RECEIVED
 
     transport.mode = "ok"  # next round: everything is taken up again
@@ -63,7 +74,73 @@ def test_a_500_for_one_command_does_not_stop_the_round(
     assert transport.writes_seen == 3
 
 
-def _commands(app: Flask) -> list[outbox.OutboxCommand]:
-    from tests.integration.outbox_helpers import outbox_commands
+def test_someone_never_seen_logs_in_reports_sick_and_is_resolved_when_dfdg_is_back(
+    faulty: tuple[Flask, FaultyTransport],
+) -> None:
+    app, transport = faulty
+    transport.mode = "down"
+    client = app.test_client()
+    client.get("/language/en")
+    callback = login_citizen(client, METTE)
+    assert callback.status_code == 302, callback.status_code
+    limited = client.get(callback.location)
+    assert limited.status_code == 200
+    page = limited.get_data(as_text=True)
+    assert "What works now" in page and "Registering as a jobseeker and reporting sickness" in page
 
-    return outbox_commands(app)
+    min_side = client.get("/min-side/")
+    assert min_side.status_code == 200
+    text = min_side.get_data(as_text=True)
+    assert "Jobnet has not seen you before" in text
+    assert 'href="/sygemelding/"' in text and "What works now" in text
+    holiday = client.get("/ferie/")
+    if holiday.status_code == 302:
+        holiday = client.get(holiday.location)
+    assert holiday.status_code == 200
+    assert "cannot see your registration" in holiday.get_data(as_text=True)
+
+    receipt_path = _sickness(client)
+    assert "Receipt: your report is received" in client.get(receipt_path).get_data(as_text=True)
+    [command] = outbox_commands(app)
+    assert command.person_id.startswith("ny-") and command.status == outbox.RECEIVED
+    with app.extensions["web_store"].read() as db:  # kept encrypted: never the CPR number
+        kept = [row.answer for row in db.scalars(select(KnownAnswer))]
+    assert kept and METTE not in str(kept)
+
+    again = app.test_client()  # a second login while still away: the same person
+    again.get("/language/en")
+    assert login_citizen(again, METTE).status_code == 302
+    assert command.reference in again.get("/min-side/").get_data(as_text=True)
+
+    transport.mode = "ok"
+    make_due(app)
+    with app.app_context():
+        assert run_worker_round(app) == 1
+    [command] = outbox_commands(app)
+    assert command.status == outbox.REGISTERED
+    assert not command.person_id.startswith("ny-") and command.person_id in command.path
+    assert _sicknesses(app, command.reference)
+    # The session becomes the real person at its next request: the receipt is still theirs.
+    assert "Receipt: your report is registered" in client.get(receipt_path).get_data(as_text=True)
+    assert "Your status" in client.get("/min-side/").get_data(as_text=True)
+    with app.extensions["web_store"].read() as db:
+        assert all(row.kind == "resolved" for row in db.scalars(select(KnownAnswer)))
+
+
+def test_a_session_of_someone_never_seen_is_resolved_by_its_own_request(
+    faulty: tuple[Flask, FaultyTransport],
+) -> None:
+    app, transport = faulty
+    transport.mode = "down"
+    client = app.test_client()
+    client.get("/language/en")
+    login_citizen(client, METTE)
+    receipt_path = _sickness(client)
+    transport.mode = "ok"
+    time.sleep(0.01)
+    app.config["DFDG_AWAY_SECONDS"] = 0
+    page = client.get("/min-side/").get_data(as_text=True)  # resolves, before any worker
+    assert "Your status" in page
+    assert client.get(receipt_path).status_code == 200
+    [command] = outbox_commands(app)
+    assert not command.person_id.startswith("ny-")

@@ -114,7 +114,7 @@ def callback() -> Response | tuple[str, int]:
     try:
         person_id = _person_for(identity)
     except DfdgUnavailable:
-        person_id = while_away.known_person(identity.cpr)  # raises if not known before
+        person_id = while_away.known_person(identity)  # provisional if never seen
         away = True
     except DfdgError as error:
         return _refused_by_dfdg("citizen", error)

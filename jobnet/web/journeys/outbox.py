@@ -27,6 +27,7 @@ from jobnet.clients.dfdg_client.errors import DfdgError, DfdgForbidden, DfdgNotF
 from jobnet.clients.dfdg_client.messages import without_contents
 from jobnet.clients.dfdg_client.values import Actor
 from jobnet.db import Store, retry_on_disconnect
+from jobnet.web.journeys import provisional
 from jobnet.web.platform.sessions import as_utc, utcnow
 from jobnet.web.store.models import OutboxCommand
 
@@ -277,7 +278,7 @@ def _deliver(
         if command is None:
             return db.get(OutboxCommand, command_id), False
     # No transaction is held open while DFDG is called.
-    outcome = _send(client, command, timeout)
+    outcome = provisional.before_sending(store, client, command) or _send(client, command, timeout)
     with store.session() as db:
         db.add(command)  # as claimed: the lease keeps everyone else off it meanwhile
         _apply(command, outcome, utcnow())
