@@ -91,7 +91,7 @@ def test_someone_never_seen_logs_in_reports_sick_and_is_resolved_when_dfdg_is_ba
     min_side = client.get("/min-side/")
     assert min_side.status_code == 200
     text = min_side.get_data(as_text=True)
-    assert "Jobnet has not seen you before" in text
+    assert "Jobnet has nothing kept of your registration" in text
     assert 'href="/sygemelding/"' in text and "What works now" in text
     holiday = client.get("/ferie/")
     if holiday.status_code == 302:

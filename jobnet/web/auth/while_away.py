@@ -2,7 +2,7 @@
 (the web app kept which person their CPR number is, as a keyed hash); someone never seen is let
 in too, under a provisional person id that DFDG resolves when it is back
 (`jobnet.web.journeys.provisional`). Either is first shown a page saying what works until DFDG
-is back."""
+is back. A caseworker gets in when their organisation was kept at an earlier login."""
 
 from __future__ import annotations
 
@@ -15,14 +15,17 @@ from werkzeug.wrappers import Response
 
 from jobnet.clients.dfdg_client.client import get_dfdg_client
 from jobnet.clients.dfdg_client.errors import DfdgError, DfdgUnavailable
+from jobnet.clients.dfdg_client.persons import Organisation
+from jobnet.clients.dfdg_client.values import parse
 from jobnet.web.auth import bp
 from jobnet.web.auth.oidc import CitizenIdentity
 from jobnet.web.auth.users import SESSION_USER, User, citizen_required
-from jobnet.web.journeys import last_known, provisional
+from jobnet.web.journeys import known_answers, last_known, provisional
 from jobnet.web.journeys.kept_status import DRAFTS_KEY, KEPT_STATUS_KEY
 from jobnet.web.platform.security import is_local_path
 
 log = logging.getLogger(__name__)
+ORGANISATIONS = "organisations"  # the owner of the organisations kept (`known_answers`)
 
 
 def remember(cpr: str, person_id: str, name: str) -> None:
@@ -43,6 +46,15 @@ def known_person(identity: CitizenIdentity) -> str:
         identity.level,
         int(time.time()),
     )
+
+
+def organisation(cvr: str) -> Organisation:
+    """The caseworker's organisation from DFDG's registry; while DFDG is away, the one kept at
+    an earlier login of any of its caseworkers (DfdgUnavailable, its own page, if none was)."""
+    answer = known_answers.known_answer(
+        ORGANISATIONS, cvr, lambda: get_dfdg_client().organisation(cvr).model_dump()
+    )
+    return parse(Organisation, answer)
 
 
 def limited_page_redirect(next_url: str) -> Response:

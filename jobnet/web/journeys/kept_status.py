@@ -10,6 +10,7 @@ from typing import Any, overload
 from flask import current_app, g, session
 from flask_login import current_user
 
+from jobnet.clients.dfdg_client.errors import DfdgUnavailable
 from jobnet.clients.dfdg_client.status import PersonStatus, parse_status
 from jobnet.db import Store
 from jobnet.web.auth.users import current_actor, subject_person_id
@@ -56,7 +57,12 @@ def current_situation(
             return None
         status = parse_status(known.answer)
     if status is None:
-        answer = last_known.status_answer(person_id, current_actor())
+        try:
+            answer = last_known.status_answer(person_id, current_actor())
+        except DfdgUnavailable:
+            if not current_user.is_citizen:
+                raise  # a caseworker acts on what DFDG says, or is told it is away
+            return _unknown(person_id)  # nothing known: the journeys that need no status
         status = parse_status(answer)
         fresh_answer = last_known.known_at() is None  # not what was known before an outage
         if fresh_answer and keep_in is not None and current_app.config["JOURNEY_STATUS_SECONDS"]:
@@ -67,8 +73,9 @@ def current_situation(
 
 
 def _unknown(person_id: str) -> Situation:
-    """The situation of someone never seen (`provisional`): nothing but their reports."""
-    g.dfdg_unknown_person = True
+    """The situation of someone whose status the web app does not know while DFDG is away
+    (never seen: `provisional`, or never kept): nothing but their reports on their way."""
+    g.dfdg_status_unknown = True
     status = parse_status(provisional.blank_status(person_id, str(current_user.name)))
     pending = outbox.pending_for_person(web_store(), person_id, JOURNEY_KINDS)
     situation = from_status(status, pending_changes(pending))

@@ -36,7 +36,7 @@ def _front_page(
     """Status, interviews and duties in one DFDG call, counting reports still on their way;
     nothing while DFDG cannot be reached (the page still shows the person's reports)."""
     if provisional.is_provisional(person_id):  # never seen, logged in while DFDG was away
-        g.dfdg_unknown_person = True
+        g.dfdg_status_unknown = True
         return None, None, None
     try:
         answer, interviews, duties = last_known.ask_dfdg(
@@ -46,6 +46,7 @@ def _front_page(
         # What the web app last knew, saying from when; nothing if it knows nothing.
         known = last_known.last_status(person_id)
         if known is None:
+            g.dfdg_status_unknown = True
             return None, None, None
         g.dfdg_known_at = known.at
         return from_status(parse_status(known.answer), pending_changes(pending)), None, None
