@@ -78,6 +78,8 @@ def while_dfdg_is_away() -> str:
 def _resolve_provisional_person() -> None:
     """A citizen logged in under a provisional id becomes their real person as soon as DFDG
     (or the outbox worker, which may have done it first) says who they are."""
+    if getattr(session, "unavailable", False) or SESSION_USER not in session:
+        return  # the store is down (its own page), or no one is logged in
     if not (current_user.is_authenticated and current_user.is_citizen):
         return
     if not provisional.is_provisional(current_user.id):
