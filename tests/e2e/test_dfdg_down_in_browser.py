@@ -202,3 +202,44 @@ def test_someone_seen_before_logs_in_and_reports_sick_while_dfdg_is_stopped(
     assert jobnet.receipt() == reference
     assert _registered_in_dfdg(server, reference) == 1
     assert _deliver_as_the_worker_does(server) == 0  # nothing left to send again
+
+
+NEVER_SEEN = {"da": "Mette Nielsen", "en": "Lars Jensen"}
+
+
+def test_someone_never_seen_logs_in_and_reports_sick_while_dfdg_is_stopped(
+    site: Jobnet, refusing_server: tuple[LiveServer, FaultyTransport], language: str
+) -> None:
+    """DFDG stopped, and the web app has never seen the person: they get in all the same (MitID
+    says who they are), My page says what works, they report sick and get a receipt; once DFDG
+    is back the worker finds who they are at DFDG and DFDG's rules decide: Mette's report is
+    registered once; Lars is sick already in DFDG, so his receipt shows it refused, with why."""
+    server, transport = refusing_server
+    jobnet, words, page = site, site.words, site.page
+    transport.mode = "down"
+    page.goto("/auth/login")
+    page.get_by_role("radio", name=re.compile(re.escape(NEVER_SEEN[language]))).check()
+    jobnet.press(words["log_in"])
+    jobnet.shown(jobnet.heading(FEWER_SERVICES[language], level=1))
+    assert_no_axe_violations(page)
+
+    page.goto("/min-side/")
+    assert_no_axe_violations(page)
+    jobnet.follow(words["report_own_sickness"])
+    jobnet.fill_date(words["first_sick_day"], today() - timedelta(days=1))
+    jobnet.press(words["continue"])
+    jobnet.press(words["send"])
+    reference = _received(jobnet)
+
+    transport.mode = "ok"
+    with server.app.app_context():  # as the worker's round runs
+        assert _deliver_as_the_worker_does(server) == 1
+    page.goto(f"/kvittering/{reference}")
+    if language == "da":
+        assert jobnet.receipt() == reference
+        assert _registered_in_dfdg(server, reference) == 1
+    else:
+        refused = jobnet.main_text()
+        assert "Your report was not registered" in refused and "already reported sick" in refused
+        assert _registered_in_dfdg(server, reference) == 0
+    assert_no_axe_violations(page)

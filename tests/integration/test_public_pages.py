@@ -139,8 +139,9 @@ def test_500_page_never_shows_a_trace(failing_client: FlaskClient) -> None:
 
 def test_dfdg_unavailable_shows_a_kind_page(failing_client: FlaskClient) -> None:
     response = failing_client.get("/_dfdg_down", headers={"Accept-Language": "en"})
-    assert response.status_code == 503
-    assert "temporarily unavailable" in response.get_data(as_text=True)
+    assert response.status_code == 503 and response.headers["Retry-After"] == "60"
+    page = response.get_data(as_text=True)
+    assert "This part of Jobnet cannot be shown right now" in page and "What works now" in page
 
 
 def test_403_page(failing_client: FlaskClient) -> None:

@@ -114,7 +114,7 @@ def callback() -> Response | tuple[str, int]:
     try:
         person_id = _person_for(identity)
     except DfdgUnavailable:
-        person_id = while_away.known_person(identity.cpr)  # raises if not known before
+        person_id = while_away.known_person(identity)  # provisional if never seen
         away = True
     except DfdgError as error:
         return _refused_by_dfdg("citizen", error)
@@ -168,7 +168,7 @@ def caseworker_callback() -> Response | tuple[str, int]:
     if not isinstance(identity, CaseworkerIdentity):
         return _failed("caseworker", LoginFailure.MISSING_CLAIM)
     try:
-        organisation = get_dfdg_client().organisation(identity.cvr)
+        organisation = while_away.organisation(identity.cvr)  # kept, while DFDG is away
     except DfdgNotFound:
         log.info("caseworker login refused: organisation not in DFDG's registry")
         return render_template("auth/organisation_unknown.html"), 403

@@ -7,12 +7,14 @@ from __future__ import annotations
 import time
 from typing import Any, overload
 
-from flask import current_app, session
+from flask import current_app, g, session
+from flask_login import current_user
 
+from jobnet.clients.dfdg_client.errors import DfdgUnavailable
 from jobnet.clients.dfdg_client.status import PersonStatus, parse_status
 from jobnet.db import Store
 from jobnet.web.auth.users import current_actor, subject_person_id
-from jobnet.web.journeys import last_known, outbox
+from jobnet.web.journeys import last_known, outbox, provisional
 from jobnet.web.journeys.situation import JOURNEY_KINDS, Situation, from_status, pending_changes
 
 DRAFTS_KEY = "drafts"
@@ -44,6 +46,8 @@ def current_situation(
     else the last known, else None. The commands on their way are always read afresh."""
     person_id = subject_person_id()
     assert person_id is not None
+    if provisional.is_provisional(person_id):
+        return _unknown(person_id)
     status = _kept_status(keep_in, person_id) if keep_in is not None else None
     if status is None and offline and keep_in is not None:
         status = _kept_status(keep_in, person_id, any_age=True)
@@ -53,7 +57,12 @@ def current_situation(
             return None
         status = parse_status(known.answer)
     if status is None:
-        answer = last_known.status_answer(person_id, current_actor())
+        try:
+            answer = last_known.status_answer(person_id, current_actor())
+        except DfdgUnavailable:
+            if not current_user.is_citizen:
+                raise  # a caseworker acts on what DFDG says, or is told it is away
+            return _unknown(person_id)  # nothing known: the journeys that need no status
         status = parse_status(answer)
         fresh_answer = last_known.known_at() is None  # not what was known before an outage
         if fresh_answer and keep_in is not None and current_app.config["JOURNEY_STATUS_SECONDS"]:
@@ -61,6 +70,17 @@ def current_situation(
             session.modified = True
     pending = outbox.pending_for_person(web_store(), person_id, JOURNEY_KINDS)
     return from_status(status, pending_changes(pending))
+
+
+def _unknown(person_id: str) -> Situation:
+    """The situation of someone whose status the web app does not know while DFDG is away
+    (never seen: `provisional`, or never kept): nothing but their reports on their way."""
+    g.dfdg_status_unknown = True
+    status = parse_status(provisional.blank_status(person_id, str(current_user.name)))
+    pending = outbox.pending_for_person(web_store(), person_id, JOURNEY_KINDS)
+    situation = from_status(status, pending_changes(pending))
+    situation.unknown = True
+    return situation
 
 
 def _kept_status(

@@ -17,6 +17,7 @@ from datetime import date
 from typing import Any, ClassVar
 
 from flask import abort, current_app, redirect, render_template, request, session, url_for
+from flask_babel import gettext as _
 from flask_login import current_user
 from flask_wtf import FlaskForm
 from werkzeug.datastructures import MultiDict
@@ -99,6 +100,19 @@ class Journey(ABC):
     def not_possible(self, situation: Situation) -> str | None:
         """Why this person cannot use the journey now (a sentence), or None."""
         return None
+
+    # Open to someone whose status is not known (never seen, logged in while DFDG is away):
+    # the journey's rules need no status, and DFDG's decide at delivery.
+    while_unknown: ClassVar[bool] = False
+
+    def _reason(self, situation: Situation) -> str | None:
+        if situation.unknown and not self.while_unknown:
+            return _(
+                "Jobnet cannot see your registration until the employment database (DFDG) can "
+                "be reached again, so this report cannot be made yet. You can register as a "
+                "jobseeker or report sickness now."
+            )
+        return self.not_possible(situation)
 
     @abstractmethod
     def command(self, answers: dict[str, Any], person_id: str, reference: str) -> Command:
@@ -219,7 +233,7 @@ class Journey(ABC):
             if request.method == "POST":
                 self._keep_typed(step)  # shown again when the person comes back
             raise
-        reason = self.not_possible(situation)
+        reason = self._reason(situation)
         if reason:
             return self._not_possible_page(reason)
         if self.draft() is None:
@@ -265,7 +279,7 @@ class Journey(ABC):
 
     def check_answers(self) -> Page:
         situation = current_situation(keep_in=self.draft())
-        reason = self.not_possible(situation)
+        reason = self._reason(situation)
         if reason:
             return self._not_possible_page(reason)
         draft = self.draft()
@@ -304,7 +318,7 @@ class Journey(ABC):
         # and what it refuses shows as refused, with why, on the receipt and Min side.
         situation = current_situation(keep_in=draft, offline=True)
         if situation is not None:
-            reason = self.not_possible(situation)
+            reason = self._reason(situation)
             missing = None if reason else self._first_invalid_step(situation)
             if reason or missing:
                 # The same command sent a moment ago from another tab changes the situation

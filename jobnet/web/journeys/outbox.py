@@ -27,6 +27,7 @@ from jobnet.clients.dfdg_client.errors import DfdgError, DfdgForbidden, DfdgNotF
 from jobnet.clients.dfdg_client.messages import without_contents
 from jobnet.clients.dfdg_client.values import Actor
 from jobnet.db import Store, retry_on_disconnect
+from jobnet.web.journeys import provisional
 from jobnet.web.platform.sessions import as_utc, utcnow
 from jobnet.web.store.models import OutboxCommand
 
@@ -49,6 +50,7 @@ SET_ASIDE_AGE = timedelta(days=3)
 _REFERENCE_ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ"
 # Less than this left of a send's budget is not worth a call to DFDG: the worker sends it.
 MIN_DELIVERY_SECONDS = 0.05
+AWAY_STATUSES = (429, 502, 503, 504)  # a front's answers for a DFDG away: they end a round
 
 
 def new_reference() -> str:
@@ -264,16 +266,24 @@ def deliver(
 ) -> OutboxCommand | None:
     """Send one command to DFDG if no one else is sending it; returns it as it now stands.
     `timeout`: the most this call may wait for DFDG (None: the client's own limit)."""
+    return _deliver(store, client, command_id, timeout)[0]
+
+
+def _deliver(
+    store: Store, client: DfdgClient, command_id: int, timeout: float | None = None
+) -> tuple[OutboxCommand | None, bool]:
+    """`deliver`, and whether DFDG was not reached at all (no answer, or its front's)."""
     with store.session() as db:
         command = _claim(db, command_id, utcnow())
         if command is None:
-            return db.get(OutboxCommand, command_id)
+            return db.get(OutboxCommand, command_id), False
     # No transaction is held open while DFDG is called.
-    outcome = _send(client, command, timeout)
+    outcome = provisional.before_sending(store, client, command) or _send(client, command, timeout)
     with store.session() as db:
         db.add(command)  # as claimed: the lease keeps everyone else off it meanwhile
         _apply(command, outcome, utcnow())
-    return command
+    status = getattr(outcome[1], "status", None)
+    return command, outcome[0] == "retry" and (status is None or status in AWAY_STATUSES)
 
 
 # Only these answers say something about the command itself; they end its delivery for good.
@@ -422,12 +432,16 @@ def deliver_queue(
 
 
 def deliver_due(store: Store, client: DfdgClient, limit: int = 50) -> int:
-    """Deliver every command that is due; returns how many were registered or rejected."""
+    """Deliver every command that is due; returns how many were registered or rejected. The
+    round stops at the first DFDG did not answer (the rest, still due, wait for the next round
+    rather than each waiting for the same timeout and hammering DFDG as it comes back)."""
     settled = 0
     for command_id in due(store, limit):
-        command = deliver(store, client, command_id)
+        command, unreachable = _deliver(store, client, command_id)
         if command is not None and command.status != RECEIVED:
             settled += 1
+        if unreachable:
+            break
     return settled
 
 

@@ -86,6 +86,9 @@ class Situation:
     cancelling: set[str] = field(default_factory=set)
     # Each DFDG absence's period among `absences`, by id, so a pending cancellation frees it.
     absence_periods: dict[str, Period] = field(default_factory=dict, repr=False)
+    # Nothing is known of the person: someone never seen logged in while DFDG was away
+    # (`jobnet.web.journeys.provisional`); only the journeys that need no status are open.
+    unknown: bool = False
 
     @property
     def is_registered(self) -> bool:

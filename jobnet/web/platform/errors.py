@@ -33,9 +33,11 @@ def _csrf_error(error: CSRFError) -> tuple[str, int]:
     return render_template("errors/form_expired.html", retry_path=request.path), 400
 
 
-def _dfdg_unavailable(error: DfdgUnavailable) -> tuple[str, int]:
+def _dfdg_unavailable(error: DfdgUnavailable) -> tuple[str, int, dict[str, str]]:
+    """DFDG away and nothing kept for this page: our own page, saying what works for the
+    reader (citizen, caseworker or anyone), 503 with when to try again."""
     log.warning("DFDG unavailable: %s", type(error).__name__)
-    return render_template("errors/unavailable.html"), 503
+    return render_template("errors/unavailable.html"), 503, {"Retry-After": "60"}
 
 
 def _dfdg_refused(error: DfdgForbidden | DfdgNotFound) -> tuple[str, int]:

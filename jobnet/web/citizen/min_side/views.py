@@ -13,7 +13,7 @@ from jobnet.clients.dfdg_client.summons import SummonsOverview
 from jobnet.web.auth.users import citizen_actor, citizen_required
 from jobnet.web.citizen.min_side import bp
 from jobnet.web.citizen.min_side.reports import page_of_reports
-from jobnet.web.journeys import last_known, outbox
+from jobnet.web.journeys import last_known, outbox, provisional
 from jobnet.web.journeys.machinery import web_store
 from jobnet.web.journeys.receipts.summaries import rejection_messages
 from jobnet.web.journeys.situation import JOURNEY_KINDS, Situation, from_status, pending_changes
@@ -35,6 +35,9 @@ def _front_page(
 ) -> tuple[Situation | None, SummonsOverview | None, Duties | None]:
     """Status, interviews and duties in one DFDG call, counting reports still on their way;
     nothing while DFDG cannot be reached (the page still shows the person's reports)."""
+    if provisional.is_provisional(person_id):  # never seen, logged in while DFDG was away
+        g.dfdg_status_unknown = True
+        return None, None, None
     try:
         answer, interviews, duties = last_known.ask_dfdg(
             lambda: get_dfdg_client().front_page_answer_with_duties(person_id, citizen_actor())
@@ -43,6 +46,7 @@ def _front_page(
         # What the web app last knew, saying from when; nothing if it knows nothing.
         known = last_known.last_status(person_id)
         if known is None:
+            g.dfdg_status_unknown = True
             return None, None, None
         g.dfdg_known_at = known.at
         return from_status(parse_status(known.answer), pending_changes(pending)), None, None

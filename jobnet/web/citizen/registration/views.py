@@ -55,6 +55,8 @@ class RegistrationJourney(Journey):
         Step("jobtitler", JobTitlesForm, _l("Which jobs are you looking for?")),
     ]
 
+    while_unknown = True  # DFDG says at delivery whether the person is registered already
+
     def not_possible(self, situation: Situation) -> str | None:
         # On the deregistration day the person is no longer registered, and may register again.
         if not (situation.has_registration and situation.is_registered):

@@ -4,7 +4,7 @@ from typing import Any
 
 from flask_babel import lazy_gettext as _l
 
-from jobnet.domain.absences import check_sickness
+from jobnet.domain.absences import AbsenceProblem, check_sickness
 from jobnet.web.journeys.machinery import rule_validator
 from jobnet.web.journeys.messages import problem_message
 from jobnet.web.platform.forms import DatePartsField, JourneyForm, date_required
@@ -14,6 +14,9 @@ def _first_day_rules(form: Any, field: DatePartsField) -> str | None:
     if field.data is None:
         return None  # date_required has said so
     situation = form.situation
+    if situation.unknown:  # nothing known but today: DFDG checks the rest at delivery
+        future = field.data > situation.today
+        return problem_message(AbsenceProblem.IN_THE_FUTURE) if future else None
     problem = check_sickness(
         field.data,
         situation.today,

@@ -22,7 +22,11 @@ class SicknessJourney(Journey):
     title = _l("Report sickness")
     steps = [Step("foerste-sygedag", FirstDayForm, _l("When did you fall ill?"))]
 
+    while_unknown = True  # the day only; DFDG checks the registration at delivery
+
     def not_possible(self, situation: Situation) -> str | None:
+        if situation.unknown:
+            return None
         if not situation.is_registered:  # also from the deregistration day on
             return problem_message(AbsenceProblem.NOT_REGISTERED)
         problem = check_sickness(
