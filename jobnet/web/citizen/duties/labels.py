@@ -9,68 +9,74 @@ from datetime import date
 from typing import Any
 
 from flask import url_for
-from flask_babel import format_date, format_datetime
-from flask_babel import gettext as _
-from flask_babel import lazy_gettext as _l
+from flask_babel import format_date as babel_format_date
 
 from jobnet.clients.dfdg_client.duties import DONE, NOT_REQUIRED, OVERDUE, Duty
-from jobnet.web.platform.i18n import current_language
+from jobnet.web.platform.i18n import current_language, format_date, format_datetime
+from jobnet.web.platform.i18n import request_gettext as _
+
+
+def N_(message: str) -> str:  # noqa: N802 - the marker Babel extracts by default
+    """Marks a message for the catalogue; it is translated where it is shown (with the
+    request's translations, as `_` does), not through a lazy string per use."""
+    return message
+
 
 CONSEQUENCES = {
-    "benefit_stopped": _l(
+    "benefit_stopped": N_(
         "If you miss it, your unemployment insurance fund may stop your benefit until it is done."
     ),
-    "deregistered": _l(
+    "deregistered": N_(
         "If you do not come, you may be deregistered as a jobseeker and must register again, "
         "and your benefit may stop."
     ),
-    "benefit_reduced": _l("If you do not report it in time, your benefit may be reduced."),
-    "not_informed": _l(
+    "benefit_reduced": N_("If you do not report it in time, your benefit may be reduced."),
+    "not_informed": N_(
         "Your plan is what you and the job centre have agreed. If you do not read it, you may "
         "miss what you have agreed to do."
     ),
 }
 
 REASONS = {
-    "cv_searchable": _l(
+    "cv_searchable": N_(
         "You receive unemployment benefit. Your CV must be searchable on Jobnet no later than "
         "two weeks after your registration, and be approved."
     ),
-    "joblog_weekly": _l(
+    "joblog_weekly": N_(
         "You receive unemployment benefit. Every week you must apply for as many jobs as your "
         "plan says and register them in your job log. A week runs from Monday to Sunday, and it "
         "is judged by the plan that applied on its Monday."
     ),
-    "interview_attend": _l("The job centre has summoned you to an interview."),
-    "plan_read": _l("The job centre has made or revised your plan."),
-    "holiday_report": _l(
+    "interview_attend": N_("The job centre has summoned you to an interview."),
+    "plan_read": N_("The job centre has made or revised your plan."),
+    "holiday_report": N_(
         "A holiday must be reported before it starts. You cannot report it once it has started."
     ),
-    "interview_book": _l(
+    "interview_book": N_(
         "The job centre has asked you to book an interview yourself. Booking it is how you are "
         "summoned."
     ),
 }
 
 SOURCES = {
-    "cv_searchable": _l(
+    "cv_searchable": N_(
         "The unemployment insurance funds' guidance to their members on the duties of a person "
         "receiving unemployment benefit."
     ),
-    "joblog_weekly": _l(
+    "joblog_weekly": N_(
         "The unemployment insurance funds' guidance to their members, and the job-search "
         "requirement in your plan."
     ),
-    "interview_attend": _l(
+    "interview_attend": N_(
         "The executive order on recording employment data, chapters 3 and 5, and the "
         "unemployment insurance funds' guidance."
     ),
-    "plan_read": _l("The executive order on recording employment data, chapters 8 and 9."),
-    "holiday_report": _l(
+    "plan_read": N_("The executive order on recording employment data, chapters 8 and 9."),
+    "holiday_report": N_(
         "The executive order on recording employment data, chapter 4 and annex 1, and the "
         "unemployment insurance funds' guidance."
     ),
-    "interview_book": _l("The executive order on recording employment data, chapters 3 and 5."),
+    "interview_book": N_("The executive order on recording employment data, chapters 3 and 5."),
 }
 
 
@@ -155,7 +161,7 @@ def title(duty: Duty) -> str:
     if duty.kind == "holiday" and duty.standing:
         return _("Report holidays before they start")
     if duty.kind == "holiday" and duty.holiday_first_day is not None:
-        return _("Holiday from %(date)s reported", date=format_date(duty.holiday_first_day))
+        return _("Holiday from %(date)s reported", date=babel_format_date(duty.holiday_first_day))
     return duty.kind
 
 
@@ -170,17 +176,17 @@ def state_label(duty: Duty) -> str:
 
 def reason(duty: Duty) -> str:
     found = REASONS.get(duty.rule_id)
-    return str(found) if found is not None else ""
+    return _(found) if found is not None else ""
 
 
 def source(duty: Duty) -> str:
     found = SOURCES.get(duty.rule_id)
-    return str(found) if found is not None else duty.rule_source
+    return _(found) if found is not None else duty.rule_source
 
 
 def consequence(duty: Duty) -> str:
     found = CONSEQUENCES.get(duty.consequence)
-    return str(found) if found is not None else ""
+    return _(found) if found is not None else ""
 
 
 def action(duty: Duty) -> Link | None:
