@@ -118,6 +118,7 @@ def _plan_values(version: JobPlanVersion, names: dict[str, str]) -> dict[str, An
         "revision_date": version.revision_date.isoformat(),
         "targets": list(version.targets),
         "applications_per_week": version.applications_per_week,
+        "copies_per_week": version.copies_per_week,
         "measure_count": len(version.measures),
         "measure_types": [measure.type for measure in version.measures],
         "agreed_with": names.get(version.organisation_cvr) or version.organisation_cvr,
