@@ -113,7 +113,7 @@ def test_a_pdf_name_with_html_inside_is_refused_and_the_text_kept(
     refused = _post_with_files(client, "/joblog/ny", [(HTML, "ansøgning.pdf")])
     page = refused.get_data(as_text=True)
     assert refused.status_code == 200
-    assert "ansøgning.pdf: The file is not a PDF, JPEG or PNG file." in page
+    assert "ansøgning.pdf: The copy is not a PDF, JPEG or PNG file." in page
     assert 'value="Føtex"' in page and "Sendt via jobportalen" in page
     assert "Choose the files again" in page
     assert dfdg_rows(page_app, JoblogCopy) == []
@@ -127,7 +127,7 @@ def test_a_12_mb_file_is_refused_with_a_message_and_the_text_kept(
     refused = _post_with_files(client, "/joblog/ny", [(big, "scan.pdf")])
     page = refused.get_data(as_text=True)
     assert refused.status_code == 200
-    assert "scan.pdf: The file is larger than 10 MB." in page
+    assert "scan.pdf: The copy is larger than 10 MB." in page
     assert 'value="Føtex"' in page and 'value="Kassemedarbejder"' in page
     assert dfdg_rows(page_app, JoblogCopy) == []
 

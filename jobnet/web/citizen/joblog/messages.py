@@ -13,8 +13,8 @@ PROBLEMS.declare(
         CopyProblem.TOO_MANY_COPIES: _l(
             "An application can have at most %(most)s copies. Remove one first.", most=MAX_COPIES
         ),
-        CopyProblem.COPY_TOO_BIG: _l("The file is larger than 10 MB."),
-        CopyProblem.COPY_KIND: _l("The file is not a PDF, JPEG or PNG file."),
-        CopyProblem.COPY_EMPTY: _l("The file is empty."),
+        CopyProblem.COPY_TOO_BIG: _l("The copy is larger than 10 MB."),
+        CopyProblem.COPY_KIND: _l("The copy is not a PDF, JPEG or PNG file."),
+        CopyProblem.COPY_EMPTY: _l("The copy is an empty file."),
     },
 )
