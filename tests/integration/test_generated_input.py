@@ -53,9 +53,6 @@ NOT_WALKED = {
     "notifications.confirm": "its form is shown only while a code sent to a confirmed address "
     "waits; tests/integration/test_notifications.py posts wrong, used-up and malformed codes",
     "jobcentre_notifications.confirm": "as notifications.confirm, for a caseworker's address",
-    "joblog.remove_copy": "one button with no typed field, shown only for a copy of an "
-    "application uploaded (the demo data has none); tests/integration/test_joblog_copies_pages.py "
-    "posts it",
     "auth.logout": "one button with no typed field; it ends the session the walk runs in",
     "auth.keep_alive": "the timeout dialog's script posts it with no field",
     "mitid_sim.authorize": "the development login simulator, not served in production",

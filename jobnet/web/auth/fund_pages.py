@@ -47,7 +47,7 @@ PAGES: dict[str, tuple[FundRecord, Use]] = {
     "joblog.edit": (FundRecord.JOBLOG, W),
     "joblog.delete": (FundRecord.JOBLOG, W),
     "joblog.copy": (FundRecord.JOBLOG, R),
-    "joblog.remove_copy": (FundRecord.JOBLOG, W),
+    "joblog.copy_remove": (FundRecord.JOBLOG, W),
     "summons.index": (FundRecord.SUMMONS, R),
     "summons.show": (FundRecord.SUMMONS, R),
     "summons.calendar": (FundRecord.SUMMONS, R),

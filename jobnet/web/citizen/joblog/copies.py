@@ -83,7 +83,7 @@ class RemoveCopyForm(RuleForm):
 
 @bp.route("/<entry_id>/kopi/<copy_id>/fjern", methods=["GET", "POST"])
 @subject_required
-def remove_copy(entry_id: str, copy_id: str) -> str | Response:
+def copy_remove(entry_id: str, copy_id: str) -> str | Response:
     _ids_ok(entry_id, copy_id)
     back = url_for("joblog.edit", entry_id=entry_id)
     if (again := resubmitted(back)) is not None:
