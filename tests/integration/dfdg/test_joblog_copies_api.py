@@ -22,6 +22,7 @@ from tests.integration.dfdg.jobseeker_helpers import (
     get,
     new_person,
     post,
+    registration_body,
     rule_code,
     today_is,
 )
@@ -140,3 +141,35 @@ def test_the_copy_endpoints_are_in_the_openapi_document(dfdg_client: FlaskClient
     assert "post" in paths["/persons/{person_id}/joblog/{entry_id}/copies"]
     one = paths["/persons/{person_id}/joblog/{entry_id}/copies/{copy_id}"]
     assert {"get", "delete"} <= set(one)
+
+
+def test_the_plan_asks_for_copies_and_the_weeks_duty_counts_them(
+    dfdg_client: FlaskClient, dfdg_store: Store, citizen: Headers, caseworker: Headers
+) -> None:
+    person_id = new_person(dfdg_store)
+    registered = post(
+        dfdg_client, f"/persons/{person_id}/registrations", registration_body(), citizen
+    )
+    assert registered.status_code == 201, registered.get_data(as_text=True)
+    me = {**citizen, "X-Actor-Id": person_id}
+    plan = {"targets": ["Tømrer"], "applications_per_week": 2, "measures": []}
+    path = f"/persons/{person_id}/plans"
+    too_many = post(dfdg_client, path, {**plan, "copies_per_week": 3}, caseworker)
+    assert too_many.status_code == 422 and rule_code(too_many)[0] == "copies_out_of_range"
+    made = post(dfdg_client, path, {**plan, "copies_per_week": 1}, caseworker)
+    assert made.status_code == 201, made.get_data(as_text=True)
+    assert made.get_json()["current"]["copies_per_week"] == 1
+    base = f"/persons/{person_id}/joblog"
+    ids = [
+        post(dfdg_client, base, {**entry(), "applied_on": TODAY.isoformat()}, me).get_json()["id"]
+        for _ in range(2)
+    ]
+    year, week, _day = TODAY.isocalendar()
+
+    def this_week() -> dict[str, Any]:
+        duties = get(dfdg_client, f"/persons/{person_id}/duties", me).get_json()["duties"]
+        return next(d for d in duties if d["key"] == f"joblog:{year}-W{week:02d}")
+
+    assert (this_week()["state"], this_week()["copies_required"]) == ("to_do", 1)
+    _add(dfdg_client, f"{base}/{ids[0]}/copies", [_file(PDF)], me)
+    assert (this_week()["state"], this_week()["copies"]) == ("done", 1)
