@@ -74,5 +74,5 @@ def downgrade() -> None:
     op.drop_index("ix_joblog_copies_person_id_entry_id", table_name="joblog_copies")
     op.drop_table("joblog_copies")
     with op.batch_alter_table("job_plan_versions") as batch:
-        batch.drop_constraint("ck_job_plan_versions_copies_per_week_range", type_="check")
+        batch.drop_constraint(op.f("ck_job_plan_versions_copies_per_week_range"), type_="check")
         batch.drop_column("copies_per_week")
