@@ -133,9 +133,6 @@ def entry_answer(session: Session, entry: JoblogEntry) -> dict[str, object]:
     return entry_out(entry, _names(session, [entry], copies), copies).model_dump(mode="json")
 
 
-_answer = entry_answer
-
-
 def _checked(session: Session, action: str, person_id: str, body: JoblogEntryRequest) -> None:
     found = check_entry(
         applied_on=body.applied_on,
@@ -166,9 +163,6 @@ def entry_or_404(session: Session, person_id: str, entry_id: str, action: str) -
     if entry is None:
         refuse_not_found(session, action, person_id, NO_ENTRY)
     return entry
-
-
-_entry_or_404 = entry_or_404
 
 
 def _copy_names(session: Session, entry: JoblogEntry) -> list[str]:
@@ -236,7 +230,7 @@ def list_joblog(person_id: str) -> Response:
 def get_joblog_entry(person_id: str, entry_id: str) -> Response:
     session = request_session()
     person = person_for_read(session, person_id, READ)
-    entry = _entry_or_404(session, person.id, entry_id, READ)
+    entry = entry_or_404(session, person.id, entry_id, READ)
     record_access(session, READ, person_id=person.id)
     return jsonify(entry_answer(session, entry))
 
@@ -315,7 +309,7 @@ def create_joblog_entry(person_id: str) -> tuple[Response, int]:
     copies = _copy_names(session, entry)
     joblog_queries.add_version(session, entry, actor, "create", body.reference, copies=copies)
     record_access(session, CREATE, person_id=person.id)
-    return jsonify(_answer(session, entry)), 201
+    return jsonify(entry_answer(session, entry)), 201
 
 
 @api.route(
@@ -337,7 +331,7 @@ def update_joblog_entry(person_id: str, entry_id: str) -> Response:
     session = request_session()
     body = parse_body(JoblogEntryRequest)
     person = person_for_write(session, person_id, UPDATE)
-    entry = _entry_or_404(session, person.id, entry_id, UPDATE)
+    entry = entry_or_404(session, person.id, entry_id, UPDATE)
     _checked(session, UPDATE, person.id, body)
     existing = len(_copy_names(session, entry))
     files = checked_copies(session, UPDATE, person.id, existing, body.copies)
@@ -351,7 +345,7 @@ def update_joblog_entry(person_id: str, entry_id: str) -> Response:
     copies = _copy_names(session, entry)
     joblog_queries.add_version(session, entry, actor, "update", body.reference, copies=copies)
     record_access(session, UPDATE, person_id=person.id)
-    return jsonify(_answer(session, entry))
+    return jsonify(entry_answer(session, entry))
 
 
 @api.route(
@@ -370,7 +364,7 @@ def delete_joblog_entry(person_id: str, entry_id: str) -> Response:
     session = request_session()
     body = parse_body(RemovalRequest)
     person = person_for_write(session, person_id, DELETE)
-    entry = _entry_or_404(session, person.id, entry_id, DELETE)
+    entry = entry_or_404(session, person.id, entry_id, DELETE)
     actor = current_actor()
     entry.version += 1
     entry.deleted_at = utcnow()
@@ -379,4 +373,4 @@ def delete_joblog_entry(person_id: str, entry_id: str) -> Response:
     copies = _copy_names(session, entry)
     joblog_queries.add_version(session, entry, actor, "delete", body.reference, copies=copies)
     record_access(session, DELETE, person_id=person.id)
-    return jsonify(_answer(session, entry))
+    return jsonify(entry_answer(session, entry))

@@ -16,7 +16,12 @@ from jobnet.clients.dfdg_client.client import get_dfdg_client
 from jobnet.clients.dfdg_client.errors import DfdgNotFound
 from jobnet.clients.dfdg_client.joblog import JoblogEntry, joblog_copy_remove_command
 from jobnet.domain.joblog_copies import check_copies
-from jobnet.domain.messages import AttachmentFacts, safe_filename, sniff_kind
+from jobnet.domain.messages import (
+    MAX_ATTACHMENT_BYTES,
+    AttachmentFacts,
+    safe_filename,
+    sniff_kind,
+)
 from jobnet.web.auth.users import current_actor, subject_person_id, subject_required
 from jobnet.web.citizen.joblog import bp
 from jobnet.web.citizen.messages.uploads import Upload, download
@@ -31,7 +36,7 @@ def read_copies(existing: int) -> tuple[list[Upload], list[str]]:
     """The files chosen in the form's copies field that keep the rules (with `existing` copies
     on the entry already), and a sentence for each problem."""
     chosen = [f for f in request.files.getlist(FIELD) if isinstance(f, FileStorage) and f.filename]
-    datas = [storage.stream.read(10 * 1024 * 1024 + 1) for storage in chosen]
+    datas = [storage.stream.read(MAX_ATTACHMENT_BYTES + 1) for storage in chosen]
     facts = [AttachmentFacts(size=len(data), head=data[:16]) for data in datas]
     errors: list[str] = []
     for field, problem in check_copies(existing, facts):
