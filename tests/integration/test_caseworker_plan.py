@@ -304,3 +304,5 @@ def test_the_plan_can_ask_for_copies_of_applications(
     assert "You must also upload a copy of 1 of the applications a week" in plan_page
     joblog = citizen.get("/joblog/").get_data(as_text=True)
     assert "Your plan asks you to upload a copy of 1 application a week." in joblog
+    weeks = citizen.get("/joblog/uger").get_data(as_text=True)
+    assert "With a copy" not in weeks  # a revision in mid-week asks for copies from next Monday

@@ -97,6 +97,8 @@ def test_a_copy_is_attached_listed_downloaded_and_removed(citizen: Login, page_a
     later = _post_with_files(client, f"/joblog/{copy.entry_id}", [(PDF, "bilag.pdf")])
     assert later.status_code == 302
     assert len([c for c in _copies(page_app, ANNE) if c.removed_at is None]) == 2
+    weeks = client.get("/joblog/uger").get_data(as_text=True)
+    assert "With a copy" not in weeks  # Anne's plan asks for no copies
     confirm = client.get(f"{path}/fjern").get_data(as_text=True)
     assert "Are you sure you want to remove the copy?" in confirm
     assert form_post(client, f"{path}/fjern", {}).status_code == 302

@@ -10,6 +10,7 @@ import pytest
 
 from jobnet.domain.duties import DutyState, PlanVersionFact
 from jobnet.domain.duty_rules import DutyKind
+from jobnet.domain.joblog import Requirement, weekly_overview
 from jobnet.domain.joblog_copies import MAX_COPIES, CopyProblem, check_copies
 from jobnet.domain.messages import MAX_ATTACHMENT_BYTES, AttachmentFacts
 from jobnet.domain.plans import PlanDraft, PlanProblem, check_plan
@@ -98,3 +99,21 @@ def test_the_plans_copies_a_week_are_at_most_its_applications(copies: int, ok: b
     assert (problems == []) is ok
     if not ok:
         assert problems == [("copies_per_week", PlanProblem.COPIES_OUT_OF_RANGE)]
+
+
+def test_the_week_overview_counts_copies_where_the_plan_asks_for_them() -> None:
+    today = SUNDAY_45 + timedelta(days=8)  # a Monday two weeks on
+    requirements = [Requirement(REGISTERED, 1, copies_per_week=1)]
+    weeks = {
+        w.number: w
+        for w in weekly_overview(
+            [REGISTERED, REGISTERED + timedelta(weeks=1)],
+            today,
+            requirements=requirements,
+            copy_days=[REGISTERED],
+        )
+    }
+    assert (weeks[45].copies, weeks[45].copies_required, weeks[45].met) == (1, 1, True)
+    assert (weeks[46].copies, weeks[46].met) == (0, False)
+    without = weekly_overview([REGISTERED], today, requirements=[Requirement(REGISTERED, 1)])
+    assert without[-1].copies_required is None

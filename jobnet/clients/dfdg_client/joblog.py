@@ -94,7 +94,11 @@ def parse_joblog(data: Mapping[str, Any]) -> Joblog:
         entries=tuple(parse_joblog_entry(item) for item in data["entries"]),
         applications_per_week=data.get("applications_per_week"),
         requirements=tuple(
-            Requirement(date.fromisoformat(item["from_date"]), int(item["applications_per_week"]))
+            Requirement(
+                date.fromisoformat(item["from_date"]),
+                int(item["applications_per_week"]),
+                int(item.get("copies_per_week") or 0),
+            )
             for item in data.get("requirements") or ()
         ),
         copies_per_week=_copies_per_week(data),

@@ -216,9 +216,15 @@ def weeks() -> str:
         (Requirement(date.min, required),) if required is not None else ()
     )
     overview = weekly_overview(
-        (entry.applied_on for entry in joblog.entries), joblog.today, requirements=requirements
+        (entry.applied_on for entry in joblog.entries),
+        joblog.today,
+        requirements=requirements,
+        copy_days=(entry.applied_on for entry in joblog.entries if entry.copies),
     )
-    return render_template("citizen/joblog/weeks.html", weeks=overview, required=required)
+    with_copies = any(week.copies_required for week in overview)
+    return render_template(
+        "citizen/joblog/weeks.html", weeks=overview, required=required, with_copies=with_copies
+    )
 
 
 CSV_COLUMNS = (
