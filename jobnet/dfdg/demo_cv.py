@@ -9,6 +9,7 @@ from sqlalchemy import exists, select
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg.models.cv import Cv, CvEntry, CvVersion, JoblogEntry, JoblogEntryVersion
+from jobnet.dfdg.models.joblog_copies import JoblogCopy
 from jobnet.dfdg.queries import joblog as joblog_queries
 from jobnet.dfdg.queries import persons as person_queries
 
@@ -191,6 +192,15 @@ def _add_cv(session: Session, person_id: str, name: str, demo: dict[str, Any], t
         )
 
 
+# A one-page PDF saying "Ansøgning" (a demo copy of an application).
+DEMO_COPY = (
+    b"%PDF-1.4\n1 0 obj<</Type/Catalog/Pages 2 0 R>>endobj\n"
+    b"2 0 obj<</Type/Pages/Kids[3 0 R]/Count 1>>endobj\n"
+    b"3 0 obj<</Type/Page/Parent 2 0 R/MediaBox[0 0 595 842]>>endobj\n"
+    b"trailer<</Root 1 0 R>>\n%%EOF\n"
+)
+
+
 def _add_joblog(
     session: Session,
     person_id: str,
@@ -198,7 +208,7 @@ def _add_joblog(
     demos: tuple[tuple[int, str, str, str, str, str | None], ...],
     today: date,
 ) -> None:
-    for days_ago, employer, title, kind, status, link in demos:
+    for index, (days_ago, employer, title, kind, status, link) in enumerate(demos):
         entry = JoblogEntry(
             person_id=person_id,
             applied_on=today - timedelta(days=days_ago),
@@ -224,6 +234,19 @@ def _add_joblog(
                 actor_name=name,
             )
         )
+        if index == 0:  # a copy of the application (issue 22) on the first demo entry
+            session.add(
+                JoblogCopy(
+                    entry_id=entry.id,
+                    person_id=person_id,
+                    filename="ansoegning.pdf",
+                    kind="pdf",
+                    size=len(DEMO_COPY),
+                    content=DEMO_COPY,
+                    created_by_type="citizen",
+                    created_by_id=person_id,
+                )
+            )
 
 
 def add_demo_cvs_and_joblogs(session: Session, today: date) -> int:

@@ -13,6 +13,8 @@ decisions, stated in docs/domain.md:
   Monday; a revision in the middle of a week counts from the next Monday. The week a person
   registers in counts only when they registered on its Monday. A week is in time until its
   Sunday; with no plan version in force, or one asking for no applications, it is not required.
+  Where that plan version asks for copies of applications (`copies_per_week`), the week is done
+  only when as many of its applications have a copy uploaded.
 - Interviews: each summons not cancelled is a duty until it ends; after it, done when the job
   centre has recorded a held interview that day, otherwise nothing more is asked here. Telling
   the job centre before it starts that one cannot come ("I can't come") meets it, until the job
@@ -66,6 +68,7 @@ class PlanVersionFact:
     revision_date: date
     applications_per_week: int
     seen: bool
+    copies_per_week: int = 0
 
 
 @dataclass(frozen=True)
@@ -108,6 +111,8 @@ class DutyFacts:
     cv: CvFact | None = None
     plan_versions: tuple[PlanVersionFact, ...] = ()
     applications: Mapping[date, int] = field(default_factory=dict)
+    # Applications with at least one copy uploaded, by the day each was sent.
+    copies: Mapping[date, int] = field(default_factory=dict)
     summons: tuple[SummonsFact, ...] = ()
     holidays: tuple[HolidayFact, ...] = ()
     bookings: tuple[BookingFact, ...] = ()
@@ -133,6 +138,8 @@ class Duty:
     required: int | None = None
     applications: int | None = None
     plan_version: int | None = None
+    copies_required: int | None = None
+    copies: int | None = None
     summons_id: str | None = None
     cannot_come: bool = False
     holiday_id: str | None = None
@@ -217,9 +224,11 @@ def _week(facts: DutyFacts, monday: date, rule: DutyRule) -> Duty:
     version = version_in_force(facts.plan_versions, monday)
     required = version.applications_per_week if version else None
     sent = sum(facts.applications.get(monday + timedelta(days=n), 0) for n in range(7))
+    copies_required = version.copies_per_week if version and required else None
+    copies = sum(facts.copies.get(monday + timedelta(days=n), 0) for n in range(7))
     if not required:
         state = DutyState.NOT_REQUIRED
-    elif sent >= required:
+    elif sent >= required and copies >= (copies_required or 0):
         state = DutyState.DONE
     else:
         state = _open_state(facts.today, sunday)
@@ -235,6 +244,8 @@ def _week(facts: DutyFacts, monday: date, rule: DutyRule) -> Duty:
         week_number=number,
         required=required,
         applications=sent,
+        copies_required=copies_required or None,
+        copies=copies if copies_required else None,
     )
 
 

@@ -84,6 +84,8 @@ class Week:
     applications: int
     required: int | None
     current: bool = False
+    copies: int = 0  # applications with a copy uploaded (issue 22)
+    copies_required: int | None = None  # None: the plan asks for no copies
 
     @property
     def met(self) -> bool | None:
@@ -91,7 +93,7 @@ class Week:
         week still running until it is met."""
         if self.required is None:
             return None
-        if self.applications >= self.required:
+        if self.applications >= self.required and self.copies >= (self.copies_required or 0):
             return True
         return None if self.current else False
 
@@ -107,12 +109,20 @@ class Requirement:
 
     from_date: date
     applications_per_week: int
+    copies_per_week: int = 0
 
 
 def requirement_on(requirements: Sequence[Requirement], day: date) -> int | None:
     """The requirement of the newest version in force on `day` (None: no plan yet)."""
     in_force = [r for r in requirements if r.from_date <= day]
     return max(in_force, key=lambda r: r.from_date).applications_per_week if in_force else None
+
+
+def copies_on(requirements: Sequence[Requirement], day: date) -> int | None:
+    """The copies a week of the newest version in force on `day` (None: none asked for)."""
+    in_force = [r for r in requirements if r.from_date <= day]
+    found = max(in_force, key=lambda r: r.from_date).copies_per_week if in_force else 0
+    return found or None
 
 
 def monday_of(day: date) -> date:
@@ -126,6 +136,7 @@ def weekly_overview(
     required_per_week: int | None = None,
     requirements: Sequence[Requirement] | None = None,
     weeks: int = OVERVIEW_WEEKS,
+    copy_days: Iterable[date] = (),
 ) -> list[Week]:
     """The last `weeks` weeks up to this one, newest first, with applications counted by the
     day each was sent. Each week is judged by the plan version in force on its Monday
@@ -135,6 +146,7 @@ def weekly_overview(
             [] if required_per_week is None else [Requirement(date.min, required_per_week)]
         )
     counts = Counter(monday_of(day) for day in days)
+    with_copy = Counter(monday_of(day) for day in copy_days)
     this_monday = monday_of(today)
     overview = []
     for back in range(weeks):
@@ -149,6 +161,8 @@ def weekly_overview(
                 applications=counts.get(monday, 0),
                 required=requirement_on(requirements, monday),
                 current=monday == this_monday,
+                copies=with_copy.get(monday, 0),
+                copies_required=copies_on(requirements, monday),
             )
         )
     return overview

@@ -1,6 +1,7 @@
 """My Plan (Min plan, chapters 8-9): the job plan's code lists and rules.
 
-A job plan has employment targets, a job-search requirement (applications a week) and the agreed
+A job plan has employment targets, a job-search requirement (applications a week, and how many
+of them the person uploads a copy of: `copies_per_week`, at most the applications) and the agreed
 measures and activities. Company-based measures (wage subsidy job, company internship) name the
 provider by CVR and P-number and the occupation. Pure functions: no Flask, no database.
 """
@@ -47,6 +48,7 @@ class PlanProblem(StrEnum):
     TOO_MANY_TARGETS = "too_many_targets"
     TARGET_TOO_LONG = "target_too_long"
     APPLICATIONS_OUT_OF_RANGE = "applications_out_of_range"
+    COPIES_OUT_OF_RANGE = "copies_out_of_range"
     TOO_MANY_MEASURES = "too_many_measures"
     END_BEFORE_START = "end_before_start"
     HOURS_OUT_OF_RANGE = "hours_out_of_range"
@@ -75,6 +77,8 @@ class PlanDraft:
     targets: tuple[str, ...]
     applications_per_week: int
     measures: tuple[MeasureDraft, ...] = ()
+    # Of the applications a week, how many the person uploads a copy of (issue 22).
+    copies_per_week: int = 0
 
 
 # A broken rule: (the field it concerns, the problem).
@@ -132,6 +136,8 @@ def check_plan(plan: PlanDraft) -> list[Broken]:
     broken = check_targets(plan.targets)
     if not 0 <= plan.applications_per_week <= MAX_APPLICATIONS_PER_WEEK:
         broken.append(("applications_per_week", PlanProblem.APPLICATIONS_OUT_OF_RANGE))
+    elif not 0 <= plan.copies_per_week <= plan.applications_per_week:
+        broken.append(("copies_per_week", PlanProblem.COPIES_OUT_OF_RANGE))
     if len(plan.measures) > MAX_MEASURES:
         broken.append(("measures", PlanProblem.TOO_MANY_MEASURES))
         return broken

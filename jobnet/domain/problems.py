@@ -15,6 +15,7 @@ from jobnet.domain.cannot_come import CannotComeProblem
 from jobnet.domain.fields import FieldProblem
 from jobnet.domain.fund_events import FundEventProblem
 from jobnet.domain.interviews import InterviewProblem
+from jobnet.domain.joblog_copies import CopyProblem
 from jobnet.domain.jobseeker import RegistrationProblem
 from jobnet.domain.messages import MessageProblem
 from jobnet.domain.plans import PlanProblem
@@ -35,6 +36,7 @@ RULE_SETS: dict[str, type[StrEnum]] = {
     "message": MessageProblem,
     "fund_event": FundEventProblem,
     "booking": BookingProblem,
+    "joblog_copy": CopyProblem,
 }
 _NAMES = {rule_set: name for name, rule_set in RULE_SETS.items()}
 

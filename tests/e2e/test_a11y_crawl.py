@@ -51,6 +51,8 @@ MUST_REACH = {
         "notifications.index",
         "booking.index",
         "booking.choose",
+        "joblog.edit",
+        "joblog.copy_remove",
     ],
     UNREGISTERED.key: ["min_side.index", "registration.step", "registration.check"],
     CASEWORKER.key: [

@@ -273,3 +273,36 @@ def test_another_job_centre_cannot_revise_the_plan(journey_app: Flask) -> None: 
             command.method, command.path, command.body, actor=actor, idempotency_key="k-plan-a"
         )
     assert len(plan_versions(journey_app, METTE)) == before
+
+
+def test_the_plan_can_ask_for_copies_of_applications(
+    caseworker: FlaskClient,  # noqa: F811
+    journey_app: Flask,  # noqa: F811
+) -> None:
+    open_citizen(caseworker, METTE)
+    caseworker.get("/sagsbehandler/plan/")
+    targets = "/sagsbehandler/plan/maal"
+    page = caseworker.get(targets).get_data(as_text=True)
+    assert "Copies of applications a week" in page
+    refused = answer(
+        caseworker,
+        targets,
+        {"targets": "Fast job", "applications_per_week": "2", "copies_per_week": "3"},
+    )
+    assert "Copies of applications a week must be a whole number from 0 to the" in (
+        refused.get_data(as_text=True)
+    )
+    answer(
+        caseworker,
+        targets,
+        {"targets": "Fast job", "applications_per_week": "2", "copies_per_week": "1"},
+    )
+    submit(caseworker, "sagsbehandler/plan")
+    assert plan_versions(journey_app, METTE)[-1].copies_per_week == 1
+    citizen = citizen_client(journey_app, METTE)
+    plan_page = citizen.get("/min-plan/").get_data(as_text=True)
+    assert "You must also upload a copy of 1 of the applications a week" in plan_page
+    joblog = citizen.get("/joblog/").get_data(as_text=True)
+    assert "Your plan asks you to upload a copy of 1 application a week." in joblog
+    weeks = citizen.get("/joblog/uger").get_data(as_text=True)
+    assert "With a copy" not in weeks  # a revision in mid-week asks for copies from next Monday

@@ -45,6 +45,8 @@ class Duty:
     cannot_come: bool
     holiday_first_day: date | None
     booking_id: str | None = None
+    copies_required: int | None = None  # job log: applications with a copy the plan requires
+    copies: int | None = None  # job log: applications with a copy uploaded
 
     @property
     def is_open(self) -> bool:
@@ -109,6 +111,8 @@ def _duty(data: Mapping[str, Any]) -> Duty:
         week_number=data.get("week_number"),
         required=data.get("required"),
         applications=data.get("applications"),
+        copies_required=data.get("copies_required"),
+        copies=data.get("copies"),
         plan_version=data.get("plan_version"),
         summons_id=data.get("summons_id"),
         cannot_come=bool(data.get("cannot_come")),

@@ -1,8 +1,10 @@
-"""The job log: entries and the commands that add, edit and delete them."""
+"""The job log: entries with their copies of the application, and the commands that add, edit
+and delete them and remove a copy (a copy is attached with the add or edit command)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+import base64
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
@@ -11,10 +13,12 @@ from urllib.parse import quote
 from jobnet.clients.dfdg_client.calls import Calls
 from jobnet.clients.dfdg_client.commands import Command
 from jobnet.clients.dfdg_client.cv import ChangedBy, _changed_by
+from jobnet.clients.dfdg_client.messages import AttachmentFile
 from jobnet.clients.dfdg_client.values import (
     Actor,
     json_ready,
     optional_datetime,
+    parse,
     person_path,
 )
 from jobnet.domain.joblog import Requirement
@@ -28,6 +32,11 @@ class Joblog:
     applications_per_week: int | None = None  # the current plan's job-search requirement
     # Every plan version's requirement from the day it took effect, oldest first.
     requirements: tuple[Requirement, ...] = ()
+    copies_per_week: int = 0  # of the current plan's applications, how many need a copy
+
+    def copy(self, entry_id: str, copy_id: str) -> JoblogCopy | None:
+        entry = self.entry(entry_id)
+        return next((c for c in entry.copies if c.id == copy_id), None) if entry else None
 
     def entry(self, entry_id: str) -> JoblogEntry | None:
         return next((e for e in self.entries if e.id == entry_id), None)
@@ -48,6 +57,34 @@ class JoblogEntry:
     created_at: datetime
     created_by: ChangedBy
     updated_at: datetime | None
+    copies: tuple[JoblogCopy, ...] = ()
+
+
+@dataclass(frozen=True)
+class JoblogCopy:
+    """A copy of the application, uploaded to an entry."""
+
+    id: str
+    filename: str
+    kind: str
+    size: int
+    created_at: datetime
+
+
+def _copy(data: Mapping[str, Any]) -> JoblogCopy:
+    return JoblogCopy(
+        id=data["id"],
+        filename=data["filename"],
+        kind=data["kind"],
+        size=int(data["size"]),
+        created_at=datetime.fromisoformat(data["created_at"]),
+    )
+
+
+def _copies_per_week(data: Mapping[str, Any]) -> int:
+    """The current plan version's copies a week (its requirement the newest)."""
+    found = data.get("requirements") or ()
+    return int(found[-1].get("copies_per_week") or 0) if found else 0
 
 
 def parse_joblog(data: Mapping[str, Any]) -> Joblog:
@@ -57,9 +94,14 @@ def parse_joblog(data: Mapping[str, Any]) -> Joblog:
         entries=tuple(parse_joblog_entry(item) for item in data["entries"]),
         applications_per_week=data.get("applications_per_week"),
         requirements=tuple(
-            Requirement(date.fromisoformat(item["from_date"]), int(item["applications_per_week"]))
+            Requirement(
+                date.fromisoformat(item["from_date"]),
+                int(item["applications_per_week"]),
+                int(item.get("copies_per_week") or 0),
+            )
             for item in data.get("requirements") or ()
         ),
+        copies_per_week=_copies_per_week(data),
     )
 
 
@@ -80,20 +122,53 @@ def parse_joblog_entry(data: Mapping[str, Any]) -> JoblogEntry:
         created_at=datetime.fromisoformat(data["created_at"]),
         created_by=created_by,
         updated_at=optional_datetime(data.get("updated_at")),
+        copies=tuple(_copy(item) for item in data.get("copies") or ()),
     )
 
 
-def joblog_add_command(person_id: str, body: Mapping[str, Any], reference: str | None) -> Command:
-    return Command(
-        JOBLOG_ADD, "POST", person_path(person_id, "joblog"), json_ready(body, reference)
-    )
+def copies_body(files: Sequence[tuple[str, bytes]]) -> list[dict[str, str]]:
+    """Files to attach as copies: their names and contents (base64), as DFDG takes them."""
+    return [
+        {"filename": name, "content": base64.b64encode(data).decode("ascii")}
+        for name, data in files
+    ]
+
+
+def _with_copies(
+    body: Mapping[str, Any], reference: str | None, files: Sequence[tuple[str, bytes]]
+) -> dict[str, Any]:
+    ready = json_ready(body, reference)
+    if files:
+        ready["copies"] = copies_body(files)
+    return ready
+
+
+def joblog_add_command(
+    person_id: str,
+    body: Mapping[str, Any],
+    reference: str | None,
+    copies: Sequence[tuple[str, bytes]] = (),
+) -> Command:
+    path = person_path(person_id, "joblog")
+    return Command(JOBLOG_ADD, "POST", path, _with_copies(body, reference, copies))
 
 
 def joblog_edit_command(
-    person_id: str, entry_id: str, body: Mapping[str, Any], reference: str | None
+    person_id: str,
+    entry_id: str,
+    body: Mapping[str, Any],
+    reference: str | None,
+    copies: Sequence[tuple[str, bytes]] = (),
 ) -> Command:
     path = person_path(person_id, "joblog", entry_id)
-    return Command(JOBLOG_EDIT, "PUT", path, json_ready(body, reference))
+    return Command(JOBLOG_EDIT, "PUT", path, _with_copies(body, reference, copies))
+
+
+def joblog_copy_remove_command(
+    person_id: str, entry_id: str, copy_id: str, reference: str | None
+) -> Command:
+    path = person_path(person_id, "joblog", entry_id, "copies", copy_id)
+    return Command(JOBLOG_COPY_REMOVE, "DELETE", path, json_ready({}, reference))
 
 
 def joblog_delete_command(person_id: str, entry_id: str, reference: str | None) -> Command:
@@ -110,7 +185,10 @@ JOBLOG_EDIT = "joblog_edit"
 JOBLOG_DELETE = "joblog_delete"
 
 
-JOBLOG_KINDS = frozenset({JOBLOG_ADD, JOBLOG_EDIT, JOBLOG_DELETE})
+JOBLOG_COPY_REMOVE = "joblog_copy_remove"
+
+
+JOBLOG_KINDS = frozenset({JOBLOG_ADD, JOBLOG_EDIT, JOBLOG_DELETE, JOBLOG_COPY_REMOVE})
 
 
 class JoblogCalls(Calls):
@@ -124,3 +202,10 @@ class JoblogCalls(Calls):
         """`joblog` as DFDG's JSON, for keeping; `parse_joblog` reads it."""
         path = f"/persons/{quote(person_id, safe='')}/joblog"
         return dict(self._request("GET", path, actor=actor))
+
+    def joblog_copy(
+        self, person_id: str, entry_id: str, copy_id: str, actor: Actor
+    ) -> AttachmentFile:
+        """A copy of an application with its content (for a download; audited by DFDG)."""
+        path = person_path(person_id, "joblog", entry_id, "copies", copy_id)
+        return parse(AttachmentFile, self._request("GET", path, actor=actor))

@@ -54,6 +54,7 @@ class PlanVersion:
     made_by: RecordedBy
     created_at: datetime
     measures: tuple[Measure, ...]
+    copies_per_week: int = 0  # of the applications, how many the person uploads a copy of
 
 
 @dataclass(frozen=True)
@@ -107,6 +108,7 @@ class PlanInput:
     applications_per_week: int
     measures: tuple[MeasureInput, ...] = ()
     reference: str | None = None
+    copies_per_week: int = 0
 
 
 def _agreed_with(data: Mapping[str, Any]) -> AgreedWith:
@@ -140,6 +142,7 @@ def plan_version_from_json(data: Mapping[str, Any]) -> PlanVersion:
         made_by=created_by(data["made_by"]),
         created_at=instant(data["created_at"]),
         measures=tuple(_measure(item) for item in data["measures"]),
+        copies_per_week=int(data.get("copies_per_week") or 0),
     )
 
 
@@ -189,6 +192,7 @@ def plan_body(plan: PlanInput) -> dict[str, Any]:
         {
             "targets": list(plan.targets),
             "applications_per_week": plan.applications_per_week,
+            "copies_per_week": plan.copies_per_week,
             "measures": measures,
             "reference": plan.reference,
         }

@@ -19,6 +19,7 @@ from jobnet.dfdg.api import (  # noqa: F401  (registers routes)
     insight,
     interviews,
     joblog,
+    joblog_copies,
     letters,
     messages,
     messages_jobcentre,

@@ -61,6 +61,7 @@ def facts_of(
         cv=stored.cv,
         plan_versions=tuple(stored.plan_versions),
         applications=stored.applications,
+        copies=stored.copies,
         summons=duty_queries.summons_facts(list(summons), stored.held_on),
         holidays=tuple(stored.holidays),
         bookings=tuple(stored.bookings),

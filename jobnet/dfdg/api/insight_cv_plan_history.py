@@ -114,7 +114,7 @@ def _cv_entry_history(context: ExportContext, record_id: str) -> list[RecordVers
 
 
 def _plan_values(version: JobPlanVersion, names: dict[str, str]) -> dict[str, Any]:
-    return {
+    values = {
         "revision_date": version.revision_date.isoformat(),
         "targets": list(version.targets),
         "applications_per_week": version.applications_per_week,
@@ -122,6 +122,9 @@ def _plan_values(version: JobPlanVersion, names: dict[str, str]) -> dict[str, An
         "measure_types": [measure.type for measure in version.measures],
         "agreed_with": names.get(version.organisation_cvr) or version.organisation_cvr,
     }
+    if version.copies_per_week:  # asked for copies of applications (issue 22)
+        values["copies_per_week"] = version.copies_per_week
+    return values
 
 
 def _plan_history(context: ExportContext, record_id: str) -> list[RecordVersion] | None:

@@ -15,6 +15,7 @@ from pydantic import BaseModel
 from sqlalchemy import select
 
 from jobnet.dfdg.api import cv, interviews, joblog, plans, summons
+from jobnet.dfdg.api.joblog_copy_records import copies_of, copy_organisations
 from jobnet.dfdg.insight import ExportContext, register_category
 from jobnet.dfdg.models.cv import JoblogEntry
 from jobnet.dfdg.models.interviews import HeldInterview
@@ -38,19 +39,29 @@ def _cv(context: ExportContext) -> CvOut | None:
 
 
 def _joblog(context: ExportContext) -> list[BaseModel]:
-    """Every joblog entry DFDG keeps, deleted ones included, newest first."""
+    """Every joblog entry DFDG keeps, deleted ones included, newest first, each with its copies
+    of the application (removed ones included, marked by removed_at; never their content)."""
     query = (
         select(JoblogEntry)
         .where(JoblogEntry.person_id == context.person.id)
         .order_by(JoblogEntry.applied_on.desc(), JoblogEntry.created_at.desc())
     )
     entries = list(context.session.scalars(query))
+    ids = [entry.id for entry in entries]
+    copies = copies_of(context.session, context.person.id, ids, removed=True)
     names = context.organisation_names(
-        cvr
-        for e in entries
-        for cvr in (e.created_by_organisation, e.updated_by_organisation, e.deleted_by_organisation)
+        [
+            cvr
+            for e in entries
+            for cvr in (
+                e.created_by_organisation,
+                e.updated_by_organisation,
+                e.deleted_by_organisation,
+            )
+        ]
+        + copy_organisations(copy for found in copies.values() for copy in found)
     )
-    return [joblog.entry_out(entry, names) for entry in entries]
+    return [joblog.entry_out(entry, names, copies.get(entry.id, ())) for entry in entries]
 
 
 def _joblog_history(context: ExportContext, record_id: str) -> list[RecordVersion] | None:

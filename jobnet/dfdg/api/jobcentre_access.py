@@ -69,6 +69,7 @@ CODE_MESSAGES: dict[str, str] = {
     PlanProblem.TARGET_TOO_LONG: f"An employment target has at most {MAX_TARGET_LENGTH} characters",
     PlanProblem.APPLICATIONS_OUT_OF_RANGE: "Applications a week must be 0 to "
     f"{MAX_APPLICATIONS_PER_WEEK}",
+    PlanProblem.COPIES_OUT_OF_RANGE: "Copies a week must be 0 to the applications a week",
     PlanProblem.TOO_MANY_MEASURES: f"A plan has at most {MAX_MEASURES} measures",
     PlanProblem.END_BEFORE_START: "The end date is before the start date",
     PlanProblem.HOURS_OUT_OF_RANGE: f"Weekly hours must be 0 to {MAX_WEEKLY_HOURS}",

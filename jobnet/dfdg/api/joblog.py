@@ -3,10 +3,14 @@
 Entries are added (POST), changed (PUT) and deleted (DELETE, which keeps the row with
 `deleted_at`). Each change raises the entry's version and writes a `joblog_entry_versions` row
 with the data, who changed it and the receipt reference; `/history` answers them. An entry id of
-another person, or of a deleted entry, is not found (404).
+another person, or of a deleted entry, is not found (404). An entry lists its copies of the
+application; `copies` in an added or changed entry's body attaches more
+(`jobnet.dfdg.api.joblog_copies` for the rest).
 """
 
 from __future__ import annotations
+
+from collections.abc import Sequence
 
 from flask import Response, jsonify
 from sqlalchemy.orm import Session
@@ -15,6 +19,13 @@ from jobnet.dfdg import clock
 from jobnet.dfdg.actor import current_actor
 from jobnet.dfdg.api.blueprint import api, parse_body
 from jobnet.dfdg.api.field_issues import field_violation
+from jobnet.dfdg.api.joblog_copy_records import (
+    add_copies,
+    checked_copies,
+    copies_of,
+    copy_organisations,
+    copy_out,
+)
 from jobnet.dfdg.api.records import (
     NOT_FOUND_RESPONSE,
     PERSON_ID,
@@ -26,6 +37,7 @@ from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
 from jobnet.dfdg.models.base import utcnow
 from jobnet.dfdg.models.cv import JoblogEntry
+from jobnet.dfdg.models.joblog_copies import JoblogCopy
 from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import joblog as joblog_queries
 from jobnet.dfdg.queries import plans as plan_queries
@@ -68,8 +80,10 @@ def _actor(
     )
 
 
-def _names(session: Session, entries: list[JoblogEntry]) -> dict[str, str]:
-    cvrs: list[str | None] = []
+def _names(
+    session: Session, entries: list[JoblogEntry], copies: Sequence[JoblogCopy] = ()
+) -> dict[str, str]:
+    cvrs: list[str | None] = copy_organisations(copies)
     for entry in entries:
         cvrs += [
             entry.created_by_organisation,
@@ -79,7 +93,9 @@ def _names(session: Session, entries: list[JoblogEntry]) -> dict[str, str]:
     return actor_queries.organisation_names(session, cvrs)
 
 
-def entry_out(entry: JoblogEntry, names: dict[str, str]) -> JoblogEntryOut:
+def entry_out(
+    entry: JoblogEntry, names: dict[str, str], copies: Sequence[JoblogCopy] = ()
+) -> JoblogEntryOut:
     created_by = _actor(
         entry.created_by_type, entry.created_by_name, entry.created_by_organisation, names
     )
@@ -106,12 +122,15 @@ def entry_out(entry: JoblogEntry, names: dict[str, str]) -> JoblogEntryOut:
             entry.deleted_by_type, entry.deleted_by_name, entry.deleted_by_organisation, names
         ),
         source_reference=entry.source_reference,
+        copies=[copy_out(copy, names) for copy in copies],
     )
 
 
-def _answer(session: Session, entry: JoblogEntry) -> dict[str, object]:
+def entry_answer(session: Session, entry: JoblogEntry) -> dict[str, object]:
+    """The entry with its copies, as the API answers it."""
     session.flush()
-    return entry_out(entry, _names(session, [entry])).model_dump(mode="json")
+    copies = copies_of(session, entry.person_id, [entry.id])[entry.id]
+    return entry_out(entry, _names(session, [entry], copies), copies).model_dump(mode="json")
 
 
 def _checked(session: Session, action: str, person_id: str, body: JoblogEntryRequest) -> None:
@@ -139,11 +158,26 @@ def _fill(entry: JoblogEntry, body: JoblogEntryRequest) -> None:
     entry.note = clean_text(body.note) or None
 
 
-def _entry_or_404(session: Session, person_id: str, entry_id: str, action: str) -> JoblogEntry:
+def entry_or_404(session: Session, person_id: str, entry_id: str, action: str) -> JoblogEntry:
     entry = joblog_queries.of_person(session, person_id, entry_id)
     if entry is None:
         refuse_not_found(session, action, person_id, NO_ENTRY)
     return entry
+
+
+def _copy_names(session: Session, entry: JoblogEntry) -> list[str]:
+    return [copy.filename for copy in copies_of(session, entry.person_id, [entry.id])[entry.id]]
+
+
+def new_version(session: Session, entry: JoblogEntry, reference: str | None) -> None:
+    """A change of the entry's copies: a new version naming the copies it has after it."""
+    actor = current_actor()
+    entry.version += 1
+    entry.updated_at = utcnow()
+    for column, value in actor_queries.actor_columns("updated_by", actor).items():
+        setattr(entry, column, value)
+    copies = _copy_names(session, entry)
+    joblog_queries.add_version(session, entry, actor, "update", reference, copies=copies)
 
 
 @api.route(
@@ -159,13 +193,14 @@ def list_joblog(person_id: str) -> Response:
     session = request_session()
     person = person_for_read(session, person_id, READ)
     entries = joblog_queries.current(session, person.id)
-    names = _names(session, entries)
+    copies = copies_of(session, person.id, [entry.id for entry in entries])
+    names = _names(session, entries, [copy for found in copies.values() for copy in found])
     record_access(session, READ, person_id=person.id)
     plan = plan_queries.of_person(session, person.id)
     body = JoblogResponse(
         person_id=person.id,
         today=clock.today(),
-        entries=[entry_out(e, names) for e in entries],
+        entries=[entry_out(e, names, copies.get(e.id, ())) for e in entries],
         applications_per_week=(
             plan_queries.current_version(plan).applications_per_week if plan else None
         ),
@@ -173,6 +208,7 @@ def list_joblog(person_id: str) -> Response:
             JobSearchRequirementOut(
                 from_date=version.revision_date,
                 applications_per_week=version.applications_per_week,
+                copies_per_week=version.copies_per_week,
             )
             for version in sorted(plan.versions, key=lambda v: v.number)
         ]
@@ -194,9 +230,9 @@ def list_joblog(person_id: str) -> Response:
 def get_joblog_entry(person_id: str, entry_id: str) -> Response:
     session = request_session()
     person = person_for_read(session, person_id, READ)
-    entry = _entry_or_404(session, person.id, entry_id, READ)
+    entry = entry_or_404(session, person.id, entry_id, READ)
     record_access(session, READ, person_id=person.id)
-    return jsonify(entry_out(entry, _names(session, [entry])).model_dump(mode="json"))
+    return jsonify(entry_answer(session, entry))
 
 
 @api.route(
@@ -258,6 +294,7 @@ def create_joblog_entry(person_id: str) -> tuple[Response, int]:
     body = parse_body(JoblogEntryRequest)
     person = person_for_write(session, person_id, CREATE)
     _checked(session, CREATE, person.id, body)
+    files = checked_copies(session, CREATE, person.id, 0, body.copies)
     actor = current_actor()
     entry = JoblogEntry(
         person_id=person.id,
@@ -268,9 +305,11 @@ def create_joblog_entry(person_id: str) -> tuple[Response, int]:
     _fill(entry, body)
     session.add(entry)
     session.flush()
-    joblog_queries.add_version(session, entry, actor, "create", body.reference)
+    add_copies(session, entry, actor, files, body.reference)
+    copies = _copy_names(session, entry)
+    joblog_queries.add_version(session, entry, actor, "create", body.reference, copies=copies)
     record_access(session, CREATE, person_id=person.id)
-    return jsonify(_answer(session, entry)), 201
+    return jsonify(entry_answer(session, entry)), 201
 
 
 @api.route(
@@ -292,17 +331,21 @@ def update_joblog_entry(person_id: str, entry_id: str) -> Response:
     session = request_session()
     body = parse_body(JoblogEntryRequest)
     person = person_for_write(session, person_id, UPDATE)
-    entry = _entry_or_404(session, person.id, entry_id, UPDATE)
+    entry = entry_or_404(session, person.id, entry_id, UPDATE)
     _checked(session, UPDATE, person.id, body)
+    existing = len(_copy_names(session, entry))
+    files = checked_copies(session, UPDATE, person.id, existing, body.copies)
     actor = current_actor()
     _fill(entry, body)
     entry.version += 1
     entry.updated_at = utcnow()
     for column, value in actor_queries.actor_columns("updated_by", actor).items():
         setattr(entry, column, value)
-    joblog_queries.add_version(session, entry, actor, "update", body.reference)
+    add_copies(session, entry, actor, files, body.reference)
+    copies = _copy_names(session, entry)
+    joblog_queries.add_version(session, entry, actor, "update", body.reference, copies=copies)
     record_access(session, UPDATE, person_id=person.id)
-    return jsonify(_answer(session, entry))
+    return jsonify(entry_answer(session, entry))
 
 
 @api.route(
@@ -321,12 +364,13 @@ def delete_joblog_entry(person_id: str, entry_id: str) -> Response:
     session = request_session()
     body = parse_body(RemovalRequest)
     person = person_for_write(session, person_id, DELETE)
-    entry = _entry_or_404(session, person.id, entry_id, DELETE)
+    entry = entry_or_404(session, person.id, entry_id, DELETE)
     actor = current_actor()
     entry.version += 1
     entry.deleted_at = utcnow()
     for column, value in actor_queries.actor_columns("deleted_by", actor).items():
         setattr(entry, column, value)
-    joblog_queries.add_version(session, entry, actor, "delete", body.reference)
+    copies = _copy_names(session, entry)
+    joblog_queries.add_version(session, entry, actor, "delete", body.reference, copies=copies)
     record_access(session, DELETE, person_id=person.id)
-    return jsonify(_answer(session, entry))
+    return jsonify(entry_answer(session, entry))

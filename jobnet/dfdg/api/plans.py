@@ -106,6 +106,7 @@ def _version_out(
         revision_date=version.revision_date,
         targets=list(version.targets),
         applications_per_week=version.applications_per_week,
+        copies_per_week=version.copies_per_week,
         agreed_with=OrganisationRef(
             cvr=version.organisation_cvr, name=names.get(version.organisation_cvr)
         ),
@@ -147,6 +148,7 @@ def _draft(body: PlanRequest) -> PlanDraft:
     return PlanDraft(
         targets=tuple(target.strip() for target in body.targets if target.strip()),
         applications_per_week=body.applications_per_week,
+        copies_per_week=body.copies_per_week,
         measures=tuple(
             MeasureDraft(
                 type=item.type,
@@ -181,6 +183,7 @@ def _version(
         revision_date=clock.today(),
         targets=list(draft.targets),
         applications_per_week=draft.applications_per_week,
+        copies_per_week=draft.copies_per_week,
         organisation_cvr=organisation.cvr,
         source_reference=reference,
         **actor_queries.actor_columns("created_by", current_actor()),

@@ -9,6 +9,7 @@ from jobnet.dfdg.models import (  # noqa: F401
     funds,
     insight,
     interviews,
+    joblog_copies,
     limits,
     messages,
     notices,

@@ -59,6 +59,9 @@ class JobPlanVersion(Base):
         CheckConstraint(
             "applications_per_week BETWEEN 0 AND 30", name="applications_per_week_range"
         ),
+        CheckConstraint(
+            "copies_per_week BETWEEN 0 AND applications_per_week", name="copies_per_week_range"
+        ),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -67,6 +70,8 @@ class JobPlanVersion(Base):
     revision_date: Mapped[date] = mapped_column(Date)
     targets: Mapped[list[str]] = mapped_column(JSON)
     applications_per_week: Mapped[int] = mapped_column(Integer)
+    # Of those applications, how many the person uploads a copy of (issue 22).
+    copies_per_week: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
     organisation_cvr: Mapped[str] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     source_reference: Mapped[str | None] = mapped_column(String(100))

@@ -2,7 +2,8 @@
 
 One UNION ALL answers the CV's state, every plan version, the job log's applications counted
 by day since the first week judged, the days interviews were held, the coming holidays and
-the booking requests (open ones, and those whose deadline is within the judged weeks);
+the booking requests (open ones, and those whose deadline is within the judged weeks), and
+the applications with a copy uploaded, by day (issue 22);
 the summons are a second statement (the front page passes its own upcoming ones instead). The
 same two statements answer for every person of a municipality at once (the job centre's
 overview of duties due), each row naming its person.
@@ -36,6 +37,7 @@ from sqlalchemy.orm import Session
 from jobnet.dfdg.models.booking import BookingRequest
 from jobnet.dfdg.models.cv import Cv, JoblogEntry
 from jobnet.dfdg.models.interviews import HeldInterview
+from jobnet.dfdg.models.joblog_copies import JoblogCopy
 from jobnet.dfdg.models.persons import Person
 from jobnet.dfdg.models.plans import JobPlan, JobPlanVersion
 from jobnet.dfdg.models.registrations import Absence
@@ -83,6 +85,7 @@ def _row(
     number: Any = None,
     number2: Any = None,
     flag: Any = None,
+    number3: Any = None,
 ) -> list[Any]:
     def typed(value: Any, type_: Any) -> Any:
         return cast(null(), type_) if value is None else value
@@ -96,6 +99,7 @@ def _row(
         typed(number, Integer).label("number"),
         typed(number2, Integer).label("number2"),
         typed(flag, String).label("flag"),
+        typed(number3, Integer).label("number3"),
     ]
 
 
@@ -117,6 +121,7 @@ def _facts_statement(person: PersonFilter) -> Select[Any]:
                 number=JobPlanVersion.number,
                 number2=JobPlanVersion.applications_per_week,
                 flag=case((JobPlanVersion.seen_at.is_(None), "unseen"), else_="seen"),
+                number3=JobPlanVersion.copies_per_week,
             )
         )
         .join(JobPlan, JobPlan.id == JobPlanVersion.plan_id)
@@ -165,7 +170,26 @@ def _facts_statement(person: PersonFilter) -> Select[Any]:
             BookingRequest.deadline >= _SINCE,
         ),
     )
-    return union_all(cv, plan, applications, held, holidays, bookings)  # type: ignore[return-value]
+    # Applications with at least one copy uploaded (not removed), by the day each was sent.
+    copies = (
+        select(
+            *_row(
+                "copy",
+                JoblogEntry.person_id,
+                day=JoblogEntry.applied_on,
+                number=func.count(JoblogEntry.id.distinct()),
+            )
+        )
+        .join(JoblogCopy, JoblogCopy.entry_id == JoblogEntry.id)
+        .where(
+            person(JoblogEntry.person_id),
+            JoblogEntry.deleted_at.is_(None),
+            JoblogCopy.removed_at.is_(None),
+            JoblogEntry.applied_on >= _SINCE,
+        )
+        .group_by(JoblogEntry.person_id, JoblogEntry.applied_on)
+    )
+    return union_all(cv, plan, applications, held, holidays, bookings, copies)  # type: ignore[return-value]
 
 
 def _summons_statement(person: PersonFilter) -> Select[Summons]:
@@ -194,6 +218,7 @@ class StoredFacts:
     cv: CvFact | None = None
     plan_versions: list[PlanVersionFact] = field(default_factory=list)
     applications: Counter[date] = field(default_factory=Counter)
+    copies: Counter[date] = field(default_factory=Counter)
     held_on: set[date] = field(default_factory=set)
     holidays: list[HolidayFact] = field(default_factory=list)
     bookings: list[BookingFact] = field(default_factory=list)
@@ -231,10 +256,12 @@ def _add(found: StoredFacts, row: Any) -> None:
         found.cv = CvFact(searchable=bool(row.number), approval_status=row.flag)
     elif row.kind == "plan":
         found.plan_versions.append(
-            PlanVersionFact(row.number, row.day, row.number2, seen=row.flag == "seen")
+            PlanVersionFact(row.number, row.day, row.number2, row.flag == "seen", row.number3 or 0)
         )
     elif row.kind == "log":
         found.applications[row.day] += row.number
+    elif row.kind == "copy":
+        found.copies[row.day] += row.number
     elif row.kind == "held":
         found.held_on.add(row.day)
     elif row.kind == "holiday":

@@ -43,15 +43,26 @@ def snapshot(entry: JoblogEntry) -> dict[str, Any]:
 
 
 def add_version(
-    session: Session, entry: JoblogEntry, actor: ActorContext, action: str, reference: str | None
+    session: Session,
+    entry: JoblogEntry,
+    actor: ActorContext,
+    action: str,
+    reference: str | None,
+    *,
+    copies: list[str] | None = None,
 ) -> None:
+    """A version row of the entry as it stands; `copies`: the file names of its copies of the
+    application (left out when it has none)."""
+    data = snapshot(entry)
+    if copies:
+        data["copies"] = copies
     session.add(
         JoblogEntryVersion(
             entry_id=entry.id,
             person_id=entry.person_id,
             version=entry.version,
             action=action,
-            data=snapshot(entry),
+            data=data,
             source_reference=reference,
             actor_type=actor.type,
             actor_id=actor.id,

@@ -8,6 +8,8 @@ from typing import Annotated
 from pydantic import Field
 
 from jobnet.dfdg.schemas.base import ActorOut, Reference, RequestBody, ResponseBody
+from jobnet.dfdg.schemas.joblog_copies import COPIES_DESCRIPTION, CopyOut
+from jobnet.dfdg.schemas.messages import AttachmentIn
 from jobnet.domain.cv import ApprovalStatus, DrivingLicence, LanguageLevel, WorkTime
 from jobnet.domain.joblog import JoblogKind, JoblogStatus
 
@@ -205,6 +207,9 @@ class JoblogEntryRequest(RequestBody):
     link: Text | None = Field(default=None, description="http or https address of the job")
     note: Text | None = None
     reference: Reference | None = None
+    copies: list[AttachmentIn] = Field(
+        default_factory=list, max_length=20, description=COPIES_DESCRIPTION
+    )
 
 
 class JoblogEntryOut(ResponseBody):
@@ -225,11 +230,19 @@ class JoblogEntryOut(ResponseBody):
     deleted_at: datetime | None
     deleted_by: ActorOut | None
     source_reference: str | None
+    copies: list[CopyOut] = Field(
+        default_factory=list,
+        description="The copies of the application, oldest first (removed ones only in the "
+        "export, marked by removed_at)",
+    )
 
 
 class JobSearchRequirementOut(ResponseBody):
     from_date: date = Field(description="The day the plan version took effect")
     applications_per_week: int
+    copies_per_week: int = Field(
+        default=0, description="Of the applications a week, how many need a copy uploaded"
+    )
 
 
 class JoblogResponse(ResponseBody):

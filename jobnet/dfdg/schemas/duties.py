@@ -47,6 +47,13 @@ class DutyOut(ResponseBody):
         default=None, description="Job log: applications the plan version in force requires"
     )
     applications: int | None = Field(default=None, description="Job log: applications sent")
+    copies_required: int | None = Field(
+        default=None,
+        description="Job log: applications with a copy uploaded that the plan version requires",
+    )
+    copies: int | None = Field(
+        default=None, description="Job log: applications with a copy uploaded (when required)"
+    )
     plan_version: int | None = Field(default=None, description="Plan: the version to read")
     summons_id: str | None = Field(default=None, description="Interview: the summons")
     cannot_come: bool = Field(
@@ -97,6 +104,8 @@ def duty_out(duty: Duty) -> DutyOut:
         week_number=duty.week_number,
         required=duty.required,
         applications=duty.applications,
+        copies_required=duty.copies_required,
+        copies=duty.copies,
         plan_version=duty.plan_version,
         summons_id=duty.summons_id,
         cannot_come=duty.cannot_come,

@@ -51,6 +51,11 @@ class PlanRequest(RequestBody):
     applications_per_week: int = Field(
         description="The job-search requirement: applications a week, 0 to 30"
     )
+    copies_per_week: int = Field(
+        default=0,
+        description="Of those applications, how many the person uploads a copy of a week, 0 to "
+        "applications_per_week (`copies_out_of_range`)",
+    )
     measures: list[MeasureRequest] = Field(default_factory=list, max_length=100)
     reference: Reference | None = None
 
@@ -82,6 +87,7 @@ class PlanVersionOut(ResponseBody):
     revision_date: date = Field(description="The day this version was made")
     targets: list[str]
     applications_per_week: int
+    copies_per_week: int = 0
     agreed_with: OrganisationRef
     made_by: ActorOut
     created_at: datetime

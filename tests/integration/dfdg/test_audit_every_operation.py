@@ -77,7 +77,7 @@ def _body(model: type[BaseModel] | None) -> dict[str, Any]:
 def _path(operation: Operation, person_id: str) -> str:
     path = "/api/v1" + operation.rule.replace("<person_id>", person_id)
     path = path.replace("<int:number>", "1").replace("<record_type>", "registration")
-    for part in ("absence_id", "entry_id", "summons_id", "record_id", "booking_id"):
+    for part in ("absence_id", "entry_id", "summons_id", "record_id", "booking_id", "copy_id"):
         path = path.replace(f"<{part}>", OTHER_ID)
     return path
 

@@ -344,7 +344,7 @@ def test_the_job_log_gives_the_requirement_of_every_plan_version(
     joblog = get(dfdg_client, f"/persons/{person_id}/joblog", citizen).get_json()
     assert joblog["applications_per_week"] == 3
     assert joblog["requirements"] == [
-        {"from_date": days(-14).isoformat(), "applications_per_week": 1},
-        {"from_date": TODAY.isoformat(), "applications_per_week": 3},
+        {"from_date": days(-14).isoformat(), "applications_per_week": 1, "copies_per_week": 0},
+        {"from_date": TODAY.isoformat(), "applications_per_week": 3, "copies_per_week": 0},
     ]
     assert TODAY - timedelta(days=14) == days(-14)

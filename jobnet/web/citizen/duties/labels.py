@@ -140,6 +140,16 @@ def title(duty: Duty) -> str:
         week = duty.week_number or 0
         if duty.state == NOT_REQUIRED:
             return _("Week %(week)s: no job-search requirement", week=week)
+        if duty.copies_required:
+            return _(
+                "Week %(week)s: apply for %(required)s jobs, log them and upload a copy of "
+                "%(copies_required)s (%(applications)s logged, %(copies)s with a copy)",
+                week=week,
+                required=duty.required or 0,
+                copies_required=duty.copies_required,
+                applications=duty.applications or 0,
+                copies=duty.copies or 0,
+            )
         return _(
             "Week %(week)s: apply for %(required)s jobs and log them (%(applications)s logged)",
             week=week,
@@ -176,7 +186,18 @@ def state_label(duty: Duty) -> str:
 
 def reason(duty: Duty) -> str:
     found = REASONS.get(duty.rule_id)
-    return _(found) if found is not None else ""
+    text = _(found) if found is not None else ""
+    if duty.kind == "joblog" and duty.copies_required:
+        copies = _(
+            "Your plan also says that you must upload a copy of %(required)s of the applications "
+            "every week: open the application in your job log and attach the copy. In week "
+            "%(week)s, %(copies)s of your applications have a copy.",
+            required=duty.copies_required,
+            week=duty.week_number or 0,
+            copies=duty.copies or 0,
+        )
+        text = f"{text} {copies}".strip()
+    return text
 
 
 def source(duty: Duty) -> str:

@@ -101,6 +101,7 @@ RECORD_FIELDS: dict[str, Words] = {
         "status": _l("How far it has come"),
         "link": _l("Link to the job ad"),
         "note": _l("Note"),
+        "copies": _l("Copies of the application"),
     },
     "cv_section": {
         "email": _l("E-mail"),
@@ -156,6 +157,7 @@ RECORD_FIELDS: dict[str, Words] = {
         "revision_date": _l("Date of the version"),
         "targets": _l("Employment targets"),
         "applications_per_week": _l("Applications a week"),
+        "copies_per_week": _l("Copies of applications a week"),
         "measure_count": _l("Number of activities and measures"),
         "measure_types": _l("Activities and measures"),
         "agreed_with": _l("Agreed with"),

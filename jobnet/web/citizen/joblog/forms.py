@@ -6,7 +6,7 @@ from datetime import date
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
-from wtforms import RadioField, StringField, TextAreaField
+from wtforms import MultipleFileField, RadioField, StringField, TextAreaField
 from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
@@ -68,6 +68,13 @@ class EntryForm(RuleForm):
         render_kw={"inputmode": "url", "spellcheck": "false"},
     )
     note = TextAreaField(_l("Note"), description=_l("At most 2000 characters."))
+    copies = MultipleFileField(
+        _l("Attach a copy of the application"),
+        description=_l(
+            "If your plan asks for copies of applications. PDF, JPEG or PNG files, at most "
+            "10 MB each and 5 copies for an application. You can choose several at once."
+        ),
+    )
 
     def rule_issues(self) -> list[Issue]:
         return check_entry(

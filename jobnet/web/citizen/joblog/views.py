@@ -17,6 +17,7 @@ from werkzeug.wrappers import Response as WerkzeugResponse
 from jobnet.clients.dfdg_client.client import get_dfdg_client
 from jobnet.clients.dfdg_client.joblog import (
     JOBLOG_ADD,
+    JOBLOG_COPY_REMOVE,
     JOBLOG_DELETE,
     JOBLOG_EDIT,
     JOBLOG_KINDS,
@@ -31,6 +32,7 @@ from jobnet.domain.joblog import Requirement, csv_cell, weekly_overview
 from jobnet.web.auth.resume import form_data
 from jobnet.web.auth.users import current_actor, subject_person_id, subject_required
 from jobnet.web.citizen.joblog import bp
+from jobnet.web.citizen.joblog.copies import checked_copies
 from jobnet.web.citizen.joblog.forms import KIND_LABELS, STATUS_LABELS, DeleteForm, EntryForm
 from jobnet.web.journeys import known_answers, outbox
 from jobnet.web.journeys.changes import key_of, resubmitted, save
@@ -77,11 +79,14 @@ def _values(entry: JoblogEntry) -> dict[str, Any]:
     }
 
 
-def _summary(values: dict[str, Any]) -> dict[str, Any]:
-    return {
+def _summary(values: dict[str, Any], copies: list[tuple[str, bytes]] | None = None) -> dict:
+    summary = {
         name: value.isoformat() if isinstance(value, date) else value
         for name, value in values.items()
     }
+    if copies:
+        summary["copies"] = [name for name, _data in copies]
+    return summary
 
 
 def kind_label(kind: str) -> str:
@@ -138,11 +143,13 @@ def add() -> Page:
     joblog = _joblog()
     form = EntryForm(form_data())
     form.today = joblog.today
-    if form.validate_on_submit():
-        body = form.body()
+    valid = form.validate_on_submit()
+    files = checked_copies(form, 0) if form.is_submitted() else None
+    if valid and files is not None:
+        body, pairs = form.body(), [(f.filename, f.data) for f in files]
         return save(
-            lambda person_id, ref: joblog_add_command(person_id, body, ref),
-            _summary(body),
+            lambda person_id, ref: joblog_add_command(person_id, body, ref, pairs),
+            _summary(body, pairs),
             key_of(form),
             url_for("joblog.index"),
         )
@@ -159,11 +166,13 @@ def edit(entry_id: str) -> Page:
     formdata = form_data()  # what was posted or kept from an expired session
     form = EntryForm(data=_values(entry)) if formdata is None else EntryForm(formdata)
     form.today = joblog.today
-    if form.validate_on_submit():
-        body = form.body()
+    valid = form.validate_on_submit()
+    files = checked_copies(form, len(entry.copies)) if form.is_submitted() else None
+    if valid and files is not None:
+        body, pairs = form.body(), [(f.filename, f.data) for f in files]
         return save(
-            lambda person_id, ref: joblog_edit_command(person_id, entry.id, body, ref),
-            _summary(body),
+            lambda person_id, ref: joblog_edit_command(person_id, entry.id, body, ref, pairs),
+            _summary(body, pairs),
             key_of(form),
             url_for("joblog.index"),
         )
@@ -207,9 +216,15 @@ def weeks() -> str:
         (Requirement(date.min, required),) if required is not None else ()
     )
     overview = weekly_overview(
-        (entry.applied_on for entry in joblog.entries), joblog.today, requirements=requirements
+        (entry.applied_on for entry in joblog.entries),
+        joblog.today,
+        requirements=requirements,
+        copy_days=(entry.applied_on for entry in joblog.entries if entry.copies),
     )
-    return render_template("citizen/joblog/weeks.html", weeks=overview, required=required)
+    with_copies = any(week.copies_required for week in overview)
+    return render_template(
+        "citizen/joblog/weeks.html", weeks=overview, required=required, with_copies=with_copies
+    )
 
 
 CSV_COLUMNS = (
@@ -261,6 +276,7 @@ def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
         (_("Job title"), summary.get("job_title") or ""),
         (_("Kind"), kind_label(summary.get("kind") or "")),
         (_("Status"), status_label(summary.get("status") or "")),
+        (_("Copies of the application"), ", ".join(summary.get("copies") or ())),
     ]
     return [(label, value) for label, value in rows if value]
 
@@ -269,5 +285,6 @@ for _kind, _label in (
     (JOBLOG_ADD, _l("Application added to the joblog")),
     (JOBLOG_EDIT, _l("Application in the joblog changed")),
     (JOBLOG_DELETE, _l("Application deleted from the joblog")),
+    (JOBLOG_COPY_REMOVE, _l("Copy of an application removed from the joblog")),
 ):
     summary_formatter(_kind, _label)(_receipt_rows)

@@ -34,6 +34,16 @@ def jobcentre_title(duty: Duty) -> str:
         if duty.cv_problem == "not_searchable":
             return _("The CV is not searchable")
         return _("No searchable CV")
+    if duty.kind == "joblog" and duty.copies_required:
+        return _(
+            "Week %(week)s: %(applications)s of %(required)s applications logged, %(copies)s of "
+            "%(copies_required)s with a copy",
+            week=duty.week_number or 0,
+            applications=duty.applications or 0,
+            required=duty.required or 0,
+            copies=duty.copies or 0,
+            copies_required=duty.copies_required,
+        )
     if duty.kind == "joblog":
         return _(
             "Week %(week)s: %(applications)s of %(required)s applications logged",

@@ -79,6 +79,23 @@ class TargetsForm(JourneyForm):
         out_of_range=lazy_problem_message(PlanProblem.APPLICATIONS_OUT_OF_RANGE),
         render_kw={"inputmode": "numeric", "data-width": "xs"},
     )
+    copies_per_week = WholeNumberField(
+        _l("Copies of applications a week"),
+        description=_l(
+            "Of those applications, how many the citizen must upload a copy of in the job log "
+            "each week. 0 or empty: no copies."
+        ),
+        minimum=0,
+        maximum=MAX_APPLICATIONS_PER_WEEK,
+        not_a_number=lazy_problem_message(PlanProblem.COPIES_OUT_OF_RANGE),
+        out_of_range=lazy_problem_message(PlanProblem.COPIES_OUT_OF_RANGE),
+        render_kw={"inputmode": "numeric", "data-width": "xs"},
+    )
+
+    def validate_copies_per_week(self, field: WholeNumberField) -> None:
+        applications = self.applications_per_week.data
+        if field.data and isinstance(applications, int) and field.data > applications:
+            raise ValidationError(problem_message(PlanProblem.COPIES_OUT_OF_RANGE))
 
     def validate_targets(self, field: TextAreaField) -> None:
         problems = check_targets(split_targets(field.data))

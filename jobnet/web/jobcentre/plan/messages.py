@@ -28,6 +28,10 @@ PROBLEMS.declare(
             "Applications a week must be a whole number from 0 to %(count)s.",
             count=MAX_APPLICATIONS_PER_WEEK,
         ),
+        PlanProblem.COPIES_OUT_OF_RANGE: _l(
+            "Copies of applications a week must be a whole number from 0 to the applications "
+            "a week."
+        ),
         PlanProblem.TOO_MANY_MEASURES: _l(
             "A plan can have at most %(count)s measures.", count=MAX_MEASURES
         ),

@@ -93,6 +93,7 @@ def _from_plan(plan: JobPlan) -> dict[str, Any]:
         TARGETS: {
             "targets": "\n".join(version.targets),
             "applications_per_week": version.applications_per_week,
+            "copies_per_week": version.copies_per_week,
         },
         MEASURES: {"measures": measures},
     }
@@ -186,6 +187,7 @@ class PlanJourney(Journey):
         plan = PlanInput(
             targets=tuple(split_targets(answers.get("targets"))),
             applications_per_week=int(answers["applications_per_week"]),
+            copies_per_week=int(answers.get("copies_per_week") or 0),
             measures=tuple(
                 MeasureInput(
                     type=item["type"],
@@ -218,6 +220,11 @@ class PlanJourney(Journey):
             AnswerRow(
                 _("Applications a week"), str(answers.get("applications_per_week", "")), TARGETS
             ),
+            AnswerRow(
+                _("Copies of applications a week"),
+                str(answers.get("copies_per_week") or 0),
+                TARGETS,
+            ),
         ]
         rows += [
             AnswerRow(_("Measure %(number)s", number=index), _measure_text(measure), MEASURES)
@@ -233,6 +240,7 @@ def _plan_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     rows = [
         (_("Employment targets"), "; ".join(split_targets(summary.get("targets")))),
         (_("Applications a week"), str(summary.get("applications_per_week", ""))),
+        (_("Copies of applications a week"), str(summary.get("copies_per_week") or 0)),
         (
             _("Activities and measures"),
             "; ".join(_measure_text(measure) for measure in measures) or _("None"),
