@@ -47,6 +47,8 @@ def jobcentre_title(duty: Duty) -> str:
         return _("Interview")
     if duty.kind == "plan":
         return _("Has not read the plan (version %(number)s)", number=duty.plan_version or 0)
+    if duty.kind == "booking":
+        return _("Has not booked the interview the job centre asked them to book")
     return duty.kind
 
 
