@@ -90,7 +90,7 @@ def test_the_citizens_page_shows_duties_and_bookings_and_an_open_request_is_with
     [booking_id] = re.findall(r'data-booking="([0-9a-f-]{36})"', bookings)
     assert f"{WITHDRAW}/?booking={booking_id}" in bookings
 
-    step, empty = _withdraw(hanne, booking_id, reason="")
+    step, empty = _withdraw(hanne, booking_id, reason="   ")
     assert "Date the letter is sent" not in step.get_data(as_text=True)
     assert "Enter why it is withdrawn" in empty.get_data(as_text=True)
     _, answered = _withdraw(hanne, booking_id, reason="Mette has found a job")

@@ -13,7 +13,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 from werkzeug.wrappers import Response
 from wtforms import TextAreaField
-from wtforms.validators import InputRequired, Length
+from wtforms.validators import InputRequired, Length, ValidationError
 
 from jobnet.clients.dfdg_client.booking import (
     BOOKING_WITHDRAW,
@@ -47,7 +47,10 @@ NAME = "jobcentre_booking_withdraw"
 
 
 def _chosen() -> dict[str, Any]:
+    """The booking request the journey is about, of the citizen the caseworker acts for."""
     draft = (session.get(DRAFTS_KEY) or {}).get(NAME) or {}
+    if draft.get("person_id") != subject_person_id():
+        return {}
     return draft.get("booking") or {}
 
 
@@ -61,6 +64,10 @@ class WithdrawForm(JourneyForm):
         validators=[InputRequired(_l("Enter why it is withdrawn")), Length(max=MAX_REASON_LENGTH)],
     )
     letter_sent_date = letter_field()
+
+    def validate_reason(self, field: TextAreaField) -> None:
+        if not (field.data or "").strip():
+            raise ValidationError(_l("Enter why it is withdrawn"))
 
     def prepare(self, situation: Any) -> None:
         chosen = _chosen()
