@@ -236,3 +236,18 @@ def test_the_citizen_is_told_until_when_a_booking_can_be_moved(
     text = mette.get(f"/book-samtale/{booking_id}", headers=EN).get_data(as_text=True)
     assert "can no longer be moved here" in text and "29 November 2026 at 10:00" in text
     assert 'name="slot_id"' not in text
+
+
+def test_the_overview_of_duties_names_a_booking_not_made(
+    journey_app: Flask,  # noqa: F811
+) -> None:
+    hanne = _caseworker(journey_app)
+    assert _add_slot(hanne, "30-11-2026").status_code == 302
+    open_citizen(hanne, "120385-1234")
+    assert _open_booking(hanne).status_code == 302  # to book by 27 November: within a week
+    text = hanne.get("/sagsbehandler/pligter/?type=booking", headers=EN).get_data(as_text=True)
+    assert 'aria-current="page">Booking<' in text
+    rows = re.findall(r'<tr data-person="[^"]+" data-duty="([^"]+)"', text)
+    assert rows and all(key.startswith("booking:") for key in rows)
+    assert "Has not booked the interview the job centre asked them to book" in text
+    assert 'name="act" value="booking"' in text

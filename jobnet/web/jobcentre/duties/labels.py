@@ -14,6 +14,7 @@ KINDS: dict[str, str | None] = {
     "joblog": "joblog",
     "samtaler": "interview",
     "plan": "plan",
+    "booking": "booking",
 }
 
 
@@ -24,6 +25,7 @@ def kind_filter_label(slug: str) -> str:
         "joblog": _("Job log"),
         "samtaler": _("Interviews"),
         "plan": _("Plan"),
+        "booking": _("Booking"),
     }.get(slug, slug)
 
 
