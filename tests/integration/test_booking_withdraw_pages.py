@@ -251,3 +251,27 @@ def test_the_overview_of_duties_names_a_booking_not_made(
     assert rows and all(key.startswith("booking:") for key in rows)
     assert "Has not booked the interview the job centre asked them to book" in text
     assert 'name="act" value="booking"' in text
+
+
+def test_a_booking_whose_interview_is_already_cancelled_is_withdrawn_without_a_letter(
+    citizen: Callable[[str], FlaskClient],  # noqa: F811
+    journey_app: Flask,  # noqa: F811
+) -> None:
+    hanne = _caseworker(journey_app)
+    assert _add_slot(hanne, "30-11-2026").status_code == 302
+    open_citizen(hanne, "120385-1234")
+    assert _open_booking(hanne).status_code == 302
+    booking_id = _book_first(citizen(METTE))
+    store = journey_app.extensions["dfdg_app"].extensions["dfdg_store"]
+    with store.session() as session:
+        request = session.scalars(select(BookingRequest)).one()
+        session.get(Summons, request.summons_id).status = "cancelled"
+
+    step, answered = _withdraw(hanne, booking_id, reason="Aflyst i forvejen")
+    text = step.get_data(as_text=True)
+    assert "already cancelled" in text and "Date the letter is sent" not in text
+    assert answered.status_code == 302
+    assert "Booking withdrawn" in _send(hanne)
+    [slot] = _rows(journey_app, BookingSlot)
+    [request] = _rows(journey_app, BookingRequest)
+    assert (slot.booked, request.status) == (0, "cancelled")

@@ -168,6 +168,10 @@ class WithdrawBookingJourney(Journey):
                 "The citizen has booked it: withdrawing cancels the interview, and the time is "
                 "free again for others."
             )
+        elif chosen.get("starts_at"):
+            intro += _(
+                "The interview it made is already cancelled: withdrawing frees the time for others."
+            )
         else:
             intro += _("The citizen has not booked it yet: they will no longer be asked to.")
         return {"intro": intro}
