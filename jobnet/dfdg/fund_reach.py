@@ -73,6 +73,7 @@ ROUTES: dict[str, Route] = {
     "person_bookings": Route(SUM, R, "booking.list"),
     "open_booking": Route(SUM, W, "booking.open"),
     "book_slot": Route(SUM, W, "booking.book", PERSON_ONLY),  # the person books their own
+    "withdraw_booking": Route(SUM, W, "booking.withdraw"),
     "list_interviews": Route(INT, R, "interviews.read"),
     "record_interview": Route(INT, W, "interview.create"),
     "get_cv": Route(CV, R, "cv.read"),

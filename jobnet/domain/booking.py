@@ -13,6 +13,12 @@ to make, and the person's booking and move.
   more people than its capacity: DFDG takes a place with one conditional update.
 - Booking makes a summons (§ 27): the letter is dated the day of the booking, the contact
   options are the ones the caseworker gave when opening the request.
+- A caseworker may withdraw a request that is not withdrawn already. Before it is booked that
+  is all; once booked, withdrawing cancels the summons the booking made, by the summons' own
+  rules (`jobnet.domain.summons.check_change`: not held yet, a letter dated today or
+  yesterday), and gives the place back. A summons already cancelled on its own is left as it
+  is.
+- A slot can be taken off the job centre's list only while no one has booked it.
 
 Pure functions: no Flask, no database.
 """
@@ -23,7 +29,13 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from enum import StrEnum
 
-from jobnet.domain.summons import Appointment, InterviewForm, check_appointment
+from jobnet.domain.summons import (
+    Appointment,
+    InterviewForm,
+    SummonsStatus,
+    check_appointment,
+    check_change,
+)
 
 MIN_CAPACITY = 1
 MAX_CAPACITY = 50
@@ -54,6 +66,7 @@ class BookingProblem(StrEnum):
     SAME_SLOT = "same_slot"
     CLOSED = "booking_cancelled"
     SLOT_BOOKED = "slot_has_bookings"
+    LETTER_MISSING = "letter_sent_date_missing"
 
 
 @dataclass(frozen=True)
@@ -87,6 +100,44 @@ def check_slot(appointment: Appointment, capacity: int, now: datetime) -> list[t
 def check_slot_removal(booked: int) -> list[tuple[str, BookingProblem]]:
     """A slot can be taken off the list only while nobody has booked it."""
     return [("slot_id", BookingProblem.SLOT_BOOKED)] if booked > 0 else []
+
+
+@dataclass(frozen=True)
+class BookedSummons:
+    """The summons a booking made, as the withdrawal rules see it."""
+
+    status: SummonsStatus
+    starts_at: datetime
+    created_letter: date
+
+
+def check_withdrawal(
+    status: BookingStatus,
+    summons: BookedSummons | None,
+    letter_sent: date | None,
+    *,
+    now: datetime,
+    today: date,
+) -> list[tuple[str, StrEnum]]:
+    """A caseworker withdraws a booking request: not withdrawn already; a booked one's summons
+    is cancelled by the summons' rules, with the date its letter is sent (none is needed when
+    there is no summons, or it is cancelled already)."""
+    if status == BookingStatus.CANCELLED:
+        return [("booking_id", BookingProblem.CLOSED)]
+    if summons is None or summons.status == SummonsStatus.CANCELLED:
+        return []
+    if letter_sent is None:
+        return [("letter_sent_date", BookingProblem.LETTER_MISSING)]
+    return list(
+        check_change(
+            summons.status,
+            summons.starts_at,
+            letter_sent,
+            summons.created_letter,
+            now=now,
+            today=today,
+        )
+    )
 
 
 def check_new_request(

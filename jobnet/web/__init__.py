@@ -134,6 +134,7 @@ def _register_blueprints(app: Flask) -> None:
     from jobnet.web.citizen.summons import bp as summons_bp
     from jobnet.web.jobcentre.absence import bp as jobcentre_absence_bp
     from jobnet.web.jobcentre.booking import bp as jobcentre_booking_bp
+    from jobnet.web.jobcentre.booking import withdraw_bp as booking_withdraw_bp
     from jobnet.web.jobcentre.citizens import bp as caseworker_bp
     from jobnet.web.jobcentre.cv_approval import bp as cv_approval_bp
     from jobnet.web.jobcentre.duties import bp as jobcentre_duties_bp
@@ -178,6 +179,7 @@ def _register_blueprints(app: Flask) -> None:
         jobcentre_notifications_bp,
         booking_bp,
         jobcentre_booking_bp,
+        booking_withdraw_bp,
         jobcentre_duties_bp,
     )
     for blueprint in (public_bp, auth_bp, min_side_bp, receipts_bp, caseworker_bp, *journeys):

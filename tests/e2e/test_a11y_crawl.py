@@ -62,6 +62,7 @@ MUST_REACH = {
         "jobcentre_notifications.index",
         "jobcentre_booking.slots",
         "jobcentre_booking.overview",
+        "jobcentre_booking.remove_slot",
         "jobcentre_duties.index",
     ],
     ACTING.key: [
@@ -76,6 +77,7 @@ MUST_REACH = {
         "cv_approval.step",
         "jobcentre_messages.new",
         "jobcentre_booking.open_booking",
+        "jobcentre_booking_withdraw.step",
     ],
 }
 

@@ -14,7 +14,8 @@ from jobnet.domain.clock import DANISH_TIME
 KOBENHAVN = "29190011"
 
 
-def seed_booking(app: Flask, cpr: str, today: date, *, with_request: bool = True) -> None:
+def seed_booking(app: Flask, cpr: str, today: date, *, with_request: bool = True) -> str | None:
+    """Two times on the list and, `with_request`, a request offering them (its id)."""
     store = app.extensions["dfdg_app"].extensions["dfdg_store"]
     with store.session() as session:
         person = person_queries.find_by_cpr(session, cpr)
@@ -50,3 +51,5 @@ def seed_booking(app: Flask, cpr: str, today: date, *, with_request: bool = True
             session.add(request)
             session.flush()
             session.add_all(BookingOffer(request_id=request.id, slot_id=s.id) for s in slots)
+            return request.id
+    return None

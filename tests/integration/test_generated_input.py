@@ -129,6 +129,7 @@ USERS = {
             "jobcentre_summons",
             "jobcentre_summons_move",
             "jobcentre_summons_cancel",
+            "jobcentre_booking_withdraw",
             "jobcentre_plan",
         ),
         (
@@ -180,11 +181,15 @@ def _setup(user: str, client: FlaskClient, app: Flask) -> dict[str, str]:
         from tests.integration.test_caseworker_summons import create_summons, summons_rows
 
         create_summons(client)
-        seed_booking(app, METTE, TODAY, with_request=False)
+        booking = seed_booking(app, METTE, TODAY)
+        # A second request: the walk books one for the citizen, and the list of who has not
+        # booked must still show a citizen to open.
+        seed_booking(app, METTE, TODAY)
         summons = summons_rows(app)[-1].id
         return {
             "jobcentre_summons_move": f"summons={summons}",
             "jobcentre_summons_cancel": f"summons={summons}",
+            "jobcentre_booking_withdraw": f"booking={booking}",
         }
     return {}
 

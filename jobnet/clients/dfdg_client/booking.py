@@ -10,7 +10,10 @@ from typing import Any
 from urllib.parse import quote
 
 from jobnet.clients.dfdg_client.calls import Calls
+from jobnet.clients.dfdg_client.commands import Command, person_path, with_reference
 from jobnet.clients.dfdg_client.values import Actor, Value, parse
+
+BOOKING_WITHDRAW = "booking_withdraw"
 
 
 class Slot(Value):
@@ -44,6 +47,8 @@ class Booking(Value):
     contact_options: str | None = None
     bring: str | None = None
     created_at: datetime
+    withdrawn_at: datetime | None = None
+    withdrawal_reason: str | None = None
 
     def free_slots(self) -> list[Slot]:
         """The offered slots the person can pick now (a free place, before the cut-off), the
@@ -77,6 +82,23 @@ def _organisation(cvr: str, *parts: str) -> str:
     return "/".join([f"/organisations/{quote(cvr, safe='')}", *(quote(p, safe="") for p in parts)])
 
 
+def withdraw_booking_command(
+    person_id: str,
+    booking_id: str,
+    *,
+    reason: str,
+    letter_sent_date: date | None,
+    reference: str | None,
+) -> Command:
+    """The job centre withdraws its booking request (through the outbox, with a receipt); a
+    booked one's summons is cancelled with a letter dated `letter_sent_date`."""
+    body: dict[str, Any] = {"reason": reason}
+    if letter_sent_date is not None:
+        body["letter_sent_date"] = letter_sent_date.isoformat()
+    path = person_path(person_id, "bookings", booking_id, "withdrawal")
+    return Command(BOOKING_WITHDRAW, "POST", path, with_reference(body, reference))
+
+
 class BookingCalls(Calls):
     def booking_slots(self, cvr: str, actor: Actor) -> list[Slot]:
         data = self._request("GET", _organisation(cvr, "booking-slots"), actor=actor)
@@ -85,6 +107,13 @@ class BookingCalls(Calls):
     def add_booking_slot(self, cvr: str, body: dict[str, Any], actor: Actor, key: str) -> Slot:
         path = _organisation(cvr, "booking-slots")
         answer = self.send_command("POST", path, body, actor=actor, idempotency_key=key)
+        return parse(Slot, answer)
+
+    def remove_booking_slot(self, cvr: str, slot_id: str, actor: Actor, key: str) -> Slot:
+        """Take a slot off the job centre's list; DfdgRejected `slot_has_bookings` when someone
+        has booked it, DfdgNotFound when it is not on the list."""
+        path = _organisation(cvr, "booking-slots", slot_id)
+        answer = self.send_command("DELETE", path, {}, actor=actor, idempotency_key=key)
         return parse(Slot, answer)
 
     def jobcentre_bookings(self, cvr: str, show: str, actor: Actor) -> list[JobcentreBooking]:

@@ -7,6 +7,7 @@ here is what puts them on the blueprint.
 from jobnet.dfdg.api import (  # noqa: F401  (registers routes)
     absences,
     booking,
+    booking_changes,
     booking_slots,
     cannot_come,
     cv,

@@ -225,7 +225,9 @@ def book_slot(person_id: str, booking_id: str) -> Response:
         refuse(session, BOOK, person.id, rule_violation(problems))
     assert chosen is not None
     if not booking_queries.take_place(session, chosen.id):
-        refuse(session, BOOK, person.id, rule_violation([("slot_id", BookingProblem.SLOT_FULL)]))
+        session.refresh(chosen)  # full, or taken off the list in the same moment
+        lost = BookingProblem.NOT_OFFERED if chosen.removed_at else BookingProblem.SLOT_FULL
+        refuse(session, BOOK, person.id, rule_violation([("slot_id", lost)]))
     if current is not None:
         booking_queries.give_back_place(session, current.id)
     summons = (

@@ -47,6 +47,8 @@ CODE_MESSAGES.update(
         BookingProblem.SAME_SLOT: "The booking already has this slot",
         BookingProblem.CLOSED: "The booking is cancelled",
         BookingProblem.SLOT_BOOKED: "The slot has bookings",
+        BookingProblem.LETTER_MISSING: "The booking is booked: give the date the letter "
+        "cancelling its summons is sent",
     }
 )
 
@@ -114,6 +116,8 @@ def booking_fields(
         "contact_options": request.contact_options,
         "bring": request.bring,
         "created_at": request.created_at,
+        "withdrawn_at": request.withdrawn_at,
+        "withdrawal_reason": request.withdrawal_reason,
     }
 
 

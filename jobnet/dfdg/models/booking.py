@@ -53,6 +53,13 @@ class BookingSlot(Base):
     created_by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
     created_by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
     created_by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
+    # Taken off the list (only while no one has booked it): the row stays, for the requests
+    # that offered it and their history.
+    removed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    removed_by_type: Mapped[str | None] = mapped_column(ACTOR_TYPE)
+    removed_by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
+    removed_by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
+    removed_by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
 
 
 class BookingRequest(Base):
@@ -89,6 +96,13 @@ class BookingRequest(Base):
     created_by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
     created_by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
     created_by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
+    # Withdrawn by a caseworker (status `cancelled`): when, by whom and why.
+    withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    withdrawn_by_type: Mapped[str | None] = mapped_column(ACTOR_TYPE)
+    withdrawn_by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
+    withdrawn_by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
+    withdrawn_by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
+    withdrawal_reason: Mapped[str | None] = mapped_column(String(500))
 
 
 class BookingOffer(Base):

@@ -3,35 +3,44 @@
 A place in a slot is taken with one conditional update, `booked = booked + 1 WHERE booked <
 capacity`: the database decides between two requests at the same moment (on PostgreSQL the
 second waits for the first's row lock, then sees the new count), so a slot never takes more
-people than its capacity.
+people than its capacity. A slot is taken off the list the same way, `removed_at = now WHERE
+booked = 0`, so a slot is never both removed and booked.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from datetime import datetime
 
-from sqlalchemy import CursorResult, select, update
+from sqlalchemy import CursorResult, or_, select, update
 from sqlalchemy.orm import Session
 
+from jobnet.dfdg.models.base import utcnow
 from jobnet.dfdg.models.booking import BookingOffer, BookingRequest, BookingSlot
 from jobnet.dfdg.models.persons import Person
 from jobnet.domain.booking import BookingStatus
 
 
 def slots_of(session: Session, cvr: str, since: datetime) -> list[BookingSlot]:
-    """The job centre's slots starting at `since` or later, soonest first."""
+    """The job centre's slots on its list starting at `since` or later, soonest first."""
     query = (
         select(BookingSlot)
-        .where(BookingSlot.organisation_cvr == cvr, BookingSlot.starts_at >= since)
+        .where(
+            BookingSlot.organisation_cvr == cvr,
+            BookingSlot.starts_at >= since,
+            BookingSlot.removed_at.is_(None),
+        )
         .order_by(BookingSlot.starts_at, BookingSlot.created_at)
     )
     return list(session.scalars(query))
 
 
 def slot_of(session: Session, cvr: str, slot_id: str) -> BookingSlot | None:
+    """The job centre's slot, while it is on the list."""
     query = select(BookingSlot).where(
-        BookingSlot.id == slot_id, BookingSlot.organisation_cvr == cvr
+        BookingSlot.id == slot_id,
+        BookingSlot.organisation_cvr == cvr,
+        BookingSlot.removed_at.is_(None),
     )
     return session.scalars(query).one_or_none()
 
@@ -41,7 +50,9 @@ def slots_by_id(session: Session, cvr: str, ids: Iterable[str]) -> dict[str, Boo
     if not wanted:
         return {}
     query = select(BookingSlot).where(
-        BookingSlot.organisation_cvr == cvr, BookingSlot.id.in_(wanted)
+        BookingSlot.organisation_cvr == cvr,
+        BookingSlot.id.in_(wanted),
+        BookingSlot.removed_at.is_(None),
     )
     return {slot.id: slot for slot in session.scalars(query)}
 
@@ -68,7 +79,8 @@ def request_of_person(
 
 
 def offered_slots(session: Session, request_ids: Iterable[str]) -> dict[str, list[BookingSlot]]:
-    """The slots each request offers, soonest first (one statement)."""
+    """The slots each request offers, soonest first (one statement); a slot taken off the list
+    is among them only while a request is booked into it (the booked one is never removed)."""
     wanted = list(dict.fromkeys(request_ids))
     found: dict[str, list[BookingSlot]] = {request_id: [] for request_id in wanted}
     if not wanted:
@@ -76,7 +88,14 @@ def offered_slots(session: Session, request_ids: Iterable[str]) -> dict[str, lis
     query = (
         select(BookingOffer.request_id, BookingSlot)
         .join(BookingSlot, BookingSlot.id == BookingOffer.slot_id)
-        .where(BookingOffer.request_id.in_(wanted))
+        .join(BookingRequest, BookingRequest.id == BookingOffer.request_id)
+        .where(
+            BookingOffer.request_id.in_(wanted),
+            or_(
+                BookingSlot.removed_at.is_(None),
+                BookingRequest.slot_id == BookingSlot.id,
+            ),
+        )
         .order_by(BookingSlot.starts_at, BookingSlot.id)
     )
     for request_id, slot in session.execute(query):
@@ -89,8 +108,30 @@ def take_place(session: Session, slot_id: str) -> bool:
     update: the row's lock orders concurrent requests)."""
     statement = (
         update(BookingSlot)
-        .where(BookingSlot.id == slot_id, BookingSlot.booked < BookingSlot.capacity)
+        .where(
+            BookingSlot.id == slot_id,
+            BookingSlot.booked < BookingSlot.capacity,
+            BookingSlot.removed_at.is_(None),
+        )
         .values(booked=BookingSlot.booked + 1)
+        .execution_options(synchronize_session=False)
+    )
+    result = session.execute(statement)
+    assert isinstance(result, CursorResult)
+    return result.rowcount == 1
+
+
+def remove_slot(session: Session, slot_id: str, columns: Mapping[str, object]) -> bool:
+    """Take the slot off the list if no one has booked it; False when someone has (or it is
+    gone already). One conditional update, ordered against `take_place` by the row's lock."""
+    statement = (
+        update(BookingSlot)
+        .where(
+            BookingSlot.id == slot_id,
+            BookingSlot.booked == 0,
+            BookingSlot.removed_at.is_(None),
+        )
+        .values(removed_at=utcnow(), **columns)
         .execution_options(synchronize_session=False)
     )
     result = session.execute(statement)

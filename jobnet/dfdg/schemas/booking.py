@@ -77,6 +77,25 @@ class BookRequest(RequestBody):
     reference: Reference | None = None
 
 
+class WithdrawalRequest(RequestBody):
+    """The job centre withdraws its booking request; a booked one's summons is cancelled."""
+
+    reason: Annotated[str, Field(min_length=1, max_length=500)] = Field(
+        description="Why it is withdrawn: the person sees it (and, once booked, the summons' "
+        "cancellation gives it)"
+    )
+    letter_sent_date: date | None = Field(
+        default=None,
+        description="Once booked: the day the letter cancelling the summons is sent (today or "
+        "yesterday, § 27(2)); not needed before",
+    )
+    reference: Reference | None = None
+
+
+class SlotRemovalRequest(RequestBody):
+    reference: Reference | None = None
+
+
 class BookingOut(ResponseBody):
     id: str
     person_id: str
@@ -94,6 +113,10 @@ class BookingOut(ResponseBody):
     contact_options: str | None
     bring: str | None
     created_at: datetime
+    withdrawn_at: datetime | None = Field(
+        default=None, description="When the job centre withdrew it"
+    )
+    withdrawal_reason: str | None = None
 
 
 class BookingsResponse(ResponseBody):

@@ -87,6 +87,7 @@ RECEIPT_KINDS: dict[str, FundRecord] = {
     "summons_create": FundRecord.SUMMONS,
     "summons_move": FundRecord.SUMMONS,
     "summons_cancel": FundRecord.SUMMONS,
+    "booking_withdraw": FundRecord.SUMMONS,
     "held_interview": FundRecord.INTERVIEW,
     "plan_create": FundRecord.PLAN,
     "plan_revision": FundRecord.PLAN,

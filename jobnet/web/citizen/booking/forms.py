@@ -66,6 +66,15 @@ class ChooseSlotForm(FlaskForm):
     )
 
 
+class RemoveSlotForm(FlaskForm):
+    """The job centre takes a time off its list: the button, and the command's key."""
+
+    class Meta:
+        locales = ("da", "en")
+
+    key = KeyField()
+
+
 def _choices(mapping: dict) -> list[SelectChoice]:
     return [SelectChoice(str(code.value), label) for code, label in mapping.items()]
 

@@ -41,5 +41,8 @@ PROBLEMS.declare(
         BookingProblem.SAME_SLOT: _l("You have already booked this time."),
         BookingProblem.CLOSED: _l("The job centre has cancelled this booking."),
         BookingProblem.SLOT_BOOKED: _l("The time has bookings and cannot be removed."),
+        BookingProblem.LETTER_MISSING: _l(
+            "The citizen has booked the interview: enter the date the letter cancelling it is sent."
+        ),
     },
 )

@@ -55,9 +55,13 @@ def _form_for(booking: Booking, form: ChooseSlotForm | None = None) -> ChooseSlo
 @bp.get("/")
 @subject_required
 def index() -> str:
-    bookings = [item for item in _bookings() if item.status != "cancelled"]
+    found = _bookings()
+    bookings = [item for item in found if item.status != "cancelled"]
+    withdrawn = [item for item in found if item.status == "cancelled"]
     forms = {item.id: _form_for(item) for item in bookings}
-    return render_template("citizen/booking/index.html", bookings=bookings, forms=forms)
+    return render_template(
+        "citizen/booking/index.html", bookings=bookings, withdrawn=withdrawn, forms=forms
+    )
 
 
 def _page(booking: Booking, form: ChooseSlotForm, status: int = 200) -> tuple[str, int]:
@@ -77,6 +81,8 @@ def choose(booking_id: str) -> tuple[str, int]:
 def book(booking_id: str) -> Response | tuple[str, int]:
     booking = _booking(booking_id)
     form = _form_for(booking, ChooseSlotForm())
+    if booking.status == "cancelled":
+        return _page(booking, form, 422)
     if not form.validate_on_submit():
         return _page(booking, form, 422 if form.is_submitted() else 200)
     moving = booking.slot is not None
@@ -106,6 +112,6 @@ def book(booking_id: str) -> Response | tuple[str, int]:
 @subject_required
 def receipt(booking_id: str) -> str:
     booking = _booking(booking_id)
-    if booking.slot is None:
+    if booking.slot is None or booking.status == "cancelled":
         abort(404)
     return render_template("citizen/booking/receipt.html", booking=booking)

@@ -112,6 +112,7 @@ ACTIONS = {
     "booking.list": _l("Read the interviews you are asked to book"),
     "booking.book": _l("Booked or moved your interview"),
     "booking.overview": _l("Saw you on the job centre's list of who has booked an interview"),
+    "booking.withdraw": _l("Withdrew its request that you book an interview"),
 }
 
 OUTCOMES = {

@@ -5,22 +5,25 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from flask import flash, redirect, render_template, request, url_for
+from flask import abort, flash, redirect, render_template, request, url_for
 from flask_babel import gettext as _
+from flask_babel import ngettext
 from flask_login import current_user
 from werkzeug.wrappers import Response
 from wtforms.fields.choices import SelectChoice
 
+from jobnet.clients.dfdg_client.booking import Slot
 from jobnet.clients.dfdg_client.client import get_dfdg_client
-from jobnet.clients.dfdg_client.errors import DfdgRejected, DfdgUnavailable
+from jobnet.clients.dfdg_client.errors import DfdgNotFound, DfdgRejected, DfdgUnavailable
 from jobnet.clients.dfdg_client.values import Actor
+from jobnet.domain.booking import BookingProblem
 from jobnet.web.auth.users import (
     acting_jobcentre_required,
     current_actor,
     jobcentre_required,
     subject_person_id,
 )
-from jobnet.web.citizen.booking.forms import OpenBookingForm, SlotForm
+from jobnet.web.citizen.booking.forms import OpenBookingForm, RemoveSlotForm, SlotForm
 from jobnet.web.citizen.booking.views import slot_label
 from jobnet.web.jobcentre.booking import bp
 from jobnet.web.journeys import outbox
@@ -39,7 +42,7 @@ def _cvr() -> str:
     return str(current_user.organisation_cvr)
 
 
-def _key(form: SlotForm | OpenBookingForm) -> str:
+def _key(form: SlotForm | OpenBookingForm | RemoveSlotForm) -> str:
     return str(form.key.data or "") or outbox.new_idempotency_key()
 
 
@@ -88,6 +91,68 @@ def slots() -> str | Response | tuple[str, int]:
     found = get_dfdg_client().booking_slots(_cvr(), _actor())
     page = render_template("jobcentre/booking/slots.html", form=form, slots=found)
     return page, status
+
+
+MAX_ID_LENGTH = 36
+
+
+def booked_words(booked: int) -> str:
+    """Why a time cannot be removed, naming how many have booked it."""
+    return ngettext(
+        "The time cannot be removed: %(num)d citizen has booked it. Withdraw or move the "
+        "booking first.",
+        "The time cannot be removed: %(num)d citizens have booked it. Withdraw or move the "
+        "bookings first.",
+        booked,
+    )
+
+
+def _slot(slot_id: str) -> Slot:
+    if not slot_id or len(slot_id) > MAX_ID_LENGTH:
+        abort(404)
+    found = next(
+        (s for s in get_dfdg_client().booking_slots(_cvr(), _actor()) if s.id == slot_id), None
+    )
+    if found is None:
+        abort(404)
+    return found
+
+
+def _removal_page(
+    slot: Slot, form: RemoveSlotForm, status: int = 200, problem: str | None = None
+) -> tuple[str, int]:
+    if not form.key.data or status != 200:
+        form.key.data = outbox.new_idempotency_key()
+    refusal = booked_words(slot.booked) if slot.booked else problem
+    page = render_template("jobcentre/booking/remove.html", slot=slot, form=form, refusal=refusal)
+    return page, status
+
+
+@bp.get("/tider/<slot_id>/fjern")
+@jobcentre_required
+def remove_slot(slot_id: str) -> tuple[str, int]:
+    return _removal_page(_slot(slot_id), RemoveSlotForm(formdata=None))
+
+
+@bp.post("/tider/<slot_id>/fjern")
+@jobcentre_required
+def remove_slot_confirmed(slot_id: str) -> Response | tuple[str, int]:
+    """Take the time off the list. DFDG refuses a time someone has booked (also one booked in
+    the moment since the page was shown): the page then says how many have."""
+    slot = _slot(slot_id)
+    form = RemoveSlotForm()
+    if not form.validate_on_submit():
+        return _removal_page(slot, form, 422)
+    try:
+        get_dfdg_client().remove_booking_slot(_cvr(), slot.id, _actor(), _key(form))
+    except DfdgRejected as error:
+        problem = None if error.code == BookingProblem.SLOT_BOOKED else problem_message(error.code)
+        return _removal_page(_slot(slot_id), form, 422, problem)
+    except DfdgNotFound:
+        flash(_("The time is no longer on the list."), "info")
+        return redirect(url_for("jobcentre_booking.slots"))
+    flash(_("The time is removed from the list."), "success")
+    return redirect(url_for("jobcentre_booking.slots"))
 
 
 @bp.get("/")

@@ -1,6 +1,8 @@
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import replace
+from typing import TypeVar
 
 from flask import abort, current_app, flash, redirect, render_template, session, url_for
 from flask_babel import gettext as _
@@ -12,7 +14,7 @@ from jobnet.clients.dfdg_client.errors import DfdgForbidden, DfdgNotFound, DfdgU
 from jobnet.clients.dfdg_client.summons import DaySummons
 from jobnet.clients.dfdg_client.values import Actor
 from jobnet.domain.cpr import normalise_cpr
-from jobnet.web.auth.fund_pages import fund_may_see_receipt
+from jobnet.web.auth.fund_pages import fund_may_see_receipt, may_open
 from jobnet.web.auth.users import (
     ACTING_KEY,
     acting_caseworker_required,
@@ -25,6 +27,7 @@ from jobnet.web.journeys import outbox
 from jobnet.web.journeys.labels import INTERVIEW_LIST_PURPOSE
 from jobnet.web.journeys.machinery import current_situation
 
+T = TypeVar("T")
 RECENT_KEY = "recent_citizens"  # DFDG person ids and names; never a CPR number
 MAX_RECENT = 8
 
@@ -138,6 +141,17 @@ def reopen_citizen() -> Response | tuple[str, int]:
     return redirect(url_for("caseworker.citizen"))
 
 
+def _maybe(page: str, read: Callable[[], T]) -> T | None:
+    """What the page for one citizen shows from another area: not asked for when the user may
+    not open that area's page (a fund's employee), and None while DFDG cannot be reached."""
+    if not may_open(page):
+        return None
+    try:
+        return read()
+    except DfdgUnavailable:
+        return None
+
+
 @bp.get("/borger")
 @acting_caseworker_required
 def citizen() -> str:
@@ -148,9 +162,12 @@ def citizen() -> str:
     if current_user.is_fund_employee:
         reports = [report for report in reports if fund_may_see_receipt(report.kind)]
     client = get_dfdg_client()
+    person_id = acting["person_id"]
     return render_template(
         "jobcentre/citizens/citizen.html",
         situation=situation,
+        duties=_maybe("duties.index", lambda: client.duties(person_id, current_actor())),
+        bookings=_maybe("booking.index", lambda: client.bookings(person_id, current_actor())),
         summons=client.summons_overview(acting["person_id"], current_actor()),
         # Plans are the job centre's: a fund's employee is not shown one (nor is it fetched).
         plan=(

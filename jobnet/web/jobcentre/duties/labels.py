@@ -14,6 +14,7 @@ KINDS: dict[str, str | None] = {
     "joblog": "joblog",
     "samtaler": "interview",
     "plan": "plan",
+    "booking": "booking",
 }
 
 
@@ -24,6 +25,7 @@ def kind_filter_label(slug: str) -> str:
         "joblog": _("Job log"),
         "samtaler": _("Interviews"),
         "plan": _("Plan"),
+        "booking": _("Booking"),
     }.get(slug, slug)
 
 
@@ -57,6 +59,8 @@ def jobcentre_title(duty: Duty) -> str:
         return _("Interview")
     if duty.kind == "plan":
         return _("Has not read the plan (version %(number)s)", number=duty.plan_version or 0)
+    if duty.kind == "booking":
+        return _("Has not booked the interview the job centre asked them to book")
     return duty.kind
 
 

@@ -35,6 +35,7 @@ ACTS: dict[str, tuple[str, str | None]] = {
     "interview": ("summons.show", "summons_id"),
     "move": ("jobcentre_summons_move.start", "summons"),
     "plan": ("caseworker.citizen", None),
+    "booking": ("caseworker.citizen", None),  # its booking requests, to book, move or withdraw
 }
 
 

@@ -101,6 +101,9 @@ def _letter_field() -> DatePartsField:
     )
 
 
+letter_field = _letter_field  # for the other changes of a summons (a booking's withdrawal)
+
+
 def _time_field() -> StringField:
     return StringField(
         _l("Time"),
