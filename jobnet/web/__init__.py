@@ -100,6 +100,13 @@ def _register_dfdg(app: Flask) -> None:
         dfdg_app = create_dfdg_app(app.config)
         app.extensions["dfdg_app"] = dfdg_app
         client = DfdgClient.in_process(dfdg_app, token, timeout, signer)
+        if app.config["DFDG_WORKER_EMBEDDED"]:
+            # DFDG's own worker (missed booking deadlines, the funds' webhooks) beside it, as
+            # the outbox worker runs beside the web app; production runs `dfdg work`.
+            from jobnet.dfdg.worker import start_embedded
+
+            interval = float(app.config["DFDG_WORKER_SECONDS"])
+            app.extensions["dfdg_worker"] = start_embedded(dfdg_app, interval)
         if app.config["DFDG_MOUNT_ON_WEB"]:
             # Development: DFDG's API also answers at /dfdg on the web port, for people and
             # tools (production refuses this setting; DFDG is its own service there).

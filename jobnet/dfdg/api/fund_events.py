@@ -247,15 +247,6 @@ def _interview_day(starts_at: datetime) -> date:
     return starts_at.astimezone(clock.DANISH_TIME).date()
 
 
-def _fund_if_covered(session: Session, person: Person, today: date) -> Organisation | None:
-    """The person's fund of today when events go to it (§ 60); None otherwise."""
-    period = person_queries.current_period(session, person.id, today)
-    fund = event_queries.recipient(session, person.id, today)
-    if check_covered(period.contact_group if period else None, fund is not None) is not None:
-        return None
-    return fund
-
-
 @api.route(
     "POST",
     "/persons/<person_id>/summons/<summons_id>/no-show",
@@ -303,7 +294,7 @@ def mark_no_show(person_id: str, summons_id: str) -> tuple[Response, int]:
     summons.not_attended_at = moment
     for name, value in actor_queries.actor_columns("not_attended_by", actor).items():
         setattr(summons, name, value)
-    fund = _fund_if_covered(session, person, today)
+    fund = event_queries.covered_fund(session, person.id, today)
     events: list[FundEvent] = []
     if fund is not None:
         fields = {
