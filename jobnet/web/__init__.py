@@ -152,6 +152,7 @@ def _register_blueprints(app: Flask) -> None:
     from jobnet.web.jobcentre.summons import bp as jobcentre_summons_bp
     from jobnet.web.jobcentre.summons import cancel_bp as summons_cancel_bp
     from jobnet.web.jobcentre.summons import move_bp as summons_move_bp
+    from jobnet.web.jobcentre.summons import not_attended_bp as summons_not_attended_bp
     from jobnet.web.journeys.receipts import bp as receipts_bp
     from jobnet.web.platform.errors import register_error_handlers
     from jobnet.web.public import bp as public_bp
@@ -169,6 +170,7 @@ def _register_blueprints(app: Flask) -> None:
         jobcentre_summons_bp,
         summons_move_bp,
         summons_cancel_bp,
+        summons_not_attended_bp,
         jobcentre_plan_bp,
         cv_approval_bp,
         insight_bp,

@@ -49,5 +49,10 @@ PROBLEMS.declare(
         FundEventProblem.INTERVIEW_NOT_HELD_YET: _l(
             "The interview has not begun, so it cannot be marked as not attended."
         ),
+        FundEventProblem.ARISES_BY_ITSELF: _l(
+            "This event is not reported by hand: it arises by itself when a booking deadline "
+            "passes."
+        ),
+        FundEventProblem.SUMMONS_CANCELLED: _l("The summons is cancelled."),
     },
 )
