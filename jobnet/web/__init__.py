@@ -103,10 +103,10 @@ def _register_dfdg(app: Flask) -> None:
         if app.config["DFDG_WORKER_EMBEDDED"]:
             # DFDG's own worker (missed booking deadlines, the funds' webhooks) beside it, as
             # the outbox worker runs beside the web app; production runs `dfdg work`.
-            from jobnet.dfdg.worker import start_embedded
+            from jobnet.dfdg import start_embedded_worker
 
             interval = float(app.config["DFDG_WORKER_SECONDS"])
-            app.extensions["dfdg_worker"] = start_embedded(dfdg_app, interval)
+            app.extensions["dfdg_worker"] = start_embedded_worker(dfdg_app, interval)
         if app.config["DFDG_MOUNT_ON_WEB"]:
             # Development: DFDG's API also answers at /dfdg on the web port, for people and
             # tools (production refuses this setting; DFDG is its own service there).
