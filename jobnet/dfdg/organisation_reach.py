@@ -42,7 +42,7 @@ class Owner(StrEnum):
 @dataclass(frozen=True)
 class OrganisationRoute:
     owner: Owner
-    action: str  # the audit action of a refusal
+    action: str | None  # the audit action of a refusal (the job centre's routes only)
     why: str
 
 
@@ -65,28 +65,28 @@ ROUTES: dict[str, OrganisationRoute] = {
     "take_thread": OrganisationRoute(J, "messages.take", MESSAGES_WHY),
     "answer_thread": OrganisationRoute(J, "messages.send", MESSAGES_WHY),
     "jobcentre_attachment": OrganisationRoute(J, "messages.attachment", MESSAGES_WHY),
-    "list_organisations": OrganisationRoute(SH, "organisations.read", "the registry"),
-    "get_organisation": OrganisationRoute(SH, "organisations.read", "the registry"),
+    "list_organisations": OrganisationRoute(SH, None, "the registry"),
+    "get_organisation": OrganisationRoute(SH, None, "the registry"),
     "lookup_person": OrganisationRoute(
-        SH, "person.lookup", "by CPR number: a fund finds its members only (access rules)"
+        SH, None, "by CPR number: a fund finds its members only (access rules)"
     ),
     "create_person": OrganisationRoute(
-        SH, "person.create", "a citizen's first login, or a caseworker registering a person"
+        SH, None, "a citizen's first login, or a caseworker registering a person"
     ),
-    "list_notices": OrganisationRoute(SY, "notices.collect", "jobnet-web's notifications"),
-    "acknowledge_notices": OrganisationRoute(SY, "notices.acknowledge", "the same"),
+    "list_notices": OrganisationRoute(SY, None, "jobnet-web's notifications"),
+    "acknowledge_notices": OrganisationRoute(SY, None, "the same"),
     "count_unread_messages": OrganisationRoute(
-        SY, "messages.unread_count", "jobnet-web's daily e-mail to caseworkers"
+        SY, None, "jobnet-web's daily e-mail to caseworkers"
     ),
-    "fund_events_feed": OrganisationRoute(SY, "fund_events.feed", "the fund's own system"),
-    "statistics": OrganisationRoute(PU, "statistics.read", "anonymised figures"),
-    "statistics_measures": OrganisationRoute(PU, "statistics.read", "anonymised figures"),
-    "fund_event_statistics": OrganisationRoute(PU, "statistics.read", "anonymised figures"),
-    "health": OrganisationRoute(PU, "health", "the service's own state"),
-    "live": OrganisationRoute(PU, "live", "the service's own state"),
-    "openapi_document": OrganisationRoute(PU, "openapi", "the API's description"),
+    "fund_events_feed": OrganisationRoute(SY, None, "the fund's own system"),
+    "statistics": OrganisationRoute(PU, None, "anonymised figures"),
+    "statistics_measures": OrganisationRoute(PU, None, "anonymised figures"),
+    "fund_event_statistics": OrganisationRoute(PU, None, "anonymised figures"),
+    "health": OrganisationRoute(PU, None, "the service's own state"),
+    "live": OrganisationRoute(PU, None, "the service's own state"),
+    "openapi_document": OrganisationRoute(PU, None, "the API's description"),
 }
-UNCLASSIFIED = "organisation.access"
+UNCLASSIFIED = "organisation.unclassified"
 
 
 def _is_fund_employee(session: Session, actor: ActorContext) -> bool:
@@ -103,7 +103,7 @@ def check_organisation_reach(session: Session, actor: ActorContext, endpoint: st
         return
     if not _is_fund_employee(session, actor):
         return
-    _refuse(session, route.action if route else UNCLASSIFIED)
+    _refuse(session, (route.action if route else None) or UNCLASSIFIED)
 
 
 def _refuse(session: Session, action: str) -> NoReturn:

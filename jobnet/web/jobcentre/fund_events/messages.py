@@ -53,6 +53,8 @@ PROBLEMS.declare(
             "This event is not reported by hand: it arises by itself when a booking deadline "
             "passes."
         ),
-        FundEventProblem.SUMMONS_CANCELLED: _l("The summons is cancelled."),
+        FundEventProblem.SUMMONS_CANCELLED: _l(
+            "The summons is cancelled, so it cannot be marked as not attended."
+        ),
     },
 )
