@@ -11,7 +11,7 @@ from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
-from tests.helpers import login_caseworker
+from tests.helpers import login_caseworker, login_citizen
 from tests.integration.test_caseworker import (
     METTE,
     caseworker,  # noqa: F401 - the fixture
@@ -82,6 +82,13 @@ def test_a_caseworker_marks_a_members_interview_not_attended_and_the_fund_gets_i
     caseworker.get(link)
     again = caseworker.get(STEP).get_data(as_text=True)
     assert "The summons is already marked as not attended." in again
+
+    # The citizen sees it on the summons too, with who marked it.
+    citizen = journey_app.test_client()
+    citizen.get("/language/en")
+    login_citizen(citizen, METTE)
+    own = citizen.get(f"/indkaldelser/{summons_id}").get_data(as_text=True)
+    assert "Not attended" in own and "Jobcenter København" in own
 
 
 def test_a_funds_employee_sees_not_attended_but_cannot_mark_it(
