@@ -99,6 +99,7 @@ class FundEventProblem(StrEnum):
     NOT_ATTENDED_TWICE = "not_attended_twice"
     INTERVIEW_NOT_HELD_YET = "interview_not_held_yet"
     ARISES_BY_ITSELF = "arises_by_itself"
+    INTERVIEW_RECORDED_HELD = "interview_recorded_held"
     SUMMONS_CANCELLED = "summons_cancelled"
 
 
@@ -242,16 +243,20 @@ def check_not_attended(
     today: date,
     cancelled: bool,
     already_marked: bool,
+    held_that_day: bool = False,
 ) -> FundEventProblem | None:
     """A summons is marked not attended once its interview has begun, once, and (§ 61) on the
     interview's day or the day after — for everyone, so the summons and the fund's event
-    never disagree."""
+    never disagree; not when the job centre recorded a held interview with the person that
+    day (the duties count the summons attended then)."""
     if cancelled:
         return FundEventProblem.SUMMONS_CANCELLED
     if starts_at > now:
         return FundEventProblem.INTERVIEW_NOT_HELD_YET
     if already_marked:
         return FundEventProblem.NOT_ATTENDED_TWICE
+    if held_that_day:
+        return FundEventProblem.INTERVIEW_RECORDED_HELD
     return check_reported_in_time(interview_day, today)
 
 

@@ -96,6 +96,8 @@ MESSAGES.update(
         FundEventProblem.ARISES_BY_ITSELF: "This event arises by itself from DFDG's records; "
         "it is not reported",
         FundEventProblem.SUMMONS_CANCELLED: "The summons is cancelled",
+        FundEventProblem.INTERVIEW_RECORDED_HELD: "A held interview with the person is "
+        "recorded on the interview's day",
     }
 )
 
@@ -284,6 +286,7 @@ def mark_no_show(person_id: str, summons_id: str) -> tuple[Response, int]:
         cancelled=summons.status == "cancelled",
         already_marked=summons.not_attended_at is not None
         or event_queries.for_summons(session, summons.id) is not None,
+        held_that_day=event_queries.held_interview_on(session, person.id, day),
     )
     if problem is not None:
         refuse(session, NO_SHOW, person.id, violation([broken("summons_id", problem)]))

@@ -10,6 +10,7 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg.models.fund_events import FundEvent
+from jobnet.dfdg.models.interviews import HeldInterview
 from jobnet.dfdg.models.persons import Organisation
 from jobnet.dfdg.queries import fund_memberships
 from jobnet.dfdg.queries import organisations as organisation_queries
@@ -63,6 +64,14 @@ def covered_fund(session: Session, person_id: str, today: date) -> Organisation 
     if check_covered(period.contact_group if period else None, fund is not None) is not None:
         return None
     return fund
+
+
+def held_interview_on(session: Session, person_id: str, day: date) -> bool:
+    """Whether the job centre recorded a held interview with the person on `day`."""
+    query = select(HeldInterview.id).where(
+        HeldInterview.person_id == person_id, HeldInterview.held_on == day
+    )
+    return session.scalars(query.limit(1)).first() is not None
 
 
 def for_booking_request(session: Session, request_id: str) -> FundEvent | None:

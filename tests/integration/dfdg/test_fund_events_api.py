@@ -281,6 +281,27 @@ def test_a_cancelled_summons_is_not_marked_and_a_comment_goes_to_the_fund(
     assert commented.get_json()["fund_event"]["comment"] == "Ringede ikke"
 
 
+def test_a_summons_is_not_marked_not_attended_on_a_day_with_a_held_interview(
+    fund_systems: Flask, dfdg_client: FlaskClient, dfdg_store: Store, caseworker: dict[str, str]
+) -> None:
+    person = member(dfdg_store, "0303901234")
+    starts = f"{days(1).isoformat()}T10:00:00+01:00"
+    with today_is(fund_systems, TODAY):
+        made = post(
+            dfdg_client,
+            f"/persons/{person}/summons",
+            summons_body(starts_at=starts, letter_sent_date=TODAY.isoformat()),
+            caseworker,
+        ).get_json()["id"]
+    with today_is(fund_systems, days(1)):
+        held = {"held_on": days(1).isoformat(), "form": "in_person", "agreement": "Ny plan"}
+        assert (
+            post(dfdg_client, f"/persons/{person}/interviews", held, caseworker).status_code == 201
+        )
+        answer = post(dfdg_client, f"/persons/{person}/summons/{made}/no-show", {}, caseworker)
+    assert rule_code(answer)[0] == "interview_recorded_held"
+
+
 def test_a_missed_booking_is_never_reported_by_hand(
     fund_systems: Flask, dfdg_client: FlaskClient, dfdg_store: Store, caseworker: dict[str, str]
 ) -> None:
