@@ -71,7 +71,7 @@ ROUTES: dict[str, OrganisationRoute] = {
         SH, None, "by CPR number: a fund finds its members only (access rules)"
     ),
     "create_person": OrganisationRoute(
-        SH, None, "a citizen's first login, or a caseworker registering a person"
+        SH, None, "a citizen's first login; a caseworker's call is a look-up (access rules)"
     ),
     "list_notices": OrganisationRoute(SY, None, "jobnet-web's notifications"),
     "acknowledge_notices": OrganisationRoute(SY, None, "the same"),
