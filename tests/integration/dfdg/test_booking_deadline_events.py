@@ -7,6 +7,7 @@ fund's webhook with the event's id."""
 from __future__ import annotations
 
 import json
+import threading
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -176,3 +177,33 @@ def test_the_command_and_the_workers_round_record_and_push_it(
     [(event_id, body)] = received
     assert event_id == body["id"]
     assert body["event_date"] == days(6).isoformat()
+
+
+def test_runs_at_the_same_moment_record_each_missed_booking_once(
+    fund_systems: Flask, dfdg_client: FlaskClient, dfdg_store: Store, caseworker: dict[str, str]
+) -> None:
+    """On PostgreSQL, with real concurrent transactions: four runs at once (two workers, the
+    command beside them) give one event a request, numbered without gaps in the fund's feed."""
+    if dfdg_store.engine.dialect.name != "postgresql":
+        pytest.skip("concurrent transactions are proven on PostgreSQL (JOBNET_TEST_DB=postgresql)")
+    for number in range(3):
+        person = member(dfdg_store, f"03039{number}1234", FUND_A)
+        _request(dfdg_client, caseworker, person, deadline=DEADLINE.isoformat())
+    runs = 4
+    barrier = threading.Barrier(runs)
+    recorded: list[int] = [0] * runs
+
+    def run(index: int) -> None:
+        barrier.wait()
+        recorded[index] = missed_bookings(fund_systems).recorded
+
+    threads = [threading.Thread(target=run, args=(index,)) for index in range(runs)]
+    with today_is(fund_systems, days(5)):
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join(timeout=60)
+    assert sum(recorded) == 3
+    events = _events(dfdg_store)
+    assert len({event.booking_request_id for event in events}) == len(events) == 3
+    assert [event.fund_sequence for event in events] == [1, 2, 3]
