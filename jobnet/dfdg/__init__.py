@@ -68,6 +68,14 @@ def create_dfdg_app(settings: Mapping[str, Any] | None = None) -> Flask:
     return app
 
 
+def start_embedded_worker(app: Flask, interval: float) -> Any:
+    """DFDG's worker (`jobnet.dfdg.worker`) as a thread beside the in-process DFDG `app`; the
+    web app starts it in the embedded default (`DFDG_WORKER_EMBEDDED`)."""
+    from jobnet.dfdg.worker import start_embedded
+
+    return start_embedded(app, interval)
+
+
 def _setup_store(app: Flask, settings: Mapping[str, Any]) -> None:
     app.extensions[STORE_KEY] = Store(settings["DFDG_DATABASE_URL"], MIGRATIONS_DIR)
     app.extensions[TOKENS_KEY] = parse_system_tokens(settings.get("DFDG_SYSTEM_TOKENS", ""))

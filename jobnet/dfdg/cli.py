@@ -75,25 +75,46 @@ def purge_messages_command() -> None:
 @dfdg_cli.command("deliver-fund-events")
 @click.option("--timeout", type=float, default=10.0, show_default=True)
 def deliver_fund_events_command(timeout: float) -> None:
-    """Push due fund events to the funds' webhooks (DFDG_FUND_WEBHOOKS); run it every minute."""
-    import httpx
+    """Push due fund events to the funds' webhooks (DFDG_FUND_WEBHOOKS) once."""
+    from jobnet.dfdg.worker import deliver_webhooks
 
-    from jobnet.dfdg.api.fund_events import events_out
-    from jobnet.dfdg.fund_webhooks import deliver_due, webhooks
-    from jobnet.dfdg.models.base import utcnow
-
-    def render(session, event):  # type: ignore[no-untyped-def]
-        [out] = events_out(session, [event])
-        return out.model_dump(mode="json")
-
-    hooks = webhooks(current_app.config)
-    transport = current_app.config.get("DFDG_WEBHOOK_TRANSPORT")  # tests: a mock transport
-    with (
-        httpx.Client(timeout=timeout, transport=transport) as http,
-        current_store().session() as session,
-    ):
-        result = deliver_due(session, hooks, http, utcnow(), render)
+    result = deliver_webhooks(current_app._get_current_object(), timeout)  # type: ignore[attr-defined]
     click.echo(
         f"{result.delivered} delivered, {result.failed} failed (to be retried), "
         f"{result.waiting} waiting."
     )
+
+
+@dfdg_cli.command("booking-deadlines")
+def booking_deadlines_command() -> None:
+    """Record the fund event of each booking request not booked by its deadline (once a
+    request; run it daily, or let `dfdg work` run it)."""
+    from jobnet.dfdg.worker import missed_bookings
+
+    result = missed_bookings(current_app._get_current_object())  # type: ignore[attr-defined]
+    click.echo(
+        f"{result.recorded} missed bookings recorded for the funds; "
+        f"{result.not_covered} not for a fund (not a member in contact group 1)."
+    )
+
+
+@dfdg_cli.command("work")
+@click.option("--interval", type=float, default=30.0, show_default=True)
+@click.option("--once", is_flag=True, help="One round, then stop.")
+def work_command(interval: float, once: bool) -> None:
+    """DFDG's worker: missed booking deadlines (every 5 minutes) and the funds' webhooks
+    (every round), until stopped."""
+    import time
+
+    from jobnet.dfdg.worker import DfdgWorker
+
+    worker = DfdgWorker(current_app._get_current_object())  # type: ignore[attr-defined]
+    while True:
+        done = worker.round()
+        if done.missed is not None and done.missed.recorded:
+            click.echo(f"{done.missed.recorded} missed bookings recorded.")
+        if done.delivered.delivered or done.delivered.failed:
+            click.echo(f"{done.delivered.delivered} delivered, {done.delivered.failed} failed.")
+        if once:
+            return
+        time.sleep(interval)

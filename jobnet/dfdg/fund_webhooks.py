@@ -5,13 +5,15 @@ DFDG_FUND_WEBHOOKS is JSON (or a JSON file's path): `{"<fund CVR>": {"url": "htt
 of systems (DFDG_SYSTEMS) holds none.
 
 Each push is a POST of the event as JSON with
-- `X-DFDG-Event-Id`: the event's id (a fund that gets an event twice — DFDG was stopped between
-  the fund's answer and recording it — knows it by this id);
+- `X-DFDG-Event-Id`: the event's id, the same on every attempt (a fund that gets an event
+  twice — DFDG was stopped between the fund's answer and recording it — knows it by this id,
+  and must dedupe on it: `jobnet.fund_system.receiver` does);
 - `X-DFDG-Timestamp`: seconds since the epoch;
 - `X-DFDG-Signature`: `sha256=` and the hex HMAC-SHA256, keyed with the fund's secret, of
   `<timestamp>.<body>`.
 
-`deliver_due` (run by `flask --app jobnet.dfdg.wsgi dfdg deliver-fund-events`) pushes each event
+`deliver_due` (run by DFDG's worker, `flask --app jobnet.dfdg.wsgi dfdg work`, or once by
+`dfdg deliver-fund-events`; a thread of the web process under `make run`) pushes each event
 whose turn has come, oldest first; a 2xx answer marks it delivered, anything else (or no answer)
 tries again after a back-off that doubles (`BACKOFF_FIRST` up to `BACKOFF_MAX`). A person's later
 event waits while an earlier one of theirs is not delivered, so each fund gets a person's events

@@ -152,6 +152,8 @@ def _wrap(view: View, operation: Operation) -> View:
     @wraps(inner)
     def with_actor(*args: Any, **kwargs: Any) -> Any:
         from jobnet.dfdg.access import check_person_access
+        from jobnet.dfdg.context import request_session
+        from jobnet.dfdg.organisation_reach import check_organisation_reach
         from jobnet.dfdg.scope import check_scope
 
         person_id = kwargs.get("person_id")
@@ -167,6 +169,9 @@ def _wrap(view: View, operation: Operation) -> View:
         )
         if person_id is not None:
             check_person_access(person_id, endpoint=operation.endpoint, view_args=kwargs)
+        else:
+            # The job centre's organisation-wide routes are refused to a fund's employee.
+            check_organisation_reach(request_session(), actor, operation.endpoint)
         return inner(*args, **kwargs)
 
     return with_actor

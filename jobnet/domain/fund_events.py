@@ -13,13 +13,22 @@ Deadlines:
 - § 62(1) no. 1: an offer's start is reported no earlier than the day it was granted and no later
   than the day it begins (`check_offer_start`).
 - § 62(1) no. 2: an offer's end is reported on its end date (`check_offer_end`).
+
+Events that arise by themselves (no caseworker chooses them on the form):
+- `no_show`: a summons the job centre marks not attended once its interview has begun
+  (`check_not_attended`), dated the interview's day;
+- `booking_deadline_missed`: a booking request not booked by its deadline (the seed 003's
+  "frister for selvbooking"; the funds' guidance: a missed booking deadline is treated like
+  not attending), dated the day after the deadline, the first day it was not booked
+  (`booking_missed_event_date`), and recorded within § 61 of that day
+  (`booking_missed_in_time`).
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 from decimal import Decimal
 from enum import StrEnum
 
@@ -44,11 +53,17 @@ class FundEventType(StrEnum):
     OFFER_START = "offer_start"  # § 62(1) no. 1
     OFFER_END = "offer_end"  # § 62(1) no. 2
     OFFER_CHANGE = "offer_change"  # § 62(1) nos. 3-5
+    # Not booked an interview the job centre asked to be booked by its deadline (§ 61 as not
+    # attending; the booking's deadline: seed 003, "frister for selvbooking").
+    BOOKING_DEADLINE_MISSED = "booking_deadline_missed"
 
 
 OFFER_TYPES = frozenset(
     {FundEventType.OFFER_START, FundEventType.OFFER_END, FundEventType.OFFER_CHANGE}
 )
+
+# Types that arise by themselves from DFDG's own records: a caseworker does not report them.
+AUTOMATIC_TYPES = frozenset({FundEventType.BOOKING_DEADLINE_MISSED})
 
 
 class OfferStatus(StrEnum):
@@ -63,7 +78,7 @@ class OfferStatus(StrEnum):
 
 class EventSource(StrEnum):
     CASEWORKER = "caseworker"  # registered by a caseworker
-    AUTOMATIC = "automatic"  # arose by itself (a summons marked not attended)
+    AUTOMATIC = "automatic"  # arose by itself (a summons not attended, a booking not made)
 
 
 class FundEventProblem(StrEnum):
@@ -83,6 +98,9 @@ class FundEventProblem(StrEnum):
     NOT_A_FUND_MEMBER = "not_a_fund_member"
     NOT_ATTENDED_TWICE = "not_attended_twice"
     INTERVIEW_NOT_HELD_YET = "interview_not_held_yet"
+    ARISES_BY_ITSELF = "arises_by_itself"
+    INTERVIEW_RECORDED_HELD = "interview_recorded_held"
+    SUMMONS_CANCELLED = "summons_cancelled"
 
 
 @dataclass(frozen=True)
@@ -184,6 +202,8 @@ def check_fund_event(
     comment: str | None = None,
 ) -> Broken | None:
     """The first rule the event breaks (§§ 61-63), or None."""
+    if event_type in AUTOMATIC_TYPES:
+        return Broken("type", FundEventProblem.ARISES_BY_ITSELF)
     texts = check_texts(cause, comment)
     if texts is not None:
         return texts
@@ -213,3 +233,40 @@ def check_covered(contact_group: int | None, is_member: bool) -> FundEventProble
     if not is_member:
         return FundEventProblem.NOT_A_FUND_MEMBER
     return None
+
+
+def check_not_attended(
+    *,
+    starts_at: datetime,
+    interview_day: date,
+    now: datetime,
+    today: date,
+    cancelled: bool,
+    already_marked: bool,
+    held_that_day: bool = False,
+) -> FundEventProblem | None:
+    """A summons is marked not attended once its interview has begun, once, and (§ 61) on the
+    interview's day or the day after — for everyone, so the summons and the fund's event
+    never disagree; not when the job centre recorded a held interview with the person that
+    day (the duties count the summons attended then)."""
+    if cancelled:
+        return FundEventProblem.SUMMONS_CANCELLED
+    if starts_at > now:
+        return FundEventProblem.INTERVIEW_NOT_HELD_YET
+    if already_marked:
+        return FundEventProblem.NOT_ATTENDED_TWICE
+    if held_that_day:
+        return FundEventProblem.INTERVIEW_RECORDED_HELD
+    return check_reported_in_time(interview_day, today)
+
+
+def booking_missed_event_date(deadline: date) -> date:
+    """A booking request not booked by its deadline (that day still in time) is missed on the
+    day after."""
+    return deadline + timedelta(days=1)
+
+
+def booking_missed_in_time(deadline: date, today: date) -> bool:
+    """Whether the missed booking can still be recorded today within § 61 (its day or the day
+    after)."""
+    return check_reported_in_time(booking_missed_event_date(deadline), today) is None

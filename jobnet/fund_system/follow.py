@@ -15,6 +15,8 @@ import httpx
 from flask import current_app
 from flask.cli import AppGroup
 
+from jobnet.fund_system.seen import SeenEvents, seen_path
+
 funds_cli = AppGroup("funds", help="An unemployment insurance fund's own system.")
 
 _CVR = re.compile(r"[0-9]{8}")
@@ -80,26 +82,38 @@ def fetch_page(client: httpx.Client, fund: str, after: str) -> dict[str, Any]:
     return body
 
 
-def _forward(url: str, event: dict[str, Any]) -> None:
+def forward_event(url: str, event: dict[str, Any]) -> None:
     """POST the event to the fund's own case system; the event's id lets it drop a repeat."""
     response = httpx.post(url, json=event, headers={"X-DFDG-Event-Id": event["id"]}, timeout=10)
     if not 200 <= response.status_code < 300:
         raise FeedError(f"forwarding event {event['id']} was answered {response.status_code}")
 
 
-def follow(fund: str, path: Path, *, once: bool, interval: float, forward: str | None) -> int:
+def follow(
+    fund: str,
+    path: Path,
+    *,
+    once: bool,
+    interval: float,
+    forward: str | None,
+    seen: SeenEvents | None = None,
+) -> int:
     """Read until the feed is empty (then stop if `once`, else wait `interval` and ask again).
-    Returns how many events were handled."""
+    An event already handled (`seen`, by its id) is skipped. Returns how many were handled."""
     handled = 0
     with _client() as client:
         cursor = read_cursor(path)
         while True:
             page = fetch_page(client, fund, cursor)
             for item in page["events"]:
-                if forward:
-                    _forward(forward, item["event"])
-                else:
-                    click.echo(json.dumps(item["event"], ensure_ascii=False, sort_keys=True))
+                event = item["event"]
+                if seen is None or event["id"] not in seen:
+                    if forward:
+                        forward_event(forward, event)
+                    else:
+                        click.echo(json.dumps(event, ensure_ascii=False, sort_keys=True))
+                    if seen is not None:
+                        seen.add(event["id"])
                 cursor = item["cursor"]
                 write_cursor(path, cursor)
                 handled += 1
@@ -124,5 +138,6 @@ def follow_command(
         raise click.BadParameter("a fund is named by its CVR number: eight digits")
     path = cursor_path(fund, cursor_file)
     target = forward or current_app.config.get("FUND_FORWARD_URL") or None
-    handled = follow(fund, path, once=once, interval=interval, forward=target)
+    seen = SeenEvents(seen_path(fund))
+    handled = follow(fund, path, once=once, interval=interval, forward=target, seen=seen)
     click.echo(f"{handled} events; cursor {read_cursor(path)} in {path}", err=True)

@@ -100,6 +100,13 @@ def _register_dfdg(app: Flask) -> None:
         dfdg_app = create_dfdg_app(app.config)
         app.extensions["dfdg_app"] = dfdg_app
         client = DfdgClient.in_process(dfdg_app, token, timeout, signer)
+        if app.config["DFDG_WORKER_EMBEDDED"]:
+            # DFDG's own worker (missed booking deadlines, the funds' webhooks) beside it, as
+            # the outbox worker runs beside the web app; production runs `dfdg work`.
+            from jobnet.dfdg import start_embedded_worker
+
+            interval = float(app.config["DFDG_WORKER_SECONDS"])
+            app.extensions["dfdg_worker"] = start_embedded_worker(dfdg_app, interval)
         if app.config["DFDG_MOUNT_ON_WEB"]:
             # Development: DFDG's API also answers at /dfdg on the web port, for people and
             # tools (production refuses this setting; DFDG is its own service there).
@@ -146,6 +153,7 @@ def _register_blueprints(app: Flask) -> None:
     from jobnet.web.jobcentre.summons import bp as jobcentre_summons_bp
     from jobnet.web.jobcentre.summons import cancel_bp as summons_cancel_bp
     from jobnet.web.jobcentre.summons import move_bp as summons_move_bp
+    from jobnet.web.jobcentre.summons import not_attended_bp as summons_not_attended_bp
     from jobnet.web.journeys.receipts import bp as receipts_bp
     from jobnet.web.platform.errors import register_error_handlers
     from jobnet.web.public import bp as public_bp
@@ -163,6 +171,7 @@ def _register_blueprints(app: Flask) -> None:
         jobcentre_summons_bp,
         summons_move_bp,
         summons_cancel_bp,
+        summons_not_attended_bp,
         jobcentre_plan_bp,
         cv_approval_bp,
         insight_bp,

@@ -94,9 +94,12 @@ def a11y_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
     """A live app of its own for the accessibility crawl, which sends reports and fills in
     forms: other browser tests never see the data it changes. A small synthetic population
     gives the statistics page all its tables (breakdowns, rates, suppressed cells)."""
+    from datetime import UTC, datetime, timedelta
+
     from jobnet.domain.clock import today_in_denmark
     from tests.integration.booking_seed import seed_booking
     from tests.integration.notify_helpers import seed_contact_data
+    from tests.integration.interview_seed import seed_begun_interview
 
     with serve_live_app(tmp_path_factory.mktemp("a11y"), synthetic_persons=4000) as server:
         # Times on København's list and a booking asked of Mette, so the crawl reaches the
@@ -104,6 +107,8 @@ def a11y_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
         seed_booking(server.app, "1203851234", today_in_denmark())
         # Her notification contact data, so My data shows what Jobnet itself holds.
         seed_contact_data(server.app, "1203851234")
+        # An interview of Mette's that began an hour ago: the "Mark not attended" pages.
+        seed_begun_interview(server.app, "1203851234", datetime.now(UTC) - timedelta(hours=1))
         yield server
 
 

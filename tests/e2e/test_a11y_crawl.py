@@ -73,6 +73,7 @@ MUST_REACH = {
         "jobcentre_summons.step",
         "jobcentre_summons_move.step",
         "jobcentre_summons_cancel.step",
+        "jobcentre_summons_not_attended.step",
         "jobcentre_absence.step",
         "cv_approval.step",
         "jobcentre_messages.new",

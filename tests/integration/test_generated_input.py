@@ -19,7 +19,7 @@ import inspect
 import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from typing import Any
 
 import pytest
@@ -28,6 +28,7 @@ from flask.testing import FlaskClient
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from jobnet.domain.clock import DANISH_TIME
 from tests.helpers import csrf_token, login_caseworker, login_citizen
 from tests.integration.booking_seed import seed_booking
 from tests.integration.form_walk import (
@@ -42,6 +43,7 @@ from tests.integration.form_walk import (
     text_values,
 )
 from tests.integration.form_walk import crawl as crawl_pages
+from tests.integration.interview_seed import seed_begun_interview
 from tests.integration.test_journeys import TODAY, answer, date_fields, submit
 
 GENERATED = int(os.environ.get("JOBNET_FORM_EXAMPLES", "3"))
@@ -130,6 +132,7 @@ USERS = {
             "jobcentre_summons_move",
             "jobcentre_summons_cancel",
             "jobcentre_booking_withdraw",
+            "jobcentre_summons_not_attended",
             "jobcentre_plan",
         ),
         (
@@ -186,10 +189,12 @@ def _setup(user: str, client: FlaskClient, app: Flask) -> dict[str, str]:
         # booked must still show a citizen to open.
         seed_booking(app, METTE, TODAY)
         summons = summons_rows(app)[-1].id
+        begun = seed_begun_interview(app, METTE, datetime.combine(TODAY, time(9), DANISH_TIME))
         return {
             "jobcentre_summons_move": f"summons={summons}",
             "jobcentre_summons_cancel": f"summons={summons}",
             "jobcentre_booking_withdraw": f"booking={booking}",
+            "jobcentre_summons_not_attended": f"summons={begun}",
         }
     return {}
 

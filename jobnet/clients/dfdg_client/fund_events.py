@@ -38,6 +38,8 @@ class FundEventItem(Value):
     cause: str | None = None
     comment: str | None = None
     offer: OfferDetails | None = None
+    summons_id: str | None = None
+    booking_request_id: str | None = None
     recorded_at: datetime
     recorded_by: RecordedBy
     fund: FundRef
@@ -79,9 +81,13 @@ def fund_event_command(
     return Command(FUND_EVENT, "POST", path, with_reference(body, reference))
 
 
-def no_show_command(person_id: str, summons_id: str, reference: str | None) -> Command:
+def no_show_command(
+    person_id: str, summons_id: str, reference: str | None, comment: str | None = None
+) -> Command:
+    """Mark the summons not attended; for a fund member the no-show event goes to the fund."""
+    body: dict[str, Any] = {"comment": comment} if comment else {}
     path = person_path(person_id, "summons", summons_id, "no-show")
-    return Command(NO_SHOW, "POST", path, with_reference({}, reference))
+    return Command(NO_SHOW, "POST", path, with_reference(body, reference))
 
 
 class FundEventCalls(Calls):

@@ -67,6 +67,20 @@ def cannot_come_from_json(data: Mapping[str, Any] | None) -> CannotCome | None:
 
 
 @dataclass(frozen=True)
+class NotAttended:
+    """The job centre marked that the person did not attend (issue 24)."""
+
+    at: datetime
+    by: RecordedBy
+
+
+def not_attended_from_json(data: Mapping[str, Any] | None) -> NotAttended | None:
+    if not data:
+        return None
+    return NotAttended(at=instant(data["at"]), by=created_by(data["by"]))
+
+
+@dataclass(frozen=True)
 class Summons:
     id: str
     person_id: str
@@ -90,6 +104,7 @@ class Summons:
     seen_at: datetime | None = None
     ended: bool = False  # its time has passed (DFDG's now): no longer booked, no calendar file
     cannot_come: CannotCome | None = None
+    not_attended: NotAttended | None = None
 
     @property
     def is_cancelled(self) -> bool:
@@ -211,6 +226,7 @@ def summons_from_json(data: Mapping[str, Any]) -> Summons:
         seen_at=optional_datetime(data.get("seen_at")),
         ended=bool(data.get("ended", False)),
         cannot_come=cannot_come_from_json(data.get("cannot_come")),
+        not_attended=not_attended_from_json(data.get("not_attended")),
     )
 
 

@@ -3,8 +3,8 @@ them, DFDG addresses each to the member's fund of the day; the person and the fu
 
 - `POST /persons/{id}/fund-events`: a caseworker of the person's job centre reports an event;
   the deadlines of §§ 61-62 are checked (`jobnet.domain.fund_events`).
-- `POST /persons/{id}/summons/{summons_id}/no-show`: the person did not attend the summons; the
-  no-show event arises from it by itself (once a summons).
+- `POST /persons/{id}/summons/{summons_id}/no-show`: the person did not attend the summons (the
+  summons shows it); for a fund member the no-show event arises from it (once a summons).
 - `GET /persons/{id}/fund-events`: every event about the person with the fund it went to and
   when the fund had it; a fund's employee sees only those sent to their own fund.
 """
@@ -20,8 +20,9 @@ from jobnet.dfdg import clock
 from jobnet.dfdg.actor import current_actor
 from jobnet.dfdg.api.blueprint import api, parse_body
 from jobnet.dfdg.api.fund_access import acting_fund
-from jobnet.dfdg.api.jobcentre_access import jobcentre_write, person_for_subject_read
+from jobnet.dfdg.api.jobcentre_access import jobcentre_write, now, person_for_subject_read
 from jobnet.dfdg.api.records import NOT_FOUND_RESPONSE, PERSON_ID, RULE_RESPONSE
+from jobnet.dfdg.api.summons import not_attended_of
 from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
 from jobnet.dfdg.fund_webhooks import webhooks
@@ -38,6 +39,7 @@ from jobnet.dfdg.schemas.fund_events import (
     FundEventRequest,
     FundEventsResponse,
     FundOut,
+    NoShowOut,
     NoShowRequest,
     OfferOut,
 )
@@ -53,7 +55,8 @@ from jobnet.domain.fund_events import (
     OfferStatus,
     check_covered,
     check_fund_event,
-    check_reported_in_time,
+    check_not_attended,
+    check_texts,
     event_date_of,
 )
 
@@ -90,6 +93,11 @@ MESSAGES.update(
         "insurance fund",
         FundEventProblem.NOT_ATTENDED_TWICE: "The summons is already marked not attended",
         FundEventProblem.INTERVIEW_NOT_HELD_YET: "The interview has not begun yet",
+        FundEventProblem.ARISES_BY_ITSELF: "This event arises by itself from DFDG's records; "
+        "it is not reported",
+        FundEventProblem.SUMMONS_CANCELLED: "The summons is cancelled",
+        FundEventProblem.INTERVIEW_RECORDED_HELD: "A held interview with the person is "
+        "recorded on the interview's day",
     }
 )
 
@@ -147,6 +155,7 @@ def event_out(
         comment=event.comment,
         offer=offer,
         summons_id=event.summons_id,
+        booking_request_id=event.booking_request_id,
         recorded_at=event.created_at,
         recorded_by=ActorOut(
             type=event.created_by_type,
@@ -243,15 +252,16 @@ def _interview_day(starts_at: datetime) -> date:
 @api.route(
     "POST",
     "/persons/<person_id>/summons/<summons_id>/no-show",
-    summary="Mark a summons not attended; the no-show goes to the person's fund by itself",
+    summary="Mark a summons not attended; for a fund member the no-show goes to the fund",
     description="Once the interview has begun, a caseworker of the person's job centre marks "
-    "that the person did not attend. For a fund member in contact group 1 the event `no_show` "
-    "arises from it and goes to the fund (§ 61: on the interview's day or the day after).",
+    "that the person did not attend, on the interview's day or the day after (§ 61), once. "
+    "The summons shows it (`not_attended`). For a fund member in contact group 1 (§ 60) the "
+    "event `no_show` arises from it in the same transaction and goes to the fund.",
     tags=TAGS,
     path_params={**PERSON_ID, "summons_id": "The summons' id"},
     request_body=NoShowRequest,
     responses={
-        201: ("The no-show event", FundEventOut),
+        201: ("The summons marked, and the fund's event if one arose", NoShowOut),
         403: ("Only a caseworker of the person's job centre marks a no-show", Problem),
         404: ("No person, or the person has no summons with this id", Problem),
         422: RULE_RESPONSE,
@@ -266,32 +276,49 @@ def mark_no_show(person_id: str, summons_id: str) -> tuple[Response, int]:
     summons = summons_queries.of_person(session, person.id, summons_id)
     if summons is None:
         refuse_not_found(session, NO_SHOW, person.id, NO_SUMMONS)
-    today = clock.today()
+    today, moment = clock.today(), now()
     day = _interview_day(summons.starts_at)
-    problem: FundEventProblem | None = None
-    if summons.status == "cancelled" or day > today:
-        problem = FundEventProblem.INTERVIEW_NOT_HELD_YET
-    elif event_queries.for_summons(session, summons.id) is not None:
-        problem = FundEventProblem.NOT_ATTENDED_TWICE
-    else:
-        problem = check_reported_in_time(day, today)
+    problem = check_not_attended(
+        starts_at=summons.starts_at,
+        interview_day=day,
+        now=moment,
+        today=today,
+        cancelled=summons.status == "cancelled",
+        already_marked=summons.not_attended_at is not None
+        or event_queries.for_summons(session, summons.id) is not None,
+        held_that_day=event_queries.held_interview_on(session, person.id, day),
+    )
     if problem is not None:
         refuse(session, NO_SHOW, person.id, violation([broken("summons_id", problem)]))
-    fund = _covered_fund(session, person, today, NO_SHOW)
-    event = _record(
-        session,
-        person,
-        fund,
-        {
+    texts = check_texts(None, body.comment)
+    if texts is not None:
+        refuse(session, NO_SHOW, person.id, violation([broken(texts.field, texts.problem)]))
+    actor = current_actor()
+    summons.not_attended_at = moment
+    for name, value in actor_queries.actor_columns("not_attended_by", actor).items():
+        setattr(summons, name, value)
+    fund = event_queries.covered_fund(session, person.id, today)
+    events: list[FundEvent] = []
+    if fund is not None:
+        fields = {
             "type": FundEventType.NO_SHOW.value,
             "source": EventSource.AUTOMATIC.value,
             "event_date": day,
             "summons_id": summons.id,
+            "comment": (body.comment or "").strip() or None,
             "source_reference": body.reference,
-        },
-    )
+        }
+        events.append(_record(session, person, fund, fields))
     record_access(session, NO_SHOW, person_id=person.id)
-    [out] = events_out(session, [event])
+    session.flush()
+    names = actor_queries.organisation_names(session, [summons.not_attended_by_organisation])
+    marked = not_attended_of(summons, names)
+    assert marked is not None
+    out = NoShowOut(
+        summons_id=summons.id,
+        not_attended=marked,
+        fund_event=events_out(session, events)[0] if events else None,
+    )
     return jsonify(out.model_dump(mode="json")), 201
 
 

@@ -34,6 +34,7 @@ from jobnet.dfdg.rules import refuse, refuse_not_found
 from jobnet.dfdg.schemas.base import Problem
 from jobnet.dfdg.schemas.plans import OrganisationRef
 from jobnet.dfdg.schemas.summons import (
+    NotAttendedOut,
     SummonsCancellationRequest,
     SummonsChangeOut,
     SummonsMoveRequest,
@@ -82,6 +83,7 @@ def summons_names(session: Session, items: Iterable[Summons]) -> dict[str, str]:
     cvrs: list[str | None] = []
     for summons in items:
         cvrs += [summons.organisation_cvr, summons.created_by_organisation]
+        cvrs.append(summons.not_attended_by_organisation)
         cvrs += [change.by_organisation for change in summons.changes]
     return actor_queries.organisation_names(session, cvrs)
 
@@ -142,6 +144,21 @@ def summons_out(
         seen_at=summons.seen_at,
         ended=has_ended(_utc(summons.starts_at), summons.duration_minutes, now()),
         cannot_come=cannot_come_of(summons),
+        not_attended=not_attended_of(summons, names),
+    )
+
+
+def not_attended_of(summons: Summons, names: Mapping[str, str]) -> NotAttendedOut | None:
+    if summons.not_attended_at is None:
+        return None
+    return NotAttendedOut(
+        at=summons.not_attended_at,
+        by=actor_out(
+            summons.not_attended_by_type or ActorType.CASEWORKER,
+            summons.not_attended_by_name,
+            summons.not_attended_by_organisation,
+            names,
+        ),
     )
 
 

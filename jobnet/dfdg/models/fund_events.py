@@ -41,7 +41,7 @@ from jobnet.dfdg.models.base import (
 
 EVENT_TYPES = (
     "'no_show', 'job_refused', 'offer_refused', 'offer_absence', 'availability_doubt', "
-    "'offer_start', 'offer_end', 'offer_change'"
+    "'offer_start', 'offer_end', 'offer_change', 'booking_deadline_missed'"
 )
 WEBHOOK_STATES = "'none', 'pending', 'delivered', 'failed'"
 
@@ -51,6 +51,9 @@ class FundEvent(Base):
     __table_args__ = (
         UniqueConstraint("fund_id", "fund_sequence"),
         UniqueConstraint("summons_id"),
+        # A booking request not booked by its deadline gives one event, however often the
+        # worker that finds it runs (jobnet.dfdg.booking_deadlines).
+        UniqueConstraint("booking_request_id"),
         CheckConstraint(f"type IN ({EVENT_TYPES})", name="type"),
         CheckConstraint(f"webhook_state IN ({WEBHOOK_STATES})", name="webhook_state"),
         Index("ix_fund_events_person_id", "person_id", "fund_sequence"),
@@ -77,6 +80,9 @@ class FundEvent(Base):
     weekly_hours: Mapped[Decimal | None] = mapped_column(Numeric(4, 1))
     summons_id: Mapped[str | None] = mapped_column(
         String(36), ForeignKey("summons.id", ondelete="SET NULL")
+    )
+    booking_request_id: Mapped[str | None] = mapped_column(
+        String(36), ForeignKey("booking_requests.id", ondelete="SET NULL")
     )
     source_reference: Mapped[str | None] = mapped_column(String(100))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)

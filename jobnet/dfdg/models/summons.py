@@ -72,6 +72,14 @@ class Summons(Base):
     cannot_come_sequence: Mapped[int | None] = mapped_column(Integer)
     cannot_come_by_type: Mapped[str | None] = mapped_column(ACTOR_TYPE)
     cannot_come_reference: Mapped[str | None] = mapped_column(String(100))
+    # Not attended (issue 24): the job centre marked, once the interview had begun, that the
+    # person did not come; for a fund member in contact group 1 the `no_show` fund event
+    # arises from it in the same transaction.
+    not_attended_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
+    not_attended_by_type: Mapped[str | None] = mapped_column(ACTOR_TYPE)
+    not_attended_by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
+    not_attended_by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
+    not_attended_by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
 
     changes: Mapped[list[SummonsChange]] = relationship(
         back_populates="summons", order_by="SummonsChange.number"

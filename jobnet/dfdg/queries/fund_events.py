@@ -10,9 +10,12 @@ from sqlalchemy import func, select, update
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg.models.fund_events import FundEvent
+from jobnet.dfdg.models.interviews import HeldInterview
 from jobnet.dfdg.models.persons import Organisation
 from jobnet.dfdg.queries import fund_memberships
 from jobnet.dfdg.queries import organisations as organisation_queries
+from jobnet.dfdg.queries import persons as person_queries
+from jobnet.domain.fund_events import check_covered
 
 FEED = "feed"
 WEBHOOK = "webhook"
@@ -51,6 +54,29 @@ def record(
 def recipient(session: Session, person_id: str, today: date) -> Organisation | None:
     """The fund that gets an event recorded today: the person's fund of today."""
     return fund_memberships.fund_of(session, person_id, today)
+
+
+def covered_fund(session: Session, person_id: str, today: date) -> Organisation | None:
+    """The person's fund of today when events go to it (§ 60: a fund member in contact group
+    1); None otherwise."""
+    period = person_queries.current_period(session, person_id, today)
+    fund = recipient(session, person_id, today)
+    if check_covered(period.contact_group if period else None, fund is not None) is not None:
+        return None
+    return fund
+
+
+def held_interview_on(session: Session, person_id: str, day: date) -> bool:
+    """Whether the job centre recorded a held interview with the person on `day`."""
+    query = select(HeldInterview.id).where(
+        HeldInterview.person_id == person_id, HeldInterview.held_on == day
+    )
+    return session.scalars(query.limit(1)).first() is not None
+
+
+def for_booking_request(session: Session, request_id: str) -> FundEvent | None:
+    query = select(FundEvent).where(FundEvent.booking_request_id == request_id)
+    return session.scalars(query).first()
 
 
 def fund_by_cvr(session: Session, cvr: str) -> Organisation | None:

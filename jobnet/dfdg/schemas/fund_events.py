@@ -8,6 +8,7 @@ from decimal import Decimal
 from pydantic import Field
 
 from jobnet.dfdg.schemas.base import ActorOut, Reference, RequestBody, ResponseBody
+from jobnet.dfdg.schemas.summons import NotAttendedOut
 from jobnet.domain.fund_events import (
     MAX_CAUSE_LENGTH,
     MAX_COMMENT_LENGTH,
@@ -41,6 +42,11 @@ class FundEventRequest(RequestBody):
 
 
 class NoShowRequest(RequestBody):
+    comment: str | None = Field(
+        default=None,
+        max_length=MAX_COMMENT_LENGTH * 2,
+        description="For the fund, with the no-show event (§ 63(1): a free-text comment)",
+    )
     reference: Reference | None = None
 
 
@@ -70,6 +76,9 @@ class FundEventOut(ResponseBody):
     comment: str | None
     offer: OfferOut | None
     summons_id: str | None
+    booking_request_id: str | None = Field(
+        default=None, description="For booking_deadline_missed: the booking request not booked"
+    )
     recorded_at: datetime
     recorded_by: ActorOut
     fund: FundOut = Field(description="The fund the event was sent to")
@@ -77,6 +86,15 @@ class FundEventOut(ResponseBody):
         description="When the fund's system first had it (null: not yet)"
     )
     delivered_via: str | None = Field(description="feed or webhook")
+
+
+class NoShowOut(ResponseBody):
+    summons_id: str
+    not_attended: NotAttendedOut
+    fund_event: FundEventOut | None = Field(
+        description="The no_show event sent to the person's fund; null when the person is not "
+        "a fund member in contact group 1 (§ 60)"
+    )
 
 
 class FundEventsResponse(ResponseBody):

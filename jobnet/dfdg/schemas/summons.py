@@ -119,6 +119,11 @@ class SummonsChangeOut(ResponseBody):
     made_by: ActorOut
 
 
+class NotAttendedOut(ResponseBody):
+    at: datetime = Field(description="When the job centre marked it")
+    by: ActorOut
+
+
 class SummonsOut(ResponseBody):
     id: str
     person_id: str
@@ -153,6 +158,11 @@ class SummonsOut(ResponseBody):
     )
     cannot_come: CannotComeOut | None = Field(
         default=None, description="The person's latest \"I can't come\", if any"
+    )
+    not_attended: NotAttendedOut | None = Field(
+        default=None,
+        description="The job centre marked that the person did not attend (issue 24); null: not "
+        "marked",
     )
 
 

@@ -15,6 +15,7 @@ EVENT_TYPES = {
     FundEventType.OFFER_START.value: _l("An offer starts"),
     FundEventType.OFFER_END.value: _l("An offer ends"),
     FundEventType.OFFER_CHANGE.value: _l("An offer is changed"),
+    FundEventType.BOOKING_DEADLINE_MISSED.value: _l("Did not book an interview by the deadline"),
 }
 OFFER_STATUSES = {
     OfferStatus.GRANTED.value: _l("Granted"),

@@ -69,6 +69,13 @@ class Config:
     # kept in the process (one process, as `make run`).
     MITID_SIM_STORE_PATH = ""
 
+    # DFDG's worker (jobnet.dfdg.worker: missed booking deadlines, the funds' webhooks) as a
+    # thread of this process while DFDG runs in it; production runs `dfdg work` on its own.
+    DFDG_WORKER_EMBEDDED = True
+    DFDG_WORKER_SECONDS = 30.0
+    # The funds' webhooks, handed to DFDG when it runs in this process (jobnet.dfdg.settings).
+    DFDG_FUND_WEBHOOKS = ""
+
     # The outbox: commands for DFDG are delivered at once, and retried by a worker.
     OUTBOX_WORKER_EMBEDDED = True
     OUTBOX_POLL_SECONDS = 2.0
@@ -162,6 +169,7 @@ class TestConfig(Config):
     LOAD_DEMO_DATA = False
     SYNTHETIC_PERSONS = 0  # the tests count the demo persons and make their own records
     OUTBOX_WORKER_EMBEDDED = False
+    DFDG_WORKER_EMBEDDED = False
     WTF_CSRF_ENABLED = True
     STATISTICS_CACHE_SECONDS = 0.0  # the tests recompute and expect to see it at once
     ABUSE_LIMITS_ENABLED = False  # the limits' own tests turn them on
@@ -181,6 +189,7 @@ class ProductionConfig(Config):
     LOAD_DEMO_DATA = False
     AUTO_MIGRATE = False
     OUTBOX_WORKER_EMBEDDED = False
+    DFDG_WORKER_EMBEDDED = False
     SESSION_COOKIE_SECURE = True
     HSTS = True
     DEV_OUTGOING_ENABLED = False

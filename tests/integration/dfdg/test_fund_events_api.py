@@ -37,6 +37,7 @@ from tests.integration.dfdg.jobseeker_helpers import (
     audit_actions,
     days,
     get,
+    new_person,
     post,
     rule_code,
     today_is,
@@ -97,8 +98,12 @@ def test_a_no_show_reaches_fund_a_once_in_order_and_never_fund_b(
         assert first.status_code == 201, first.get_data(as_text=True)
     no_show = _no_show(fund_systems, dfdg_client, dfdg_store, person, caseworker)
     assert no_show.status_code == 201, no_show.get_data(as_text=True)
-    assert no_show.get_json()["source"] == "automatic"
-    assert no_show.get_json()["fund"]["cvr"] == FUND_A
+    assert no_show.get_json()["fund_event"]["source"] == "automatic"
+    assert no_show.get_json()["fund_event"]["fund"]["cvr"] == FUND_A
+    assert (
+        no_show.get_json()["not_attended"]["by"]["organisation"]
+        == (caseworker["X-Actor-Organisation"])
+    )
 
     # Fund A's own system follows its feed: both events, the member's in the order recorded.
     result, events = follow(fund_systems, FUND_A, TOKEN_A, tmp_path / "a.cursor")
@@ -220,6 +225,96 @@ def test_a_no_show_is_refused_two_days_after_the_interview(
     with today_is(fund_systems, days(2)):
         assert post(dfdg_client, path, {}, caseworker).status_code == 201
         assert rule_code(post(dfdg_client, path, {}, caseworker))[0] == "not_attended_twice"
+
+
+def test_any_citizens_summons_is_marked_not_attended_and_only_a_members_reaches_a_fund(
+    fund_systems: Flask, dfdg_client: FlaskClient, dfdg_store: Store, caseworker: dict[str, str]
+) -> None:
+    """Not attended is the summons' own record, for everyone; the no_show event arises from it
+    only for a fund member in contact group 1 (§ 60)."""
+    outsider = new_person(dfdg_store, "0404901234", group=2)
+    marked = _no_show(fund_systems, dfdg_client, dfdg_store, outsider, caseworker)
+    assert marked.status_code == 201, marked.get_data(as_text=True)
+    body = marked.get_json()
+    assert body["fund_event"] is None
+    with today_is(fund_systems, days(1)):
+        summons = get(
+            dfdg_client, f"/persons/{outsider}/summons/{body['summons_id']}", caseworker
+        ).get_json()
+        events = get(dfdg_client, f"/persons/{outsider}/fund-events", caseworker).get_json()
+    assert summons["not_attended"]["at"] == body["not_attended"]["at"]
+    assert summons["not_attended"]["by"]["type"] == "caseworker"
+    assert events["events"] == []
+    assert ("fund_event.no_show", "ok") in audit_actions(dfdg_store, outsider)
+
+
+def test_a_cancelled_summons_is_not_marked_and_a_comment_goes_to_the_fund(
+    fund_systems: Flask, dfdg_client: FlaskClient, dfdg_store: Store, caseworker: dict[str, str]
+) -> None:
+    person = member(dfdg_store, "0303901234")
+    starts = f"{days(1).isoformat()}T10:00:00+01:00"
+    made = []
+    with today_is(fund_systems, TODAY):
+        for _ in range(2):
+            made.append(
+                post(
+                    dfdg_client,
+                    f"/persons/{person}/summons",
+                    summons_body(starts_at=starts, letter_sent_date=TODAY.isoformat()),
+                    caseworker,
+                ).get_json()["id"]
+            )
+        cancel = {"letter_sent_date": TODAY.isoformat(), "reason": "Sygdom"}
+        post(dfdg_client, f"/persons/{person}/summons/{made[0]}/cancellation", cancel, caseworker)
+    with today_is(fund_systems, days(1)):
+        cancelled = post(
+            dfdg_client, f"/persons/{person}/summons/{made[0]}/no-show", {}, caseworker
+        )
+        assert rule_code(cancelled)[0] == "summons_cancelled"
+        commented = post(
+            dfdg_client,
+            f"/persons/{person}/summons/{made[1]}/no-show",
+            {"comment": "  Ringede ikke  "},
+            caseworker,
+        )
+    assert commented.status_code == 201, commented.get_data(as_text=True)
+    assert commented.get_json()["fund_event"]["comment"] == "Ringede ikke"
+
+
+def test_a_summons_is_not_marked_not_attended_on_a_day_with_a_held_interview(
+    fund_systems: Flask, dfdg_client: FlaskClient, dfdg_store: Store, caseworker: dict[str, str]
+) -> None:
+    person = member(dfdg_store, "0303901234")
+    starts = f"{days(1).isoformat()}T10:00:00+01:00"
+    with today_is(fund_systems, TODAY):
+        made = post(
+            dfdg_client,
+            f"/persons/{person}/summons",
+            summons_body(starts_at=starts, letter_sent_date=TODAY.isoformat()),
+            caseworker,
+        ).get_json()["id"]
+    with today_is(fund_systems, days(1)):
+        held = {"held_on": days(1).isoformat(), "form": "in_person", "agreement": "Ny plan"}
+        assert (
+            post(dfdg_client, f"/persons/{person}/interviews", held, caseworker).status_code == 201
+        )
+        answer = post(dfdg_client, f"/persons/{person}/summons/{made}/no-show", {}, caseworker)
+    assert rule_code(answer)[0] == "interview_recorded_held"
+
+
+def test_a_missed_booking_is_never_reported_by_hand(
+    fund_systems: Flask, dfdg_client: FlaskClient, dfdg_store: Store, caseworker: dict[str, str]
+) -> None:
+    person = member(dfdg_store, "0303901234")
+    with today_is(fund_systems, TODAY):
+        answer = _event(
+            dfdg_client,
+            person,
+            caseworker,
+            type="booking_deadline_missed",
+            event_date=TODAY.isoformat(),
+        )
+    assert rule_code(answer) == ("arises_by_itself", {"type": "arises_by_itself"})
 
 
 def _offer(**overrides: Any) -> dict[str, Any]:

@@ -53,7 +53,12 @@ HISTORY_RECORDS = {
 
 ACTIONS = {
     "fund_event.create": _l("Reported an event to your unemployment insurance fund"),
-    "fund_event.no_show": _l("Marked that you did not attend an interview (sent to your fund)"),
+    "fund_event.no_show": _l(
+        "Marked that you did not attend an interview (sent to your fund if you are a member)"
+    ),
+    "fund_event.booking_missed": _l(
+        "Recorded that you did not book an interview by the deadline (sent to your fund)"
+    ),
     "fund_events.read": _l("Read the events sent to your unemployment insurance fund"),
     "fund_events.feed": _l("Your unemployment insurance fund's system read events about you"),
     "fund_event.delivered": _l("Your unemployment insurance fund received an event about you"),

@@ -14,6 +14,7 @@ from wtforms.fields.choices import SelectChoice
 from wtforms.validators import InputRequired
 
 from jobnet.domain.fund_events import (
+    AUTOMATIC_TYPES,
     MAX_CAUSE_LENGTH,
     MAX_COMMENT_LENGTH,
     OFFER_TYPES,
@@ -55,7 +56,11 @@ def offer_of(data: dict[str, Any]) -> Offer:
 class EventForm(JourneyForm):
     type = RadioField(
         _l("What happened?"),
-        choices=[SelectChoice(code, label) for code, label in EVENT_TYPES.items()],
+        choices=[
+            SelectChoice(code, label)
+            for code, label in EVENT_TYPES.items()
+            if code not in AUTOMATIC_TYPES  # they arise by themselves
+        ],
         validators=[InputRequired(_l("Choose what happened"))],
     )
     event_date = DatePartsField(
@@ -98,7 +103,7 @@ class EventForm(JourneyForm):
 
     def validate(self, extra_validators: Any = None) -> bool:
         valid = bool(super().validate(extra_validators))
-        if not valid or self.type.data not in EVENT_TYPES:
+        if not valid or self.type.data not in EVENT_TYPES or self.type.data in AUTOMATIC_TYPES:
             return False
         event_type = FundEventType(self.type.data)
         data = {name: getattr(self, name).data for name in OFFER_FIELDS}

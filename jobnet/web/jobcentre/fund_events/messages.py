@@ -49,5 +49,16 @@ PROBLEMS.declare(
         FundEventProblem.INTERVIEW_NOT_HELD_YET: _l(
             "The interview has not begun, so it cannot be marked as not attended."
         ),
+        FundEventProblem.ARISES_BY_ITSELF: _l(
+            "This event is not reported by hand: it arises by itself when a booking deadline "
+            "passes."
+        ),
+        FundEventProblem.INTERVIEW_RECORDED_HELD: _l(
+            "A held interview with the citizen is recorded on the day of this interview, so it "
+            "cannot be marked as not attended."
+        ),
+        FundEventProblem.SUMMONS_CANCELLED: _l(
+            "The summons is cancelled, so it cannot be marked as not attended."
+        ),
     },
 )

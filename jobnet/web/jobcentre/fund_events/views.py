@@ -6,7 +6,7 @@ from flask_babel import gettext as _
 from flask_babel import lazy_gettext as _l
 
 from jobnet.clients.dfdg_client.commands import Command
-from jobnet.clients.dfdg_client.fund_events import FUND_EVENT, NO_SHOW, fund_event_command
+from jobnet.clients.dfdg_client.fund_events import FUND_EVENT, fund_event_command
 from jobnet.domain.fund_events import FUND_CONTACT_GROUP, OFFER_TYPES, FundEventType
 from jobnet.web.auth.users import acting_jobcentre_required
 from jobnet.web.jobcentre.fund_events import bp
@@ -103,11 +103,6 @@ def _receipt_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     if summary.get("event_date"):
         rows.append((_("Date of the event"), format_date(summary.get("event_date"))))
     return rows + _text_rows(summary)
-
-
-@summary_formatter(NO_SHOW, _l("Summons not attended"))
-def _no_show_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
-    return [(_("Event"), event_type_label(FundEventType.NO_SHOW.value))]
 
 
 add_journey_routes(bp, FundEventJourney(), access=acting_jobcentre_required)

@@ -10,5 +10,8 @@ move_bp = Blueprint(
 cancel_bp = Blueprint(
     "jobcentre_summons_cancel", __name__, url_prefix="/sagsbehandler/indkaldelse/aflys"
 )
+not_attended_bp = Blueprint(
+    "jobcentre_summons_not_attended", __name__, url_prefix="/sagsbehandler/indkaldelse/ikke-moedt"
+)
 
-from jobnet.web.jobcentre.summons import messages, views  # noqa: E402, F401
+from jobnet.web.jobcentre.summons import messages, not_attended, views  # noqa: E402, F401

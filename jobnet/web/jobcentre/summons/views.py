@@ -134,8 +134,11 @@ class _ChangeSummonsJourney(Journey):
         except DfdgNotFound:
             abort(404)
         draft = self._start_draft()
-        draft["summons"] = _described(summons)
+        draft["summons"] = self.describe(summons)
         return super().start()
+
+    def describe(self, summons: Summons) -> dict[str, Any]:
+        return _described(summons)
 
     def not_possible(self, situation: Situation) -> str | None:
         chosen = self._chosen()
