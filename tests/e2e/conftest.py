@@ -98,8 +98,8 @@ def a11y_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[LiveServer
 
     from jobnet.domain.clock import today_in_denmark
     from tests.integration.booking_seed import seed_booking
-    from tests.integration.notify_helpers import seed_contact_data
     from tests.integration.interview_seed import seed_begun_interview
+    from tests.integration.notify_helpers import seed_contact_data
 
     with serve_live_app(tmp_path_factory.mktemp("a11y"), synthetic_persons=4000) as server:
         # Times on København's list and a booking asked of Mette, so the crawl reaches the
