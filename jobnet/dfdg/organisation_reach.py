@@ -53,6 +53,7 @@ MESSAGES_WHY = "the job centre's inbox of messages with its citizens"
 ROUTES: dict[str, OrganisationRoute] = {
     "booking_slots": OrganisationRoute(J, "booking.slots", SLOTS),
     "add_booking_slot": OrganisationRoute(J, "booking.add_slot", SLOTS),
+    "remove_booking_slot": OrganisationRoute(J, "booking.remove_slot", SLOTS),
     "jobcentre_bookings": OrganisationRoute(J, "booking.overview", SLOTS),
     "jobcentre_duties": OrganisationRoute(
         J, "duties.overview", "the job centre's follow-up of its citizens' duties"
