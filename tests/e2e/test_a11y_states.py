@@ -144,10 +144,10 @@ def test_organisation_unknown_page(
 ) -> None:
     """A caseworker whose organisation DFDG's register does not hold (the live server runs in
     this process, so its DFDG client can be told to answer "not found")."""
-    import jobnet.web.auth.views as auth_views
+    import jobnet.web.auth.while_away as while_away
     from jobnet.clients.dfdg_client.errors import DfdgNotFound
 
-    real = auth_views.get_dfdg_client
+    real = while_away.get_dfdg_client
 
     class UnknownOrganisation:
         def __init__(self, client: Any) -> None:
@@ -159,7 +159,9 @@ def test_organisation_unknown_page(
         def __getattr__(self, name: str) -> Any:
             return getattr(self._client, name)
 
-    monkeypatch.setattr(auth_views, "get_dfdg_client", lambda: UnknownOrganisation(real()))
+    # The login asks for the organisation through `while_away` (it keeps the answer for while
+    # DFDG is away).
+    monkeypatch.setattr(while_away, "get_dfdg_client", lambda: UnknownOrganisation(real()))
     page = fresh_page()
     page.goto(LOGIN_PATHS["caseworker"])
     _choose(page, "caseworker")
