@@ -35,6 +35,7 @@ from jobnet.domain.clock import today_in_denmark
 from jobnet.web.journeys import last_known
 from jobnet.web.notifications import moved as notification_moves
 from jobnet.web.notifications.choices import CITIZEN, subject_of
+from jobnet.web.platform import login_log
 from jobnet.web.platform.sessions import utcnow
 from jobnet.web.store.models import KnownAnswer, KnownPerson, OutboxCommand
 
@@ -174,6 +175,7 @@ def _adopt(store: Store, provisional: str, real: str) -> None:
         notification_moves.move_subject(
             db, subject_of(CITIZEN, provisional), subject_of(CITIZEN, real)
         )
+        login_log.move_subject(db, subject_of(CITIZEN, provisional), subject_of(CITIZEN, real))
         db.execute(delete(KnownPerson).where(KnownPerson.person_id == provisional))
         db.execute(
             delete(KnownAnswer).where(
