@@ -1,0 +1,105 @@
+"""An answer of DFDG's the client cannot read (a field missing or of the wrong type) is a
+DfdgBadAnswer, a DfdgError: each area's call raises it, and its page is the app's own error
+page as a bad gateway (502), never a crash. The answer is spoilt on its way from DFDG."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+from flask import Flask
+from flask.testing import FlaskClient
+
+from jobnet.clients.dfdg_client.client import DfdgClient
+from jobnet.clients.dfdg_client.errors import DfdgBadAnswer, DfdgError
+from jobnet.clients.dfdg_client.values import Actor
+from tests.integration.cv_joblog_helpers import METTE, citizen, page_app, person_id
+
+__all__ = ["citizen", "page_app"]
+
+Spoil = Callable[[Any], Any]
+
+
+def _spoil_answers(app: Flask, path: str, spoil: Spoil) -> list[str]:
+    """Every GET answer on an API path matching `path` goes through `spoil`; the paths spoilt."""
+    client: DfdgClient = app.extensions["dfdg_client"]
+    real = client._request
+    spoilt: list[str] = []
+
+    def request(method: str, target: str, **kwargs: Any) -> Any:
+        answer = real(method, target, **kwargs)
+        if method == "GET" and re.fullmatch(path, target):
+            spoilt.append(target)
+            return spoil(answer)
+        return answer
+
+    client._request = request  # type: ignore[method-assign,assignment]
+    return spoilt
+
+
+def _without(name: str) -> Spoil:
+    return lambda answer: {key: value for key, value in answer.items() if key != name}
+
+
+def _first_item(list_name: str, field: str, value: Any) -> Spoil:
+    """The first item of the answer's list `list_name` with `field` set to `value`."""
+
+    def spoil(answer: dict[str, Any]) -> dict[str, Any]:
+        items = answer[list_name]
+        assert items, f"nothing in {list_name} to spoil"
+        return {**answer, list_name: [{**items[0], field: value}, *items[1:]]}
+
+    return spoil
+
+
+# (area, citizen, page, API path, how the answer is spoilt)
+CASES = [
+    ("letters", METTE, "/breve/", r"/persons/[^/]+/letters", _without("letters")),
+    (
+        "letters: a letter's date",
+        METTE,
+        "/breve/",
+        r"/persons/[^/]+/letters",
+        _first_item("letters", "letter_date", "not a date"),
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("cpr", "page", "path", "spoil"),
+    [case[1:] for case in CASES],
+    ids=[case[0] for case in CASES],
+)
+def test_a_wrong_shaped_answer_is_the_apps_error_page(
+    page_app: Flask,
+    citizen: Callable[[str], FlaskClient],
+    cpr: str,
+    page: str,
+    path: str,
+    spoil: Spoil,
+) -> None:
+    browser = citizen(cpr)
+    assert browser.get(page).status_code == 200  # the page itself works
+    spoilt = _spoil_answers(page_app, path, spoil)
+    answer = browser.get(page)
+    assert spoilt, "the page did not read the spoilt answer"
+    assert answer.status_code == 502
+    html = answer.get_data(as_text=True)
+    assert "Sorry, there is a problem with the service" in html
+    assert 'id="main-content"' in html
+
+
+def test_the_clients_call_raises_a_dfdg_error(page_app: Flask) -> None:
+    pid = person_id(page_app, METTE)
+    actor = Actor(type="citizen", id=pid)
+    client: DfdgClient = page_app.extensions["dfdg_client"]
+    _spoil_answers(page_app, r".*", lambda answer: {"nothing": "of it"})
+    calls: list[Callable[[], object]] = [
+        lambda: client.letters(pid, actor),
+    ]
+    for call in calls:
+        with pytest.raises(DfdgBadAnswer) as raised:
+            call()
+        assert isinstance(raised.value, DfdgError)
