@@ -64,6 +64,22 @@ CASES = [
         r"/persons/[^/]+/letters",
         _first_item("letters", "letter_date", "not a date"),
     ),
+    ("cv", METTE, "/cv/", r"/persons/[^/]+/cv", _without("approval")),
+    (
+        "cv: an entry's date",
+        METTE,
+        "/cv/",
+        r"/persons/[^/]+/cv",
+        _first_item("experience", "start_date", "not a date"),
+    ),
+    ("joblog", METTE, "/joblog/", r"/persons/[^/]+/joblog", _without("today")),
+    (
+        "joblog: an entry's creator",
+        METTE,
+        "/joblog/",
+        r"/persons/[^/]+/joblog",
+        _first_item("entries", "created_by", "someone"),
+    ),
 ]
 
 
@@ -98,6 +114,8 @@ def test_the_clients_call_raises_a_dfdg_error(page_app: Flask) -> None:
     _spoil_answers(page_app, r".*", lambda answer: {"nothing": "of it"})
     calls: list[Callable[[], object]] = [
         lambda: client.letters(pid, actor),
+        lambda: client.cv(pid, actor),
+        lambda: client.joblog(pid, actor),
     ]
     for call in calls:
         with pytest.raises(DfdgBadAnswer) as raised:
