@@ -54,6 +54,11 @@ def _first_item(list_name: str, field: str, value: Any) -> Spoil:
     return spoil
 
 
+def _inside(name: str, spoil: Spoil) -> Spoil:
+    """The answer with its part `name` spoilt by `spoil`."""
+    return lambda answer: {**answer, name: spoil(answer[name])}
+
+
 # (area, citizen, page, API path, how the answer is spoilt)
 CASES = [
     ("letters", METTE, "/breve/", r"/persons/[^/]+/letters", _without("letters")),
@@ -79,6 +84,14 @@ CASES = [
         "/joblog/",
         r"/persons/[^/]+/joblog",
         _first_item("entries", "created_by", "someone"),
+    ),
+    ("plan", METTE, "/min-plan/", r"/persons/[^/]+/plan", _inside("plan", _without("current"))),
+    (
+        "plan: a measure's hours",
+        METTE,
+        "/min-plan/",
+        r"/persons/[^/]+/plan",
+        _inside("plan", _inside("current", _first_item("measures", "weekly_hours", "many"))),
     ),
 ]
 
@@ -111,11 +124,13 @@ def test_the_clients_call_raises_a_dfdg_error(page_app: Flask) -> None:
     pid = person_id(page_app, METTE)
     actor = Actor(type="citizen", id=pid)
     client: DfdgClient = page_app.extensions["dfdg_client"]
-    _spoil_answers(page_app, r".*", lambda answer: {"nothing": "of it"})
+    _spoil_answers(page_app, r".*", lambda answer: ["not", "an", "object"])
     calls: list[Callable[[], object]] = [
         lambda: client.letters(pid, actor),
         lambda: client.cv(pid, actor),
         lambda: client.joblog(pid, actor),
+        lambda: client.current_plan(pid, actor),
+        lambda: client.plan_revision(pid, 1, actor),
     ]
     for call in calls:
         with pytest.raises(DfdgBadAnswer) as raised:

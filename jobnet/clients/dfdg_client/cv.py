@@ -15,6 +15,7 @@ from jobnet.clients.dfdg_client.values import (
     Actor,
     Renamed,
     Value,
+    json_object,
     json_ready,
     parse,
     person_path,
@@ -213,4 +214,4 @@ class CvCalls(Calls):
     def cv_answer(self, person_id: str, actor: Actor) -> dict[str, Any]:
         """`cv` as DFDG's JSON, for keeping; `parse_cv` reads it."""
         path = f"/persons/{quote(person_id, safe='')}/cv"
-        return dict(self._request("GET", path, actor=actor))
+        return json_object(self._request("GET", path, actor=actor))

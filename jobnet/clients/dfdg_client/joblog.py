@@ -16,6 +16,7 @@ from jobnet.clients.dfdg_client.messages import AttachmentFile
 from jobnet.clients.dfdg_client.values import (
     Actor,
     Value,
+    json_object,
     json_ready,
     parse,
     person_path,
@@ -153,7 +154,7 @@ class JoblogCalls(Calls):
     def joblog_answer(self, person_id: str, actor: Actor) -> dict[str, Any]:
         """`joblog` as DFDG's JSON, for keeping; `parse_joblog` reads it."""
         path = f"/persons/{quote(person_id, safe='')}/joblog"
-        return dict(self._request("GET", path, actor=actor))
+        return json_object(self._request("GET", path, actor=actor))
 
     def joblog_copy(
         self, person_id: str, entry_id: str, copy_id: str, actor: Actor

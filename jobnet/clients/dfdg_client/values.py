@@ -63,6 +63,13 @@ def parse(model: type[V], data: Any) -> V:
         raise DfdgBadAnswer(message, status=200) from exc
 
 
+def json_object(data: Any) -> dict[str, Any]:
+    """An answer kept as DFDG's JSON (to be parsed later): an object, else a DfdgBadAnswer."""
+    if not isinstance(data, dict):
+        raise DfdgBadAnswer("DFDG answered something other than a JSON object", status=200)
+    return dict(data)
+
+
 class RecordedBy(Value):
     """Who created or ended a record in DFDG: you, a named job centre or a system."""
 
