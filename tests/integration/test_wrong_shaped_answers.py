@@ -15,7 +15,15 @@ from flask.testing import FlaskClient
 from jobnet.clients.dfdg_client.client import DfdgClient
 from jobnet.clients.dfdg_client.errors import DfdgBadAnswer, DfdgError
 from jobnet.clients.dfdg_client.values import Actor
-from tests.integration.cv_joblog_helpers import METTE, citizen, page_app, person_id
+from jobnet.dfdg.stats_compute import compute_in_store
+from tests.integration.cv_joblog_helpers import (
+    METTE,
+    TODAY,
+    citizen,
+    dfdg_store,
+    page_app,
+    person_id,
+)
 
 __all__ = ["citizen", "page_app"]
 
@@ -93,6 +101,20 @@ CASES = [
         r"/persons/[^/]+/plan",
         _inside("plan", _inside("current", _first_item("measures", "weekly_hours", "many"))),
     ),
+    (
+        "statistics: the catalogue",
+        METTE,
+        "/statistik/",
+        r"/statistics/measures",
+        _without("min_persons"),
+    ),
+    (
+        "statistics: a figure's month",
+        METTE,
+        "/statistik/",
+        r"/statistics",
+        _first_item("figures", "month", "soon"),
+    ),
 ]
 
 
@@ -109,6 +131,8 @@ def test_a_wrong_shaped_answer_is_the_apps_error_page(
     path: str,
     spoil: Spoil,
 ) -> None:
+    if path.startswith("/statistics"):
+        compute_in_store(dfdg_store(page_app), TODAY)  # the demo's registrations, as figures
     browser = citizen(cpr)
     assert browser.get(page).status_code == 200  # the page itself works
     spoilt = _spoil_answers(page_app, path, spoil)
@@ -131,6 +155,8 @@ def test_the_clients_call_raises_a_dfdg_error(page_app: Flask) -> None:
         lambda: client.joblog(pid, actor),
         lambda: client.current_plan(pid, actor),
         lambda: client.plan_revision(pid, 1, actor),
+        lambda: client.statistics_measures(),
+        lambda: client.statistics("registered"),
     ]
     for call in calls:
         with pytest.raises(DfdgBadAnswer) as raised:
