@@ -115,6 +115,14 @@ CASES = [
         r"/statistics",
         _first_item("figures", "month", "soon"),
     ),
+    ("insight", METTE, "/mine-data/", r"/persons/[^/]+/export", _without("generated_at")),
+    (
+        "insight: a category it reads",
+        METTE,
+        "/mine-data/",
+        r"/persons/[^/]+/export",
+        _inside("categories", lambda categories: {**categories, "registrations": [{"id": 1}]}),
+    ),
 ]
 
 
@@ -156,6 +164,8 @@ def test_the_clients_call_raises_a_dfdg_error(page_app: Flask) -> None:
         lambda: client.current_plan(pid, actor),
         lambda: client.plan_revision(pid, 1, actor),
         lambda: client.statistics_measures(),
+        lambda: client.export(pid, actor),
+        lambda: client.insight_requests(pid, actor),
         lambda: client.statistics("registered"),
     ]
     for call in calls:
