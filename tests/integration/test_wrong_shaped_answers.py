@@ -123,6 +123,9 @@ CASES = [
         r"/persons/[^/]+/export",
         _inside("categories", lambda categories: {**categories, "registrations": [{"id": 1}]}),
     ),
+    # Parsed by pydantic before: their pages are now the same error page.
+    ("messages", METTE, "/beskeder/", r"/persons/[^/]+/message-threads", _without("threads")),
+    ("booking", METTE, "/book-samtale/", r"/persons/[^/]+/bookings", _without("bookings")),
 ]
 
 
@@ -166,6 +169,9 @@ def test_the_clients_call_raises_a_dfdg_error(page_app: Flask) -> None:
         lambda: client.statistics_measures(),
         lambda: client.export(pid, actor),
         lambda: client.insight_requests(pid, actor),
+        lambda: client.message_threads(pid, actor),
+        lambda: client.bookings(pid, actor),
+        lambda: client.fund_events(pid, actor),
         lambda: client.statistics("registered"),
     ]
     for call in calls:
