@@ -32,6 +32,7 @@ from tests.dfdg_assertions import (
     raw_client,
     register_system,
 )
+from tests.integration.dfdg.jobseeker_helpers import TODAY, today_is
 
 TOKEN = "test-token-of-jobnet-web"
 OTHER_TOKEN = "test-token-of-other-system"
@@ -159,6 +160,14 @@ def plain_dfdg_client(dfdg_app: Flask) -> FlaskClient:
 def raw_dfdg_client(dfdg_app: Flask) -> FlaskClient:
     """The DFDG app's test client, sending headers exactly as given (no assertion made)."""
     return raw_client(dfdg_app)
+
+
+@pytest.fixture
+def pinned_today(dfdg_app: Flask) -> Iterator[None]:
+    """DFDG's today is TODAY of jobseeker_helpers (Monday 23 November 2026) while the test
+    runs; a test module asks for it with `pytestmark = pytest.mark.usefixtures(...)`."""
+    with today_is(dfdg_app, TODAY):
+        yield
 
 
 @pytest.fixture
