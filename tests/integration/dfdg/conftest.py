@@ -32,6 +32,7 @@ from tests.dfdg_assertions import (
     raw_client,
     register_system,
 )
+from tests.integration.dfdg.demo_people import DEMO_TODAY
 from tests.integration.dfdg.jobseeker_helpers import TODAY, today_is
 
 TOKEN = "test-token-of-jobnet-web"
@@ -167,6 +168,13 @@ def pinned_today(dfdg_app: Flask) -> Iterator[None]:
     """DFDG's today is TODAY of jobseeker_helpers (Monday 23 November 2026) while the test
     runs; a test module asks for it with `pytestmark = pytest.mark.usefixtures(...)`."""
     with today_is(dfdg_app, TODAY):
+        yield
+
+
+@pytest.fixture
+def pinned_demo_today(dfdg_app: Flask) -> Iterator[None]:
+    """DFDG's today is DEMO_TODAY (20 October 2026) while the test runs."""
+    with today_is(dfdg_app, DEMO_TODAY):
         yield
 
 
