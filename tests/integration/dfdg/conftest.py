@@ -172,6 +172,13 @@ def pinned_today(dfdg_app: Flask) -> Iterator[None]:
 
 
 @pytest.fixture
+def postgresql_only(dfdg_store: Store) -> None:
+    """Skips the test but on PostgreSQL: concurrent transactions are proven there."""
+    if dfdg_store.engine.dialect.name != "postgresql":
+        pytest.skip("concurrent transactions are proven on PostgreSQL (JOBNET_TEST_DB=postgresql)")
+
+
+@pytest.fixture
 def pinned_demo_today(dfdg_app: Flask) -> Iterator[None]:
     """DFDG's today is DEMO_TODAY (20 October 2026) while the test runs."""
     with today_is(dfdg_app, DEMO_TODAY):
