@@ -9,7 +9,9 @@ registered today?" asks `is_registered_on`, so Min side, the journeys and DFDG a
 
 Absences (chapter 4, Annex 1) apply only while the person is in a contact group that allows them:
 an absence cannot reach past the last day the person is covered (`last_covered_day`). A
-deregistration ends the absences that reach past it (`absence_after_deregistration`).
+deregistration ends the absences that reach past it (`absence_after_deregistration`), an open
+sickness included: it ends on the last registered day, unless a recovery ends it before
+(`sickness_runs_on`).
 """
 
 from __future__ import annotations
@@ -121,9 +123,24 @@ def absence_after_deregistration(
 ) -> AfterDeregistration:
     """The law ends an absence with the registration: a holiday (or other absence) running past
     the deregistration day is shortened to end the day before; one that would begin on or
-    after that day is ended (it keeps its row, marked as ended by the deregistration)."""
+    after that day is ended (it keeps its row, marked as ended by the deregistration). An open
+    absence (a sickness with no last day yet) reaches past every day, so it is shortened to the
+    last registered day too."""
     if first_day >= deregistered_from:
         return AfterDeregistration.END
     if last_day is None or last_day >= deregistered_from:
         return AfterDeregistration.SHORTEN
     return AfterDeregistration.KEEP
+
+
+def sickness_runs_on(
+    day: date, last_day: date | None, *, fit_day: date | None, ended_by_deregistration: bool
+) -> bool:
+    """Is a (not cancelled) sickness still running on `day`: open, or ended by a deregistration
+    from a later day (its last day is the last registered day, and a recovery before then still
+    ends it earlier)? A recovery (`fit_day`) has ended it for good."""
+    if fit_day is not None:
+        return False
+    if last_day is None:
+        return True
+    return ended_by_deregistration and day <= last_day

@@ -116,10 +116,11 @@ class _Situation:
             registration.end_date if registration else None, period.end_date if period else None
         )
         self.active = absence_queries.active(session, person.id)
+        self.today = today
 
     @property
     def open_sickness(self) -> bool:
-        return any(absence_queries.is_open_sickness(absence) for absence in self.active)
+        return any(absence_queries.is_open_sickness(a, self.today) for a in self.active)
 
     def periods(self) -> list[Period]:
         return [Period(absence.first_day, absence.last_day) for absence in self.active]
@@ -264,7 +265,9 @@ def last_sick_day(first_day: date, fit_day: date) -> date:
     summary="Report the person fit again: ends the open sickness",
     description="The fit day is on or after the first sick day and not in the future. The "
     "person is fit ON the fit day: the sickness's last day becomes the day before (or the first "
-    "sick day, when fit on it).",
+    "sick day, when fit on it). A sickness a coming deregistration ends on the last registered "
+    "day (`end_cause` `deregistration`) is still running until then, and a recovery ends it "
+    "earlier.",
     tags=TAGS,
     path_params=PERSON_ID,
     request_body=RecoveryRequest,
@@ -280,14 +283,17 @@ def create_recovery(person_id: str) -> tuple[Response, int]:
     session = request_session()
     body = parse_body(RecoveryRequest)
     person = person_for_write(session, person_id, RECOVER)
-    sickness = absence_queries.open_sickness(session, person.id)
+    today = clock.today()
+    sickness = absence_queries.open_sickness(session, person.id, today)
     sick_since = sickness.first_day if sickness else None
-    problem = check_recovery(body.fit_day, clock.today(), sick_since=sick_since)
+    problem = check_recovery(body.fit_day, today, sick_since=sick_since)
     if problem is not None or sickness is None:
         code = problem or AbsenceProblem.NOT_SICK
         refuse(session, RECOVER, person.id, violation([broken("fit_day", code)]))
     sickness.last_day = last_sick_day(sickness.first_day, body.fit_day)
     sickness.fit_day = body.fit_day
+    # Fit before a coming deregistration would have ended it: the recovery ends it now.
+    sickness.end_cause = None
     _end(sickness, body.reference)
     record_access(session, RECOVER, person_id=person.id)
     return jsonify(_answer(session, sickness)), 201

@@ -180,14 +180,15 @@ def _end_periods(session: Session, person: Person, deregistered_from: date) -> N
 def _end_absences(
     session: Session, person: Person, registration: Registration, reference: str | None
 ) -> None:
-    """The law ends an absence with the registration: an absence with a last day that reaches
-    the deregistration day is shortened to end the day before, or ended when it would begin on
-    or after it. An open absence (a sickness) is left for its recovery to end."""
+    """The law ends an absence with the registration: an absence that reaches the deregistration
+    day is shortened to end the day before, or ended when it would begin on or after it. An open
+    absence (a sickness with no last day) reaches every day, so it ends on the last registered
+    day; until then it runs, and a recovery before that day ends it earlier (docs/domain.md)."""
     deregistered_from = registration.end_date
     assert deregistered_from is not None
     actor = actor_queries.actor_columns("ended_by", current_actor())
     for absence in absence_queries.active(session, person.id):
-        if absence.last_day is None or absence.first_day < registration.start_date:
+        if absence.first_day < registration.start_date and absence.last_day is not None:
             continue
         effect = absence_after_deregistration(
             absence.first_day, absence.last_day, deregistered_from
@@ -198,7 +199,7 @@ def _end_absences(
             absence.status = absence_queries.CANCELLED
             absence.cancelled_at = utcnow()
         else:
-            absence.reported_last_day = absence.last_day
+            absence.reported_last_day = absence.last_day  # None for an open one
             absence.last_day = deregistered_from - timedelta(days=1)
         absence.end_cause = absence_queries.ENDED_BY_DEREGISTRATION
         absence.ended_at = utcnow()
@@ -214,8 +215,9 @@ def _end_absences(
     description="Deregisters the person FROM `date` (today up to 90 days ahead, never in the "
     "past): on that day they are no longer registered. Their contact-group period ends the day "
     "before (withdrawn when deregistered on the day it began); holidays and other absences "
-    "reaching the day are shortened to end the day before, or ended (`end_cause` "
-    "`deregistration`) when they would begin on or after it. A reason of `other` needs its text.",
+    "reaching the day, an open sickness too, are shortened to end the day before, or ended "
+    "(`end_cause` `deregistration`) when they would begin on or after it. A reason of `other` "
+    "needs its text.",
     tags=TAGS,
     path_params=PERSON_ID,
     request_body=DeregistrationRequest,

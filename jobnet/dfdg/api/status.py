@@ -97,7 +97,7 @@ def _today_of(
         period=found.period,
         registration=found.registration,
         unseen_plan_version=found.unseen_plan_version,
-        sickness=next((a for a in absences if absence_queries.is_open_sickness(a)), None),
+        sickness=next((a for a in absences if absence_queries.is_open_sickness(a, today)), None),
         # The holidays, and those a deregistration ended (status cancelled) so the person sees
         # what became of them.
         holidays=[a for a in listed if a.reason == AbsenceReason.HOLIDAY],

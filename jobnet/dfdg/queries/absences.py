@@ -9,6 +9,7 @@ from sqlalchemy.orm import Session
 
 from jobnet.dfdg.models.registrations import Absence
 from jobnet.domain.absences import AbsenceReason
+from jobnet.domain.standing import sickness_runs_on
 
 ACTIVE = "active"
 CANCELLED = "cancelled"
@@ -48,25 +49,35 @@ def current_and_coming(session: Session, person_id: str, today: date) -> list[Ab
     return list(session.scalars(_CURRENT_AND_COMING, {"person_id": person_id, "today": today}))
 
 
-def is_open_sickness(absence: Absence) -> bool:
+def is_open_sickness(absence: Absence, today: date) -> bool:
+    """The person's sickness running today: open, or ended by a deregistration from a later
+    day and not yet over (`jobnet.domain.standing.sickness_runs_on`)."""
     return (
         absence.reason == AbsenceReason.SICKNESS
         and absence.status == ACTIVE
-        and absence.last_day is None
+        and sickness_runs_on(
+            today,
+            absence.last_day,
+            fit_day=absence.fit_day,
+            ended_by_deregistration=absence.end_cause == ENDED_BY_DEREGISTRATION,
+        )
     )
 
 
-# Built once: every recovery runs it.
+# Built once: every recovery runs it. The same as `is_open_sickness`, in SQL.
 _OPEN_SICKNESS = select(Absence).where(
     Absence.person_id == bindparam("person_id"),
     Absence.reason == AbsenceReason.SICKNESS.value,
     Absence.status == ACTIVE,
-    Absence.last_day.is_(None),
+    Absence.fit_day.is_(None),
+    Absence.last_day.is_(None)
+    | ((Absence.end_cause == ENDED_BY_DEREGISTRATION) & (Absence.last_day >= bindparam("today"))),
 )
 
 
-def open_sickness(session: Session, person_id: str) -> Absence | None:
-    return session.scalars(_OPEN_SICKNESS, {"person_id": person_id}).one_or_none()
+def open_sickness(session: Session, person_id: str, today: date) -> Absence | None:
+    """The sickness running today (`is_open_sickness`), which a recovery ends."""
+    return session.scalars(_OPEN_SICKNESS, {"person_id": person_id, "today": today}).first()
 
 
 def of_person(session: Session, person_id: str, absence_id: str) -> Absence | None:

@@ -33,6 +33,7 @@ from jobnet.web.auth.oidc import (
 )
 from jobnet.web.auth.pending import login_next, remember_pending, set_login_next, take_pending
 from jobnet.web.auth.users import User, login_required, public, start_session
+from jobnet.web.platform import login_log
 from jobnet.web.platform.i18n import current_language
 from jobnet.web.platform.security import is_local_path
 from jobnet.web.platform.sessions import provider_key
@@ -128,6 +129,12 @@ def callback() -> Response | tuple[str, int]:
         **{LOGIN_KIND_KEY: "citizen"},
     )
     _remember_provider_login(identity)
+    login_log.record(
+        current_app.extensions["web_store"],
+        f"citizen:{person_id}",
+        identity.level,
+        while_dfdg_away=away,
+    )
     log.info("citizen login (level %s)%s", identity.level, " while DFDG is away" if away else "")
     if away:
         return while_away.limited_page_redirect(next_url)
@@ -191,6 +198,13 @@ def caseworker_callback() -> Response | tuple[str, int]:
         **{LOGIN_KIND_KEY: "caseworker"},
     )
     _remember_provider_login(identity)
+    login_log.record(
+        current_app.extensions["web_store"],
+        f"caseworker:{identity.professional_id}",
+        identity.level,
+        organisation_cvr=organisation.cvr,
+        organisation_name=organisation.name,
+    )
     log.info("caseworker login (level %s)", identity.level)
     return redirect(next_url if is_local_path(next_url) else url_for("caseworker.index"))
 

@@ -7,7 +7,8 @@ encrypted under SECRET_KEY, in the web store (`known_answers`, owner the provisi
 `identity`). Their reports go into the outbox under the provisional id with a receipt, like
 anyone's. When DFDG is back, the first of the outbox worker or the person's next request
 resolves the person at DFDG (as a login does: look up, else create from the claims), moves
-their commands over to the real person id, keeps who the CPR number is (`known_persons`), and
+their commands over to the real person id (and their notification choices:
+`jobnet.web.notifications.moved`), keeps who the CPR number is (`known_persons`), and
 deletes the encrypted identity. DFDG's rules decide each report then.
 """
 
@@ -32,6 +33,9 @@ from jobnet.clients.dfdg_client.values import Actor
 from jobnet.db import Store
 from jobnet.domain.clock import today_in_denmark
 from jobnet.web.journeys import last_known
+from jobnet.web.notifications import moved as notification_moves
+from jobnet.web.notifications.choices import CITIZEN, subject_of
+from jobnet.web.platform import login_log
 from jobnet.web.platform.sessions import utcnow
 from jobnet.web.store.models import KnownAnswer, KnownPerson, OutboxCommand
 
@@ -167,6 +171,11 @@ def _adopt(store: Store, provisional: str, real: str) -> None:
             select(OutboxCommand).where(OutboxCommand.person_id == provisional)
         ):
             moved(command, provisional, real)
+        # How they chose to be told, with the addresses they confirmed, goes with them.
+        notification_moves.move_subject(
+            db, subject_of(CITIZEN, provisional), subject_of(CITIZEN, real)
+        )
+        login_log.move_subject(db, subject_of(CITIZEN, provisional), subject_of(CITIZEN, real))
         db.execute(delete(KnownPerson).where(KnownPerson.person_id == provisional))
         db.execute(
             delete(KnownAnswer).where(

@@ -104,6 +104,14 @@ class Situation:
         return last_registered_day(self.deregistration_date)
 
     @property
+    def sickness_ends_on(self) -> date | None:
+        """The last day of the open sickness when a deregistration (registered, or on its way)
+        ends it: the last registered day (`jobnet.domain.standing`)."""
+        if self.sick_since is None or self.deregistration_date is None:
+            return None
+        return self.last_registered_day
+
+    @property
     def covered_until(self) -> date | None:
         """The last day an absence may reach: before the deregistration day, within the
         contact group (`jobnet.domain.standing`)."""

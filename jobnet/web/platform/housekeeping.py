@@ -1,7 +1,8 @@
 """Housekeeping the outbox worker does on a schedule (every SESSION_PURGE_SECONDS): expired
 sessions, ended abuse-limit windows and DFDG answers kept longer than their retention
 (`known_answers`), and notification codes, sent e-mails and SMS and unused choices past their
-time (`jobnet/web/notifications/held.py`) are deleted from the web store, so that neither waits
+time (`jobnet/web/notifications/held.py`), and logins past LOGINS_KEPT
+(`jobnet/web/platform/login_log.py`) are deleted from the web store, so that neither waits
 for someone to run `flask sessions purge`. Several workers may do it at once: a delete of what
 another has deleted deletes nothing."""
 
@@ -17,6 +18,7 @@ from flask import Flask
 from jobnet.rate_limit_storage import purge_expired_counters
 from jobnet.web.journeys import known_answers
 from jobnet.web.notifications import held
+from jobnet.web.platform import login_log
 from jobnet.web.platform.sessions import ServerSessionInterface
 from jobnet.web.store.models import RateLimitCounter
 
@@ -30,11 +32,11 @@ def purge_expired(app: Flask) -> tuple[int, int]:
     sessions = ServerSessionInterface.purge_expired(store, idle)
     counters = purge_expired_counters(store.engine, RateLimitCounter.__table__)  # type: ignore[arg-type]
     answers = known_answers.purge_old(store, app.config["KNOWN_ANSWERS_RETENTION_DAYS"])
-    notifications = held.purge_old(store)
+    notifications = held.purge_old(store) + login_log.purge_old(store)
     if sessions or counters or answers or notifications:
         log.info(
             "housekeeping: %d expired sessions, %d limit counters, %d old known answers, "
-            "%d old notification rows purged",
+            "%d old notification and login rows purged",
             sessions,
             counters,
             answers,

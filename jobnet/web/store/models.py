@@ -187,3 +187,23 @@ class OutgoingNotification(Base):
         Index("ix_outgoing_notifications_due", "status", "due_at"),
         Index("ix_outgoing_notifications_subject_kind", "subject", "kind"),
     )
+
+
+class LoginEvent(Base):
+    """A login to Jobnet, the web app's own security log (leftovers 2): when, at which
+    assurance level, and for a caseworker their organisation. `subject`: "citizen:<DFDG person
+    id>" (or the provisional id while DFDG is away, moved when resolved) or
+    "caseworker:<professional id>". No CPR number, no token, no address. Kept LOGINS_KEPT
+    (`jobnet/web/platform/login_log.py`)."""
+
+    __tablename__ = "login_events"
+
+    id: Mapped[int] = mapped_column(primary_key=True, autoincrement=True)
+    subject: Mapped[str] = mapped_column(String(120))
+    at: Mapped[datetime] = mapped_column(DateTime(timezone=True), index=True)
+    level: Mapped[str] = mapped_column(String(20))
+    organisation_cvr: Mapped[str | None] = mapped_column(String(8))
+    organisation_name: Mapped[str | None] = mapped_column(String(200))
+    while_dfdg_away: Mapped[bool] = mapped_column(Boolean, default=False)
+
+    __table_args__ = (Index("ix_login_events_subject_at", "subject", "at"),)

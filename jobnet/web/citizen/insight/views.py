@@ -55,15 +55,24 @@ from jobnet.web.journeys.labels import purpose_label
 from jobnet.web.journeys.machinery import receipt_for_key, send
 from jobnet.web.journeys.receipts.summaries import format_date, summary_formatter
 from jobnet.web.notifications import choices, held
+from jobnet.web.platform import login_log
 from jobnet.web.platform.i18n import format_local_datetime
 
 # The page shows this many entries, newest first, with a link to the older ones.
 AUDIT_LOG_PAGE_SIZE = 100
 
 
+# The NSIS levels of assurance by the names the login accepts (MitID's own words).
+LOGIN_LEVELS = {"Low": _l("Low"), "Substantial": _l("Substantial"), "High": _l("High")}
+
+
+def login_level_label(level: str) -> str:
+    return str(LOGIN_LEVELS.get(level, level))
+
+
 @bp.context_processor
 def _helpers() -> dict[str, Any]:
-    return TEMPLATE_HELPERS
+    return {**TEMPLATE_HELPERS, "login_level_label": login_level_label}
 
 
 def _person_id() -> str:
@@ -73,12 +82,14 @@ def _person_id() -> str:
 
 
 def _held_by_jobnet() -> dict[str, Any] | None:
-    """What the web app itself holds about the citizen (their notification contact data): for
-    the citizen only; a caseworker acting for them has no need of it (data minimisation)."""
+    """What the web app itself holds about the citizen (their notification contact data, and
+    their logins: `jobnet.web.platform.login_log`): for the citizen only; a caseworker acting
+    for them has no need of it (data minimisation)."""
     if not current_user.is_citizen:
         return None
     subject = choices.subject_of(choices.CITIZEN, _person_id())
-    return held.held_for(current_app.extensions["web_store"], subject)
+    store = current_app.extensions["web_store"]
+    return {**held.held_for(store, subject), "logins": login_log.logins_of(store, subject)}
 
 
 @bp.get("/")
@@ -97,7 +108,8 @@ def download() -> Response:
     document = dict(export.document)
     jobnet_held = _held_by_jobnet()
     if jobnet_held is not None:
-        document["held_by_jobnet"] = {"notifications": jobnet_held}
+        logins = jobnet_held.pop("logins")
+        document["held_by_jobnet"] = {"notifications": jobnet_held, "logins": logins}
     body = json.dumps(document, ensure_ascii=False, indent=2)
     filename = f"mine-data-{export.generated_at.date().isoformat()}.json"
     return Response(
