@@ -1,7 +1,8 @@
 """The web app's only door to DFDG: typed calls over HTTP or in-process, same code path.
 
 No view, form or template talks to DFDG any other way, and nothing here imports DFDG's models:
-answers are parsed from the API's JSON into frozen dataclasses, each area in its own module."""
+answers are parsed from the API's JSON into frozen pydantic models (`values.parse`), each area
+in its own module."""
 
 from __future__ import annotations
 

@@ -3,18 +3,21 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
+
+from pydantic import AliasPath, ConfigDict, Field, model_validator
 
 from jobnet.clients.dfdg_client.calls import Calls
 from jobnet.clients.dfdg_client.commands import Command
 from jobnet.clients.dfdg_client.values import (
     Actor,
+    Renamed,
+    Value,
+    json_object,
     json_ready,
-    optional_date,
-    optional_datetime,
+    parse,
     person_path,
 )
 
@@ -51,34 +54,41 @@ SECTION_PATHS = {
 }
 
 
-@dataclass(frozen=True)
-class ChangedBy:
+class ChangedBy(Value):
     type: str  # "citizen", "caseworker" or "system"
-    name: str | None
-    organisation_name: str | None
+    name: str | None = None
+    organisation_name: str | None = None
 
 
-@dataclass(frozen=True)
-class CvEntry:
-    """One list entry: its id, its section and its fields (dates as `date`)."""
+class CvEntry(Value):
+    """One list entry: its id, its section and its fields (dates as `date`), each field DFDG
+    sends kept (`fields`) whatever its section."""
+
+    model_config = ConfigDict(frozen=True, extra="allow")
 
     id: str
     section: str
-    fields: Mapping[str, Any]
+    start_date: date | None = None
+    end_date: date | None = None
+    completed_on: date | None = None
+
+    @property
+    def fields(self) -> dict[str, Any]:
+        """The entry's fields as DFDG sent them (dates as `date`), without its id and section."""
+        return self.model_dump(exclude={"id", "section"}, exclude_unset=True)
 
     def __getitem__(self, name: str) -> Any:
-        return self.fields.get(name)
+        return getattr(self, name, None)
 
 
-@dataclass(frozen=True)
-class CvHolder:
+class CvHolder(Value):
     """Whose CV it is: name and (unless protected from this reader) address."""
 
     given_name: str
     family_name: str
-    street: str | None
-    postcode: str | None
-    city: str | None
+    street: str | None = None
+    postcode: str | None = None
+    city: str | None = None
     address_protected: bool
 
     @property
@@ -86,32 +96,58 @@ class CvHolder:
         return f"{self.given_name} {self.family_name}"
 
 
-@dataclass(frozen=True)
-class Cv:
+_LIST_SECTIONS = ("experience", "education", "courses", "skills", "languages")
+
+
+class Cv(Renamed):
+    """DFDG's CV answer, its contact, job wishes and approval read into fields of their own."""
+
     person_id: str
     today: date  # DFDG's today
     exists: bool
     version: int
-    email: str | None
-    phone: str | None
-    job_titles: tuple[str, ...]
-    job_area: str | None
-    work_time: str | None
-    driving_licences: tuple[str, ...]
-    profile: str | None
+    email: str | None = Field(default=None, validation_alias=AliasPath("contact", "email"))
+    phone: str | None = Field(default=None, validation_alias=AliasPath("contact", "phone"))
+    job_titles: tuple[str, ...] = Field(
+        default=(), validation_alias=AliasPath("job_wishes", "titles")
+    )
+    job_area: str | None = Field(default=None, validation_alias=AliasPath("job_wishes", "area"))
+    work_time: str | None = Field(
+        default=None, validation_alias=AliasPath("job_wishes", "work_time")
+    )
+    driving_licences: tuple[str, ...] = ()
+    profile: str | None = None
     searchable: bool
-    approval_status: str
-    approval_date: date | None
-    approval_note: str | None
-    approved_by: ChangedBy | None
-    experience: tuple[CvEntry, ...]
-    education: tuple[CvEntry, ...]
-    courses: tuple[CvEntry, ...]
-    skills: tuple[CvEntry, ...]
-    languages: tuple[CvEntry, ...]
-    updated_at: datetime | None
-    updated_by: ChangedBy | None
+    approval_status: str = Field(validation_alias=AliasPath("approval", "status"))
+    approval_date: date | None = Field(default=None, validation_alias=AliasPath("approval", "date"))
+    approval_note: str | None = Field(default=None, validation_alias=AliasPath("approval", "note"))
+    approved_by: ChangedBy | None = Field(
+        default=None, validation_alias=AliasPath("approval", "by")
+    )
+    experience: tuple[CvEntry, ...] = ()
+    education: tuple[CvEntry, ...] = ()
+    courses: tuple[CvEntry, ...] = ()
+    skills: tuple[CvEntry, ...] = ()
+    languages: tuple[CvEntry, ...] = ()
+    updated_at: datetime | None = None
+    updated_by: ChangedBy | None = None
     holder: CvHolder | None = None
+
+    @model_validator(mode="before")
+    @classmethod
+    def _entries_know_their_section(cls, data: Any) -> Any:
+        """Each list entry is told its section (DFDG lists them by section)."""
+        if not isinstance(data, Mapping):
+            return data
+        sections = {
+            name: [
+                {**item, "section": name} if isinstance(item, Mapping) else item
+                for item in data.get(name) or ()
+            ]
+            for name in _LIST_SECTIONS
+            if isinstance(data.get(name) or (), list | tuple)
+        }
+        return {**data, **sections}
 
     def entries(self, section: str) -> tuple[CvEntry, ...]:
         entries: tuple[CvEntry, ...] = getattr(self, section)
@@ -121,55 +157,9 @@ class Cv:
         return next((e for e in self.entries(section) if e.id == entry_id), None)
 
 
-_DATE_FIELDS = {"start_date", "end_date", "completed_on"}
-
-
-def _changed_by(data: Mapping[str, Any] | None) -> ChangedBy | None:
-    if not data:
-        return None
-    return ChangedBy(
-        type=data["type"], name=data.get("name"), organisation_name=data.get("organisation_name")
-    )
-
-
-def _entry(section: str, data: Mapping[str, Any]) -> CvEntry:
-    fields = {
-        name: date.fromisoformat(value) if name in _DATE_FIELDS and value else value
-        for name, value in data.items()
-        if name != "id"
-    }
-    return CvEntry(id=data["id"], section=section, fields=fields)
-
-
 def parse_cv(data: Mapping[str, Any]) -> Cv:
-    wishes = data["job_wishes"]
-    approval = data["approval"]
-    sections = {
-        section: tuple(_entry(section, item) for item in data.get(section) or ())
-        for section in ("experience", "education", "courses", "skills", "languages")
-    }
-    return Cv(
-        person_id=data["person_id"],
-        today=date.fromisoformat(data["today"]),
-        exists=bool(data["exists"]),
-        version=int(data["version"]),
-        email=data["contact"].get("email"),
-        phone=data["contact"].get("phone"),
-        job_titles=tuple(wishes.get("titles") or ()),
-        job_area=wishes.get("area"),
-        work_time=wishes.get("work_time"),
-        driving_licences=tuple(data.get("driving_licences") or ()),
-        profile=data.get("profile"),
-        searchable=bool(data["searchable"]),
-        approval_status=approval["status"],
-        approval_date=optional_date(approval.get("date")),
-        approval_note=approval.get("note"),
-        approved_by=_changed_by(approval.get("by")),
-        updated_at=optional_datetime(data.get("updated_at")),
-        updated_by=_changed_by(data.get("updated_by")),
-        holder=CvHolder(**data["holder"]) if data.get("holder") else None,
-        **sections,
-    )
+    """The CV from DFDG's answer (or the copy kept of it)."""
+    return parse(Cv, data)
 
 
 def cv_section_command(
@@ -224,4 +214,4 @@ class CvCalls(Calls):
     def cv_answer(self, person_id: str, actor: Actor) -> dict[str, Any]:
         """`cv` as DFDG's JSON, for keeping; `parse_cv` reads it."""
         path = f"/persons/{quote(person_id, safe='')}/cv"
-        return dict(self._request("GET", path, actor=actor))
+        return json_object(self._request("GET", path, actor=actor))

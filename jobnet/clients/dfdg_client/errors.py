@@ -54,6 +54,11 @@ class DfdgUnauthorized(DfdgUnavailable):
     so to the user it is the same as DFDG being away, and the outbox keeps trying."""
 
 
+class DfdgBadAnswer(DfdgError):
+    """DFDG answered, but not in the shape this client reads (a field missing or of the wrong
+    type): a mismatch between the two services to mend, not the user's fault."""
+
+
 class DfdgForbidden(DfdgError):
     """DFDG refuses this call for this system or actor (403)."""
 

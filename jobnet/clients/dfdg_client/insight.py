@@ -3,19 +3,18 @@
 from __future__ import annotations
 
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
+
+from pydantic import TypeAdapter, field_validator, model_validator
 
 from jobnet.clients.dfdg_client.calls import Calls
 from jobnet.clients.dfdg_client.commands import Command
 from jobnet.clients.dfdg_client.persons import AuditEntry, ContactGroupPeriod, PersonCalls
 from jobnet.clients.dfdg_client.status import Absence, Registration
-from jobnet.clients.dfdg_client.values import (
-    Actor,
-    created_by,
-)
+from jobnet.clients.dfdg_client.values import Actor, RecordedBy, Value, parse
 
 INSIGHT_REQUEST = "insight_request"
 
@@ -23,8 +22,7 @@ INSIGHT_REQUEST = "insight_request"
 AUDIT_LOG_MAX_PAGE = 1000  # the most entries DFDG gives in one page
 
 
-@dataclass(frozen=True)
-class MasterData:
+class MasterData(Value):
     """CPR master data; the address is None when it is protected and the reader is not you."""
 
     person_id: str
@@ -32,10 +30,10 @@ class MasterData:
     birth_date: date
     given_name: str
     family_name: str
-    street: str | None
-    postcode: str | None
-    city: str | None
-    municipality_code: str | None
+    street: str | None = None
+    postcode: str | None = None
+    city: str | None = None
+    municipality_code: str | None = None
     address_protected: bool
 
     @property
@@ -43,40 +41,56 @@ class MasterData:
         return f"{self.given_name} {self.family_name}"
 
 
-@dataclass(frozen=True)
-class InsightRequest:
+class InsightRequest(Value):
     id: str
     reference: str
     received_on: date
     deadline: date
-    note: str | None
-    source_reference: str | None
+    note: str | None = None
+    source_reference: str | None = None
     created_at: datetime
 
 
-@dataclass(frozen=True)
-class RecordVersion:
+class RecordVersion(Value):
     version: int
     # created, updated, deregistered, recovered, cancelled, ended, deleted; for the CV and the
     # plan also removed (an entry taken off), assessed (the job centre's approval), revised
     change: str
     at: datetime
-    by: Any  # jobnet.clients.dfdg.RecordedBy
-    reference: str | None
-    channel: str | None
-    purpose: str | None
-    values: Mapping[str, Any]
+    by: RecordedBy
+    reference: str | None = None
+    channel: str | None = None
+    purpose: str | None = None
+    values: dict[str, Any] = {}
+
+    @field_validator("values", mode="before")
+    @classmethod
+    def _no_values(cls, values: Any) -> Any:
+        return {} if values is None else values
 
 
-@dataclass(frozen=True)
-class RecordHistory:
+class RecordHistory(Value):
     record_type: str
     record_id: str
     versions: tuple[RecordVersion, ...]
 
 
-@dataclass(frozen=True)
-class PersonExport:
+class _InsightRequests(Value):
+    requests: tuple[InsightRequest, ...]
+
+
+# The export's categories this module reads (the others are kept as DFDG's JSON); built once.
+_EXPORT_CATEGORIES: dict[str, TypeAdapter[Any]] = {
+    "master_data": TypeAdapter(MasterData | None),
+    "contact_groups": TypeAdapter(list[ContactGroupPeriod]),
+    "registrations": TypeAdapter(list[Registration]),
+    "absences": TypeAdapter(list[Absence]),
+    "audit_log": TypeAdapter(list[AuditEntry]),
+    "insight_requests": TypeAdapter(list[InsightRequest]),
+}
+
+
+class PersonExport(Value):
     """Everything DFDG holds about the person. `categories` keeps DFDG's order; the categories
     this module knows are parsed, others are kept as DFDG's JSON. `document` is the whole JSON,
     as DFDG made it, for the download."""
@@ -86,35 +100,33 @@ class PersonExport:
     generated_at: datetime
     person_id: str
     address_shown: bool
-    categories: dict[str, Any] = field(default_factory=dict)
-    document: Mapping[str, Any] = field(default_factory=dict)
+    categories: dict[str, Any] = {}
+    document: dict[str, Any] = {}
+
+    @model_validator(mode="before")
+    @classmethod
+    def _kept_whole(cls, data: Any) -> Any:
+        """DFDG's answer kept whole as `document`."""
+        if isinstance(data, Mapping) and "document" not in data:
+            return {**data, "document": data}
+        return data
+
+    @field_validator("categories", mode="before")
+    @classmethod
+    def _known_categories(cls, categories: Any) -> Any:
+        if categories is None:
+            return {}
+        if not isinstance(categories, Mapping):
+            return categories
+        return {name: _category(name, records) for name, records in categories.items()}
 
 
-def master_data(data: Mapping[str, Any]) -> MasterData:
-    return MasterData(
-        person_id=data["person_id"],
-        cpr=data["cpr"],
-        birth_date=date.fromisoformat(data["birth_date"]),
-        given_name=data["given_name"],
-        family_name=data["family_name"],
-        street=data.get("street"),
-        postcode=data.get("postcode"),
-        city=data.get("city"),
-        municipality_code=data.get("municipality_code"),
-        address_protected=bool(data["address_protected"]),
-    )
-
-
-def insight_request(data: Mapping[str, Any]) -> InsightRequest:
-    return InsightRequest(
-        id=data["id"],
-        reference=data["reference"],
-        received_on=date.fromisoformat(data["received_on"]),
-        deadline=date.fromisoformat(data["deadline"]),
-        note=data.get("note"),
-        source_reference=data.get("source_reference"),
-        created_at=datetime.fromisoformat(data["created_at"]),
-    )
+def _category(name: str, records: Any) -> Any:
+    """An export category parsed when this module knows it (no master data: None)."""
+    adapter = _EXPORT_CATEGORIES.get(name)
+    if adapter is None:
+        return records
+    return adapter.validate_python(records or None if name == "master_data" else records)
 
 
 def insight_request_command(
@@ -183,64 +195,13 @@ def whole_audit_log(
         before = page.next_before
 
 
-_EXPORT_PARSERS: dict[str, Any] = {
-    "contact_groups": ContactGroupPeriod.model_validate,
-    "registrations": Registration.model_validate,
-    "absences": Absence.model_validate,
-    "audit_log": AuditEntry.model_validate,
-    "insight_requests": insight_request,
-}
-
-
-def _export(data: Mapping[str, Any]) -> PersonExport:
-    """DFDG's export; known categories parsed, the others kept as JSON."""
-    categories: dict[str, Any] = {}
-    for name, records in (data.get("categories") or {}).items():
-        parse = _EXPORT_PARSERS.get(name)
-        if name == "master_data":
-            categories[name] = master_data(records) if records else None
-        elif parse is not None:
-            categories[name] = [parse(record) for record in records]
-        else:
-            categories[name] = records
-    return PersonExport(
-        format=data["format"],
-        version=data["version"],
-        generated_at=datetime.fromisoformat(data["generated_at"]),
-        person_id=data["person_id"],
-        address_shown=bool(data["address_shown"]),
-        categories=categories,
-        document=data,
-    )
-
-
-def _record_history(data: Mapping[str, Any]) -> RecordHistory:
-    return RecordHistory(
-        record_type=data["record_type"],
-        record_id=data["record_id"],
-        versions=tuple(
-            RecordVersion(
-                version=int(item["version"]),
-                change=item["change"],
-                at=datetime.fromisoformat(item["at"]),
-                by=created_by(item["by"]),
-                reference=item.get("reference"),
-                channel=item.get("channel"),
-                purpose=item.get("purpose"),
-                values=item.get("values") or {},
-            )
-            for item in data["versions"]
-        ),
-    )
-
-
 class InsightCalls(Calls):
     """What DFDG holds about the person, and its history."""
 
     def export(self, person_id: str, actor: Actor) -> PersonExport:
         """Everything DFDG holds about the person, by category (itself an audited read)."""
         path = f"/persons/{quote(person_id, safe='')}/export"
-        return _export(self._request("GET", path, actor=actor))
+        return parse(PersonExport, self._request("GET", path, actor=actor))
 
     def record_history(
         self, person_id: str, record_type: str, record_id: str, actor: Actor
@@ -248,10 +209,9 @@ class InsightCalls(Calls):
         """The versions of one of the person's records; DfdgNotFound for anyone else's."""
         parts = (person_id, record_type, record_id)
         path = "/persons/{}/history/{}/{}".format(*(quote(part, safe="") for part in parts))
-        return _record_history(self._request("GET", path, actor=actor))
+        return parse(RecordHistory, self._request("GET", path, actor=actor))
 
     def insight_requests(self, person_id: str, actor: Actor) -> list[InsightRequest]:
         """The person's formal requests for access, newest first."""
         path = f"/persons/{quote(person_id, safe='')}/insight-requests"
-        data = self._request("GET", path, actor=actor)
-        return [insight_request(item) for item in data["requests"]]
+        return list(parse(_InsightRequests, self._request("GET", path, actor=actor)).requests)

@@ -5,63 +5,26 @@ from __future__ import annotations
 
 import base64
 from collections.abc import Mapping, Sequence
-from dataclasses import dataclass
 from datetime import date, datetime
 from typing import Any
 from urllib.parse import quote
 
 from jobnet.clients.dfdg_client.calls import Calls
 from jobnet.clients.dfdg_client.commands import Command
-from jobnet.clients.dfdg_client.cv import ChangedBy, _changed_by
+from jobnet.clients.dfdg_client.cv import ChangedBy
 from jobnet.clients.dfdg_client.messages import AttachmentFile
 from jobnet.clients.dfdg_client.values import (
     Actor,
+    Value,
+    json_object,
     json_ready,
-    optional_datetime,
     parse,
     person_path,
 )
 from jobnet.domain.joblog import Requirement
 
 
-@dataclass(frozen=True)
-class Joblog:
-    person_id: str
-    today: date  # DFDG's today
-    entries: tuple[JoblogEntry, ...]  # newest first
-    applications_per_week: int | None = None  # the current plan's job-search requirement
-    # Every plan version's requirement from the day it took effect, oldest first.
-    requirements: tuple[Requirement, ...] = ()
-    copies_per_week: int = 0  # of the current plan's applications, how many need a copy
-
-    def copy(self, entry_id: str, copy_id: str) -> JoblogCopy | None:
-        entry = self.entry(entry_id)
-        return next((c for c in entry.copies if c.id == copy_id), None) if entry else None
-
-    def entry(self, entry_id: str) -> JoblogEntry | None:
-        return next((e for e in self.entries if e.id == entry_id), None)
-
-
-@dataclass(frozen=True)
-class JoblogEntry:
-    id: str
-    person_id: str
-    applied_on: date
-    employer: str
-    job_title: str
-    kind: str
-    status: str
-    link: str | None
-    note: str | None
-    version: int
-    created_at: datetime
-    created_by: ChangedBy
-    updated_at: datetime | None
-    copies: tuple[JoblogCopy, ...] = ()
-
-
-@dataclass(frozen=True)
-class JoblogCopy:
+class JoblogCopy(Value):
     """A copy of the application, uploaded to an entry."""
 
     id: str
@@ -71,59 +34,49 @@ class JoblogCopy:
     created_at: datetime
 
 
-def _copy(data: Mapping[str, Any]) -> JoblogCopy:
-    return JoblogCopy(
-        id=data["id"],
-        filename=data["filename"],
-        kind=data["kind"],
-        size=int(data["size"]),
-        created_at=datetime.fromisoformat(data["created_at"]),
-    )
+class JoblogEntry(Value):
+    id: str
+    person_id: str
+    applied_on: date
+    employer: str
+    job_title: str
+    kind: str
+    status: str
+    link: str | None = None
+    note: str | None = None
+    version: int
+    created_at: datetime
+    created_by: ChangedBy
+    updated_at: datetime | None = None
+    copies: tuple[JoblogCopy, ...] = ()
 
 
-def _copies_per_week(data: Mapping[str, Any]) -> int:
-    """The current plan version's copies a week (its requirement the newest)."""
-    found = data.get("requirements") or ()
-    return int(found[-1].get("copies_per_week") or 0) if found else 0
+class Joblog(Value):
+    person_id: str
+    today: date  # DFDG's today
+    entries: tuple[JoblogEntry, ...]  # newest first
+    applications_per_week: int | None = None  # the current plan's job-search requirement
+    # Every plan version's requirement from the day it took effect, oldest first.
+    requirements: tuple[Requirement, ...] = ()
+
+    @property
+    def copies_per_week(self) -> int:
+        """Of the current plan's applications, how many need a copy (its requirement the
+        newest)."""
+        return self.requirements[-1].copies_per_week if self.requirements else 0
+
+    # Not pydantic's deprecated `copy` (nothing of pydantic's calls it): the pages' name.
+    def copy(self, entry_id: str, copy_id: str) -> JoblogCopy | None:  # type: ignore[override]
+        entry = self.entry(entry_id)
+        return next((c for c in entry.copies if c.id == copy_id), None) if entry else None
+
+    def entry(self, entry_id: str) -> JoblogEntry | None:
+        return next((e for e in self.entries if e.id == entry_id), None)
 
 
 def parse_joblog(data: Mapping[str, Any]) -> Joblog:
-    return Joblog(
-        person_id=data["person_id"],
-        today=date.fromisoformat(data["today"]),
-        entries=tuple(parse_joblog_entry(item) for item in data["entries"]),
-        applications_per_week=data.get("applications_per_week"),
-        requirements=tuple(
-            Requirement(
-                date.fromisoformat(item["from_date"]),
-                int(item["applications_per_week"]),
-                int(item.get("copies_per_week") or 0),
-            )
-            for item in data.get("requirements") or ()
-        ),
-        copies_per_week=_copies_per_week(data),
-    )
-
-
-def parse_joblog_entry(data: Mapping[str, Any]) -> JoblogEntry:
-    created_by = _changed_by(data["created_by"])
-    assert created_by is not None
-    return JoblogEntry(
-        id=data["id"],
-        person_id=data["person_id"],
-        applied_on=date.fromisoformat(data["applied_on"]),
-        employer=data["employer"],
-        job_title=data["job_title"],
-        kind=data["kind"],
-        status=data["status"],
-        link=data.get("link"),
-        note=data.get("note"),
-        version=int(data["version"]),
-        created_at=datetime.fromisoformat(data["created_at"]),
-        created_by=created_by,
-        updated_at=optional_datetime(data.get("updated_at")),
-        copies=tuple(_copy(item) for item in data.get("copies") or ()),
-    )
+    """The job log from DFDG's answer (or the copy kept of it)."""
+    return parse(Joblog, data)
 
 
 def copies_body(files: Sequence[tuple[str, bytes]]) -> list[dict[str, str]]:
@@ -201,7 +154,7 @@ class JoblogCalls(Calls):
     def joblog_answer(self, person_id: str, actor: Actor) -> dict[str, Any]:
         """`joblog` as DFDG's JSON, for keeping; `parse_joblog` reads it."""
         path = f"/persons/{quote(person_id, safe='')}/joblog"
-        return dict(self._request("GET", path, actor=actor))
+        return json_object(self._request("GET", path, actor=actor))
 
     def joblog_copy(
         self, person_id: str, entry_id: str, copy_id: str, actor: Actor

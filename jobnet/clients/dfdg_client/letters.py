@@ -3,20 +3,18 @@ from its summons or plan version (`summons.py`, `plans.py`)."""
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 from urllib.parse import quote
 
+from pydantic import Field
+
 from jobnet.clients.dfdg_client.calls import Calls
-from jobnet.clients.dfdg_client.values import Actor, instant, optional_datetime
+from jobnet.clients.dfdg_client.values import Actor, Renamed, Value, parse
 
 
-@dataclass(frozen=True)
-class Letter:
+class Letter(Renamed):
     kind: str  # jobnet.domain.letters.LetterKind
-    sent: date  # the day the letter was sent
+    sent: date = Field(validation_alias="letter_date")  # the day the letter was sent
     recorded_at: datetime
     organisation_cvr: str
     number: int  # the summons' change number, or the plan's version number
@@ -29,17 +27,8 @@ class Letter:
         return self.summons_id is not None
 
 
-def letter_from_json(data: Mapping[str, Any]) -> Letter:
-    return Letter(
-        kind=data["kind"],
-        sent=date.fromisoformat(data["letter_date"]),
-        recorded_at=instant(data["recorded_at"]),
-        organisation_cvr=data["organisation_cvr"],
-        number=int(data["number"]),
-        summons_id=data.get("summons_id"),
-        interview_type=data.get("interview_type"),
-        starts_at=optional_datetime(data.get("starts_at")),
-    )
+class _Letters(Value):
+    letters: tuple[Letter, ...]
 
 
 class LetterCalls(Calls):
@@ -49,4 +38,4 @@ class LetterCalls(Calls):
         """Every letter the job centre sent the person, newest first (one audited read that
         marks nothing read)."""
         data = self._request("GET", f"/persons/{quote(person_id, safe='')}/letters", actor=actor)
-        return [letter_from_json(item) for item in data["letters"]]
+        return list(parse(_Letters, data).letters)

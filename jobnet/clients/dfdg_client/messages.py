@@ -78,6 +78,10 @@ class InboxThread(ThreadSummary):
     family_name: str
 
 
+class _Threads(Value):
+    threads: tuple[ThreadSummary, ...]
+
+
 class Inbox(Value):
     cvr: str
     show: str
@@ -163,7 +167,7 @@ def without_contents(body: dict[str, Any]) -> dict[str, Any]:
 class MessageCalls(Calls):
     def message_threads(self, person_id: str, actor: Actor) -> list[ThreadSummary]:
         data = self._request("GET", _person_path(person_id, "message-threads"), actor=actor)
-        return [parse(ThreadSummary, item) for item in data["threads"]]
+        return list(parse(_Threads, data).threads)
 
     def message_thread(self, person_id: str, thread_id: str, actor: Actor) -> Thread:
         """One of the person's threads; DfdgNotFound for anyone else's. The person reading it

@@ -17,18 +17,30 @@ class WaitingNotice(Value):
     created_at: datetime
 
 
+class _Notices(Value):
+    notices: tuple[WaitingNotice, ...]
+
+
+class _Acknowledged(Value):
+    acknowledged: int
+
+
+class _Unread(Value):
+    unread: int
+
+
 class NoticeCalls(Calls):
     def waiting_notices(self, limit: int = 100) -> list[WaitingNotice]:
         """The notices not yet acknowledged, oldest first (no one acting: the system itself)."""
         data = self._request("GET", "/notices", params={"limit": str(limit)})
-        return [parse(WaitingNotice, notice) for notice in data["notices"]]
+        return list(parse(_Notices, data).notices)
 
     def acknowledge_notices(self, ids: list[int]) -> int:
         """Tell DFDG these are taken; how many were still waiting. Repeating it is harmless."""
         data = self._request("POST", "/notices/acknowledge", json={"ids": ids}, reads_only=True)
-        return int(data["acknowledged"])
+        return parse(_Acknowledged, data).acknowledged
 
     def unread_message_count(self, cvr: str) -> int:
         """How many threads of the job centre's citizens have a message it has not read."""
         path = f"/organisations/{quote(cvr, safe='')}/unread-message-count"
-        return int(self._request("GET", path)["unread"])
+        return parse(_Unread, self._request("GET", path)).unread

@@ -13,8 +13,9 @@ from jobnet.clients.dfdg_client.commands import Command
 from jobnet.clients.dfdg_client.values import (
     Actor,
     RecordedBy,
-    created_by,
-    instant,
+    Value,
+    json_object,
+    parse,
     person_path,
     without_none,
 )
@@ -22,25 +23,26 @@ from jobnet.clients.dfdg_client.values import (
 
 @dataclass(frozen=True)
 class AgreedWith:
+    """The job centre a plan was agreed with (a summons' job centre too). A dataclass, which
+    pydantic reads in `PlanVersion`, because the summons Min side reads are built by hand."""
+
     cvr: str
-    name: str | None
+    name: str | None = None
 
 
-@dataclass(frozen=True)
-class Measure:
+class Measure(Value):
     key: str
     type: str  # jobnet.domain.plans.MeasureType
     start_date: date
     end_date: date
     weekly_hours: float
-    provider_cvr: str | None
-    provider_p_number: str | None
-    provider_name: str | None
-    occupation: str | None
+    provider_cvr: str | None = None
+    provider_p_number: str | None = None
+    provider_name: str | None = None
+    occupation: str | None = None
 
 
-@dataclass(frozen=True)
-class PlanVersion:
+class PlanVersion(Value):
     """One version of a plan: number 1 is the plan as created."""
 
     plan_id: str
@@ -57,16 +59,14 @@ class PlanVersion:
     copies_per_week: int = 0  # of the applications, how many the person uploads a copy of
 
 
-@dataclass(frozen=True)
-class PlanRevision:
+class PlanRevision(Value):
     number: int
     revision_date: date
     created_at: datetime
     made_by: RecordedBy
 
 
-@dataclass(frozen=True)
-class JobPlan:
+class JobPlan(Value):
     """The current plan (its newest version) and the list of every version, newest first."""
 
     id: str
@@ -85,6 +85,10 @@ class JobPlan:
     @property
     def earlier_revisions(self) -> tuple[PlanRevision, ...]:
         return tuple(item for item in self.revisions if item.number != self.current.number)
+
+
+class _PlanAnswer(Value):
+    plan: JobPlan | None = None
 
 
 @dataclass(frozen=True)
@@ -112,63 +116,14 @@ class PlanInput:
 
 
 def _agreed_with(data: Mapping[str, Any]) -> AgreedWith:
+    """A summons' job centre (`summons.py`)."""
     return AgreedWith(cvr=data["cvr"], name=data.get("name"))
 
 
-def _measure(data: Mapping[str, Any]) -> Measure:
-    return Measure(
-        key=data["key"],
-        type=data["type"],
-        start_date=date.fromisoformat(data["start_date"]),
-        end_date=date.fromisoformat(data["end_date"]),
-        weekly_hours=float(data["weekly_hours"]),
-        provider_cvr=data.get("provider_cvr"),
-        provider_p_number=data.get("provider_p_number"),
-        provider_name=data.get("provider_name"),
-        occupation=data.get("occupation"),
-    )
-
-
-def plan_version_from_json(data: Mapping[str, Any]) -> PlanVersion:
-    return PlanVersion(
-        plan_id=data["plan_id"],
-        person_id=data["person_id"],
-        number=int(data["number"]),
-        is_current=bool(data["is_current"]),
-        revision_date=date.fromisoformat(data["revision_date"]),
-        targets=tuple(data["targets"]),
-        applications_per_week=int(data["applications_per_week"]),
-        agreed_with=_agreed_with(data["agreed_with"]),
-        made_by=created_by(data["made_by"]),
-        created_at=instant(data["created_at"]),
-        measures=tuple(_measure(item) for item in data["measures"]),
-        copies_per_week=int(data.get("copies_per_week") or 0),
-    )
-
-
 def plan_from_answer(data: Mapping[str, Any]) -> JobPlan | None:
-    """The current plan from DFDG's answer to GET /persons/{id}/plan; None when there is none."""
-    return plan_from_json(data["plan"]) if data.get("plan") else None
-
-
-def plan_from_json(data: Mapping[str, Any]) -> JobPlan:
-    return JobPlan(
-        id=data["id"],
-        person_id=data["person_id"],
-        created_date=date.fromisoformat(data["created_date"]),
-        revision_date=date.fromisoformat(data["revision_date"]),
-        current=plan_version_from_json(data["current"]),
-        revisions=tuple(
-            PlanRevision(
-                number=int(item["number"]),
-                revision_date=date.fromisoformat(item["revision_date"]),
-                created_at=instant(item["created_at"]),
-                made_by=created_by(item["made_by"]),
-            )
-            for item in data["revisions"]
-        ),
-        is_new=bool(data.get("is_new", False)),
-    )
+    """The current plan from DFDG's answer to GET /persons/{id}/plan (or the copy kept of it);
+    None when there is none."""
+    return parse(_PlanAnswer, data).plan
 
 
 def plan_body(plan: PlanInput) -> dict[str, Any]:
@@ -217,12 +172,14 @@ class PlanCalls(Calls):
 
     def current_plan_answer(self, person_id: str, actor: Actor) -> dict[str, Any]:
         """`current_plan` as DFDG's JSON, for keeping; `plan_from_answer` reads it."""
-        return dict(self._request("GET", f"/persons/{quote(person_id, safe='')}/plan", actor=actor))
+        return json_object(
+            self._request("GET", f"/persons/{quote(person_id, safe='')}/plan", actor=actor)
+        )
 
     def plan_revision(self, person_id: str, number: int, actor: Actor) -> PlanVersion:
         """One version of the plan (1 is the plan as created); DfdgNotFound when none."""
         path = f"/persons/{quote(person_id, safe='')}/plan/revisions/{int(number)}"
-        return plan_version_from_json(self._request("GET", path, actor=actor))
+        return parse(PlanVersion, self._request("GET", path, actor=actor))
 
 
 PLAN_CREATE = "plan_create"

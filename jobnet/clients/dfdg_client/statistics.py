@@ -5,90 +5,104 @@ from __future__ import annotations
 import threading
 import time
 from collections.abc import Callable, Hashable, Mapping
-from dataclasses import dataclass
 from datetime import date, datetime
 from functools import cached_property
-from typing import Any, TypeVar
+from typing import Annotated, Any, TypeVar
+
+from pydantic import BeforeValidator, field_validator
 
 from jobnet.clients.dfdg_client.calls import Calls
+from jobnet.clients.dfdg_client.values import Value, json_object, parse
 
 T = TypeVar("T")
+
+
+def _first_of_month(value: Any) -> Any:
+    """DFDG's months, YYYY-MM, as their first day."""
+    return f"{value}-01" if isinstance(value, str) and len(value) == 7 else value
+
+
+Month = Annotated[date, BeforeValidator(_first_of_month)]  # DFDG's YYYY-MM
 
 
 ALL_GROUPS = None  # contact_group of a total over all contact groups
 
 
-@dataclass(frozen=True)
-class StatisticsMeasure:
+class StatisticsMeasure(Value):
     code: str
     kind: str  # "stock" or "flow"
     counts: str  # "persons", "reports", "interviews" or "entries"
 
 
-@dataclass(frozen=True)
-class StatisticsCatalogue:
+class StatisticsCatalogue(Value):
     measures: tuple[StatisticsMeasure, ...]
-    first_month: date | None
-    last_month: date | None
-    computed_at: datetime | None
+    first_month: Month | None = None
+    last_month: Month | None = None
+    computed_at: datetime | None = None
     min_persons: int
 
 
-@dataclass(frozen=True)
-class Figure:
-    month: date
+class Figure(Value):
+    month: Month
     area_kind: str  # "municipality", "comparison_group" or "country"
     area_code: str
-    contact_group: int | None  # None: all contact groups
-    value: int | None  # None when suppressed
-    persons: int | None
+    contact_group: int | None = None  # None: all contact groups
+    value: int | None = None  # None when suppressed
+    persons: int | None = None
     suppressed: bool
     revised: bool = False  # changed by late data when the figures were last published
 
 
-@dataclass(frozen=True)
-class BreakdownFigure:
+class BreakdownFigure(Value):
     """A figure by age band, gender or duration of registration (`breakdown`, `category`)."""
 
-    month: date
+    month: Month
     area_kind: str
     area_code: str
     breakdown: str  # "age", "gender" or "duration"
     category: str  # "under_25" … "60_plus", "female"/"male", "under_3" … "12_plus", "unknown"
-    value: int | None  # None when suppressed
-    persons: int | None
+    value: int | None = None  # None when suppressed
+    persons: int | None = None
     suppressed: bool
     revised: bool = False
 
 
-@dataclass(frozen=True)
-class Population:
+class Population(Value):
     """An area's inhabitants aged 16-66 (None: not known for every municipality in it)."""
 
     area_kind: str
     area_code: str
-    inhabitants_16_66: int | None
-    source: str | None
+    inhabitants_16_66: int | None = None
+    source: str | None = None
 
 
-@dataclass(frozen=True)
-class FigureRevision:
-    month: date
+class FigureRevision(Value):
+    month: Month
     revision: int
     revised_at: datetime
 
 
-@dataclass(frozen=True)
-class StatisticsTable:
+class StatisticsTable(Value):
     measure: str
-    from_month: date
-    to_month: date
-    areas: tuple[tuple[str, str], ...]  # (kind, code)
+    from_month: Month
+    to_month: Month
+    areas: tuple[tuple[str, str], ...]  # (kind, code); DFDG's objects {kind, code}
     figures: tuple[Figure, ...]
     revisions: tuple[FigureRevision, ...]
     min_persons: int
     breakdowns: tuple[BreakdownFigure, ...] = ()
     populations: tuple[Population, ...] = ()
+
+    @field_validator("areas", mode="before")
+    @classmethod
+    def _area_pairs(cls, areas: Any) -> Any:
+        """DFDG's areas, objects with a kind and a code, as (kind, code) pairs."""
+        if not isinstance(areas, list | tuple):
+            return areas
+        return [
+            (area.get("kind"), area.get("code")) if isinstance(area, Mapping) else area
+            for area in areas
+        ]
 
     @cached_property
     def _by_key(self) -> dict[tuple[date, str, str, int | None], Figure]:
@@ -136,83 +150,14 @@ class StatisticsTable:
         return tuple(sorted({item.month for item in self.figures}))
 
 
-def _month(text: str | None) -> date | None:
-    return date.fromisoformat(f"{text}-01") if text else None
-
-
-def _required_month(text: str) -> date:
-    return date.fromisoformat(f"{text}-01")
-
-
-def _datetime(text: str | None) -> datetime | None:
-    return datetime.fromisoformat(text) if text else None
-
-
 def parse_catalogue(data: Mapping[str, Any]) -> StatisticsCatalogue:
-    return StatisticsCatalogue(
-        measures=tuple(
-            StatisticsMeasure(code=item["code"], kind=item["kind"], counts=item["counts"])
-            for item in data["measures"]
-        ),
-        first_month=_month(data.get("first_month")),
-        last_month=_month(data.get("last_month")),
-        computed_at=_datetime(data.get("computed_at")),
-        min_persons=int(data["min_persons"]),
-    )
+    """The catalogue from DFDG's answer (or the copy kept of it)."""
+    return parse(StatisticsCatalogue, data)
 
 
 def parse_table(data: Mapping[str, Any]) -> StatisticsTable:
-    return StatisticsTable(
-        measure=data["measure"],
-        from_month=_required_month(data["from_month"]),
-        to_month=_required_month(data["to_month"]),
-        areas=tuple((area["kind"], area["code"]) for area in data["areas"]),
-        figures=tuple(
-            Figure(
-                month=_required_month(item["month"]),
-                area_kind=item["area_kind"],
-                area_code=item["area_code"],
-                contact_group=item.get("contact_group"),
-                value=item.get("value"),
-                persons=item.get("persons"),
-                suppressed=bool(item["suppressed"]),
-                revised=bool(item.get("revised")),
-            )
-            for item in data["figures"]
-        ),
-        breakdowns=tuple(
-            BreakdownFigure(
-                month=_required_month(item["month"]),
-                area_kind=item["area_kind"],
-                area_code=item["area_code"],
-                breakdown=item["breakdown"],
-                category=item["category"],
-                value=item.get("value"),
-                persons=item.get("persons"),
-                suppressed=bool(item["suppressed"]),
-                revised=bool(item.get("revised")),
-            )
-            for item in data.get("breakdowns", ())
-        ),
-        populations=tuple(
-            Population(
-                area_kind=item["area_kind"],
-                area_code=item["area_code"],
-                inhabitants_16_66=item.get("inhabitants_16_66"),
-                source=item.get("source"),
-            )
-            for item in data.get("populations", ())
-        ),
-        revisions=tuple(
-            FigureRevision(
-                month=_required_month(item["month"]),
-                revision=int(item["revision"]),
-                revised_at=datetime.fromisoformat(item["revised_at"]),
-            )
-            for item in data["revisions"]
-        ),
-        min_persons=int(data["min_persons"]),
-    )
+    """The figures from DFDG's answer (or the copy kept of it)."""
+    return parse(StatisticsTable, data)
 
 
 def statistics_params(
@@ -276,7 +221,7 @@ class StatisticsCalls(Calls):
 
     def statistics_measures_answer(self) -> dict[str, Any]:
         """`statistics_measures` as DFDG's JSON, for keeping; `parse_catalogue` reads it."""
-        return dict(self._request("GET", "/statistics/measures"))
+        return json_object(self._request("GET", "/statistics/measures"))
 
     def statistics(
         self,
@@ -297,4 +242,4 @@ class StatisticsCalls(Calls):
     ) -> dict[str, Any]:
         """`statistics` as DFDG's JSON, for keeping; `parse_table` reads it."""
         params = statistics_params(measure, month_from, month_to, municipality)
-        return dict(self._request("GET", "/statistics", params=params))
+        return json_object(self._request("GET", "/statistics", params=params))

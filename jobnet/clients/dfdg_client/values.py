@@ -10,7 +10,7 @@ from urllib.parse import quote
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from jobnet.clients.dfdg_client.errors import DfdgError
+from jobnet.clients.dfdg_client.errors import DfdgBadAnswer, DfdgError
 
 
 @dataclass(frozen=True)
@@ -41,15 +41,33 @@ class Value(BaseModel):
     model_config = ConfigDict(frozen=True, extra="ignore")
 
 
+class Renamed(Value):
+    """A value some of whose fields are read from JSON names of DFDG's other than their own
+    (`Field(validation_alias=...)`); made by field name too, as in tests."""
+
+    model_config = ConfigDict(
+        frozen=True, extra="ignore", validate_by_name=True, validate_by_alias=True
+    )
+
+
 V = TypeVar("V", bound=Value)
 
 
 def parse(model: type[V], data: Any) -> V:
-    """`model` from DFDG's JSON; an answer of the wrong shape is a DfdgError, not a crash."""
+    """`model` from DFDG's JSON; an answer of the wrong shape is a DfdgBadAnswer (a
+    DfdgError), not a crash."""
     try:
         return model.model_validate(data)
     except ValidationError as exc:
-        raise DfdgError(f"DFDG answered a {model.__name__} of the wrong shape", status=200) from exc
+        message = f"DFDG answered a {model.__name__} of the wrong shape"
+        raise DfdgBadAnswer(message, status=200) from exc
+
+
+def json_object(data: Any) -> dict[str, Any]:
+    """An answer kept as DFDG's JSON (to be parsed later): an object, else a DfdgBadAnswer."""
+    if not isinstance(data, dict):
+        raise DfdgBadAnswer("DFDG answered something other than a JSON object", status=200)
+    return dict(data)
 
 
 class RecordedBy(Value):

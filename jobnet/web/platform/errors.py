@@ -8,7 +8,12 @@ from flask import Flask, render_template, request
 from flask_wtf.csrf import CSRFError
 from werkzeug.exceptions import HTTPException
 
-from jobnet.clients.dfdg_client.errors import DfdgForbidden, DfdgNotFound, DfdgUnavailable
+from jobnet.clients.dfdg_client.errors import (
+    DfdgBadAnswer,
+    DfdgForbidden,
+    DfdgNotFound,
+    DfdgUnavailable,
+)
 
 log = logging.getLogger(__name__)
 
@@ -48,6 +53,13 @@ def _dfdg_refused(error: DfdgForbidden | DfdgNotFound) -> tuple[str, int]:
     return render_template(_TEMPLATES[code]), code
 
 
+def _dfdg_bad_answer(error: DfdgBadAnswer) -> tuple[str, int]:
+    """DFDG answered in a shape the client cannot read (the two services disagree): the app's
+    own error page as a bad gateway (502), logged for us to mend."""
+    log.error("DFDG answered in the wrong shape on %s: %s", request.endpoint, error.__cause__)
+    return render_template("errors/500.html"), 502
+
+
 def _unexpected(error: Exception) -> tuple[str, int]:
     log.exception("unexpected error on %s", request.endpoint)
     return render_template("errors/500.html"), 500
@@ -62,4 +74,5 @@ def register_error_handlers(app: Flask) -> None:
     app.register_error_handler(DfdgUnavailable, _dfdg_unavailable)
     app.register_error_handler(DfdgNotFound, _dfdg_refused)
     app.register_error_handler(DfdgForbidden, _dfdg_refused)
+    app.register_error_handler(DfdgBadAnswer, _dfdg_bad_answer)
     app.register_error_handler(Exception, _unexpected)

@@ -4,7 +4,7 @@ list sections with an "are you sure" page. Every save is a command to DFDG via t
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass
 from typing import Any
 
 from flask import abort, render_template, url_for
@@ -235,7 +235,7 @@ def _changed_by_caseworker(cv: Cv) -> str | None:
     """The caseworker's name and job centre when a caseworker made the CV's latest change."""
     if cv.updated_by is None or cv.updated_by.type != "caseworker":
         return None
-    return report_actor_label(asdict(cv.updated_by))
+    return report_actor_label(cv.updated_by.model_dump())
 
 
 @bp.route("/<slug>", methods=["GET", "POST"])

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import csv
 import io
-from dataclasses import asdict
 from datetime import date
 from typing import Any
 
@@ -102,7 +101,7 @@ def registered_by(entry: JoblogEntry) -> str | None:
     entry themself; None when they did."""
     if entry.created_by.type == "citizen":
         return None
-    return report_actor_label(asdict(entry.created_by))
+    return report_actor_label(entry.created_by.model_dump())
 
 
 @bp.context_processor
