@@ -208,8 +208,8 @@ def test_the_front_page_has_the_same_duties_with_the_holidays_from_its_own_absen
 ) -> None:
     # The front page takes the holiday duties from the absences it reads anyway, not from the
     # duty facts' UNION: the same holidays, whatever became of them.
-    person_id = _registered(dfdg_client, dfdg_store, citizen)
-    me = _as(citizen, person_id)
+    person_id = registered(dfdg_client, dfdg_store, citizen)
+    me = as_person(citizen, person_id)
     over = _holiday(dfdg_client, person_id, me, 1, 2)
     coming = _holiday(dfdg_client, person_id, me, 4, 5)
     across = _holiday(dfdg_client, person_id, me, 8, 14)  # shortened by the deregistration
