@@ -3,6 +3,8 @@ its WSGI transport, demo data), one logged-in demo citizen, `--rounds` rounds of
 `time.process_time` per round. Less exposed to other load on the machine than `bench/run.py`
 (it counts this process's CPU only), and it runs on any commit that has `tests/helpers.py`, so
 two commits can be compared alternately. `--profile FILE` writes a cProfile of one more round.
+`--serve` waits for round sizes on stdin and answers each round's ms per view on stdout, for
+`bench/min_side_ab.py`, which interleaves short rounds of two commits' processes.
 Usage: .venv/bin/python bench/min_side_inprocess.py [--n 400] [--rounds 3] [--lang da|en]"""
 
 from __future__ import annotations
@@ -42,6 +44,7 @@ def main() -> None:
     parser.add_argument("--cpr", default=METTE)
     parser.add_argument("--lang", default="da")
     parser.add_argument("--profile", type=Path)
+    parser.add_argument("--serve", action="store_true")
     args = parser.parse_args()
     app = create_app("development")
     client = app.test_client()
@@ -51,6 +54,11 @@ def main() -> None:
     page = client.get("/min-side/")
     assert page.status_code == 200
     _round(client, 50)  # warm-up: caches, compiled statements, templates
+    if args.serve:
+        print(f"ready {len(page.data)}", flush=True)
+        for line in sys.stdin:
+            print(f"{_round(client, int(line)):.4f}", flush=True)
+        return
     rounds = [_round(client, args.n) for _ in range(args.rounds)]
     print(
         f"{Path.cwd().name}: CPU per view {statistics.median(rounds):.2f} ms "

@@ -173,7 +173,34 @@ def rule_for(
     rules: tuple[DutyRule, ...] = RULES,
 ) -> DutyRule | None:
     """The rule of this kind in force on `day` that binds the contact group; the newest row
-    wins when two overlap."""
+    wins when two overlap. Remembered for the rules in force (`RULES`, a constant): a person's
+    duties ask a dozen times a view, for the same few days and groups."""
+    if rules is not RULES:
+        return _rule_for(kind, day, contact_group, match_group, rules)
+    key = (kind, day, contact_group, match_group)
+    known = _RULE_FOR.get(key, _UNKNOWN)
+    if known is not _UNKNOWN:
+        return known  # type: ignore[return-value]
+    found = _rule_for(kind, day, contact_group, match_group, rules)
+    if len(_RULE_FOR) >= _RULE_FOR_SIZE:
+        _RULE_FOR.clear()
+    _RULE_FOR[key] = found
+    return found
+
+
+_RULE_FOR: dict[tuple[DutyKind, date, int | None, int | None], DutyRule | None] = {}
+# The rule for each key asked; `_UNKNOWN` when not asked yet (None is an answer: no rule binds).
+_RULE_FOR_SIZE = 4096
+_UNKNOWN = object()
+
+
+def _rule_for(
+    kind: DutyKind,
+    day: date,
+    contact_group: int | None,
+    match_group: int | None,
+    rules: tuple[DutyRule, ...],
+) -> DutyRule | None:
     found = [
         rule
         for rule in rules

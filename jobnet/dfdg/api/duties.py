@@ -22,7 +22,7 @@ from jobnet.dfdg.api.records import NOT_FOUND_RESPONSE, PERSON_ID, person_today_
 from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
 from jobnet.dfdg.models.persons import ContactGroupPeriod, Person
-from jobnet.dfdg.models.registrations import Registration
+from jobnet.dfdg.models.registrations import Absence, Registration
 from jobnet.dfdg.models.summons import Summons
 from jobnet.dfdg.queries import duties as duty_queries
 from jobnet.dfdg.schemas.duties import DutiesOut, duties_out
@@ -74,10 +74,12 @@ def duties_of(
     today: date,
     moment: datetime,
     summons: Iterable[Summons] | None = None,
+    absences: Iterable[Absence] | None = None,
 ) -> Duties:
     """The person's duties; `summons` are read (those of the judged weeks and later) unless
-    the caller has them already (the front page passes its upcoming ones)."""
-    stored = duty_queries.stored_facts(session, found.person.id, today)
+    the caller has them already (the front page passes its upcoming ones), and so are the
+    coming holidays unless the caller read the current and coming `absences` already."""
+    stored = duty_queries.stored_facts(session, found.person.id, today, absences)
     if summons is None:
         earliest = clock.start_of_day(duty_queries.history_start(today))
         summons = duty_queries.summons_since(session, found.person.id, earliest)

@@ -195,7 +195,7 @@ def front_page(person_id: str) -> Response:
         past=[],
         unseen_plan_version=found.unseen_plan_version,
     )
-    duties = duties_of(session, found, today, moment, summons=upcoming)
+    duties = duties_of(session, found, today, moment, summons=upcoming, absences=found.holidays)
     body = FrontPageOut(
         status=status, interviews=interviews, duties=duties_out(found.person.id, today, duties)
     )

@@ -12,7 +12,7 @@ overview of duties due), each row naming its person.
 from __future__ import annotations
 
 from collections import Counter, defaultdict
-from collections.abc import Callable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import date, datetime, timedelta
 from typing import Any
@@ -103,7 +103,9 @@ def _row(
     ]
 
 
-def _facts_statement(person: PersonFilter) -> Select[Any]:
+def _facts_statement(person: PersonFilter, *, holidays: bool = True) -> Select[Any]:
+    """The facts' UNION ALL; without the coming holidays for a caller that read the person's
+    absences already (the front page)."""
     cv = select(
         *_row(
             "cv",
@@ -139,7 +141,7 @@ def _facts_statement(person: PersonFilter) -> Select[Any]:
     held = select(*_row("held", HeldInterview.person_id, day=HeldInterview.held_on)).where(
         person(HeldInterview.person_id), HeldInterview.held_on >= _SINCE
     )
-    holidays = select(
+    coming_holidays = select(
         *_row(
             "holiday",
             Absence.person_id,
@@ -183,13 +185,18 @@ def _facts_statement(person: PersonFilter) -> Select[Any]:
         .join(JoblogCopy, JoblogCopy.entry_id == JoblogEntry.id)
         .where(
             person(JoblogEntry.person_id),
+            # A copy carries its entry's person: filtering on it too lets the copies be found
+            # by their (person_id, entry_id) index instead of a scan of every copy per entry.
+            person(JoblogCopy.person_id),
             JoblogEntry.deleted_at.is_(None),
             JoblogCopy.removed_at.is_(None),
             JoblogEntry.applied_on >= _SINCE,
         )
         .group_by(JoblogEntry.person_id, JoblogEntry.applied_on)
     )
-    return union_all(cv, plan, applications, held, holidays, bookings, copies)  # type: ignore[return-value]
+    if not holidays:
+        return union_all(cv, plan, applications, held, bookings, copies)  # type: ignore[return-value]
+    return union_all(cv, plan, applications, held, coming_holidays, bookings, copies)  # type: ignore[return-value]
 
 
 def _summons_statement(person: PersonFilter) -> Select[Summons]:
@@ -206,6 +213,7 @@ def _summons_statement(person: PersonFilter) -> Select[Summons]:
 
 # Built once: the front page runs them on every call.
 _FACTS = _facts_statement(_one_person)
+_FACTS_BUT_HOLIDAYS = _facts_statement(_one_person, holidays=False)
 _SUMMONS = _summons_statement(_one_person)
 _MUNICIPALITY_FACTS = _facts_statement(_of_municipality)
 _MUNICIPALITY_SUMMONS = _summons_statement(_of_municipality)
@@ -229,14 +237,35 @@ def history_start(today: date) -> date:
     return monday_of(today) - timedelta(weeks=JOBLOG_WEEKS - 1)
 
 
-def stored_facts(session: Session, person_id: str, today: date) -> StoredFacts:
+def stored_facts(
+    session: Session,
+    person_id: str,
+    today: date,
+    absences: Iterable[Absence] | None = None,
+) -> StoredFacts:
     """The CV, plan versions, applications by day, held-interview days and coming holidays, in
-    one statement."""
+    one statement; the holidays are taken from `absences` when the caller read the person's
+    current and coming ones already (`queries.absences.current_and_coming`)."""
     params = {"person_id": person_id, "since": history_start(today), "today": today}
     found = StoredFacts()
-    for row in session.execute(_FACTS, params):
+    if absences is not None:
+        found.holidays = coming_holidays(absences, today)
+    for row in session.execute(_FACTS if absences is None else _FACTS_BUT_HOLIDAYS, params):
         _add(found, row)
     return found
+
+
+def coming_holidays(absences: Iterable[Absence], today: date) -> list[HolidayFact]:
+    """The holidays among `absences` that the UNION's holiday rows would give: active, with a
+    last day, not over before `today`."""
+    return [
+        HolidayFact(absence.id, absence.first_day, absence.last_day)
+        for absence in absences
+        if absence.reason == AbsenceReason.HOLIDAY
+        and absence.status == "active"
+        and absence.last_day is not None
+        and absence.last_day >= today
+    ]
 
 
 def stored_facts_of_municipality(

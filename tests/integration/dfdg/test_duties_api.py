@@ -188,3 +188,39 @@ def test_the_endpoint_is_in_the_openapi_document(dfdg_client: FlaskClient) -> No
     operation = document["paths"]["/persons/{person_id}/duties"]["get"]
     assert "200" in operation["responses"] and "404" in operation["responses"]
     assert "DutiesOut" in document["components"]["schemas"]
+
+
+def _holiday(
+    client: FlaskClient, person_id: str, headers: dict[str, str], first: int, last: int
+) -> str:
+    body = {
+        "reason": "holiday",
+        "first_day": days(first).isoformat(),
+        "last_day": days(last).isoformat(),
+    }
+    response = post(client, f"/persons/{person_id}/absences", body, headers)
+    assert response.status_code == 201, response.get_data(as_text=True)
+    return str(response.get_json()["id"])
+
+
+def test_the_front_page_has_the_same_duties_with_the_holidays_from_its_own_absences(
+    dfdg_app: Flask, dfdg_client: FlaskClient, dfdg_store: Store, citizen: dict[str, str]
+) -> None:
+    # The front page takes the holiday duties from the absences it reads anyway, not from the
+    # duty facts' UNION: the same holidays, whatever became of them.
+    person_id = registered(dfdg_client, dfdg_store, citizen)
+    me = as_person(citizen, person_id)
+    over = _holiday(dfdg_client, person_id, me, 1, 2)
+    coming = _holiday(dfdg_client, person_id, me, 4, 5)
+    across = _holiday(dfdg_client, person_id, me, 8, 14)  # shortened by the deregistration
+    ended = _holiday(dfdg_client, person_id, me, 20, 24)  # cancelled by the deregistration
+    body = {"date": days(10).isoformat(), "reason": "job_as_employee", "reference": "JN-DR"}
+    assert post(dfdg_client, f"/persons/{person_id}/deregistrations", body, me).status_code == 201
+    with today_is(dfdg_app, days(3)):  # the first holiday is over
+        duties = _duties(dfdg_client, person_id, me)
+        front = get(dfdg_client, f"/persons/{person_id}/front-page", me)
+        assert front.status_code == 200, front.get_data(as_text=True)
+    holidays = {key for key in _by_key(duties) if key.startswith("holiday:")}
+    assert holidays == {f"holiday:{coming}", f"holiday:{across}"}
+    assert over not in str(holidays) and ended not in str(holidays)
+    assert front.get_json()["duties"] == duties

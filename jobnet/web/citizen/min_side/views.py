@@ -11,6 +11,7 @@ from jobnet.clients.dfdg_client.errors import DfdgUnavailable
 from jobnet.clients.dfdg_client.status import parse_status
 from jobnet.clients.dfdg_client.summons import SummonsOverview
 from jobnet.web.auth.users import citizen_actor, citizen_required
+from jobnet.web.citizen.duties.section import what_to_do_html
 from jobnet.web.citizen.min_side import bp
 from jobnet.web.citizen.min_side.reports import page_of_reports
 from jobnet.web.journeys import last_known, outbox, provisional
@@ -72,6 +73,7 @@ def index() -> str:
         "citizen/min_side/index.html",
         situation=situation,
         duties=duties,
+        duties_section=what_to_do_html(duties) if duties else None,
         reports=overview.latest,
         rejected=rejected,
         interviews=interviews,
