@@ -18,7 +18,10 @@ decisions, stated in docs/domain.md:
 - Interviews: each summons not cancelled is a duty until it ends; after it, done when the job
   centre has recorded a held interview that day, otherwise nothing more is asked here. Telling
   the job centre before it starts that one cannot come ("I can't come") meets it, until the job
-  centre moves the summons to a new time.
+  centre moves the summons to a new time. A summons the job centre marked not attended is
+  missed (`DutyState.MISSED`), from the moment it is marked: it cannot be done any more, so it
+  is not to do, and it is listed with the overdue ones, marked, saying what may follow (and,
+  in contact group 1, that the fund has been told). A held interview recorded that day wins.
 - Plan: the current version, unread by the person, is to be read (no deadline: at once).
 - Booking (issue 22): each booking request of the job centre is a duty from the day it was
   opened to its deadline (the deadline day itself is still in time); booked, it is done;
@@ -168,6 +171,7 @@ def _holidays(facts: DutyFacts, rules: tuple[DutyRule, ...]) -> list[Duty]:
 
 _STATE_ORDER = {
     DutyState.OVERDUE: 0,
+    DutyState.MISSED: 0,
     DutyState.TO_DO: 1,
     DutyState.NOT_REQUIRED: 2,
     DutyState.DONE: 3,

@@ -18,6 +18,9 @@ JOBLOG_WEEKS = 12
 class DutyState(StrEnum):
     TO_DO = "to_do"
     OVERDUE = "overdue"
+    # An interview the job centre marked not attended: it cannot be done any more, so it is not
+    # "to do"; it stays in the history, marked, with what follows.
+    MISSED = "missed"
     DONE = "done"
     NOT_REQUIRED = "not_required"
 
@@ -53,6 +56,8 @@ class SummonsFact:
     held: bool = False
     # The person has told the job centre they cannot come at this time ("I can't come").
     cannot_come: bool = False
+    # The job centre marked that the person did not attend (issue 24's no-show).
+    not_attended: bool = False
 
 
 @dataclass(frozen=True)
@@ -116,6 +121,8 @@ class Duty:
     copies: int | None = None
     summons_id: str | None = None
     cannot_come: bool = False
+    # A missed interview of a person in contact group 1: their fund has been told (§ 60).
+    fund_told: bool = False
     holiday_id: str | None = None
     holiday_first_day: date | None = None
     booking_id: str | None = None

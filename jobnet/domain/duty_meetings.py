@@ -7,7 +7,10 @@ from datetime import timedelta
 
 from jobnet.domain.clock import DANISH_TIME
 from jobnet.domain.duty_facts import Duty, DutyFacts, DutyState, open_state
-from jobnet.domain.duty_rules import DutyKind, DutyRule, rule_for
+from jobnet.domain.duty_rules import UNEMPLOYMENT_BENEFIT, DutyKind, DutyRule, rule_for
+
+# Whose fund is told of an interview not attended: contact group 1 (§ 60; the no-show event).
+FUND_TOLD = UNEMPLOYMENT_BENEFIT
 
 
 def interview_duties(facts: DutyFacts, rules: tuple[DutyRule, ...]) -> list[Duty]:
@@ -18,7 +21,11 @@ def interview_duties(facts: DutyFacts, rules: tuple[DutyRule, ...]) -> list[Duty
         if rule is None:
             continue
         ends_at = summons.starts_at + timedelta(minutes=summons.duration_minutes)
-        if summons.held or summons.cannot_come:
+        if summons.held:
+            state = DutyState.DONE
+        elif summons.not_attended:
+            state = DutyState.MISSED
+        elif summons.cannot_come:
             state = DutyState.DONE
         elif facts.now < ends_at:
             state = DutyState.TO_DO
@@ -34,7 +41,8 @@ def interview_duties(facts: DutyFacts, rules: tuple[DutyRule, ...]) -> list[Duty
                 begins=day,
                 due_at=summons.starts_at,
                 summons_id=summons.id,
-                cannot_come=summons.cannot_come and not summons.held,
+                cannot_come=summons.cannot_come and state == DutyState.DONE and not summons.held,
+                fund_told=state == DutyState.MISSED and facts.contact_group in FUND_TOLD,
             )
         )
     return duties

@@ -23,6 +23,7 @@ class Letter:
     summons_id: str | None = None
     interview_type: str | None = None
     starts_at: datetime | None = None  # the interview's time as the letter gave it
+    booking_id: str | None = None  # a booking request withdrawn before it was booked
 
     @property
     def is_summons(self) -> bool:
@@ -39,6 +40,7 @@ def letter_from_json(data: Mapping[str, Any]) -> Letter:
         summons_id=data.get("summons_id"),
         interview_type=data.get("interview_type"),
         starts_at=optional_datetime(data.get("starts_at")),
+        booking_id=data.get("booking_id"),
     )
 
 

@@ -296,6 +296,7 @@ def summons_facts(summons: list[Summons], held_on: set[date]) -> tuple[SummonsFa
             duration_minutes=item.duration_minutes,
             held=today_in_denmark(item.starts_at) in held_on,
             cannot_come=item.cannot_come_sequence == item.sequence,
+            not_attended=item.not_attended_at is not None,
         )
         for item in summons
         if item.status != SummonsStatus.CANCELLED.value

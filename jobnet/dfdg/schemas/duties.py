@@ -59,6 +59,11 @@ class DutyOut(ResponseBody):
     cannot_come: bool = Field(
         default=False, description="Interview: the person has told they cannot come at this time"
     )
+    fund_told: bool = Field(
+        default=False,
+        description="Interview missed (state `missed`): the person is in contact group 1, so "
+        "their unemployment insurance fund has been told (§ 60)",
+    )
     holiday_id: str | None = None
     holiday_first_day: date | None = None
     booking_id: str | None = Field(default=None, description="Booking: the booking request")
@@ -109,6 +114,7 @@ def duty_out(duty: Duty) -> DutyOut:
         plan_version=duty.plan_version,
         summons_id=duty.summons_id,
         cannot_come=duty.cannot_come,
+        fund_told=duty.fund_told,
         holiday_id=duty.holiday_id,
         holiday_first_day=duty.holiday_first_day,
         booking_id=duty.booking_id,
