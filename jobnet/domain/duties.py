@@ -14,7 +14,11 @@ decisions, stated in docs/domain.md:
   registers in counts only when they registered on its Monday. A week is in time until its
   Sunday; with no plan version in force, or one asking for no applications, it is not required.
   Where that plan version asks for copies of applications (`copies_per_week`), the week is done
-  only when as many of its applications have a copy uploaded.
+  only when as many of its applications have a copy uploaded. Where the plan version agreed
+  copies a calendar month instead (`copies_period`), the weeks ask for none, and each month is
+  its own duty, judged by the version in force on its first day (a revision in the middle of a
+  month counts from the next), done when that many of the applications sent in the month have
+  a copy, in time until the month's last day.
 - Interviews: each summons not cancelled is a duty until it ends; after it, done when the job
   centre has recorded a held interview that day, otherwise nothing more is asked here. Telling
   the job centre before it starts that one cannot come ("I can't come") meets it, until the job
@@ -52,7 +56,7 @@ from jobnet.domain.duty_facts import (
     monday_of,
     open_state,
 )
-from jobnet.domain.duty_joblog import joblog_duties, version_in_force
+from jobnet.domain.duty_joblog import joblog_duties, month_duties, version_in_force
 from jobnet.domain.duty_meetings import booking_duties, interview_duties
 from jobnet.domain.duty_rules import ON_REQUEST, RULES, DutyKind, DutyRule, rule_for
 
@@ -197,6 +201,7 @@ def compute(facts: DutyFacts, rules: tuple[DutyRule, ...] = RULES) -> Duties:
     items = [
         *_cv(facts, rules),
         *weeks,
+        *month_duties(facts, rules),
         *interview_duties(facts, rules),
         *_plan(facts, rules),
         *_holidays(facts, rules),

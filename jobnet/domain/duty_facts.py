@@ -45,7 +45,9 @@ class PlanVersionFact:
     revision_date: date
     applications_per_week: int
     seen: bool
+    # Copies of applications to upload in each `copies_period` ("week" or "month").
     copies_per_week: int = 0
+    copies_period: str = "week"
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,8 @@ class Duty:
     plan_version: int | None = None
     copies_required: int | None = None
     copies: int | None = None
+    # Job log, copies agreed a calendar month: the month's first day.
+    month: date | None = None
     summons_id: str | None = None
     cannot_come: bool = False
     # A missed interview of a person in contact group 1: their fund has been told (§ 60).

@@ -17,6 +17,8 @@ from jobnet.domain.duty_facts import (
 )
 from jobnet.domain.duty_rules import DutyKind, DutyRule, rule_for
 
+COPIES_A_MONTH = "month"  # jobnet.domain.plans.CopiesPeriod.MONTH
+
 
 def version_in_force(versions: Iterable[PlanVersionFact], day: date) -> PlanVersionFact | None:
     """The plan version in force on `day`: the newest revised on or before it."""
@@ -37,7 +39,8 @@ def _week(facts: DutyFacts, monday: date, rule: DutyRule) -> Duty:
     version = version_in_force(facts.plan_versions, monday)
     required = version.applications_per_week if version else None
     sent = sum(facts.applications.get(monday + timedelta(days=n), 0) for n in range(7))
-    copies_required = version.copies_per_week if version and required else None
+    weekly = version is not None and version.copies_period != COPIES_A_MONTH
+    copies_required = version.copies_per_week if version and required and weekly else None
     copies = sum(facts.copies.get(monday + timedelta(days=n), 0) for n in range(7))
     if not required:
         state = DutyState.NOT_REQUIRED
@@ -81,3 +84,56 @@ def joblog_duties(facts: DutyFacts, rules: tuple[DutyRule, ...]) -> tuple[list[D
     )
     begins = next_monday if binds_next and current and current.applications_per_week else None
     return weeks, begins
+
+
+def first_of_next_month(day: date) -> date:
+    return (day.replace(day=28) + timedelta(days=4)).replace(day=1)
+
+
+def _month(facts: DutyFacts, first: date, version: PlanVersionFact, rule: DutyRule) -> Duty:
+    last = first_of_next_month(first) - timedelta(days=1)
+    days = (last - first).days + 1
+    copies = sum(facts.copies.get(first + timedelta(days=n), 0) for n in range(days))
+    required = version.copies_per_week
+    state = DutyState.DONE if copies >= required else open_state(facts.today, last)
+    return Duty(
+        key=f"joblog-copies:{first:%Y-%m}",
+        kind=DutyKind.JOBLOG,
+        state=state,
+        rule=rule,
+        deadline=last,
+        begins=first,
+        copies_required=required,
+        copies=copies,
+        plan_version=version.number,
+        month=first,
+    )
+
+
+def month_duties(facts: DutyFacts, rules: tuple[DutyRule, ...]) -> list[Duty]:
+    """Copies of applications agreed a calendar month: each month is judged, as a week is, by
+    the plan version in force on its first day (a revision in the middle of a month counts from
+    the next one), and it is in time until its last day. The month a person registers in counts
+    only when they registered on its first day; only months whose days are all read (since the
+    Monday `JOBLOG_WEEKS` weeks back) are judged."""
+    if facts.registered_since is None:
+        return []
+    start = max(facts.registered_since, facts.group_since or facts.registered_since)
+    first = start if start.day == 1 else first_of_next_month(start)
+    read_since = monday_of(facts.today) - timedelta(weeks=JOBLOG_WEEKS - 1)
+    while first < read_since:
+        first = first_of_next_month(first)
+    months = []
+    while first <= facts.today:
+        version = version_in_force(facts.plan_versions, first)
+        asked = (
+            version is not None
+            and version.copies_period == COPIES_A_MONTH
+            and version.applications_per_week > 0
+            and version.copies_per_week > 0
+        )
+        rule = rule_for(DutyKind.JOBLOG, first, facts.contact_group, facts.match_group, rules)
+        if asked and version is not None and rule is not None:
+            months.append(_month(facts, first, version, rule))
+        first = first_of_next_month(first)
+    return months

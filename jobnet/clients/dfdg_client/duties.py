@@ -48,6 +48,7 @@ class Duty:
     booking_id: str | None = None
     copies_required: int | None = None  # job log: applications with a copy the plan requires
     copies: int | None = None  # job log: applications with a copy uploaded
+    month: date | None = None  # job log, copies agreed a month: the month's first day
     fund_told: bool = False  # a missed interview: the fund has been told (contact group 1)
 
     @property
@@ -126,6 +127,7 @@ def _duty(data: Mapping[str, Any]) -> Duty:
         holiday_first_day=_date(data.get("holiday_first_day")),
         booking_id=data.get("booking_id"),
         fund_told=bool(data.get("fund_told")),
+        month=_date(data.get("month")),
     )
 
 

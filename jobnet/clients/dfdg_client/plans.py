@@ -55,6 +55,7 @@ class PlanVersion:
     created_at: datetime
     measures: tuple[Measure, ...]
     copies_per_week: int = 0  # of the applications, how many the person uploads a copy of
+    copies_period: str = "week"  # what copies_per_week counts: "week" or "month"
 
 
 @dataclass(frozen=True)
@@ -109,6 +110,7 @@ class PlanInput:
     measures: tuple[MeasureInput, ...] = ()
     reference: str | None = None
     copies_per_week: int = 0
+    copies_period: str = "week"
 
 
 def _agreed_with(data: Mapping[str, Any]) -> AgreedWith:
@@ -143,6 +145,7 @@ def plan_version_from_json(data: Mapping[str, Any]) -> PlanVersion:
         created_at=instant(data["created_at"]),
         measures=tuple(_measure(item) for item in data["measures"]),
         copies_per_week=int(data.get("copies_per_week") or 0),
+        copies_period=data.get("copies_period") or "week",
     )
 
 
@@ -193,6 +196,7 @@ def plan_body(plan: PlanInput) -> dict[str, Any]:
             "targets": list(plan.targets),
             "applications_per_week": plan.applications_per_week,
             "copies_per_week": plan.copies_per_week,
+            "copies_period": plan.copies_period,
             "measures": measures,
             "reference": plan.reference,
         }

@@ -60,8 +60,11 @@ class JobPlanVersion(Base):
             "applications_per_week BETWEEN 0 AND 30", name="applications_per_week_range"
         ),
         CheckConstraint(
-            "copies_per_week BETWEEN 0 AND applications_per_week", name="copies_per_week_range"
+            "copies_per_week BETWEEN 0 AND applications_per_week "
+            "* CASE WHEN copies_period = 'month' THEN 4 ELSE 1 END",
+            name="copies_per_week_range",
         ),
+        CheckConstraint("copies_period IN ('week', 'month')", name="copies_period"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -72,6 +75,8 @@ class JobPlanVersion(Base):
     applications_per_week: Mapped[int] = mapped_column(Integer)
     # Of those applications, how many the person uploads a copy of (issue 22).
     copies_per_week: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # What `copies_per_week` counts: a week or a calendar month (`CopiesPeriod`).
+    copies_period: Mapped[str] = mapped_column(String(10), default="week", server_default="week")
     organisation_cvr: Mapped[str] = mapped_column(String(8))
     created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
     source_reference: Mapped[str | None] = mapped_column(String(100))

@@ -122,6 +122,7 @@ def _facts_statement(person: PersonFilter) -> Select[Any]:
                 number2=JobPlanVersion.applications_per_week,
                 flag=case((JobPlanVersion.seen_at.is_(None), "unseen"), else_="seen"),
                 number3=JobPlanVersion.copies_per_week,
+                ref=JobPlanVersion.copies_period,
             )
         )
         .join(JobPlan, JobPlan.id == JobPlanVersion.plan_id)
@@ -256,7 +257,14 @@ def _add(found: StoredFacts, row: Any) -> None:
         found.cv = CvFact(searchable=bool(row.number), approval_status=row.flag)
     elif row.kind == "plan":
         found.plan_versions.append(
-            PlanVersionFact(row.number, row.day, row.number2, row.flag == "seen", row.number3 or 0)
+            PlanVersionFact(
+                row.number,
+                row.day,
+                row.number2,
+                row.flag == "seen",
+                row.number3 or 0,
+                row.ref or "week",
+            )
         )
     elif row.kind == "log":
         found.applications[row.day] += row.number

@@ -125,6 +125,12 @@ def deadline_words(duty: Duty, today: date) -> str:
     return _("By %(day)s", day=day)
 
 
+def _month(first: date) -> str:
+    """A month with its year, capitalised as a title's first word: "December 2026"."""
+    words = format_date(first, "MMMM y")
+    return words[:1].upper() + words[1:]
+
+
 def title(duty: Duty) -> str:
     if duty.kind == "cv":
         if duty.state == DONE and duty.awaiting_approval:
@@ -136,6 +142,14 @@ def title(duty: Duty) -> str:
         if duty.cv_problem == "not_searchable":
             return _("Make your CV searchable")
         return _("Write your CV and make it searchable")
+    if duty.kind == "joblog" and duty.month is not None:
+        return _(
+            "%(month)s: upload a copy of %(required)s of your applications (%(copies)s with a "
+            "copy)",
+            month=_month(duty.month),
+            required=duty.copies_required or 0,
+            copies=duty.copies or 0,
+        )
     if duty.kind == "joblog":
         week = duty.week_number or 0
         if duty.state == NOT_REQUIRED:
@@ -190,7 +204,17 @@ def state_label(duty: Duty) -> str:
 def reason(duty: Duty) -> str:
     found = REASONS.get(duty.rule_id)
     text = _(found) if found is not None else ""
-    if duty.kind == "joblog" and duty.copies_required:
+    if duty.kind == "joblog" and duty.month is not None:
+        copies = _(
+            "Your plan says that you must upload a copy of at least %(required)s of your "
+            "applications every calendar month: open the application in your job log and "
+            "attach the copy. In %(month)s, %(copies)s of your applications have a copy.",
+            required=duty.copies_required or 0,
+            month=format_date(duty.month, "MMMM y"),
+            copies=duty.copies or 0,
+        )
+        text = f"{text} {copies}".strip()
+    elif duty.kind == "joblog" and duty.copies_required:
         copies = _(
             "Your plan also says that you must upload a copy of %(required)s of the applications "
             "every week: open the application in your job log and attach the copy. In week "
