@@ -103,8 +103,8 @@ class TargetsForm(JourneyForm):
             "applications a week."
         ),
         choices=[
-            (CopiesPeriod.WEEK.value, _l("Each week")),
-            (CopiesPeriod.MONTH.value, _l("Each calendar month")),
+            SelectChoice(CopiesPeriod.WEEK.value, _l("Each week")),
+            SelectChoice(CopiesPeriod.MONTH.value, _l("Each calendar month")),
         ],
         default=CopiesPeriod.WEEK.value,
     )
