@@ -12,7 +12,9 @@ from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from jobnet.domain.clock import now_utc
+from tests.helpers import login_caseworker
 from tests.integration.test_cannot_come_pages import _upcoming_summons
+from tests.integration.test_caseworker import HANNE, open_citizen
 from tests.integration.test_journeys import (  # noqa: F401 - fixtures
     EN,
     METTE,
@@ -61,6 +63,15 @@ def test_a_summons_marked_not_attended_is_missed_on_the_duty_page(
 
     front = client.get("/min-side/", headers=EN).get_data(as_text=True)
     assert key not in front.split('id="duties-heading"')[1].split("</section>")[0]
+
+    hanne = journey_app.test_client()
+    hanne.get("/language/en")
+    login_caseworker(hanne, HANNE.professional_id)
+    open_citizen(hanne, METTE)
+    citizen_page = hanne.get("/sagsbehandler/borger").get_data(as_text=True)
+    duties = _text(citizen_page.split('id="duties-heading"')[1].split("</section>")[0])
+    assert "1 interview marked not attended." in duties
+    assert key not in citizen_page.split('id="duties-heading"')[1].split("</section>")[0]
 
     client.get("/language/da")
     danish = _text(client.get("/pligter/").get_data(as_text=True))
