@@ -334,6 +334,8 @@ def test_the_plan_can_ask_for_copies_by_the_calendar_month(
     plan_page = citizen.get("/min-plan/").get_data(as_text=True)
     assert "upload a copy of at least 5 of your applications every calendar month" in plan_page
     assert "of the applications a week" not in plan_page
+    joblog = citizen.get("/joblog/").get_data(as_text=True)
+    assert "upload a copy of at least 5 applications every calendar month" in joblog
     citizen.get("/language/da")
     danish = citizen.get("/min-plan/").get_data(as_text=True)
     assert "mindst 5 af dine ansøgninger hver kalendermåned" in danish

@@ -33,6 +33,7 @@ class Joblog:
     # Every plan version's requirement from the day it took effect, oldest first.
     requirements: tuple[Requirement, ...] = ()
     copies_per_week: int = 0  # of the current plan's applications, how many need a copy
+    copies_per_month: int = 0  # the same, where the plan agreed them by the calendar month
 
     def copy(self, entry_id: str, copy_id: str) -> JoblogCopy | None:
         entry = self.entry(entry_id)
@@ -87,6 +88,12 @@ def _copies_per_week(data: Mapping[str, Any]) -> int:
     return int(found[-1].get("copies_per_week") or 0) if found else 0
 
 
+def _copies_per_month(data: Mapping[str, Any]) -> int:
+    """The current plan version's copies a calendar month, where it agreed them so."""
+    found = data.get("requirements") or ()
+    return int(found[-1].get("copies_per_month") or 0) if found else 0
+
+
 def parse_joblog(data: Mapping[str, Any]) -> Joblog:
     return Joblog(
         person_id=data["person_id"],
@@ -102,6 +109,7 @@ def parse_joblog(data: Mapping[str, Any]) -> Joblog:
             for item in data.get("requirements") or ()
         ),
         copies_per_week=_copies_per_week(data),
+        copies_per_month=_copies_per_month(data),
     )
 
 
