@@ -20,6 +20,7 @@ from flask import Flask
 from werkzeug.serving import make_server
 
 from jobnet.web import create_app
+from tests.e2e.pages import WORDS, Jobnet
 
 CHROMIUM = os.environ.get("JOBNET_CHROMIUM", "/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -129,9 +130,9 @@ def language(request: pytest.FixtureRequest) -> str:
     return str(request.param)
 
 
-@pytest.fixture
-def page(browser: Any, live_server: LiveServer, language: str) -> Iterator[Any]:
-    """A fresh browser tab whose browser asks for `language` (da or en)."""
+def new_tab(browser: Any, live_server: LiveServer, language: str) -> Any:
+    """A browser tab of its own context (its own cookies) asking for `language` (da or en);
+    `page.console_errors` collects the console's errors."""
     context = browser.new_context(
         locale=LOCALES[language],
         extra_http_headers={"Accept-Language": language},
@@ -141,9 +142,23 @@ def page(browser: Any, live_server: LiveServer, language: str) -> Iterator[Any]:
     page = context.new_page()
     errors: list[str] = []
     page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.console_errors = errors  # type: ignore[attr-defined]
+    page.console_errors = errors
+    return page
+
+
+def caseworker_tab(browser: Any, live_server: LiveServer, language: str, name: str) -> Any:
+    """A tab of its own (see new_tab) with the demo caseworker `name` logged in."""
+    caseworker = Jobnet(new_tab(browser, live_server, language), WORDS[language])
+    caseworker.log_in_as_caseworker(name)
+    return caseworker
+
+
+@pytest.fixture
+def page(browser: Any, live_server: LiveServer, language: str) -> Iterator[Any]:
+    """A fresh browser tab whose browser asks for `language` (da or en)."""
+    page = new_tab(browser, live_server, language)
     yield page
-    context.close()
+    page.context.close()
 
 
 def assert_no_axe_violations(page: Any) -> None:

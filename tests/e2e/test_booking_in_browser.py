@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from datetime import timedelta
 from typing import Any
 
-from tests.e2e.conftest import LOCALES, LiveServer, assert_no_axe_violations
-from tests.e2e.pages import WORDS, Jobnet, today
+from tests.e2e.conftest import LiveServer, assert_no_axe_violations, caseworker_tab
+from tests.e2e.pages import Jobnet, today
 from tests.e2e.test_caseworker_in_browser import open_citizen
 
 
@@ -80,14 +80,28 @@ TEXTS = {
 }
 
 
-def _tab(browser: Any, live_server: LiveServer, language: str) -> Any:
-    context = browser.new_context(
-        locale=LOCALES[language],
-        extra_http_headers={"Accept-Language": language},
-        base_url=live_server.url,
-    )
-    context.set_default_timeout(10_000)
-    return context.new_page()
+def add_time(caseworker: Jobnet, text: dict[str, str], day: Any, place: str) -> None:
+    """On the job centre's list of times: a time on `day` at 10:00 in person at `place`."""
+    desk_page = caseworker.page
+    caseworker.fill_date(text["date"], day)
+    desk_page.get_by_label(text["time"], exact=True).fill("10:00")
+    caseworker.choose(text["in_person"])
+    desk_page.get_by_label(re.compile("^" + text["place"])).fill(place)
+    caseworker.press(text["add"])
+    caseworker.shown(desk_page.get_by_text(text["added"]))
+
+
+def ask_to_book(caseworker: Jobnet, text: dict[str, str], places: list[str]) -> None:
+    """On the page asking the open citizen to book: in person, by five days from today, among
+    the times at `places`; sent."""
+    desk_page = caseworker.page
+    caseworker.choose(text["in_person"])
+    caseworker.fill_date(text["book_by"], today() + timedelta(days=5))
+    for place in places:
+        desk_page.get_by_role("checkbox", name=re.compile(re.escape(place))).check()
+    desk_page.get_by_label(text["contact"]).fill("Ring på 70 20 30 40")
+    caseworker.press(text["send"])
+    caseworker.shown(desk_page.get_by_text(text["asked"]))
 
 
 def test_a_caseworker_asks_the_citizen_books_and_the_caseworker_sees_it(
@@ -98,18 +112,12 @@ def test_a_caseworker_asks_the_citizen_books_and_the_caseworker_sees_it(
     day = today() + timedelta(days=14)
 
     # The job centre adds a time to its list.
-    desk_page = _tab(browser, live_server, language)
-    caseworker = Jobnet(desk_page, WORDS[language])
-    caseworker.log_in_as_caseworker(desk.caseworker)
+    caseworker = caseworker_tab(browser, live_server, language, desk.caseworker)
+    desk_page = caseworker.page
     caseworker.follow(text["slots"])
     assert caseworker.h1() == text["slots"]
     assert_no_axe_violations(desk_page)
-    caseworker.fill_date(text["date"], day)
-    desk_page.get_by_label(text["time"], exact=True).fill("10:00")
-    caseworker.choose(text["in_person"])
-    desk_page.get_by_label(re.compile("^" + text["place"])).fill(place)
-    caseworker.press(text["add"])
-    caseworker.shown(desk_page.get_by_text(text["added"]))
+    add_time(caseworker, text, day, place)
     assert desk_page.get_by_role("row").filter(has_text=place).count() == 1
     assert_no_axe_violations(desk_page)
 
@@ -119,12 +127,7 @@ def test_a_caseworker_asks_the_citizen_books_and_the_caseworker_sees_it(
     caseworker.follow(text["ask"])
     assert caseworker.h1() == text["ask"]
     assert_no_axe_violations(desk_page)
-    caseworker.choose(text["in_person"])
-    caseworker.fill_date(text["book_by"], today() + timedelta(days=5))
-    desk_page.get_by_role("checkbox", name=re.compile(re.escape(place))).check()
-    desk_page.get_by_label(text["contact"]).fill("Ring på 70 20 30 40")
-    caseworker.press(text["send"])
-    caseworker.shown(desk_page.get_by_text(text["asked"]))
+    ask_to_book(caseworker, text, [place])
 
     # The citizen sees the duty, books the time and gets the receipt with the summons.
     jobnet.log_in_as(desk.citizen)

@@ -16,10 +16,10 @@ import secrets
 from datetime import timedelta
 from typing import Any
 
-from tests.e2e.conftest import LiveServer, assert_no_axe_violations
+from tests.e2e.conftest import LiveServer, assert_no_axe_violations, caseworker_tab
 from tests.e2e.pages import WORDS, Jobnet, today
 from tests.e2e.test_booking_in_browser import TEXTS as BOOKING_TEXTS
-from tests.e2e.test_booking_in_browser import Desk, _tab
+from tests.e2e.test_booking_in_browser import Desk, add_time, ask_to_book
 from tests.e2e.test_caseworker_in_browser import open_citizen
 
 DESKS = {
@@ -59,16 +59,6 @@ TEXTS = {
 }
 
 
-def _add_time(caseworker: Jobnet, text: dict[str, str], day: Any, place: str) -> None:
-    desk_page = caseworker.page
-    caseworker.fill_date(text["date"], day)
-    desk_page.get_by_label(text["time"], exact=True).fill("10:00")
-    caseworker.choose(text["in_person"])
-    desk_page.get_by_label(re.compile("^" + text["place"])).fill(place)
-    caseworker.press(text["add"])
-    caseworker.shown(desk_page.get_by_text(text["added"]))
-
-
 def test_a_caseworker_removes_a_time_and_withdraws_a_booked_interview(
     jobnet: Jobnet, page: Any, browser: Any, live_server: LiveServer, language: str
 ) -> None:
@@ -78,22 +68,15 @@ def test_a_caseworker_removes_a_time_and_withdraws_a_booked_interview(
     day = today() + timedelta(days=15)
 
     # The job centre offers two times and asks the citizen to book one.
-    desk_page = _tab(browser, live_server, language)
-    caseworker = Jobnet(desk_page, words)
-    caseworker.log_in_as_caseworker(desk.caseworker)
+    caseworker = caseworker_tab(browser, live_server, language, desk.caseworker)
+    desk_page = caseworker.page
     caseworker.follow(text["slots"])
-    _add_time(caseworker, text, day, kept)
-    _add_time(caseworker, text, day + timedelta(days=1), spare)
+    add_time(caseworker, text, day, kept)
+    add_time(caseworker, text, day + timedelta(days=1), spare)
     desk_page.goto("/sagsbehandler/")
     open_citizen(caseworker, desk.citizen_cpr)
     caseworker.follow(text["ask"])
-    caseworker.choose(text["in_person"])
-    caseworker.fill_date(text["book_by"], today() + timedelta(days=5))
-    for place in (kept, spare):
-        desk_page.get_by_role("checkbox", name=re.compile(re.escape(place))).check()
-    desk_page.get_by_label(text["contact"]).fill("Ring på 70 20 30 40")
-    caseworker.press(text["send"])
-    caseworker.shown(desk_page.get_by_text(text["asked"]))
+    ask_to_book(caseworker, text, [kept, spare])
 
     # The citizen books the first time and is told until when it can be moved.
     jobnet.log_in_as(desk.citizen)

@@ -15,7 +15,7 @@ import secrets
 from dataclasses import dataclass
 from typing import Any
 
-from tests.e2e.conftest import LOCALES, LiveServer, assert_no_axe_violations
+from tests.e2e.conftest import LiveServer, assert_no_axe_violations, caseworker_tab
 from tests.e2e.pages import WORDS, Jobnet
 
 
@@ -59,16 +59,6 @@ TEXTS = {
 }
 
 
-def _tab(browser: Any, live_server: LiveServer, language: str) -> Any:
-    context = browser.new_context(
-        locale=LOCALES[language],
-        extra_http_headers={"Accept-Language": language},
-        base_url=live_server.url,
-    )
-    context.set_default_timeout(10_000)
-    return context.new_page()
-
-
 def test_i_cant_come_with_sickness_and_the_caseworker_sees_it(
     jobnet: Jobnet, page: Any, browser: Any, live_server: LiveServer, language: str
 ) -> None:
@@ -93,9 +83,8 @@ def test_i_cant_come_with_sickness_and_the_caseworker_sees_it(
     assert page.get_by_role("link", name=text["report_sickness"]).is_visible()
 
     # The job centre's overview lists them, with the offer of a new time.
-    desk_page = _tab(browser, live_server, language)
-    caseworker = Jobnet(desk_page, words)
-    caseworker.log_in_as_caseworker(desk.caseworker)
+    caseworker = caseworker_tab(browser, live_server, language, desk.caseworker)
+    desk_page = caseworker.page
     caseworker.follow(text["overview"])
     assert caseworker.h1() == text["overview"]
     assert_no_axe_violations(desk_page)

@@ -11,10 +11,11 @@ so the two runs never meet and no other browser test uses these persons.
 from __future__ import annotations
 
 from dataclasses import dataclass
-from datetime import date, timedelta
+from datetime import timedelta
 from typing import Any
 
 from tests.e2e.conftest import LiveServer, assert_no_axe_violations
+from tests.e2e.fund_members import make_fund_member
 from tests.e2e.pages import Jobnet, today
 
 
@@ -65,51 +66,18 @@ WORDS = {
 }
 
 
-def _make_member(live_server: LiveServer, member: Member) -> None:
-    """A jobseeker in contact group 1, registered, and a member of the fund since 2020."""
-    from jobnet.dfdg.models.registrations import Registration
-    from jobnet.dfdg.queries import fund_memberships
-    from jobnet.dfdg.queries import organisations as organisation_queries
-    from jobnet.dfdg.queries import persons as person_queries
-
-    store = live_server.app.extensions["dfdg_app"].extensions["dfdg_store"]
-    with store.session() as session:
-        claims = person_queries.PersonClaims(
-            cpr=member.cpr,
-            given_name=member.given_name,
-            family_name=member.family_name,
-            municipality_code="0101",
-        )
-        person, created = person_queries.ensure(session, claims)
-        if not created:
-            return
-        period = person_queries.add_period(session, person, 1, None, date(2024, 1, 2))
-        session.flush()
-        session.add(
-            Registration(
-                person_id=person.id,
-                category="unemployment_benefit",
-                start_date=date(2024, 1, 2),
-                degree="full_time",
-                weekly_hours=None,
-                job_titles=["Bogholder"],
-                contact_group_period_id=period.id,
-                created_by_type="citizen",
-                created_by_id=person.id,
-                created_by_name=member.name,
-                created_by_organisation=None,
-            )
-        )
-        fund = organisation_queries.by_cvr(session, member.fund_cvr)
-        assert fund is not None
-        fund_memberships.join(session, person.id, fund.id, date(2020, 1, 1))
-
-
 def test_a_fund_employee_approves_a_members_cv_and_reports_their_holiday(
     jobnet: Jobnet, page: Any, language: str, live_server: LiveServer
 ) -> None:
     words, fund_words, member = jobnet.words, WORDS[language], MEMBERS[language]
-    _make_member(live_server, member)
+    make_fund_member(
+        live_server,
+        member.cpr,
+        member.given_name,
+        member.family_name,
+        member.fund_cvr,
+        registered=True,
+    )
     day = today()
 
     jobnet.log_in_as_caseworker(member.employee)

@@ -23,7 +23,13 @@ from typing import Any
 import pytest
 
 from jobnet.demo_identities import DEMO_CASEWORKERS, DEMO_PERSONS
-from tests.e2e.conftest import LOCALES, LiveServer, assert_no_axe_violations, serve_live_app
+from tests.e2e.conftest import (
+    LiveServer,
+    assert_no_axe_violations,
+    caseworker_tab,
+    new_tab,
+    serve_live_app,
+)
 from tests.e2e.pages import WORDS, Jobnet
 from tests.integration.notify_helpers import Mailbox, code_in, free_port
 
@@ -145,20 +151,6 @@ def notify_server(
         yield server
 
 
-def _tab(browser: Any, live_server: LiveServer, language: str) -> Any:
-    context = browser.new_context(
-        locale=LOCALES[language],
-        extra_http_headers={"Accept-Language": language},
-        base_url=live_server.url,
-    )
-    context.set_default_timeout(10_000)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("console", lambda msg: errors.append(msg.text) if msg.type == "error" else None)
-    page.console_errors = errors
-    return page
-
-
 def _confirm_email(jobnet: Jobnet, box: Mailbox, text: dict[str, str], address: str) -> None:
     """The citizen confirms `address` with the code that arrives, and chooses e-mail."""
     page = jobnet.page
@@ -192,7 +184,7 @@ def test_a_message_with_an_attachment_is_taken_answered_told_by_email_and_read(
     address = f"borger-{language}@example.dk"
     note = tmp_path / "laegeerklaering.pdf"
     note.write_bytes(PDF)
-    page = _tab(browser, notify_server, language)
+    page = new_tab(browser, notify_server, language)
     jobnet = Jobnet(page, WORDS[language])
 
     # The citizen confirms an e-mail address and chooses e-mail.
@@ -213,9 +205,8 @@ def test_a_message_with_an_attachment_is_taken_answered_told_by_email_and_read(
     jobnet.shown(page.get_by_role("heading", name=re.compile(text["received_or_registered"])))
 
     # The job centre's inbox shows it unread; a caseworker takes and answers it.
-    desk_page = _tab(browser, notify_server, language)
-    caseworker = Jobnet(desk_page, WORDS[language])
-    caseworker.log_in_as_caseworker(desk.caseworker)
+    caseworker = caseworker_tab(browser, notify_server, language, desk.caseworker)
+    desk_page = caseworker.page
     caseworker.follow(text["inbox"])
     assert_no_axe_violations(desk_page)
     caseworker.follow(text["digest"])
@@ -278,9 +269,8 @@ def test_a_message_with_an_attachment_is_taken_answered_told_by_email_and_read(
     page.context.close()
 
     # A caseworker of another job centre cannot see the thread: 404, and DFDG refuses it too.
-    other_page = _tab(browser, notify_server, language)
-    other = Jobnet(other_page, WORDS[language])
-    other.log_in_as_caseworker(desk.other)
+    other = caseworker_tab(browser, notify_server, language, desk.other)
+    other_page = other.page
     assert subject not in other_page.goto("/sagsbehandler/beskeder/").text()
     response = other_page.goto(thread_path)
     assert response.status == 404

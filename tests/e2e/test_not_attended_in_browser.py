@@ -13,13 +13,14 @@ from __future__ import annotations
 import json
 from collections.abc import Iterator
 from dataclasses import dataclass
-from datetime import UTC, date, datetime, timedelta
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 from typing import Any
 
 import pytest
 
 from tests.e2e.conftest import LiveServer, assert_no_axe_violations
+from tests.e2e.fund_members import make_fund_member
 from tests.e2e.pages import Jobnet
 from tests.integration.interview_seed import seed_begun_interview
 
@@ -61,29 +62,6 @@ TEXTS = {
         "not_attended": "Not attended",
     },
 }
-
-
-def _make_member(live_server: LiveServer, member: Member) -> None:
-    """A person of København in contact group 1, member of the fund since 2020."""
-    from jobnet.dfdg.queries import fund_memberships
-    from jobnet.dfdg.queries import organisations as organisation_queries
-    from jobnet.dfdg.queries import persons as person_queries
-
-    store = live_server.app.extensions["dfdg_app"].extensions["dfdg_store"]
-    with store.session() as session:
-        claims = person_queries.PersonClaims(
-            cpr=member.cpr,
-            given_name=member.given_name,
-            family_name=member.family_name,
-            municipality_code="0101",
-        )
-        person, created = person_queries.ensure(session, claims)
-        if not created:
-            return
-        person_queries.add_period(session, person, 1, None, date(2024, 1, 2))
-        fund = organisation_queries.by_cvr(session, member.fund_cvr)
-        assert fund is not None
-        fund_memberships.join(session, person.id, fund.id, date(2020, 1, 1))
 
 
 @pytest.fixture
@@ -131,7 +109,13 @@ def test_a_caseworker_marks_a_no_show_and_the_funds_system_receives_it(
     tmp_path: Path,
 ) -> None:
     words, text, member = jobnet.words, TEXTS[language], MEMBERS[language]
-    _make_member(live_server, member)
+    make_fund_member(
+        live_server,
+        member.cpr,
+        member.given_name,
+        member.family_name,
+        member.fund_cvr,
+    )
     summons_id = seed_begun_interview(
         live_server.app, member.cpr, datetime.now(UTC) - timedelta(hours=1)
     )

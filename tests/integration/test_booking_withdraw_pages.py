@@ -9,11 +9,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from contextlib import AbstractContextManager
 from datetime import date
 
 from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
+from sqlalchemy.orm import Session
 
 from jobnet.dfdg.models.booking import BookingRequest, BookingSlot
 from jobnet.dfdg.models.summons import Summons
@@ -38,10 +40,34 @@ WITHDRAW = "/sagsbehandler/booking/tilbagekald"
 REMOVE = re.compile(r'href="(/sagsbehandler/booking/tider/[0-9a-f-]{36}/fjern)"')
 
 
+SECOND_TIME = ("01-12-2026", "09:00")
+
+
+def _dfdg_session(app: Flask) -> AbstractContextManager[Session]:
+    """A session of the DFDG the web app runs in-process (committed when the block ends)."""
+    return app.extensions["dfdg_app"].extensions["dfdg_store"].session()
+
+
 def _rows(app: Flask, model: type) -> list:
-    store = app.extensions["dfdg_app"].extensions["dfdg_store"]
-    with store.session() as session:
+    with _dfdg_session(app) as session:
         return list(session.scalars(select(model)))
+
+
+def _section(page: str, heading_id: str) -> str:
+    """The page's section under the heading with the id (up to its end)."""
+    return page.split(f'id="{heading_id}"')[1].split("</section>")[0]
+
+
+def _asked_to_book(app: Flask, *more: tuple[str, str], **booking: str) -> FlaskClient:
+    """Hanne (logged in, English) adds a time on 30 November at 10:00 and the `more` (day,
+    time), opens Mette and asks her to book among all of them; `booking` changes the request's
+    fields."""
+    hanne = _caseworker(app)
+    for day, time in (("30-11-2026", "10:00"), *more):
+        assert _add_slot(hanne, day, time).status_code == 302
+    open_citizen(hanne, "120385-1234")
+    assert _open_booking(hanne, slots=1 + len(more), **booking).status_code == 302
+    return hanne
 
 
 def _book_first(mette: FlaskClient) -> str:
@@ -76,16 +102,13 @@ def test_the_citizens_page_shows_duties_and_bookings_and_an_open_request_is_with
     citizen: Callable[[str], FlaskClient],  # noqa: F811
     journey_app: Flask,  # noqa: F811
 ) -> None:
-    hanne = _caseworker(journey_app)
-    assert _add_slot(hanne, "30-11-2026").status_code == 302
-    open_citizen(hanne, "120385-1234")
-    assert _open_booking(hanne).status_code == 302
+    hanne = _asked_to_book(journey_app)
 
     page = hanne.get("/sagsbehandler/borger", headers=EN).get_data(as_text=True)
-    duties = page.split('id="duties-heading"')[1].split("</section>")[0]
+    duties = _section(page, "duties-heading")
     assert 'data-duty="booking:' in duties and "Book your interview" in duties
     assert 'data-state="to_do"' in duties
-    bookings = page.split('id="bookings-heading"')[1].split("</section>")[0]
+    bookings = _section(page, "bookings-heading")
     assert "Not booked yet" in bookings and 'data-status="open"' in bookings
     [booking_id] = re.findall(r'data-booking="([0-9a-f-]{36})"', bookings)
     assert f"{WITHDRAW}/?booking={booking_id}" in bookings
@@ -103,7 +126,7 @@ def test_the_citizens_page_shows_duties_and_bookings_and_an_open_request_is_with
 
     page = hanne.get("/sagsbehandler/borger", headers=EN).get_data(as_text=True)
     assert 'data-status="cancelled"' in page and "Withdrawn" in page
-    assert "Book your interview" not in page.split('id="duties-heading"')[1].split("</section>")[0]
+    assert "Book your interview" not in _section(page, "duties-heading")
     again = hanne.get(f"{WITHDRAW}/?booking={booking_id}", headers=EN)
     assert "already withdrawn" in hanne.get(again.location, headers=EN).get_data(as_text=True)
 
@@ -131,15 +154,12 @@ def test_a_booked_request_is_withdrawn_by_cancelling_its_summons(
     citizen: Callable[[str], FlaskClient],  # noqa: F811
     journey_app: Flask,  # noqa: F811
 ) -> None:
-    hanne = _caseworker(journey_app)
-    assert _add_slot(hanne, "30-11-2026").status_code == 302
-    open_citizen(hanne, "120385-1234")
-    assert _open_booking(hanne).status_code == 302
+    hanne = _asked_to_book(journey_app)
     mette = citizen(METTE)
     booking_id = _book_first(mette)
 
     page = hanne.get("/sagsbehandler/borger", headers=EN).get_data(as_text=True)
-    bookings = page.split('id="bookings-heading"')[1].split("</section>")[0]
+    bookings = _section(page, "bookings-heading")
     assert 'data-status="booked"' in bookings and "30 November 2026 at 10:00" in bookings
     assert "See the summons" in bookings and "Move to another time" in bookings
 
@@ -169,11 +189,7 @@ def test_a_time_is_removed_only_while_no_one_has_booked_it(
     citizen: Callable[[str], FlaskClient],  # noqa: F811
     journey_app: Flask,  # noqa: F811
 ) -> None:
-    hanne = _caseworker(journey_app)
-    assert _add_slot(hanne, "30-11-2026").status_code == 302
-    assert _add_slot(hanne, "01-12-2026", "09:00").status_code == 302
-    open_citizen(hanne, "120385-1234")
-    assert _open_booking(hanne, slots=2).status_code == 302
+    hanne = _asked_to_book(journey_app, SECOND_TIME)
     _book_first(citizen(METTE))  # the time on 30 November
 
     listed = hanne.get("/sagsbehandler/booking/tider", headers=EN).get_data(as_text=True)
@@ -200,13 +216,8 @@ def test_a_time_is_removed_only_while_no_one_has_booked_it(
 def test_who_has_not_booked_marks_the_overdue_and_opens_the_citizen(
     journey_app: Flask,  # noqa: F811
 ) -> None:
-    hanne = _caseworker(journey_app)
-    assert _add_slot(hanne, "30-11-2026").status_code == 302
-    open_citizen(hanne, "120385-1234")
-    deadline = {"deadline-day": "22"}  # today: overdue from tomorrow
-    assert _open_booking(hanne, **deadline).status_code == 302
-    store = journey_app.extensions["dfdg_app"].extensions["dfdg_store"]
-    with store.session() as session:
+    hanne = _asked_to_book(journey_app, **{"deadline-day": "22"})  # today: overdue tomorrow
+    with _dfdg_session(journey_app) as session:
         session.scalars(select(BookingRequest)).one().deadline = date(2026, 11, 20)
     page = hanne.get("/sagsbehandler/booking/", headers=EN)
     text = page.get_data(as_text=True)
@@ -232,11 +243,7 @@ def test_the_citizen_is_told_until_when_a_booking_can_be_moved(
     citizen: Callable[[str], FlaskClient],  # noqa: F811
     journey_app: Flask,  # noqa: F811
 ) -> None:
-    hanne = _caseworker(journey_app)
-    assert _add_slot(hanne, "30-11-2026").status_code == 302
-    assert _add_slot(hanne, "01-12-2026", "09:00").status_code == 302
-    open_citizen(hanne, "120385-1234")
-    assert _open_booking(hanne, slots=2).status_code == 302
+    _asked_to_book(journey_app, SECOND_TIME)
     mette = citizen(METTE)
     booking_id = _book_first(mette)
     for path in ("/book-samtale/", f"/book-samtale/{booking_id}"):
@@ -268,13 +275,9 @@ def test_a_booking_whose_interview_is_already_cancelled_is_withdrawn_without_a_l
     citizen: Callable[[str], FlaskClient],  # noqa: F811
     journey_app: Flask,  # noqa: F811
 ) -> None:
-    hanne = _caseworker(journey_app)
-    assert _add_slot(hanne, "30-11-2026").status_code == 302
-    open_citizen(hanne, "120385-1234")
-    assert _open_booking(hanne).status_code == 302
+    hanne = _asked_to_book(journey_app)
     booking_id = _book_first(citizen(METTE))
-    store = journey_app.extensions["dfdg_app"].extensions["dfdg_store"]
-    with store.session() as session:
+    with _dfdg_session(journey_app) as session:
         request = session.scalars(select(BookingRequest)).one()
         session.get(Summons, request.summons_id).status = "cancelled"
 

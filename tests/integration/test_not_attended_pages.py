@@ -38,6 +38,13 @@ def _events(app: Flask) -> list[Any]:
         return list(session.scalars(select(FundEvent)))
 
 
+def _summoned(client: FlaskClient, app: Flask) -> str:
+    """The caseworker opens Mette for an interview and summons her; the summons' id."""
+    open_citizen(client, METTE, "interview")
+    create_summons(client)
+    return str(summons_rows(app)[-1].id)
+
+
 def _today_is(app: Flask, day: Any) -> None:
     app.extensions["dfdg_app"].config["DFDG_FIXED_TODAY"] = day.isoformat()
 
@@ -46,9 +53,7 @@ def test_a_caseworker_marks_a_members_interview_not_attended_and_the_fund_gets_i
     caseworker: FlaskClient,  # noqa: F811
     journey_app: Flask,  # noqa: F811
 ) -> None:
-    open_citizen(caseworker, METTE, "interview")
-    create_summons(caseworker)
-    summons_id = summons_rows(journey_app)[-1].id
+    summons_id = _summoned(caseworker, journey_app)
     link = f"{START}?summons={summons_id}"
     assert link not in caseworker.get("/sagsbehandler/borger").get_data(as_text=True)
     # Not begun: the journey says so instead of asking.
@@ -95,9 +100,7 @@ def test_a_funds_employee_sees_not_attended_but_cannot_mark_it(
     caseworker: FlaskClient,  # noqa: F811
     journey_app: Flask,  # noqa: F811
 ) -> None:
-    open_citizen(caseworker, METTE, "interview")
-    create_summons(caseworker)
-    summons_id = summons_rows(journey_app)[-1].id
+    summons_id = _summoned(caseworker, journey_app)
     _today_is(journey_app, DAY)
     fund = journey_app.test_client()
     fund.get("/language/en")

@@ -27,6 +27,8 @@ from jobnet.dfdg.api.records import (
     NOT_FOUND_RESPONSE,
     PERSON_ID,
     RULE_RESPONSE,
+    actor_out,
+    optional_actor_out,
     person_for_read,
     person_for_write,
 )
@@ -37,7 +39,7 @@ from jobnet.dfdg.models.cv import Cv, CvEntry
 from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import cv as cv_queries
 from jobnet.dfdg.rules import CASEWORKER_ONLY, RuleViolation, refuse
-from jobnet.dfdg.schemas.base import ActorOut, FieldError, Problem
+from jobnet.dfdg.schemas.base import FieldError, Problem
 from jobnet.dfdg.schemas.cv import (
     ApprovalOut,
     ApprovalRequest,
@@ -71,19 +73,6 @@ CHANGE_RESPONSE = ("The CV after the change", CvChangeOut)
 # --- answers ----------------------------------------------------------------------------------
 
 
-def _actor_out(
-    type_: str | None, name: str | None, organisation: str | None, names: dict[str, str]
-) -> ActorOut | None:
-    if type_ is None:
-        return None
-    return ActorOut(
-        type=type_,
-        name=name,
-        organisation=organisation,
-        organisation_name=names.get(organisation) if organisation else None,
-    )
-
-
 def _entries_out(
     entries: Sequence[CvEntry], section: str, model: type[BaseModel], names: dict[str, str]
 ) -> list[Any]:
@@ -92,7 +81,7 @@ def _entries_out(
             {
                 **e.data,
                 "id": e.id,
-                "created_by": _actor_out(
+                "created_by": actor_out(
                     e.created_by_type, e.created_by_name, e.created_by_organisation, names
                 ),
             }
@@ -142,7 +131,7 @@ def cv_out(session: Session, person_id: str, cv: Cv | None) -> CvOut:
             status=rules.ApprovalStatus(cv.approval_status if cv else "not_assessed"),
             date=cv.approval_date if cv else None,
             note=cv.approval_note if cv else None,
-            by=_actor_out(
+            by=optional_actor_out(
                 cv.approved_by_type, cv.approved_by_name, cv.approved_by_organisation, names
             )
             if cv
@@ -158,7 +147,7 @@ def cv_out(session: Session, person_id: str, cv: Cv | None) -> CvOut:
         skills=_entries_out(entries, "skills", SkillOut, names),
         languages=_entries_out(entries, "languages", LanguageOut, names),
         updated_at=cv.updated_at if cv else None,
-        updated_by=_actor_out(
+        updated_by=optional_actor_out(
             cv.updated_by_type, cv.updated_by_name, cv.updated_by_organisation, names
         )
         if cv

@@ -8,7 +8,7 @@ unemployment insurance fund's employee is told `jobcentre_only`).
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable
 from datetime import UTC, datetime, time
 
 from sqlalchemy.orm import Session
@@ -17,6 +17,7 @@ from jobnet.dfdg import clock
 from jobnet.dfdg.actor import ActorContext, current_actor
 from jobnet.dfdg.api.fund_access import JOBCENTRE_ONLY_MESSAGE, acting_fund
 from jobnet.dfdg.api.records import NO_PERSON, person_for_read, person_for_write
+from jobnet.dfdg.api.records import actor_out as actor_out  # where the summons and plans take it
 from jobnet.dfdg.models.base import utcnow
 from jobnet.dfdg.models.persons import Organisation, Person
 from jobnet.dfdg.queries import organisations as organisation_queries
@@ -28,7 +29,7 @@ from jobnet.dfdg.rules import (
     refuse,
     refuse_not_found,
 )
-from jobnet.dfdg.schemas.base import ActorOut, FieldError
+from jobnet.dfdg.schemas.base import FieldError
 from jobnet.domain.cannot_come import MAX_NOTE_LENGTH, CannotComeProblem
 from jobnet.domain.clock import today_in_denmark
 from jobnet.domain.codes import ActorType, OrganisationKind
@@ -165,14 +166,3 @@ def jobcentre_write(session: Session, person_id: str, action: str) -> tuple[Pers
         problem = [("X-Actor-Organisation", OUTSIDE_ORGANISATION)]
         refuse(session, action, person.id, rule_violation(problem, status=403))
     return person, organisation
-
-
-def actor_out(
-    type_: str, name: str | None, organisation: str | None, names: Mapping[str, str]
-) -> ActorOut:
-    return ActorOut(
-        type=type_,
-        name=name,
-        organisation=organisation,
-        organisation_name=names.get(organisation) if organisation else None,
-    )

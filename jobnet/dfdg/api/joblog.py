@@ -30,6 +30,8 @@ from jobnet.dfdg.api.records import (
     NOT_FOUND_RESPONSE,
     PERSON_ID,
     RULE_RESPONSE,
+    actor_out,
+    optional_actor_out,
     person_for_read,
     person_for_write,
 )
@@ -42,7 +44,7 @@ from jobnet.dfdg.queries import actors as actor_queries
 from jobnet.dfdg.queries import joblog as joblog_queries
 from jobnet.dfdg.queries import plans as plan_queries
 from jobnet.dfdg.rules import refuse, refuse_not_found
-from jobnet.dfdg.schemas.base import ActorOut, Problem
+from jobnet.dfdg.schemas.base import Problem
 from jobnet.dfdg.schemas.cv import (
     JoblogEntryOut,
     JoblogEntryRequest,
@@ -67,19 +69,6 @@ ENTRY_NOT_FOUND = ("No such person, or no such entry of this person", Problem)
 NO_ENTRY = "The person has no job log entry with this id"
 
 
-def _actor(
-    type_: str | None, name: str | None, organisation: str | None, names: dict[str, str]
-) -> ActorOut | None:
-    if type_ is None:
-        return None
-    return ActorOut(
-        type=type_,
-        name=name,
-        organisation=organisation,
-        organisation_name=names.get(organisation) if organisation else None,
-    )
-
-
 def _names(
     session: Session, entries: list[JoblogEntry], copies: Sequence[JoblogCopy] = ()
 ) -> dict[str, str]:
@@ -96,10 +85,6 @@ def _names(
 def entry_out(
     entry: JoblogEntry, names: dict[str, str], copies: Sequence[JoblogCopy] = ()
 ) -> JoblogEntryOut:
-    created_by = _actor(
-        entry.created_by_type, entry.created_by_name, entry.created_by_organisation, names
-    )
-    assert created_by is not None
     return JoblogEntryOut(
         id=entry.id,
         person_id=entry.person_id,
@@ -112,13 +97,15 @@ def entry_out(
         note=entry.note,
         version=entry.version,
         created_at=entry.created_at,
-        created_by=created_by,
+        created_by=actor_out(
+            entry.created_by_type, entry.created_by_name, entry.created_by_organisation, names
+        ),
         updated_at=entry.updated_at,
-        updated_by=_actor(
+        updated_by=optional_actor_out(
             entry.updated_by_type, entry.updated_by_name, entry.updated_by_organisation, names
         ),
         deleted_at=entry.deleted_at,
-        deleted_by=_actor(
+        deleted_by=optional_actor_out(
             entry.deleted_by_type, entry.deleted_by_name, entry.deleted_by_organisation, names
         ),
         source_reference=entry.source_reference,
@@ -260,10 +247,7 @@ def get_joblog_history(person_id: str, entry_id: str) -> Response:
                 version=v.version,
                 action=v.action,
                 at=v.at,
-                by=_actor(v.actor_type, v.actor_name, v.actor_organisation, names)
-                or ActorOut(
-                    type=v.actor_type, name=None, organisation=None, organisation_name=None
-                ),
+                by=actor_out(v.actor_type, v.actor_name, v.actor_organisation, names),
                 source_reference=v.source_reference,
                 data=v.data,
             )

@@ -4,8 +4,6 @@ and added."""
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections import defaultdict
 from collections.abc import Iterable, Mapping, Sequence
 
@@ -13,23 +11,18 @@ from sqlalchemy import select
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg.actor import ActorContext
+from jobnet.dfdg.api.files import CheckedFiles, checked_files
+from jobnet.dfdg.api.records import actor_out, optional_actor_out
 from jobnet.dfdg.models.cv import JoblogEntry
 from jobnet.dfdg.models.joblog_copies import JoblogCopy
-from jobnet.dfdg.problems import field_error, validation_problem
 from jobnet.dfdg.queries import actors as actor_queries
-from jobnet.dfdg.rules import RuleViolation, refuse
-from jobnet.dfdg.schemas.base import ActorOut, FieldError
 from jobnet.dfdg.schemas.joblog_copies import CopyOut
 from jobnet.dfdg.schemas.messages import AttachmentIn
 from jobnet.domain.joblog_copies import MAX_COPIES, CopyProblem, check_copies
 from jobnet.domain.messages import (
     CONTENT_TYPES,
-    AttachmentFacts,
     AttachmentKind,
-    safe_filename,
-    sniff_kind,
 )
-from jobnet.domain.problems import rule_set_name
 
 PROBLEM_WORDS: dict[str, str] = {
     CopyProblem.TOO_MANY_COPIES: f"An entry has at most {MAX_COPIES} copies",
@@ -38,31 +31,11 @@ PROBLEM_WORDS: dict[str, str] = {
     CopyProblem.COPY_EMPTY: "The copy is empty",
 }
 
-Checked = list[tuple[str, AttachmentKind, bytes]]
-
-
 # --- answers ----------------------------------------------------------------------------------
-
-
-def _actor(
-    type_: str | None, name: str | None, organisation: str | None, names: Mapping[str, str]
-) -> ActorOut | None:
-    if type_ is None:
-        return None
-    return ActorOut(
-        type=type_,
-        name=name,
-        organisation=organisation,
-        organisation_name=names.get(organisation) if organisation else None,
-    )
 
 
 def copy_out(copy: JoblogCopy, names: Mapping[str, str]) -> CopyOut:
     kind = AttachmentKind(copy.kind)
-    created_by = _actor(
-        copy.created_by_type, copy.created_by_name, copy.created_by_organisation, names
-    )
-    assert created_by is not None
     return CopyOut(
         id=copy.id,
         entry_id=copy.entry_id,
@@ -71,10 +44,12 @@ def copy_out(copy: JoblogCopy, names: Mapping[str, str]) -> CopyOut:
         content_type=CONTENT_TYPES[kind],
         size=copy.size,
         created_at=copy.created_at,
-        created_by=created_by,
+        created_by=actor_out(
+            copy.created_by_type, copy.created_by_name, copy.created_by_organisation, names
+        ),
         source_reference=copy.source_reference,
         removed_at=copy.removed_at,
-        removed_by=_actor(
+        removed_by=optional_actor_out(
             copy.removed_by_type, copy.removed_by_name, copy.removed_by_organisation, names
         ),
     )
@@ -105,55 +80,27 @@ def copies_of(
 # --- writing ----------------------------------------------------------------------------------
 
 
-def _violation(problems: Sequence[tuple[str, str]]) -> RuleViolation:
-    errors = [
-        FieldError(
-            field=field, code=code, message=PROBLEM_WORDS.get(code, code), rules=rule_set_name(code)
-        )
-        for field, code in problems
-    ]
-    error = RuleViolation(errors[0].code, errors)
-    error.detail = PROBLEM_WORDS.get(errors[0].code, errors[0].code)
-    return error
-
-
-def _decoded(items: Sequence[AttachmentIn]) -> list[bytes]:
-    contents: list[bytes] = []
-    errors: list[FieldError] = []
-    for index, item in enumerate(items):
-        try:
-            contents.append(base64.b64decode(item.content, validate=True))
-        except (binascii.Error, ValueError):
-            field = f"copies.{index}.content"
-            errors.append(field_error(field, "not_base64", "Must be base64 (RFC 4648)"))
-    if errors:
-        raise validation_problem(errors)
-    return contents
-
-
 def checked_copies(
     session: Session, action: str, person_id: str, existing: int, items: Sequence[AttachmentIn]
-) -> Checked:
+) -> CheckedFiles:
     """The files as (safe name, kind, content) once every rule holds; an audited 422 naming
     each broken one otherwise."""
-    contents = _decoded(items)
-    facts = [AttachmentFacts(size=len(content), head=content[:16]) for content in contents]
-    problems = check_copies(existing, facts)
-    if problems:
-        refuse(session, action, person_id, _violation(problems))
-    kept: Checked = []
-    for item, content in zip(items, contents, strict=True):
-        kind = sniff_kind(content[:16])
-        assert kind is not None  # checked above
-        kept.append((safe_filename(item.filename, kind), kind, content))
-    return kept
+    return checked_files(
+        session,
+        action,
+        person_id,
+        field="copies",
+        items=items,
+        rules=lambda facts: check_copies(existing, facts),
+        words=PROBLEM_WORDS,
+    )
 
 
 def add_copies(
     session: Session,
     entry: JoblogEntry,
     actor: ActorContext,
-    files: Checked,
+    files: CheckedFiles,
     reference: str | None,
 ) -> None:
     for name, kind, data in files:

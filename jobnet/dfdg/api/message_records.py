@@ -3,21 +3,18 @@ who has read what, and a message checked (attachments by their content) and adde
 
 from __future__ import annotations
 
-import base64
-import binascii
 from collections.abc import Iterable, Mapping, Sequence
 from typing import Any
 
 from sqlalchemy.orm import Session
 
 from jobnet.dfdg.actor import ActorContext
-from jobnet.dfdg.api.jobcentre_access import actor_out
+from jobnet.dfdg.api.files import CheckedFiles, checked_files, violation
+from jobnet.dfdg.api.records import actor_out
 from jobnet.dfdg.models.base import utcnow
 from jobnet.dfdg.models.messages import Message, MessageAttachment, MessageThread
-from jobnet.dfdg.problems import field_error, validation_problem
 from jobnet.dfdg.queries import actors as actor_queries
-from jobnet.dfdg.rules import RuleViolation, refuse
-from jobnet.dfdg.schemas.base import FieldError
+from jobnet.dfdg.rules import RuleViolation
 from jobnet.dfdg.schemas.messages import AttachmentIn, AttachmentOut, MessageOut, ThreadOut
 from jobnet.domain.codes import ActorType
 from jobnet.domain.messages import (
@@ -26,14 +23,10 @@ from jobnet.domain.messages import (
     MAX_ATTACHMENTS,
     MAX_SUBJECT_LENGTH,
     MAX_TEXT_LENGTH,
-    AttachmentFacts,
     AttachmentKind,
     MessageProblem,
     check_message,
-    safe_filename,
-    sniff_kind,
 )
-from jobnet.domain.problems import rule_set_name
 
 NO_JOBCENTRE = "no_jobcentre"
 
@@ -140,30 +133,8 @@ def mark_read(thread: MessageThread, reader: str, actor: ActorContext) -> None:
 # --- writing ----------------------------------------------------------------------------------
 
 
-def _decoded(items: Sequence[AttachmentIn]) -> list[bytes]:
-    contents: list[bytes] = []
-    errors: list[FieldError] = []
-    for index, item in enumerate(items):
-        try:
-            contents.append(base64.b64decode(item.content, validate=True))
-        except (binascii.Error, ValueError):
-            field = f"attachments.{index}.content"
-            errors.append(field_error(field, "not_base64", "Must be base64 (RFC 4648)"))
-    if errors:
-        raise validation_problem(errors)
-    return contents
-
-
 def message_violation(problems: Sequence[tuple[str, str]]) -> RuleViolation:
-    errors = [
-        FieldError(
-            field=field, code=code, message=PROBLEM_WORDS.get(code, code), rules=rule_set_name(code)
-        )
-        for field, code in problems
-    ]
-    error = RuleViolation(errors[0].code, errors)
-    error.detail = PROBLEM_WORDS.get(errors[0].code, errors[0].code)
-    return error
+    return violation(problems, PROBLEM_WORDS)
 
 
 def checked_attachments(
@@ -174,29 +145,27 @@ def checked_attachments(
     subject: str | None,
     text: str,
     attachments: Sequence[AttachmentIn],
-) -> list[tuple[str, AttachmentKind, bytes]]:
+) -> CheckedFiles:
     """The attachments as (safe name, kind, content) once the message keeps every rule; an
     audited 422 naming each broken one otherwise."""
-    contents = _decoded(attachments)
-    facts = [AttachmentFacts(size=len(content), head=content[:16]) for content in contents]
-    problems = check_message(
-        subject=subject, text=text, attachments=facts, needs_subject=subject is not None
+    return checked_files(
+        session,
+        action,
+        person_id,
+        field="attachments",
+        items=attachments,
+        rules=lambda facts: check_message(
+            subject=subject, text=text, attachments=facts, needs_subject=subject is not None
+        ),
+        words=PROBLEM_WORDS,
     )
-    if problems:
-        refuse(session, action, person_id, message_violation(problems))
-    kept: list[tuple[str, AttachmentKind, bytes]] = []
-    for item, content in zip(attachments, contents, strict=True):
-        kind = sniff_kind(content[:16])
-        assert kind is not None  # checked above
-        kept.append((safe_filename(item.filename, kind), kind, content))
-    return kept
 
 
 def add_message(
     thread: MessageThread,
     actor: ActorContext,
     text: str,
-    attachments: Sequence[tuple[str, AttachmentKind, bytes]],
+    attachments: CheckedFiles,
     reference: str | None,
 ) -> Message:
     """Append a message by `actor` to the thread; an answer by the job centre reads what it

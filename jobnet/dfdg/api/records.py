@@ -56,9 +56,10 @@ def person_for_write(session: Session, person_id: str, action: str) -> Person:
     return person
 
 
-def _actor(
+def actor_out(
     type_: str, name: str | None, organisation: str | None, names: Mapping[str, str]
 ) -> ActorOut:
+    """Who did it, as DFDG answers it; `names` has the organisations' names by CVR."""
     return ActorOut(
         type=type_,
         name=name,
@@ -67,10 +68,11 @@ def _actor(
     )
 
 
-def _optional_actor(
+def optional_actor_out(
     type_: str | None, name: str | None, organisation: str | None, names: Mapping[str, str]
 ) -> ActorOut | None:
-    return None if type_ is None else _actor(type_, name, organisation, names)
+    """Who did it, when anyone has (`type_` null: no one yet, e.g. not ended)."""
+    return None if type_ is None else actor_out(type_, name, organisation, names)
 
 
 def record_organisations(records: Iterable[Registration | Absence]) -> list[str | None]:
@@ -97,7 +99,7 @@ def _deregistration_reason(value: str | None) -> DeregistrationReason | None:
 
 
 def registration_out(registration: Registration, names: Mapping[str, str]) -> RegistrationOut:
-    created_by = _actor(
+    created_by = actor_out(
         registration.created_by_type,
         registration.created_by_name,
         registration.created_by_organisation,
@@ -118,7 +120,7 @@ def registration_out(registration: Registration, names: Mapping[str, str]) -> Re
         deregistration_reason=_deregistration_reason(registration.deregistration_reason),
         deregistration_other_text=registration.deregistration_other_text,
         deregistered_at=registration.deregistered_at,
-        deregistered_by=_optional_actor(
+        deregistered_by=optional_actor_out(
             registration.deregistered_by_type,
             registration.deregistered_by_name,
             registration.deregistered_by_organisation,
@@ -129,7 +131,7 @@ def registration_out(registration: Registration, names: Mapping[str, str]) -> Re
 
 
 def absence_out(absence: Absence, names: Mapping[str, str]) -> AbsenceOut:
-    created_by = _actor(
+    created_by = actor_out(
         absence.created_by_type, absence.created_by_name, absence.created_by_organisation, names
     )
     return AbsenceOut(
@@ -145,7 +147,7 @@ def absence_out(absence: Absence, names: Mapping[str, str]) -> AbsenceOut:
         source_reference=absence.source_reference,
         ended_at=absence.ended_at,
         cancelled_at=absence.cancelled_at,
-        ended_by=_optional_actor(
+        ended_by=optional_actor_out(
             absence.ended_by_type, absence.ended_by_name, absence.ended_by_organisation, names
         ),
         end_reference=absence.end_reference,

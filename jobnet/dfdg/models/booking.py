@@ -20,16 +20,17 @@ from jobnet.dfdg.models.base import (
     ACTOR_TYPE,
     Base,
     UtcDateTime,
-    new_id,
-    utcnow,
 )
+from jobnet.dfdg.models.columns import Created, HasId, PersonRecord, Removed, SourceReference
 from jobnet.dfdg.models.plans import INTERVIEW_FORMS
 
 BOOKING_STATUSES = "'open', 'booked', 'cancelled'"
 
 
-class BookingSlot(Base):
-    """A time a job centre offers for interviews the person books themself."""
+class BookingSlot(HasId, Created, Removed, Base):
+    """A time a job centre offers for interviews the person books themself. `Removed`: taken
+    off the list (only while no one has booked it); the row stays, for the requests that offered
+    it and their history."""
 
     __tablename__ = "booking_slots"
     __table_args__ = (
@@ -39,7 +40,6 @@ class BookingSlot(Base):
         Index("ix_booking_slots_organisation_cvr_starts_at", "organisation_cvr", "starts_at"),
     )
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     organisation_cvr: Mapped[str] = mapped_column(String(8))
     starts_at: Mapped[datetime] = mapped_column(UtcDateTime())
     duration_minutes: Mapped[int] = mapped_column(Integer)
@@ -48,21 +48,9 @@ class BookingSlot(Base):
     join_details: Mapped[str | None] = mapped_column(String(500))
     capacity: Mapped[int] = mapped_column(Integer)
     booked: Mapped[int] = mapped_column(Integer, default=0)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
-    created_by_type: Mapped[str] = mapped_column(ACTOR_TYPE)
-    created_by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
-    created_by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
-    created_by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
-    # Taken off the list (only while no one has booked it): the row stays, for the requests
-    # that offered it and their history.
-    removed_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
-    removed_by_type: Mapped[str | None] = mapped_column(ACTOR_TYPE)
-    removed_by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
-    removed_by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
-    removed_by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
 
 
-class BookingRequest(Base):
+class BookingRequest(PersonRecord, Created, SourceReference, Base):
     """The job centre asks the person to book an interview by `deadline` among offered slots."""
 
     __tablename__ = "booking_requests"
@@ -73,8 +61,6 @@ class BookingRequest(Base):
         Index("ix_booking_requests_organisation_cvr_status", "organisation_cvr", "status"),
     )
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    person_id: Mapped[str] = mapped_column(String(36), ForeignKey("persons.id", ondelete="CASCADE"))
     organisation_cvr: Mapped[str] = mapped_column(String(8))
     type: Mapped[str] = mapped_column(String(40))
     form: Mapped[str] = mapped_column(String(20))
@@ -90,12 +76,6 @@ class BookingRequest(Base):
         String(36), ForeignKey("summons.id", ondelete="SET NULL")
     )
     booked_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
-    source_reference: Mapped[str | None] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
-    created_by_type: Mapped[str] = mapped_column(ACTOR_TYPE)
-    created_by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
-    created_by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
-    created_by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
     # Withdrawn by a caseworker (status `cancelled`): when, by whom and why.
     withdrawn_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     withdrawn_by_type: Mapped[str | None] = mapped_column(ACTOR_TYPE)

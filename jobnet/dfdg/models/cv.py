@@ -8,7 +8,7 @@ removal), who made it and the receipt reference, so a record's history shows who
 
 from __future__ import annotations
 
-from datetime import date, datetime
+from datetime import date
 from typing import Any
 
 from sqlalchemy import (
@@ -30,10 +30,9 @@ from jobnet.dfdg.models.base import (
     ACTOR_ORGANISATION,
     ACTOR_TYPE,
     Base,
-    UtcDateTime,
     new_id,
-    utcnow,
 )
+from jobnet.dfdg.models.columns import Acted, Created, Deleted, SourceReference, Updated
 
 CV_ENTRY_SECTIONS = ("experience", "education", "courses", "skills", "languages")
 
@@ -54,42 +53,7 @@ def _in(column: str, values: tuple[str, ...]) -> str:
     return f"{column} IN ({', '.join(repr(value) for value in values)})"
 
 
-class _Created:
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
-    created_by_type: Mapped[str] = mapped_column(ACTOR_TYPE)
-    created_by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
-    created_by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
-    created_by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
-
-
-class _Updated:
-    updated_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
-    updated_by_type: Mapped[str | None] = mapped_column(ACTOR_TYPE)
-    updated_by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
-    updated_by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
-    updated_by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
-
-
-class _Deleted:
-    deleted_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
-    deleted_by_type: Mapped[str | None] = mapped_column(ACTOR_TYPE)
-    deleted_by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
-    deleted_by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
-    deleted_by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
-
-
-class _Acted:
-    """Who made a version and when."""
-
-    at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
-    actor_type: Mapped[str] = mapped_column(ACTOR_TYPE)
-    actor_id: Mapped[str | None] = mapped_column(ACTOR_ID)
-    actor_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
-    actor_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
-    source_reference: Mapped[str | None] = mapped_column(String(100))
-
-
-class Cv(_Created, _Updated, Base):
+class Cv(Created, Updated, Base):
     """A person's CV with its single sections and the job centre's approval."""
 
     __tablename__ = "cvs"
@@ -123,7 +87,7 @@ class Cv(_Created, _Updated, Base):
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 
-class CvEntry(_Created, _Updated, _Deleted, Base):
+class CvEntry(Created, Updated, Deleted, SourceReference, Base):
     """One item of a CV list section; its fields (by section) are in `data`."""
 
     __tablename__ = "cv_entries"
@@ -137,11 +101,10 @@ class CvEntry(_Created, _Updated, _Deleted, Base):
     person_id: Mapped[str] = mapped_column(String(36), ForeignKey("persons.id", ondelete="CASCADE"))
     section: Mapped[str] = mapped_column(String(20))
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
-    source_reference: Mapped[str | None] = mapped_column(String(100))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 
-class CvVersion(_Acted, Base):
+class CvVersion(Acted, Base):
     """A change of a CV: a section (with `entry_id` for a list item) and its data after it."""
 
     __tablename__ = "cv_versions"
@@ -161,7 +124,7 @@ class CvVersion(_Acted, Base):
     data: Mapped[dict[str, Any]] = mapped_column(JSON)
 
 
-class JoblogEntry(_Created, _Updated, _Deleted, Base):
+class JoblogEntry(Created, Updated, Deleted, SourceReference, Base):
     """An application in the person's job log; a deleted one keeps its row."""
 
     __tablename__ = "joblog_entries"
@@ -180,11 +143,10 @@ class JoblogEntry(_Created, _Updated, _Deleted, Base):
     status: Mapped[str] = mapped_column(String(20))
     link: Mapped[str | None] = mapped_column(String(500))
     note: Mapped[str | None] = mapped_column(String(2000))
-    source_reference: Mapped[str | None] = mapped_column(String(100))
     version: Mapped[int] = mapped_column(Integer, default=1)
 
 
-class JoblogEntryVersion(_Acted, Base):
+class JoblogEntryVersion(Acted, Base):
     """A job log entry as it stood after each change (before it, for the deletion)."""
 
     __tablename__ = "joblog_entry_versions"

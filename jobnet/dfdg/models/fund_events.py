@@ -29,15 +29,10 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column
 
 from jobnet.dfdg.models.base import (
-    ACTOR_ID,
-    ACTOR_NAME,
-    ACTOR_ORGANISATION,
-    ACTOR_TYPE,
     Base,
     UtcDateTime,
-    new_id,
-    utcnow,
 )
+from jobnet.dfdg.models.columns import Created, PersonRecord, SourceReference
 
 EVENT_TYPES = (
     "'no_show', 'job_refused', 'offer_refused', 'offer_absence', 'availability_doubt', "
@@ -46,7 +41,7 @@ EVENT_TYPES = (
 WEBHOOK_STATES = "'none', 'pending', 'delivered', 'failed'"
 
 
-class FundEvent(Base):
+class FundEvent(PersonRecord, Created, SourceReference, Base):
     __tablename__ = "fund_events"
     __table_args__ = (
         UniqueConstraint("fund_id", "fund_sequence"),
@@ -60,8 +55,6 @@ class FundEvent(Base):
         Index("ix_fund_events_webhook_state", "webhook_state", "webhook_next_at"),
     )
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    person_id: Mapped[str] = mapped_column(String(36), ForeignKey("persons.id", ondelete="CASCADE"))
     fund_id: Mapped[str] = mapped_column(String(36), ForeignKey("organisations.id"))
     fund_sequence: Mapped[int] = mapped_column(Integer)
     type: Mapped[str] = mapped_column(String(30))
@@ -84,12 +77,6 @@ class FundEvent(Base):
     booking_request_id: Mapped[str | None] = mapped_column(
         String(36), ForeignKey("booking_requests.id", ondelete="SET NULL")
     )
-    source_reference: Mapped[str | None] = mapped_column(String(100))
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
-    created_by_type: Mapped[str] = mapped_column(ACTOR_TYPE)
-    created_by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
-    created_by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
-    created_by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
     # The first time the fund's system had it (read from the feed, or pushed), and how.
     delivered_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     delivered_via: Mapped[str | None] = mapped_column(String(20))

@@ -24,18 +24,17 @@ from sqlalchemy.orm import Mapped, mapped_column, relationship
 from jobnet.dfdg.models.base import (
     ACTOR_ID,
     ACTOR_NAME,
-    ACTOR_ORGANISATION,
     ACTOR_TYPE,
     Base,
     UtcDateTime,
-    new_id,
     utcnow,
 )
+from jobnet.dfdg.models.columns import By, HasId, PersonRecord, SourceReference
 
 ATTACHMENT_KINDS = "'pdf', 'jpeg', 'png'"
 
 
-class MessageThread(Base):
+class MessageThread(PersonRecord, Base):
     """A conversation between the person and their job centre, under one subject."""
 
     __tablename__ = "message_threads"
@@ -43,8 +42,6 @@ class MessageThread(Base):
         Index("ix_message_threads_person_id_last_message_at", "person_id", "last_message_at"),
     )
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    person_id: Mapped[str] = mapped_column(String(36), ForeignKey("persons.id", ondelete="CASCADE"))
     # The job centre written to (the person's, when the thread began).
     organisation_cvr: Mapped[str] = mapped_column(String(8))
     subject: Mapped[str] = mapped_column(String(200))
@@ -63,25 +60,19 @@ class MessageThread(Base):
     )
 
 
-class Message(Base):
+class Message(HasId, By, SourceReference, Base):
     """One message of a thread: by the person or by a caseworker, read by the other side when
     `read_at` is set."""
 
     __tablename__ = "messages"
     __table_args__ = (UniqueConstraint("thread_id", "number"),)
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     thread_id: Mapped[str] = mapped_column(
         String(36), ForeignKey("message_threads.id", ondelete="CASCADE")
     )
     number: Mapped[int] = mapped_column(Integer)
     text: Mapped[str] = mapped_column(Text)
     sent_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
-    by_type: Mapped[str] = mapped_column(ACTOR_TYPE)
-    by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
-    by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
-    by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
-    source_reference: Mapped[str | None] = mapped_column(String(100))
     # When the other side first read it (the job centre for the person's, the person for an
     # answer), and for the job centre's reading, who.
     read_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
@@ -93,7 +84,7 @@ class Message(Base):
     )
 
 
-class MessageAttachment(Base):
+class MessageAttachment(HasId, Base):
     """A file sent with a message: PDF, JPEG or PNG by its content, at most 10 MB."""
 
     __tablename__ = "message_attachments"
@@ -102,7 +93,6 @@ class MessageAttachment(Base):
         CheckConstraint(f"kind IN ({ATTACHMENT_KINDS})", name="kind"),
     )
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
     message_id: Mapped[str] = mapped_column(
         String(36), ForeignKey("messages.id", ondelete="CASCADE")
     )

@@ -17,15 +17,12 @@ from sqlalchemy import (
 from sqlalchemy.orm import Mapped, mapped_column, relationship
 
 from jobnet.dfdg.models.base import (
-    ACTOR_ID,
-    ACTOR_NAME,
-    ACTOR_ORGANISATION,
-    ACTOR_TYPE,
     Base,
     UtcDateTime,
     new_id,
     utcnow,
 )
+from jobnet.dfdg.models.columns import Created, SourceReference
 
 MEASURE_TYPES = (
     "'training', 'wage_subsidy', 'company_internship', 'job_search_course', 'guidance', 'other'"
@@ -49,7 +46,7 @@ class JobPlan(Base):
     )
 
 
-class JobPlanVersion(Base):
+class JobPlanVersion(Created, SourceReference, Base):
     """One version of a plan: number 1 is the plan as created, each revision adds the next."""
 
     __tablename__ = "job_plan_versions"
@@ -78,12 +75,6 @@ class JobPlanVersion(Base):
     # What `copies_per_week` counts: a week or a calendar month (`CopiesPeriod`).
     copies_period: Mapped[str] = mapped_column(String(10), default="week", server_default="week")
     organisation_cvr: Mapped[str] = mapped_column(String(8))
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
-    source_reference: Mapped[str | None] = mapped_column(String(100))
-    created_by_type: Mapped[str] = mapped_column(ACTOR_TYPE)
-    created_by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
-    created_by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
-    created_by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
     # When the person first read this version of their plan themself (null: new to them).
     seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
 

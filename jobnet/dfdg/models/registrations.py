@@ -23,13 +23,13 @@ from jobnet.dfdg.models.base import (
     ACTOR_TYPE,
     Base,
     UtcDateTime,
-    new_id,
     utcnow,
 )
+from jobnet.dfdg.models.columns import Created, CreatedBy, PersonRecord, SourceReference
 from jobnet.dfdg.models.persons import ContactGroupPeriod
 
 
-class Registration(Base):
+class Registration(PersonRecord, CreatedBy, SourceReference, Base):
     """A registration as a jobseeker (§ 8). Never deleted: deregistration sets its end."""
 
     __tablename__ = "registrations"
@@ -51,8 +51,6 @@ class Registration(Base):
         ),
     )
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    person_id: Mapped[str] = mapped_column(String(36), ForeignKey("persons.id", ondelete="CASCADE"))
     category: Mapped[str] = mapped_column(String(30))
     start_date: Mapped[date] = mapped_column(Date)
     degree: Mapped[str] = mapped_column(String(20))
@@ -62,11 +60,6 @@ class Registration(Base):
         Integer, ForeignKey("contact_group_periods.id")
     )
     registered_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
-    source_reference: Mapped[str | None] = mapped_column(String(100))
-    created_by_type: Mapped[str] = mapped_column(ACTOR_TYPE)
-    created_by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
-    created_by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
-    created_by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
     end_date: Mapped[date | None] = mapped_column(Date)
     deregistration_reason: Mapped[str | None] = mapped_column(String(30))
     deregistration_other_text: Mapped[str | None] = mapped_column(String(500))
@@ -80,7 +73,7 @@ class Registration(Base):
     contact_group_period: Mapped[ContactGroupPeriod] = relationship()
 
 
-class Absence(Base):
+class Absence(PersonRecord, Created, SourceReference, Base):
     """An absence or exemption (chapter 4, Annex 1). Never deleted: a cancelled holiday keeps
     its row with status "cancelled"; a recovery sets the sickness's last day."""
 
@@ -99,19 +92,11 @@ class Absence(Base):
         ),
     )
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    person_id: Mapped[str] = mapped_column(String(36), ForeignKey("persons.id", ondelete="CASCADE"))
     reason: Mapped[str] = mapped_column(String(40))
     first_day: Mapped[date] = mapped_column(Date)
     last_day: Mapped[date | None] = mapped_column(Date)
     fit_day: Mapped[date | None] = mapped_column(Date)
     status: Mapped[str] = mapped_column(String(20), default="active")
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
-    source_reference: Mapped[str | None] = mapped_column(String(100))
-    created_by_type: Mapped[str] = mapped_column(ACTOR_TYPE)
-    created_by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
-    created_by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
-    created_by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
     ended_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     cancelled_at: Mapped[datetime | None] = mapped_column(UtcDateTime())
     end_reference: Mapped[str | None] = mapped_column(String(100))

@@ -22,13 +22,13 @@ from jobnet.dfdg.models.base import (
     ACTOR_TYPE,
     Base,
     UtcDateTime,
-    new_id,
     utcnow,
 )
+from jobnet.dfdg.models.columns import By, Created, PersonRecord, SourceReference
 from jobnet.dfdg.models.plans import CHANGE_KINDS, INTERVIEW_FORMS, SUMMONS_STATUSES
 
 
-class Summons(Base):
+class Summons(PersonRecord, Created, SourceReference, Base):
     """A summons to an interview, as it stands now (its changes keep what it was)."""
 
     __tablename__ = "summons"
@@ -39,8 +39,6 @@ class Summons(Base):
         Index("ix_summons_organisation_cvr_starts_at", "organisation_cvr", "starts_at"),
     )
 
-    id: Mapped[str] = mapped_column(String(36), primary_key=True, default=new_id)
-    person_id: Mapped[str] = mapped_column(String(36), ForeignKey("persons.id", ondelete="CASCADE"))
     organisation_cvr: Mapped[str] = mapped_column(String(8))
     status: Mapped[str] = mapped_column(String(20), default="active")
     sequence: Mapped[int] = mapped_column(Integer, default=0)
@@ -53,12 +51,6 @@ class Summons(Base):
     contact_options: Mapped[str | None] = mapped_column(String(1000))
     bring: Mapped[str | None] = mapped_column(String(1000))
     letter_sent_date: Mapped[date] = mapped_column(Date)
-    created_at: Mapped[datetime] = mapped_column(UtcDateTime(), default=utcnow)
-    source_reference: Mapped[str | None] = mapped_column(String(100))
-    created_by_type: Mapped[str] = mapped_column(ACTOR_TYPE)
-    created_by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
-    created_by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
-    created_by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
     # The `sequence` the person last read themself, and when (null: never read; lower than
     # `sequence`: moved or cancelled since). The summons is new to them until they read it.
     seen_sequence: Mapped[int | None] = mapped_column(Integer)
@@ -86,7 +78,7 @@ class Summons(Base):
     )
 
 
-class SummonsChange(Base):
+class SummonsChange(By, SourceReference, Base):
     """A version of a summons: created, moved (from → to) or cancelled, when and by whom."""
 
     __tablename__ = "summons_changes"
@@ -110,10 +102,5 @@ class SummonsChange(Base):
     place: Mapped[str | None] = mapped_column(String(500))
     join_details: Mapped[str | None] = mapped_column(String(500))
     reason: Mapped[str | None] = mapped_column(String(500))
-    source_reference: Mapped[str | None] = mapped_column(String(100))
-    by_type: Mapped[str] = mapped_column(ACTOR_TYPE)
-    by_id: Mapped[str | None] = mapped_column(ACTOR_ID)
-    by_name: Mapped[str | None] = mapped_column(ACTOR_NAME)
-    by_organisation: Mapped[str | None] = mapped_column(ACTOR_ORGANISATION)
 
     summons: Mapped[Summons] = relationship(back_populates="changes")

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from flask_babel import lazy_gettext as _l
@@ -27,10 +28,30 @@ HOW_CHOICES = [
 ]
 
 
-class HowForm(FlaskForm):
+class _Form(FlaskForm):
     class Meta(TranslatedMeta):
         pass
 
+
+def _typed(label: Any, missing: Any, max_length: int, too_long: Any, *checks: Any) -> StringField:
+    """A text field the person must fill, of at most `max_length` characters, then `checks`."""
+    return StringField(
+        label,
+        validators=[InputRequired(missing), Length(max=max_length, message=too_long), *checks],
+    )
+
+
+def _understood(normalise: Callable[[str], str | None], message: Any) -> Any:
+    """A check that `normalise` makes something of what was typed."""
+
+    def check(_form: Any, field: Any) -> None:
+        if normalise(str(field.data or "")) is None:
+            raise ValidationError(message)
+
+    return check
+
+
+class HowForm(_Form):
     how = RadioField(
         _l("How do you want to be told that something new is waiting?"),
         choices=[SelectChoice(value, label) for value, label in HOW_CHOICES],
@@ -38,44 +59,30 @@ class HowForm(FlaskForm):
     )
 
 
-class EmailForm(FlaskForm):
-    class Meta(TranslatedMeta):
-        pass
-
-    address = StringField(
+class EmailForm(_Form):
+    address = _typed(
         _l("E-mail address"),
-        validators=[
-            InputRequired(_l("Type your e-mail address")),
-            Length(max=MAX_EMAIL_LENGTH, message=_l("An e-mail address is at most 254 characters")),
-        ],
+        _l("Type your e-mail address"),
+        MAX_EMAIL_LENGTH,
+        _l("An e-mail address is at most 254 characters"),
+        _understood(normalise_email, _l("Type an e-mail address like name@example.dk")),
     )
-
-    def validate_address(self, field: Any) -> None:
-        if normalise_email(str(field.data or "")) is None:
-            raise ValidationError(_l("Type an e-mail address like name@example.dk"))
 
     @property
     def normalised(self) -> str:
         return normalise_email(str(self.address.data or "")) or ""
 
 
-class PhoneForm(FlaskForm):
-    class Meta(TranslatedMeta):
-        pass
-
+class PhoneForm(_Form):
     # Named "mobile" (not "address"), so the field says it holds a phone number to browsers'
     # autofill and to checks of WCAG 1.3.5.
-    mobile = StringField(
+    mobile = _typed(
         _l("Mobile number"),
-        validators=[
-            InputRequired(_l("Type your mobile number")),
-            Length(max=30, message=_l("Type a Danish mobile number of 8 digits")),
-        ],
+        _l("Type your mobile number"),
+        30,
+        _l("Type a Danish mobile number of 8 digits"),
+        _understood(normalise_mobile, _l("Type a Danish mobile number of 8 digits")),
     )
-
-    def validate_mobile(self, field: Any) -> None:
-        if normalise_mobile(str(field.data or "")) is None:
-            raise ValidationError(_l("Type a Danish mobile number of 8 digits"))
 
     @property
     def address(self) -> StringField:
@@ -87,17 +94,8 @@ class PhoneForm(FlaskForm):
         return normalise_mobile(str(self.mobile.data or "")) or ""
 
 
-class CodeForm(FlaskForm):
-    class Meta(TranslatedMeta):
-        pass
-
-    code = StringField(
-        _l("Code"),
-        validators=[
-            InputRequired(_l("Type the code we sent you")),
-            Length(max=20, message=_l("The code is 6 digits")),
-        ],
-    )
+class CodeForm(_Form):
+    code = _typed(_l("Code"), _l("Type the code we sent you"), 20, _l("The code is 6 digits"))
 
     def validate_code(self, field: Any) -> None:
         field.data = str(field.data or "").replace(" ", "")
@@ -105,10 +103,7 @@ class CodeForm(FlaskForm):
             raise ValidationError(_l("The code is 6 digits"))
 
 
-class DigestForm(FlaskForm):
-    class Meta(TranslatedMeta):
-        pass
-
+class DigestForm(_Form):
     daily = RadioField(
         _l("Do you want an e-mail each morning when the inbox has unread messages?"),
         choices=[SelectChoice("yes", _l("Yes")), SelectChoice("no", _l("No"))],

@@ -1,9 +1,14 @@
-"""Helpers for the booking tests: a slot of the job centre, a booking request for a person."""
+"""Helpers for the booking tests: a slot of the job centre, a booking request for a person, and
+requests raced against each other."""
 
 from __future__ import annotations
 
+import threading
+import uuid
+from collections.abc import Sequence
 from typing import Any
 
+from flask import Flask
 from flask.testing import FlaskClient
 
 from tests.integration.dfdg.jobseeker_helpers import post
@@ -49,3 +54,32 @@ def open_booking(
     response = post(client, f"/persons/{person_id}/bookings", body, caseworker)
     assert response.status_code == 201, response.get_data(as_text=True)
     return dict(response.get_json())
+
+
+Call = tuple[str, str, dict[str, Any], dict[str, str]]
+
+
+def race(app: Flask, calls: Sequence[Call]) -> list[tuple[int, str | None]]:
+    """Send every (method, path under /api/v1, JSON body, headers) at the same moment, each its
+    own request on its own connection (a barrier releases them together); (status, problem
+    code) of each, in the order given."""
+    barrier = threading.Barrier(len(calls))
+    results: list[tuple[int, str | None]] = [(0, None)] * len(calls)
+
+    def run(index: int, method: str, path: str, body: dict[str, Any], headers: dict) -> None:
+        client = app.test_client()
+        barrier.wait()
+        response = client.open(
+            "/api/v1" + path,
+            method=method,
+            json=body,
+            headers={**headers, "Idempotency-Key": str(uuid.uuid4())},
+        )
+        results[index] = (response.status_code, (response.get_json() or {}).get("code"))
+
+    threads = [threading.Thread(target=run, args=(i, *call)) for i, call in enumerate(calls)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=60)
+    return results

@@ -32,6 +32,8 @@ from tests.dfdg_assertions import (
     raw_client,
     register_system,
 )
+from tests.integration.dfdg.demo_people import DEMO_TODAY
+from tests.integration.dfdg.jobseeker_helpers import TODAY, today_is
 
 TOKEN = "test-token-of-jobnet-web"
 OTHER_TOKEN = "test-token-of-other-system"
@@ -159,6 +161,28 @@ def plain_dfdg_client(dfdg_app: Flask) -> FlaskClient:
 def raw_dfdg_client(dfdg_app: Flask) -> FlaskClient:
     """The DFDG app's test client, sending headers exactly as given (no assertion made)."""
     return raw_client(dfdg_app)
+
+
+@pytest.fixture
+def pinned_today(dfdg_app: Flask) -> Iterator[None]:
+    """DFDG's today is TODAY of jobseeker_helpers (Monday 23 November 2026) while the test
+    runs; a test module asks for it with `pytestmark = pytest.mark.usefixtures(...)`."""
+    with today_is(dfdg_app, TODAY):
+        yield
+
+
+@pytest.fixture
+def postgresql_only(dfdg_store: Store) -> None:
+    """Skips the test but on PostgreSQL: concurrent transactions are proven there."""
+    if dfdg_store.engine.dialect.name != "postgresql":
+        pytest.skip("concurrent transactions are proven on PostgreSQL (JOBNET_TEST_DB=postgresql)")
+
+
+@pytest.fixture
+def pinned_demo_today(dfdg_app: Flask) -> Iterator[None]:
+    """DFDG's today is DEMO_TODAY (20 October 2026) while the test runs."""
+    with today_is(dfdg_app, DEMO_TODAY):
+        yield
 
 
 @pytest.fixture

@@ -16,6 +16,7 @@ from flask import Flask
 
 from jobnet.db import Store
 from jobnet.dfdg.context import SYSTEMS_KEY, TOKENS_KEY
+from jobnet.dfdg.fund_webhooks import SETTING
 from jobnet.dfdg.queries import fund_memberships
 from jobnet.dfdg.queries import organisations as organisation_queries
 from jobnet.dfdg.systems import parse_registry
@@ -92,3 +93,14 @@ def follow(dfdg_app: Flask, fund: str, token: str, cursor_file: Path) -> tuple[R
     )
     events = [json.loads(line) for line in result.stdout.splitlines() if line.startswith("{")]
     return result, events
+
+
+@contextmanager
+def fund_a_webhook(app: Flask, url: str, secret: str) -> Iterator[Flask]:
+    """Fund A's webhook (DFDG_FUND_WEBHOOKS) at `url`, signed with `secret`, while the block
+    runs."""
+    app.config[SETTING] = json.dumps({FUND_A: {"url": url, "secret": secret}})
+    try:
+        yield app
+    finally:
+        app.config[SETTING] = None

@@ -1,4 +1,5 @@
-"""Helpers for the tests of registrations, absences and status: a fixed today, persons, posts."""
+"""Helpers for the tests of registrations, absences, status and duties: a fixed today, persons,
+posts, a registration, a plan, a summons, and the statements a request runs."""
 
 from __future__ import annotations
 
@@ -10,7 +11,7 @@ from typing import Any
 
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import select
+from sqlalchemy import event, select
 
 from jobnet.db import Store
 from jobnet.dfdg.clock import FIXED_TODAY_SETTING
@@ -105,3 +106,64 @@ def rule_code(response: Any, status: int = 422) -> tuple[str, dict[str, str]]:
     assert body["status"] == status
     assert body["title"] and body["detail"]
     return body["code"], {error["field"]: error["code"] for error in body["errors"]}
+
+
+def as_person(citizen: dict[str, str], person_id: str) -> dict[str, str]:
+    """The citizen's headers acting as the person."""
+    return {**citizen, "X-Actor-Id": person_id}
+
+
+def registered(
+    client: FlaskClient, store: Store, citizen: dict[str, str], cpr: str = "0101901234"
+) -> str:
+    """A new person, registered as a jobseeker from TODAY by the citizen's headers."""
+    person_id = new_person(store, cpr)
+    response = post(client, f"/persons/{person_id}/registrations", registration_body(), citizen)
+    assert response.status_code == 201, response.get_data(as_text=True)
+    return person_id
+
+
+def add_plan(
+    client: FlaskClient, person_id: str, caseworker: dict[str, str], per_week: int = 0
+) -> None:
+    """A job plan with `per_week` applications a week and no measures."""
+    body = {"targets": ["Tømrer"], "applications_per_week": per_week, "measures": []}
+    response = post(client, f"/persons/{person_id}/plans", body, caseworker)
+    assert response.status_code == 201, response.get_data(as_text=True)
+
+
+def add_summons(
+    client: FlaskClient,
+    person_id: str,
+    caseworker: dict[str, str],
+    starts_at: str = "2026-12-10T10:00:00+01:00",
+    letter_sent: date = TODAY,
+) -> str:
+    """A summons to a follow-up interview by phone; its id."""
+    body = {
+        "starts_at": starts_at,
+        "duration_minutes": 30,
+        "form": "phone",
+        "type": "follow_up",
+        "letter_sent_date": letter_sent.isoformat(),
+        "contact_options": "Ring på 33 17 33 17",
+    }
+    response = post(client, f"/persons/{person_id}/summons", body, caseworker)
+    assert response.status_code == 201, response.get_data(as_text=True)
+    return str(response.get_json()["id"])
+
+
+@contextmanager
+def statements_run(store: Store) -> Iterator[list[str]]:
+    """The SQL statements run on the store while the block runs, but the audit's inserts."""
+    statements: list[str] = []
+
+    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
+        if not statement.lstrip().upper().startswith("INSERT INTO AUDIT_ENTRIES"):
+            statements.append(statement)
+
+    event.listen(store.engine, "before_cursor_execute", count)
+    try:
+        yield statements
+    finally:
+        event.remove(store.engine, "before_cursor_execute", count)

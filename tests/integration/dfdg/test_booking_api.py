@@ -4,7 +4,6 @@ job centre's list of who has not booked, and the audit of each."""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -17,6 +16,7 @@ from jobnet.dfdg.models.booking import BookingSlot
 from jobnet.dfdg.models.notices import Notice
 from tests.integration.dfdg.booking_helpers import CVR, add_slot, open_booking
 from tests.integration.dfdg.jobseeker_helpers import (
+    TODAY,
     audit_actions,
     get,
     new_person,
@@ -25,13 +25,7 @@ from tests.integration.dfdg.jobseeker_helpers import (
     today_is,
 )
 
-TODAY = date(2026, 11, 23)
-
-
-@pytest.fixture(autouse=True)
-def _today(dfdg_app: Flask) -> Iterator[None]:
-    with today_is(dfdg_app, TODAY):
-        yield
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 def _book(client: FlaskClient, person_id: str, booking_id: str, slot_id: str, headers: dict):

@@ -8,10 +8,6 @@ slot's conditional update decides: exactly `capacity` bookings succeed, the othe
 
 from __future__ import annotations
 
-import threading
-from collections.abc import Iterator
-from datetime import date
-
 import pytest
 from flask import Flask
 from sqlalchemy import func, select
@@ -19,40 +15,13 @@ from sqlalchemy import func, select
 from jobnet.db import Store
 from jobnet.dfdg.models.booking import BookingRequest, BookingSlot
 from jobnet.dfdg.models.summons import Summons
-from tests.integration.dfdg.booking_helpers import add_slot, open_booking
-from tests.integration.dfdg.jobseeker_helpers import new_person, post, today_is
+from tests.integration.dfdg.booking_helpers import add_slot, open_booking, race
+from tests.integration.dfdg.jobseeker_helpers import TODAY, new_person
 
-TODAY = date(2026, 11, 23)
 PEOPLE = 8
 
 
-@pytest.fixture(autouse=True)
-def _postgresql_and_today(dfdg_app: Flask, dfdg_store: Store) -> Iterator[None]:
-    if dfdg_store.engine.dialect.name != "postgresql":
-        pytest.skip("concurrent transactions are proven on PostgreSQL (JOBNET_TEST_DB=postgresql)")
-    with today_is(dfdg_app, TODAY):
-        yield
-
-
-def _race(app: Flask, calls: list[tuple[str, dict, dict]]) -> list[tuple[int, str | None]]:
-    """POST every (path, body, headers) at the same moment; (status, code) of each."""
-    barrier = threading.Barrier(len(calls))
-    results: list[tuple[int, str | None]] = [(0, None)] * len(calls)
-
-    def run(index: int, path: str, body: dict, headers: dict) -> None:
-        client = app.test_client()
-        barrier.wait()
-        response = post(client, path, body, headers)
-        results[index] = (response.status_code, (response.get_json() or {}).get("code"))
-
-    threads = [
-        threading.Thread(target=run, args=(index, *call)) for index, call in enumerate(calls)
-    ]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
+pytestmark = pytest.mark.usefixtures("postgresql_only", "pinned_today")
 
 
 @pytest.mark.parametrize("capacity", [1, 3])
@@ -71,9 +40,9 @@ def test_people_booking_the_same_slot_at_once_never_exceed_its_capacity(
         booking = open_booking(dfdg_client, caseworker, person_id, [slot["id"]])
         me = {**citizen, "X-Actor-Id": person_id}
         path = f"/persons/{person_id}/bookings/{booking['id']}/slot"
-        calls.append((path, {"slot_id": slot["id"]}, me))
+        calls.append(("POST", path, {"slot_id": slot["id"]}, me))
 
-    results = _race(dfdg_app, calls)
+    results = race(dfdg_app, calls)
 
     assert sorted(results) == sorted(
         [(200, None)] * capacity + [(422, "slot_full")] * (PEOPLE - capacity)
@@ -95,7 +64,7 @@ def test_one_person_clicking_two_slots_at_once_books_one_and_moves_to_the_other(
     me = {**citizen, "X-Actor-Id": person_id}
     path = f"/persons/{person_id}/bookings/{booking['id']}/slot"
 
-    results = _race(dfdg_app, [(path, {"slot_id": s["id"]}, me) for s in (first, second)])
+    results = race(dfdg_app, [("POST", path, {"slot_id": s["id"]}, me) for s in (first, second)])
 
     assert [status for status, _ in results] == [200, 200]
     with dfdg_store.session() as session:

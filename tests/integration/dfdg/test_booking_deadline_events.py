@@ -179,13 +179,12 @@ def test_the_command_and_the_workers_round_record_and_push_it(
     assert body["event_date"] == days(6).isoformat()
 
 
+@pytest.mark.usefixtures("postgresql_only")
 def test_runs_at_the_same_moment_record_each_missed_booking_once(
     fund_systems: Flask, dfdg_client: FlaskClient, dfdg_store: Store, caseworker: dict[str, str]
 ) -> None:
     """On PostgreSQL, with real concurrent transactions: four runs at once (two workers, the
     command beside them) give one event a request, numbered without gaps in the fund's feed."""
-    if dfdg_store.engine.dialect.name != "postgresql":
-        pytest.skip("concurrent transactions are proven on PostgreSQL (JOBNET_TEST_DB=postgresql)")
     for number in range(3):
         person = member(dfdg_store, f"03039{number}1234", FUND_A)
         _request(dfdg_client, caseworker, person, deadline=DEADLINE.isoformat())

@@ -9,53 +9,19 @@ them wins, and the other is refused.
 
 from __future__ import annotations
 
-import threading
-import uuid
-from collections.abc import Iterator
-from datetime import date
-
 import pytest
 from flask import Flask
 from sqlalchemy import select
 
 from jobnet.db import Store
 from jobnet.dfdg.models.booking import BookingSlot
-from tests.integration.dfdg.booking_helpers import CVR, add_slot, open_booking
-from tests.integration.dfdg.jobseeker_helpers import new_person, today_is
+from tests.integration.dfdg.booking_helpers import CVR, add_slot, open_booking, race
+from tests.integration.dfdg.jobseeker_helpers import TODAY, new_person
 
-TODAY = date(2026, 11, 23)
 ROUNDS = 6
 
 
-@pytest.fixture(autouse=True)
-def _postgresql_and_today(dfdg_app: Flask, dfdg_store: Store) -> Iterator[None]:
-    if dfdg_store.engine.dialect.name != "postgresql":
-        pytest.skip("concurrent transactions are proven on PostgreSQL (JOBNET_TEST_DB=postgresql)")
-    with today_is(dfdg_app, TODAY):
-        yield
-
-
-def _race(app: Flask, calls: list[tuple[str, str, dict, dict]]) -> list[tuple[int, str | None]]:
-    barrier = threading.Barrier(len(calls))
-    results: list[tuple[int, str | None]] = [(0, None)] * len(calls)
-
-    def run(index: int, method: str, path: str, body: dict, headers: dict) -> None:
-        client = app.test_client()
-        barrier.wait()
-        response = client.open(
-            "/api/v1" + path,
-            method=method,
-            json=body,
-            headers={**headers, "Idempotency-Key": str(uuid.uuid4())},
-        )
-        results[index] = (response.status_code, (response.get_json() or {}).get("code"))
-
-    threads = [threading.Thread(target=run, args=(i, *call)) for i, call in enumerate(calls)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=60)
-    return results
+pytestmark = pytest.mark.usefixtures("postgresql_only", "pinned_today")
 
 
 def test_a_slot_removed_while_it_is_booked_is_either_booked_or_removed(
@@ -69,7 +35,7 @@ def test_a_slot_removed_while_it_is_booked_is_either_booked_or_removed(
         book = ("POST", f"/persons/{person_id}/bookings/{booking['id']}/slot", me)
         remove = ("DELETE", f"/organisations/{CVR}/booking-slots/{slot['id']}", caseworker)
 
-        [booked, removed] = _race(
+        [booked, removed] = race(
             dfdg_app,
             [(book[0], book[1], {"slot_id": slot["id"]}, book[2]), (*remove[:2], {}, remove[2])],
         )

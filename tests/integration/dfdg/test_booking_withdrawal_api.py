@@ -6,7 +6,6 @@ booked it. Each is audited; the person's duty goes."""
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
 from datetime import date
 from typing import Any
 
@@ -19,6 +18,7 @@ from jobnet.db import Store
 from jobnet.dfdg.models.notices import Notice
 from tests.integration.dfdg.booking_helpers import CVR, add_slot, open_booking
 from tests.integration.dfdg.jobseeker_helpers import (
+    TODAY,
     audit_actions,
     get,
     new_person,
@@ -27,13 +27,7 @@ from tests.integration.dfdg.jobseeker_helpers import (
     today_is,
 )
 
-TODAY = date(2026, 11, 23)
-
-
-@pytest.fixture(autouse=True)
-def _today(dfdg_app: Flask) -> Iterator[None]:
-    with today_is(dfdg_app, TODAY):
-        yield
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 @pytest.fixture

@@ -3,7 +3,6 @@ note for "other"; shown on the summons and meeting the interview duty; audited."
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date
 
 import pytest
@@ -12,6 +11,8 @@ from flask.testing import FlaskClient
 
 from jobnet.db import Store
 from tests.integration.dfdg.jobseeker_helpers import (
+    TODAY,
+    add_summons,
     audit_actions,
     get,
     new_person,
@@ -20,28 +21,10 @@ from tests.integration.dfdg.jobseeker_helpers import (
     today_is,
 )
 
-TODAY = date(2026, 11, 23)
 STARTS = "2026-11-30T10:00:00+01:00"
 
 
-@pytest.fixture(autouse=True)
-def _today(dfdg_app: Flask) -> Iterator[None]:
-    with today_is(dfdg_app, TODAY):
-        yield
-
-
-def _summons(client: FlaskClient, person_id: str, caseworker: dict[str, str]) -> str:
-    body = {
-        "starts_at": STARTS,
-        "duration_minutes": 30,
-        "form": "phone",
-        "type": "follow_up",
-        "letter_sent_date": TODAY.isoformat(),
-        "contact_options": "Ring på 33 17 33 17",
-    }
-    response = post(client, f"/persons/{person_id}/summons", body, caseworker)
-    assert response.status_code == 201, response.get_data(as_text=True)
-    return str(response.get_json()["id"])
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 def test_the_person_tells_they_cannot_come_and_it_shows_and_meets_the_duty(
@@ -51,7 +34,7 @@ def test_the_person_tells_they_cannot_come_and_it_shows_and_meets_the_duty(
     caseworker: dict[str, str],
 ) -> None:
     person_id = new_person(dfdg_store, group=1, since=TODAY)
-    summons_id = _summons(dfdg_client, person_id, caseworker)
+    summons_id = add_summons(dfdg_client, person_id, caseworker, STARTS)
     me = {**citizen, "X-Actor-Id": person_id}
     path = f"/persons/{person_id}/summons/{summons_id}/cannot-come"
     body = {"reason": "sickness", "note": "Influenza", "reference": "JN-TEST-0001"}
@@ -95,7 +78,7 @@ def test_the_rules(
     caseworker: dict[str, str],
 ) -> None:
     person_id = new_person(dfdg_store, group=1, since=TODAY)
-    summons_id = _summons(dfdg_client, person_id, caseworker)
+    summons_id = add_summons(dfdg_client, person_id, caseworker, STARTS)
     me = {**citizen, "X-Actor-Id": person_id}
     path = f"/persons/{person_id}/summons/{summons_id}/cannot-come"
     found, fields = rule_code(post(dfdg_client, path, {"reason": "other"}, me))

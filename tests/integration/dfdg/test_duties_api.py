@@ -4,40 +4,33 @@ citizen reads only their own; audited; in the OpenAPI document; a fixed number o
 from __future__ import annotations
 
 import uuid
-from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import event
 
 from jobnet.db import Store
 from jobnet.dfdg.api.duties import READ
 from tests.integration.dfdg.jobseeker_helpers import (
     TODAY,
+    add_plan,
+    as_person,
     audit_actions,
     days,
     get,
     new_person,
     post,
-    registration_body,
+    registered,
+    statements_run,
     today_is,
 )
 
 # TODAY (23 November 2026) is a Monday: the registration's week is judged.
 
 
-@pytest.fixture(autouse=True)
-def _today(dfdg_app: Flask) -> Iterator[None]:
-    with today_is(dfdg_app, TODAY):
-        yield
-
-
-def _as(citizen: dict[str, str], person_id: str) -> dict[str, str]:
-    return {**citizen, "X-Actor-Id": person_id}
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 def _duties(client: FlaskClient, person_id: str, headers: dict[str, str]) -> dict[str, Any]:
@@ -48,19 +41,6 @@ def _duties(client: FlaskClient, person_id: str, headers: dict[str, str]) -> dic
 
 def _by_key(body: dict[str, Any]) -> dict[str, dict[str, Any]]:
     return {duty["key"]: duty for duty in body["duties"]}
-
-
-def _registered(client: FlaskClient, store: Store, citizen: dict[str, str]) -> str:
-    person_id = new_person(store)
-    response = post(client, f"/persons/{person_id}/registrations", registration_body(), citizen)
-    assert response.status_code == 201, response.get_data(as_text=True)
-    return person_id
-
-
-def _plan(client: FlaskClient, person_id: str, caseworker: dict[str, str], per_week: int) -> None:
-    body = {"targets": ["Tømrer"], "applications_per_week": per_week, "measures": []}
-    response = post(client, f"/persons/{person_id}/plans", body, caseworker)
-    assert response.status_code == 201, response.get_data(as_text=True)
 
 
 def _apply(client: FlaskClient, person_id: str, citizen: dict[str, str]) -> None:
@@ -78,8 +58,8 @@ def _apply(client: FlaskClient, person_id: str, citizen: dict[str, str]) -> None
 def test_a_new_registration_with_unemployment_benefit_has_its_duties(
     dfdg_client: FlaskClient, dfdg_store: Store, citizen: dict[str, str]
 ) -> None:
-    person_id = _registered(dfdg_client, dfdg_store, citizen)
-    body = _duties(dfdg_client, person_id, _as(citizen, person_id))
+    person_id = registered(dfdg_client, dfdg_store, citizen)
+    body = _duties(dfdg_client, person_id, as_person(citizen, person_id))
     duties = _by_key(body)
     assert set(duties) == {"cv", "joblog:2026-W48", "holiday"}
     cv = duties["cv"]
@@ -104,9 +84,9 @@ def test_the_duties_follow_what_the_person_and_the_job_centre_do(
     citizen: dict[str, str],
     caseworker: dict[str, str],
 ) -> None:
-    person_id = _registered(dfdg_client, dfdg_store, citizen)
-    me = _as(citizen, person_id)
-    _plan(dfdg_client, person_id, caseworker, per_week=2)
+    person_id = registered(dfdg_client, dfdg_store, citizen)
+    me = as_person(citizen, person_id)
+    add_plan(dfdg_client, person_id, caseworker, per_week=2)
     duties = _by_key(_duties(dfdg_client, person_id, me))
     week = duties["joblog:2026-W48"]
     assert (week["state"], week["required"], week["applications"], week["deadline"]) == (
@@ -139,9 +119,9 @@ def test_the_duties_follow_what_the_person_and_the_job_centre_do(
 def test_overdue_after_the_deadline(
     dfdg_app: Flask, dfdg_client: FlaskClient, dfdg_store: Store, citizen: dict[str, str]
 ) -> None:
-    person_id = _registered(dfdg_client, dfdg_store, citizen)
+    person_id = registered(dfdg_client, dfdg_store, citizen)
     with today_is(dfdg_app, TODAY + timedelta(days=15)):
-        duties = _by_key(_duties(dfdg_client, person_id, _as(citizen, person_id)))
+        duties = _by_key(_duties(dfdg_client, person_id, as_person(citizen, person_id)))
     assert duties["cv"]["state"] == "overdue"
 
 
@@ -162,7 +142,7 @@ def test_a_summons_is_a_duty_for_a_person_without_benefit(
     }
     response = post(dfdg_client, f"/persons/{person_id}/summons", summons, caseworker)
     assert response.status_code == 201, response.get_data(as_text=True)
-    [duty] = _duties(dfdg_client, person_id, _as(citizen, person_id))["duties"]
+    [duty] = _duties(dfdg_client, person_id, as_person(citizen, person_id))["duties"]
     assert (duty["kind"], duty["state"], duty["deadline"], duty["summons_id"]) == (
         "interview",
         "to_do",
@@ -180,25 +160,10 @@ def test_a_citizen_reads_only_their_own_duties_and_a_caseworker_reads_them(
 ) -> None:
     owner = new_person(dfdg_store, "0101901234", group=1)
     other = new_person(dfdg_store, "0202901234", group=1)
-    response = get(plain_dfdg_client, f"/persons/{owner}/duties", _as(citizen, other))
+    response = get(plain_dfdg_client, f"/persons/{owner}/duties", as_person(citizen, other))
     assert response.status_code == 404
     assert _duties(plain_dfdg_client, owner, caseworker)["person_id"] == owner
     assert get(plain_dfdg_client, f"/persons/{uuid.uuid4()}/duties", caseworker).status_code == 404
-
-
-@contextmanager
-def _counted(store: Store) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if not statement.lstrip().upper().startswith("INSERT INTO AUDIT_ENTRIES"):
-            statements.append(statement)
-
-    event.listen(store.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(store.engine, "before_cursor_execute", count)
 
 
 def test_three_reads_whatever_the_history(
@@ -207,12 +172,12 @@ def test_three_reads_whatever_the_history(
     citizen: dict[str, str],
     caseworker: dict[str, str],
 ) -> None:
-    person_id = _registered(dfdg_client, dfdg_store, citizen)
-    me = _as(citizen, person_id)
-    _plan(dfdg_client, person_id, caseworker, per_week=2)
+    person_id = registered(dfdg_client, dfdg_store, citizen)
+    me = as_person(citizen, person_id)
+    add_plan(dfdg_client, person_id, caseworker, per_week=2)
     for _ in range(3):
         _apply(dfdg_client, person_id, me)
-    with _counted(dfdg_store) as statements:
+    with statements_run(dfdg_store) as statements:
         _duties(dfdg_client, person_id, me)
     reads = [s for s in statements if s.lstrip().upper().startswith("SELECT")]
     assert len(reads) <= 3, reads

@@ -6,26 +6,27 @@ one else; a fixed number of reads whatever the number of citizens."""
 from __future__ import annotations
 
 from collections.abc import Iterator
-from contextlib import contextmanager
 from datetime import timedelta
 from typing import Any
 
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
-from sqlalchemy import event
 
 from jobnet.db import Store
 from jobnet.dfdg.api.duty_overview import OVERVIEW
 from tests.integration.dfdg.jobseeker_helpers import (
     TODAY,
+    add_plan,
+    add_summons,
     audit_actions,
     days,
     get,
     new_person,
     post,
-    registration_body,
+    registered,
     rule_code,
+    statements_run,
     today_is,
 )
 
@@ -37,33 +38,6 @@ PATH = f"/organisations/{KOEBENHAVN}/duties"
 
 def _as_organisation(caseworker: dict[str, str], cvr: str) -> dict[str, str]:
     return {**caseworker, "X-Actor-Id": f"CVR:{cvr}-RID:41120009", "X-Actor-Organisation": cvr}
-
-
-def _registered(client: FlaskClient, store: Store, citizen: dict[str, str], cpr: str) -> str:
-    person_id = new_person(store, cpr)
-    response = post(client, f"/persons/{person_id}/registrations", registration_body(), citizen)
-    assert response.status_code == 201, response.get_data(as_text=True)
-    return person_id
-
-
-def _plan(client: FlaskClient, person_id: str, caseworker: dict[str, str]) -> None:
-    body = {"targets": ["Tømrer"], "applications_per_week": 0, "measures": []}
-    response = post(client, f"/persons/{person_id}/plans", body, caseworker)
-    assert response.status_code == 201, response.get_data(as_text=True)
-
-
-def _summons(client: FlaskClient, person_id: str, caseworker: dict[str, str]) -> str:
-    body = {
-        "starts_at": "2026-12-10T10:00:00+01:00",
-        "duration_minutes": 30,
-        "form": "phone",
-        "type": "follow_up",
-        "letter_sent_date": TODAY.isoformat(),
-        "contact_options": "Ring på 33 17 33 17",
-    }
-    response = post(client, f"/persons/{person_id}/summons", body, caseworker)
-    assert response.status_code == 201, response.get_data(as_text=True)
-    return str(response.get_json()["id"])
 
 
 def _overview(client: FlaskClient, headers: dict[str, str], query: str = "") -> dict[str, Any]:
@@ -89,15 +63,15 @@ def town(
     and has said they cannot come."""
     with today_is(dfdg_app, TODAY):
         persons = {
-            "cv": _registered(dfdg_client, dfdg_store, citizen, "0101901234"),
+            "cv": registered(dfdg_client, dfdg_store, citizen, "0101901234"),
             "plan": new_person(dfdg_store, "0202902345"),
             "quiet": new_person(dfdg_store, "0303903456"),
             "away": new_person(dfdg_store, "0404904567", municipality_code="0751"),
             "summoned": new_person(dfdg_store, "0505905678"),
         }
-        _plan(dfdg_client, persons["plan"], caseworker)
-        _plan(dfdg_client, persons["away"], _as_organisation(caseworker, AARHUS))
-        summons_id = _summons(dfdg_client, persons["summoned"], caseworker)
+        add_plan(dfdg_client, persons["plan"], caseworker)
+        add_plan(dfdg_client, persons["away"], _as_organisation(caseworker, AARHUS))
+        summons_id = add_summons(dfdg_client, persons["summoned"], caseworker)
         told = post(
             dfdg_client,
             f"/persons/{persons['summoned']}/summons/{summons_id}/cannot-come",
@@ -202,21 +176,6 @@ def test_a_fund_employee_and_a_citizen_are_refused_and_it_is_audited(
     assert audit_actions(dfdg_store).count((OVERVIEW, "denied")) == 3
 
 
-@contextmanager
-def _counted(store: Store) -> Iterator[list[str]]:
-    statements: list[str] = []
-
-    def count(_conn: Any, _cursor: Any, statement: str, *_args: Any) -> None:
-        if not statement.lstrip().upper().startswith("INSERT INTO AUDIT_ENTRIES"):
-            statements.append(statement)
-
-    event.listen(store.engine, "before_cursor_execute", count)
-    try:
-        yield statements
-    finally:
-        event.remove(store.engine, "before_cursor_execute", count)
-
-
 def test_a_fixed_number_of_reads_whatever_the_number_of_citizens(
     dfdg_app: Flask,
     dfdg_client: FlaskClient,
@@ -225,12 +184,12 @@ def test_a_fixed_number_of_reads_whatever_the_number_of_citizens(
     citizen: dict[str, str],
     caseworker: dict[str, str],
 ) -> None:
-    with today_is(dfdg_app, days(15)), _counted(dfdg_store) as few:
+    with today_is(dfdg_app, days(15)), statements_run(dfdg_store) as few:
         _overview(dfdg_client, caseworker)
     with today_is(dfdg_app, TODAY):
         for n in range(6):
-            _registered(dfdg_client, dfdg_store, citizen, f"1{n}0190{n}234")
-    with today_is(dfdg_app, TODAY + timedelta(days=15)), _counted(dfdg_store) as many:
+            registered(dfdg_client, dfdg_store, citizen, f"1{n}0190{n}234")
+    with today_is(dfdg_app, TODAY + timedelta(days=15)), statements_run(dfdg_store) as many:
         body = _overview(dfdg_client, caseworker)
     assert body["total"] == 9
     assert len(many) == len(few)

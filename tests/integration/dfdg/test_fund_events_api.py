@@ -64,22 +64,25 @@ def _event(client: FlaskClient, person_id: str, headers: dict[str, str], **body:
     return post(client, f"/persons/{person_id}/fund-events", body, headers)
 
 
+def _summons_for_tomorrow(
+    app: Flask, client: FlaskClient, person_id: str, headers: dict[str, str]
+) -> str:
+    """A summons, sent TODAY, to an interview tomorrow at 10:00; its id."""
+    starts = f"{days(1).isoformat()}T10:00:00+01:00"
+    body = summons_body(starts_at=starts, letter_sent_date=TODAY.isoformat())
+    with today_is(app, TODAY):
+        made = post(client, f"/persons/{person_id}/summons", body, headers)
+    assert made.status_code == 201, made.get_data(as_text=True)
+    return str(made.get_json()["id"])
+
+
 def _no_show(
     app: Flask, client: FlaskClient, store: Store, person_id: str, headers: dict[str, str]
 ) -> Any:
     """A summons for tomorrow 10:00, then, tomorrow, marked not attended."""
-    starts = f"{days(1).isoformat()}T10:00:00+01:00"
-    with today_is(app, TODAY):
-        made = post(
-            client,
-            f"/persons/{person_id}/summons",
-            summons_body(starts_at=starts, letter_sent_date=TODAY.isoformat()),
-            headers,
-        )
-        assert made.status_code == 201, made.get_data(as_text=True)
+    summons_id = _summons_for_tomorrow(app, client, person_id, headers)
     with today_is(app, days(1)):
-        path = f"/persons/{person_id}/summons/{made.get_json()['id']}/no-show"
-        return post(client, path, {}, headers)
+        return post(client, f"/persons/{person_id}/summons/{summons_id}/no-show", {}, headers)
 
 
 def test_a_no_show_reaches_fund_a_once_in_order_and_never_fund_b(
@@ -209,15 +212,8 @@ def test_a_no_show_is_refused_two_days_after_the_interview(
     fund_systems: Flask, dfdg_client: FlaskClient, dfdg_store: Store, caseworker: dict[str, str]
 ) -> None:
     person = member(dfdg_store, "0303901234")
-    starts = f"{days(1).isoformat()}T10:00:00+01:00"
-    with today_is(fund_systems, TODAY):
-        made = post(
-            dfdg_client,
-            f"/persons/{person}/summons",
-            summons_body(starts_at=starts, letter_sent_date=TODAY.isoformat()),
-            caseworker,
-        )
-    path = f"/persons/{person}/summons/{made.get_json()['id']}/no-show"
+    made = _summons_for_tomorrow(fund_systems, dfdg_client, person, caseworker)
+    path = f"/persons/{person}/summons/{made}/no-show"
     with today_is(fund_systems, TODAY):
         assert rule_code(post(dfdg_client, path, {}, caseworker))[0] == "interview_not_held_yet"
     with today_is(fund_systems, days(3)):
@@ -252,18 +248,8 @@ def test_a_cancelled_summons_is_not_marked_and_a_comment_goes_to_the_fund(
     fund_systems: Flask, dfdg_client: FlaskClient, dfdg_store: Store, caseworker: dict[str, str]
 ) -> None:
     person = member(dfdg_store, "0303901234")
-    starts = f"{days(1).isoformat()}T10:00:00+01:00"
-    made = []
+    made = [_summons_for_tomorrow(fund_systems, dfdg_client, person, caseworker) for _ in range(2)]
     with today_is(fund_systems, TODAY):
-        for _ in range(2):
-            made.append(
-                post(
-                    dfdg_client,
-                    f"/persons/{person}/summons",
-                    summons_body(starts_at=starts, letter_sent_date=TODAY.isoformat()),
-                    caseworker,
-                ).get_json()["id"]
-            )
         cancel = {"letter_sent_date": TODAY.isoformat(), "reason": "Sygdom"}
         post(dfdg_client, f"/persons/{person}/summons/{made[0]}/cancellation", cancel, caseworker)
     with today_is(fund_systems, days(1)):
@@ -285,14 +271,7 @@ def test_a_summons_is_not_marked_not_attended_on_a_day_with_a_held_interview(
     fund_systems: Flask, dfdg_client: FlaskClient, dfdg_store: Store, caseworker: dict[str, str]
 ) -> None:
     person = member(dfdg_store, "0303901234")
-    starts = f"{days(1).isoformat()}T10:00:00+01:00"
-    with today_is(fund_systems, TODAY):
-        made = post(
-            dfdg_client,
-            f"/persons/{person}/summons",
-            summons_body(starts_at=starts, letter_sent_date=TODAY.isoformat()),
-            caseworker,
-        ).get_json()["id"]
+    made = _summons_for_tomorrow(fund_systems, dfdg_client, person, caseworker)
     with today_is(fund_systems, days(1)):
         held = {"held_on": days(1).isoformat(), "form": "in_person", "agreement": "Ny plan"}
         assert (

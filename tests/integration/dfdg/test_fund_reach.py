@@ -11,12 +11,10 @@ actor's organisation.
 
 from __future__ import annotations
 
-from collections.abc import Iterator
 from datetime import date, timedelta
 from typing import Any
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
@@ -36,7 +34,7 @@ from jobnet.domain.fund_reach import (
     fund_may,
     refusal,
 )
-from tests.integration.dfdg.jobseeker_helpers import TODAY, new_person, today_is
+from tests.integration.dfdg.jobseeker_helpers import TODAY, new_person
 from tests.integration.dfdg.test_audit_every_operation import _body
 
 FUND_A = "39190021"
@@ -67,10 +65,7 @@ def _case_id(case: Any) -> str:
     return str(case)
 
 
-@pytest.fixture(autouse=True)
-def _today(dfdg_app: Flask) -> Iterator[None]:
-    with today_is(dfdg_app, TODAY):
-        yield
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 def _fund(caseworker: dict[str, str], cvr: str = FUND_A) -> dict[str, str]:

@@ -16,13 +16,13 @@ from flask import Flask
 from flask.testing import FlaskClient
 
 from jobnet.db import Store
-from jobnet.dfdg.fund_webhooks import SETTING, deliver_due, signature, webhooks
+from jobnet.dfdg.fund_webhooks import deliver_due, signature, webhooks
 from jobnet.dfdg.models.base import utcnow
 from jobnet.dfdg.models.fund_events import FundEvent
 from jobnet.dfdg.worker import render_event
 from jobnet.fund_system.receiver import PATH, create_receiver
 from jobnet.fund_system.seen import SeenEvents
-from tests.integration.dfdg.fund_event_helpers import FUND_A, member
+from tests.integration.dfdg.fund_event_helpers import FUND_A, fund_a_webhook, member
 from tests.integration.dfdg.jobseeker_helpers import TODAY, post, today_is
 
 SECRET = "r" * 40
@@ -31,11 +31,8 @@ URL = "http://fund-a.example" + PATH
 
 @pytest.fixture
 def with_webhook(dfdg_app: Flask) -> Iterator[Flask]:
-    dfdg_app.config[SETTING] = json.dumps({FUND_A: {"url": URL, "secret": SECRET}})
-    try:
-        yield dfdg_app
-    finally:
-        dfdg_app.config[SETTING] = None
+    with fund_a_webhook(dfdg_app, URL, SECRET) as app:
+        yield app
 
 
 class Recording(httpx.WSGITransport):

@@ -7,10 +7,8 @@ organisation, and the member's access log names the fund."""
 from __future__ import annotations
 
 from datetime import date
-from typing import Any
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
@@ -26,7 +24,6 @@ from tests.integration.dfdg.jobseeker_helpers import (
     post,
     registration_body,
     rule_code,
-    today_is,
 )
 from tests.integration.dfdg.test_plans_api import plan_body
 from tests.integration.dfdg.test_summons_api import summons_body
@@ -35,10 +32,7 @@ FUND_A = "39190021"  # Demo A-kasse for Lønmodtagere
 FUND_B = "39190022"
 
 
-@pytest.fixture(autouse=True)
-def _today(dfdg_app: Flask) -> Any:
-    with today_is(dfdg_app, TODAY):
-        yield
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 def _fund(caseworker: dict[str, str], cvr: str = FUND_A) -> dict[str, str]:

@@ -15,10 +15,10 @@ from flask.testing import FlaskClient
 
 from jobnet.db import Store
 from jobnet.dfdg.api.fund_events import events_out
-from jobnet.dfdg.fund_webhooks import SETTING, backoff, deliver_due, verify, webhooks
+from jobnet.dfdg.fund_webhooks import backoff, deliver_due, verify, webhooks
 from jobnet.dfdg.models.base import utcnow
 from jobnet.dfdg.models.fund_events import FundEvent
-from tests.integration.dfdg.fund_event_helpers import FUND_A, member
+from tests.integration.dfdg.fund_event_helpers import fund_a_webhook, member
 from tests.integration.dfdg.jobseeker_helpers import TODAY, audit_actions, days, post, today_is
 
 SECRET = "s" * 40
@@ -27,11 +27,8 @@ URL = "https://fund-a.example/dfdg-events"
 
 @pytest.fixture
 def with_webhook(dfdg_app: Flask) -> Iterator[Flask]:
-    dfdg_app.config[SETTING] = json.dumps({FUND_A: {"url": URL, "secret": SECRET}})
-    try:
-        yield dfdg_app
-    finally:
-        dfdg_app.config[SETTING] = None
+    with fund_a_webhook(dfdg_app, URL, SECRET) as app:
+        yield app
 
 
 class Receiver:

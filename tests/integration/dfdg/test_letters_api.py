@@ -4,35 +4,23 @@ a caseworker only their job centre's citizens; every read audited; reading marks
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
 from jobnet.db import Store
 from jobnet.dfdg.models.plans import JobPlanVersion
 from jobnet.dfdg.models.summons import Summons
-from jobnet.dfdg.queries import persons as person_queries
-from tests.integration.dfdg.jobseeker_helpers import audit_actions, get, today_is
-
-TODAY = date(2026, 10, 20)
-EMMA, METTE, LARS = "0904025118", "1203851234", "0507921457"  # Lars lives in Aarhus
+from tests.integration.dfdg.demo_people import EMMA, LARS, METTE, demo_person_ids
+from tests.integration.dfdg.jobseeker_helpers import audit_actions, get
 
 
 @pytest.fixture
 def ids(dfdg_store: Store, demo_data: None) -> dict[str, str]:
-    with dfdg_store.session() as session:
-        found = {cpr: person_queries.find_by_cpr(session, cpr) for cpr in (EMMA, METTE, LARS)}
-        return {cpr: person.id for cpr, person in found.items() if person is not None}
+    return demo_person_ids(dfdg_store)
 
 
-@pytest.fixture(autouse=True)
-def _today(dfdg_app: Flask) -> Any:
-    with today_is(dfdg_app, TODAY):
-        yield
+pytestmark = pytest.mark.usefixtures("pinned_demo_today")
 
 
 def _seen(dfdg_store: Store, person_id: str) -> list[object]:

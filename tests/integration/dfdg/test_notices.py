@@ -4,11 +4,7 @@ none."""
 
 from __future__ import annotations
 
-from datetime import date
-from typing import Any
-
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 from sqlalchemy import select
 
@@ -16,11 +12,10 @@ from jobnet.db import Store
 from jobnet.dfdg.models.notices import Notice
 from jobnet.dfdg.notices import notice_waiting
 from jobnet.dfdg.queries import persons as person_queries
-from tests.integration.dfdg.jobseeker_helpers import post, today_is
+from tests.integration.dfdg.demo_people import DEMO_TODAY as TODAY
+from tests.integration.dfdg.demo_people import EMMA
+from tests.integration.dfdg.jobseeker_helpers import post
 from tests.integration.dfdg.test_summons_api import summons_body
-
-TODAY = date(2026, 10, 20)
-EMMA = "0904025118"
 
 
 @pytest.fixture
@@ -31,10 +26,7 @@ def emma(dfdg_store: Store, demo_data: None) -> str:
         return person.id
 
 
-@pytest.fixture(autouse=True)
-def _today(dfdg_app: Flask) -> Any:
-    with today_is(dfdg_app, TODAY):
-        yield
+pytestmark = pytest.mark.usefixtures("pinned_demo_today")
 
 
 def notices(store: Store) -> list[tuple[str, str]]:

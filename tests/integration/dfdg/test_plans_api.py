@@ -7,12 +7,11 @@ import uuid
 from typing import Any
 
 import pytest
-from flask import Flask
 from flask.testing import FlaskClient
 
 from jobnet.db import Store
 from jobnet.dfdg.models.plans import JobPlan, JobPlanVersion
-from jobnet.dfdg.queries import persons as person_queries
+from tests.integration.dfdg.demo_people import EMMA, LARS, METTE, demo_person_ids
 from tests.integration.dfdg.helpers import count_rows
 from tests.integration.dfdg.jobseeker_helpers import (
     TODAY,
@@ -23,21 +22,13 @@ from tests.integration.dfdg.jobseeker_helpers import (
     today_is,
 )
 
-EMMA = "0904025118"  # København, no plan in the demo data
-METTE = "1203851234"  # København, a plan with an earlier version
-LARS = "0507921457"  # Aarhus
-
 
 @pytest.fixture
 def ids(dfdg_store: Store, demo_data: None) -> dict[str, str]:
-    with dfdg_store.session() as session:
-        return {cpr: person_queries.find_by_cpr(session, cpr).id for cpr in (EMMA, METTE, LARS)}  # type: ignore[union-attr]
+    return demo_person_ids(dfdg_store)
 
 
-@pytest.fixture(autouse=True)
-def _today(dfdg_app: Flask) -> Any:
-    with today_is(dfdg_app, TODAY):
-        yield
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 
 def _as_citizen(citizen: dict[str, str], person_id: str) -> dict[str, str]:

@@ -14,27 +14,18 @@ from flask.testing import FlaskClient
 
 from jobnet.db import Store
 from jobnet.dfdg.models.summons import Summons, SummonsChange
-from jobnet.dfdg.queries import persons as person_queries
+from tests.integration.dfdg.demo_people import DEMO_TODAY as TODAY
+from tests.integration.dfdg.demo_people import EMMA, LARS, METTE, demo_person_ids
 from tests.integration.dfdg.helpers import count_rows
 from tests.integration.dfdg.jobseeker_helpers import audit_actions, get, post, rule_code, today_is
-
-TODAY = date(2026, 10, 20)  # DFDG's now is noon of this day (summer time)
-EMMA = "0904025118"  # København, no summons in the demo data
-METTE = "1203851234"  # København, demo summons
-LARS = "0507921457"  # Aarhus
 
 
 @pytest.fixture
 def ids(dfdg_store: Store, demo_data: None) -> dict[str, str]:
-    with dfdg_store.session() as session:
-        found = {cpr: person_queries.find_by_cpr(session, cpr) for cpr in (EMMA, METTE, LARS)}
-        return {cpr: person.id for cpr, person in found.items() if person is not None}
+    return demo_person_ids(dfdg_store)
 
 
-@pytest.fixture(autouse=True)
-def _today(dfdg_app: Flask) -> Any:
-    with today_is(dfdg_app, TODAY):
-        yield
+pytestmark = pytest.mark.usefixtures("pinned_demo_today")
 
 
 def summons_body(**overrides: Any) -> dict[str, Any]:
