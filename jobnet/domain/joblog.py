@@ -110,6 +110,7 @@ class Requirement:
     from_date: date
     applications_per_week: int
     copies_per_week: int = 0
+    copies_per_month: int = 0  # where the version agreed the copies by the calendar month
 
 
 def requirement_on(requirements: Sequence[Requirement], day: date) -> int | None:

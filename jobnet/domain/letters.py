@@ -1,6 +1,9 @@
 """The letters a person gets from the job centre, and their kinds. A summons, its move and its
 cancellation are each recorded the day their letter is sent (§ 27(2)-(3)), so each entry of a
-summons' change history is one letter; each version of the plan is one letter too."""
+summons' change history is one letter; each version of the plan is one letter too. A booking
+request the job centre withdraws before it was booked is a letter on the day it is withdrawn
+(the person was asked to book; now they are told they need not): withdrawn once booked, the
+summons' cancellation is the letter."""
 
 from __future__ import annotations
 
@@ -15,6 +18,7 @@ class LetterKind(StrEnum):
     SUMMONS_CANCELLED = "summons_cancelled"
     PLAN = "plan"
     PLAN_REVISED = "plan_revised"
+    BOOKING_WITHDRAWN = "booking_withdrawn"
 
 
 _OF_CHANGE = {

@@ -1,7 +1,9 @@
 """My Plan (Min plan, chapters 8-9): the job plan's code lists and rules.
 
 A job plan has employment targets, a job-search requirement (applications a week, and how many
-of them the person uploads a copy of: `copies_per_week`, at most the applications) and the agreed
+of them the person uploads a copy of: `copies_per_week`, a number per `copies_period`, a week or
+a calendar month; a week's at most the week's applications, a month's at most four weeks' of
+them, the fewest a month holds) and the agreed
 measures and activities. Company-based measures (wage subsidy job, company internship) name the
 provider by CVR and P-number and the occupation. Pure functions: no Flask, no database.
 """
@@ -20,6 +22,24 @@ MAX_MEASURES = 20
 MAX_WEEKLY_HOURS = 37
 MAX_APPLICATIONS_PER_WEEK = 30
 MAX_TEXT_LENGTH = 200
+
+# A calendar month holds at least four whole weeks' applications (28 days).
+WEEKS_IN_A_MONTH_AT_LEAST = 4
+
+
+class CopiesPeriod(StrEnum):
+    """What the plan's number of copies of applications counts (issue 22): a week (Monday to
+    Sunday) or a calendar month; the funds' guidance's example is "at least one a month"."""
+
+    WEEK = "week"
+    MONTH = "month"
+
+
+def max_copies(applications_per_week: int, period: CopiesPeriod | str) -> int:
+    """The most copies a plan may ask for in the period: the applications the period asks for."""
+    weeks = WEEKS_IN_A_MONTH_AT_LEAST if period == CopiesPeriod.MONTH else 1
+    return applications_per_week * weeks
+
 
 _CVR = re.compile(r"[0-9]{8}")
 _P_NUMBER = re.compile(r"[0-9]{10}")
@@ -77,8 +97,10 @@ class PlanDraft:
     targets: tuple[str, ...]
     applications_per_week: int
     measures: tuple[MeasureDraft, ...] = ()
-    # Of the applications a week, how many the person uploads a copy of (issue 22).
+    # Of the applications, how many the person uploads a copy of in each `copies_period`
+    # (issue 22; the name stays from when only a week could be agreed).
     copies_per_week: int = 0
+    copies_period: CopiesPeriod = CopiesPeriod.WEEK
 
 
 # A broken rule: (the field it concerns, the problem).
@@ -136,7 +158,9 @@ def check_plan(plan: PlanDraft) -> list[Broken]:
     broken = check_targets(plan.targets)
     if not 0 <= plan.applications_per_week <= MAX_APPLICATIONS_PER_WEEK:
         broken.append(("applications_per_week", PlanProblem.APPLICATIONS_OUT_OF_RANGE))
-    elif not 0 <= plan.copies_per_week <= plan.applications_per_week:
+    elif (
+        not 0 <= plan.copies_per_week <= max_copies(plan.applications_per_week, plan.copies_period)
+    ):
         broken.append(("copies_per_week", PlanProblem.COPIES_OUT_OF_RANGE))
     if len(plan.measures) > MAX_MEASURES:
         broken.append(("measures", PlanProblem.TOO_MANY_MEASURES))

@@ -6,12 +6,13 @@ done. axe finds nothing on the new pages."""
 from __future__ import annotations
 
 import re
-from datetime import timedelta
+from datetime import UTC, datetime, time, timedelta
 from typing import Any
 
 from babel.dates import format_date
+from sqlalchemy import select
 
-from tests.e2e.conftest import assert_no_axe_violations
+from tests.e2e.conftest import LiveServer, assert_no_axe_violations
 from tests.e2e.pages import today
 
 # New persons, one per language, so the runs never meet in the shared live DFDG.
@@ -41,6 +42,8 @@ WORDS = {
         "stopped": "Dit kalenderabonnement er stoppet.",
         "why": "Hvorfor, og hvad sker der, hvis jeg ikke gør det?",
         "fund_may_stop": "kan din a-kasse stoppe din ydelse",
+        "missed": "Udeblevet",
+        "did_not_attend": "Du mødte ikke op til din samtale",
     },
     "en": {
         "unemployment_benefit": "I want unemployment benefit",
@@ -65,6 +68,8 @@ WORDS = {
         "stopped": "Your calendar feed is stopped.",
         "why": "Why, and what if I miss it?",
         "fund_may_stop": "your unemployment insurance fund may stop your benefit",
+        "missed": "Missed",
+        "did_not_attend": "You did not attend your interview",
     },
 }
 
@@ -94,7 +99,37 @@ def _register_with_unemployment_benefit(jobnet: Any, language: str) -> None:
     jobnet.send_check_your_answers()
 
 
-def test_the_cv_duty_from_registration_to_done(jobnet: Any, language: str) -> None:
+def _a_summons_marked_not_attended(live_server: LiveServer, cpr: str) -> None:
+    """Yesterday's interview, marked not attended (issue 24's no-show), straight in the live
+    DFDG: the mark itself is the job centre's journey, tested on its own."""
+    from jobnet.dfdg.models.persons import Person
+    from jobnet.dfdg.models.summons import Summons
+    from jobnet.domain.clock import now_utc
+
+    store = live_server.app.extensions["dfdg_app"].extensions["dfdg_store"]
+    with store.session() as session:
+        person_id = session.scalars(select(Person.id).where(Person.cpr == cpr)).one()
+        yesterday = today() - timedelta(days=1)
+        session.add(
+            Summons(
+                person_id=person_id,
+                organisation_cvr="29190011",
+                starts_at=datetime.combine(yesterday, time(9, 0), tzinfo=UTC),
+                duration_minutes=30,
+                form="in_person",
+                type="follow_up",
+                letter_sent_date=yesterday - timedelta(days=7),
+                created_by_type="caseworker",
+                not_attended_at=now_utc(),
+                not_attended_by_type="caseworker",
+            )
+        )
+        session.commit()
+
+
+def test_the_cv_duty_from_registration_to_done(
+    jobnet: Any, language: str, live_server: LiveServer
+) -> None:
     page = jobnet.page
     mine = WORDS[language]
     _register_with_unemployment_benefit(jobnet, language)
@@ -149,4 +184,13 @@ def test_the_cv_duty_from_registration_to_done(jobnet: Any, language: str) -> No
     assert section.locator("li[data-duty=cv][data-state=done]").count() == 1
     done.click()
     assert mine["cv_done"] in str(section.inner_text())
+    assert_no_axe_violations(page)
+
+    # An interview marked not attended is missed on the page of all duties, not to do.
+    _a_summons_marked_not_attended(live_server, NEW_CPR[language])
+    page.goto("/min-side/")
+    assert section.locator("li[data-state=missed]").count() == 0
+    page.goto("/pligter/")
+    assert jobnet.heading(mine["missed"], level=2).is_visible()
+    assert mine["did_not_attend"] in str(page.locator("li[data-state=missed]").inner_text())
     assert_no_axe_violations(page)

@@ -138,6 +138,17 @@ def test_the_citizens_page_shows_duties_and_bookings_and_an_open_request_is_with
     shown = mette.get(f"/book-samtale/{booking_id}", headers=EN).get_data(as_text=True)
     assert "has withdrawn its request" in shown and 'name="slot_id"' not in shown
 
+    # Told by a letter (the notice for it is DFDG's, tested there).
+    letters = mette.get("/breve/", headers=EN).get_data(as_text=True)
+    assert f'href="/breve/booking/{booking_id}"' in letters
+    assert "You no longer need to book an interview" in letters
+    letter = mette.get(f"/breve/booking/{booking_id}", headers=EN).get_data(as_text=True)
+    assert "It has withdrawn the request: you no longer need to book it." in letter
+    assert "Reason: Mette has found a job" in letter
+    pdf = mette.get(f"/breve/booking/{booking_id}/brev.pdf", headers=EN)
+    assert pdf.status_code == 200 and pdf.data.startswith(b"%PDF")
+    assert mette.get("/breve/booking/not-a-booking", headers=EN).status_code == 404
+
 
 def test_a_booked_request_is_withdrawn_by_cancelling_its_summons(
     citizen: Callable[[str], FlaskClient],  # noqa: F811

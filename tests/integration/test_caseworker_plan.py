@@ -283,13 +283,13 @@ def test_the_plan_can_ask_for_copies_of_applications(
     caseworker.get("/sagsbehandler/plan/")
     targets = "/sagsbehandler/plan/maal"
     page = caseworker.get(targets).get_data(as_text=True)
-    assert "Copies of applications a week" in page
+    assert "Copies of applications" in page and "Each calendar month" in page
     refused = answer(
         caseworker,
         targets,
         {"targets": "Fast job", "applications_per_week": "2", "copies_per_week": "3"},
     )
-    assert "Copies of applications a week must be a whole number from 0 to the" in (
+    assert "Copies of applications must be a whole number from 0 to the" in (
         refused.get_data(as_text=True)
     )
     answer(
@@ -306,3 +306,36 @@ def test_the_plan_can_ask_for_copies_of_applications(
     assert "Your plan asks you to upload a copy of 1 application a week." in joblog
     weeks = citizen.get("/joblog/uger").get_data(as_text=True)
     assert "With a copy" not in weeks  # a revision in mid-week asks for copies from next Monday
+
+
+def test_the_plan_can_ask_for_copies_by_the_calendar_month(
+    caseworker: FlaskClient,  # noqa: F811
+    journey_app: Flask,  # noqa: F811
+) -> None:
+    """The funds' guidance's "at least one a month" (issue 22): a month's copies up to four
+    weeks' applications, said in words on My Plan, in both languages."""
+    open_citizen(caseworker, METTE)
+    caseworker.get("/sagsbehandler/plan/")
+    targets = "/sagsbehandler/plan/maal"
+    base = {"targets": "Fast job", "applications_per_week": "2"}
+    refused = answer(
+        caseworker, targets, {**base, "copies_per_week": "9", "copies_period": "month"}
+    )
+    page = refused.get_data(as_text=True)
+    assert "Copies of applications must be a whole number from 0 to the" in page
+    assert 'value="9"' in page  # what was typed is kept
+    answer(caseworker, targets, {**base, "copies_per_week": "5", "copies_period": "month"})
+    check = caseworker.get("/sagsbehandler/plan/tjek").get_data(as_text=True)
+    assert "5 a calendar month" in check
+    submit(caseworker, "sagsbehandler/plan")
+    version = plan_versions(journey_app, METTE)[-1]
+    assert (version.copies_per_week, version.copies_period) == (5, "month")
+    citizen = citizen_client(journey_app, METTE)
+    plan_page = citizen.get("/min-plan/").get_data(as_text=True)
+    assert "upload a copy of at least 5 of your applications every calendar month" in plan_page
+    assert "of the applications a week" not in plan_page
+    joblog = citizen.get("/joblog/").get_data(as_text=True)
+    assert "upload a copy of at least 5 applications every calendar month" in joblog
+    citizen.get("/language/da")
+    danish = citizen.get("/min-plan/").get_data(as_text=True)
+    assert "mindst 5 af dine ansøgninger hver kalendermåned" in danish

@@ -31,6 +31,11 @@ class Slot(Value):
     bookable: bool = True  # a place is free and the cut-off has not come (DFDG's now)
 
 
+class BookingOrganisation(Value):
+    cvr: str
+    name: str | None = None
+
+
 class Booking(Value):
     id: str
     person_id: str
@@ -49,6 +54,7 @@ class Booking(Value):
     created_at: datetime
     withdrawn_at: datetime | None = None
     withdrawal_reason: str | None = None
+    organisation: BookingOrganisation | None = None
 
     def free_slots(self) -> list[Slot]:
         """The offered slots the person can pick now (a free place, before the cut-off), the

@@ -18,6 +18,7 @@ OVERDUE = "overdue"
 TO_DO = "to_do"
 DONE = "done"
 NOT_REQUIRED = "not_required"
+MISSED = "missed"  # an interview marked not attended: cannot be done any more
 
 
 @dataclass(frozen=True)
@@ -47,6 +48,8 @@ class Duty:
     booking_id: str | None = None
     copies_required: int | None = None  # job log: applications with a copy the plan requires
     copies: int | None = None  # job log: applications with a copy uploaded
+    month: date | None = None  # job log, copies agreed a month: the month's first day
+    fund_told: bool = False  # a missed interview: the fund has been told (contact group 1)
 
     @property
     def is_open(self) -> bool:
@@ -75,6 +78,11 @@ class Duties:
     @property
     def standing(self) -> list[Duty]:
         return [duty for duty in self.items if duty.standing]
+
+    @property
+    def missed(self) -> list[Duty]:
+        """Interviews the job centre marked not attended (history, not to do)."""
+        return [duty for duty in self.items if duty.state == MISSED]
 
     @property
     def not_required(self) -> list[Duty]:
@@ -118,6 +126,8 @@ def _duty(data: Mapping[str, Any]) -> Duty:
         cannot_come=bool(data.get("cannot_come")),
         holiday_first_day=_date(data.get("holiday_first_day")),
         booking_id=data.get("booking_id"),
+        fund_told=bool(data.get("fund_told")),
+        month=_date(data.get("month")),
     )
 
 

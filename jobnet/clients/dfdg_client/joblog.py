@@ -65,6 +65,11 @@ class Joblog(Value):
         newest)."""
         return self.requirements[-1].copies_per_week if self.requirements else 0
 
+    @property
+    def copies_per_month(self) -> int:
+        """The same, where the current plan agreed the copies by the calendar month."""
+        return self.requirements[-1].copies_per_month if self.requirements else 0
+
     # Not pydantic's deprecated `copy` (nothing of pydantic's calls it): the pages' name.
     def copy(self, entry_id: str, copy_id: str) -> JoblogCopy | None:  # type: ignore[override]
         entry = self.entry(entry_id)

@@ -21,6 +21,7 @@ class Letter(Renamed):
     summons_id: str | None = None
     interview_type: str | None = None
     starts_at: datetime | None = None  # the interview's time as the letter gave it
+    booking_id: str | None = None  # a booking request withdrawn before it was booked
 
     @property
     def is_summons(self) -> bool:

@@ -57,6 +57,7 @@ class PlanVersion(Value):
     created_at: datetime
     measures: tuple[Measure, ...]
     copies_per_week: int = 0  # of the applications, how many the person uploads a copy of
+    copies_period: str = "week"  # what copies_per_week counts: "week" or "month"
 
 
 class PlanRevision(Value):
@@ -113,6 +114,7 @@ class PlanInput:
     measures: tuple[MeasureInput, ...] = ()
     reference: str | None = None
     copies_per_week: int = 0
+    copies_period: str = "week"
 
 
 def _agreed_with(data: Mapping[str, Any]) -> AgreedWith:
@@ -148,6 +150,7 @@ def plan_body(plan: PlanInput) -> dict[str, Any]:
             "targets": list(plan.targets),
             "applications_per_week": plan.applications_per_week,
             "copies_per_week": plan.copies_per_week,
+            "copies_period": plan.copies_period,
             "measures": measures,
             "reference": plan.reference,
         }

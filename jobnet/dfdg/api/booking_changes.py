@@ -24,7 +24,6 @@ from jobnet.dfdg.api.records import RULE_RESPONSE
 from jobnet.dfdg.api.summons import WRITE_RESPONSES, record_change
 from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
-from jobnet.dfdg.models.base import utcnow
 from jobnet.dfdg.models.booking import BookingRequest
 from jobnet.dfdg.models.summons import Summons
 from jobnet.dfdg.notices import LETTER, notice_waiting
@@ -73,8 +72,9 @@ def _answer(session: Session, request: BookingRequest) -> dict[str, object]:
     "POST",
     "/persons/<person_id>/bookings/<booking_id>/withdrawal",
     summary="Withdraw a booking request (caseworker of the person's job centre)",
-    description="Before it is booked the request is simply withdrawn: the person's duty to book "
-    "goes. Once booked, the summons the booking made is cancelled by the summons' rules (its "
+    description="Before it is booked the request is withdrawn: the person's duty to book "
+    "goes, and they get a letter saying so (in their letters, with a notice waiting). "
+    "Once booked, the summons the booking made is cancelled by the summons' rules (its "
     "time has not come; `letter_sent_date` today or yesterday, required) and the slot's place "
     "is given back. The request keeps its row with status `cancelled`. 422 "
     "`booking_cancelled`, `letter_sent_date_missing`, `summons_held`, `letter_date_*`.",
@@ -121,10 +121,13 @@ def withdraw_booking(person_id: str, booking_id: str) -> Response:
             reference=body.reference,
         )
         notice_waiting(session, person.id, LETTER)
+    if request.status == BookingStatus.OPEN.value:
+        # Not booked yet: the withdrawal is itself a letter (`GET .../letters`), told like one.
+        notice_waiting(session, person.id, LETTER)
     if booked and request.slot_id:
         booking_queries.give_back_place(session, request.slot_id)
     request.status = BookingStatus.CANCELLED.value
-    request.withdrawn_at = utcnow()
+    request.withdrawn_at = now()  # DFDG's now: the letter is dated its Danish day
     request.withdrawal_reason = reason
     for column, value in actor_queries.actor_columns("withdrawn_by", current_actor()).items():
         setattr(request, column, value)

@@ -122,8 +122,9 @@ def _plan_values(version: JobPlanVersion, names: dict[str, str]) -> dict[str, An
         "measure_types": [measure.type for measure in version.measures],
         "agreed_with": names.get(version.organisation_cvr) or version.organisation_cvr,
     }
-    if version.copies_per_week:  # asked for copies of applications (issue 22)
-        values["copies_per_week"] = version.copies_per_week
+    if version.copies_per_week:  # asked for copies of applications (issue 22), by its period
+        period = "copies_per_month" if version.copies_period == "month" else "copies_per_week"
+        values[period] = version.copies_per_week
     return values
 
 

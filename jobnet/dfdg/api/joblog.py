@@ -195,7 +195,8 @@ def list_joblog(person_id: str) -> Response:
             JobSearchRequirementOut(
                 from_date=version.revision_date,
                 applications_per_week=version.applications_per_week,
-                copies_per_week=version.copies_per_week,
+                copies_per_week=version.copies_per_week if version.copies_period == "week" else 0,
+                copies_per_month=version.copies_per_week if version.copies_period == "month" else 0,
             )
             for version in sorted(plan.versions, key=lambda v: v.number)
         ]

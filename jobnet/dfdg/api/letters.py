@@ -14,7 +14,8 @@ from jobnet.dfdg.audit import record_access
 from jobnet.dfdg.context import request_session
 from jobnet.dfdg.queries import letters as letter_queries
 from jobnet.dfdg.schemas.letters import LetterListResponse, LetterOut
-from jobnet.domain.letters import plan_letter_kind, summons_letter_kind
+from jobnet.domain.clock import today_in_denmark
+from jobnet.domain.letters import LetterKind, plan_letter_kind, summons_letter_kind
 
 LIST = "letters.list"
 
@@ -24,7 +25,8 @@ LIST = "letters.list"
     "/persons/<person_id>/letters",
     summary="The letters the job centre sent the person, newest first",
     description="One letter for each change of each summons (the summons, a move, a "
-    "cancellation) and one for each version of the job plan, with the day it was sent. Reading "
+    "cancellation), one for each version of the job plan and one for each booking request "
+    "withdrawn before it was booked, with the day it was sent. Reading "
     "the list marks nothing read. A citizen may read only their own (another person's id is "
     "not found).",
     tags=("letters",),
@@ -57,6 +59,18 @@ def list_letters(person_id: str) -> Response:
             number=row.number,
         )
         for row in letter_queries.plan_versions(session, person.id)
+    ]
+    letters += [
+        LetterOut(
+            kind=LetterKind.BOOKING_WITHDRAWN,
+            letter_date=today_in_denmark(row.withdrawn_at),
+            recorded_at=row.withdrawn_at,
+            organisation_cvr=row.organisation_cvr,
+            number=1,
+            booking_id=row.id,
+            interview_type=row.type,
+        )
+        for row in letter_queries.withdrawn_bookings(session, person.id)
     ]
     letters.sort(key=lambda item: (item.letter_date, item.recorded_at), reverse=True)
     record_access(session, LIST, person_id=person.id)

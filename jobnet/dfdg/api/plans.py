@@ -45,7 +45,7 @@ from jobnet.dfdg.schemas.plans import (
     PlanVersionOut,
 )
 from jobnet.domain.codes import ActorType
-from jobnet.domain.plans import MeasureDraft, MeasureType, PlanDraft, check_plan
+from jobnet.domain.plans import CopiesPeriod, MeasureDraft, MeasureType, PlanDraft, check_plan
 
 TAGS = ("plans",)
 READ = "plan.read"
@@ -107,6 +107,7 @@ def _version_out(
         targets=list(version.targets),
         applications_per_week=version.applications_per_week,
         copies_per_week=version.copies_per_week,
+        copies_period=CopiesPeriod(version.copies_period),
         agreed_with=OrganisationRef(
             cvr=version.organisation_cvr, name=names.get(version.organisation_cvr)
         ),
@@ -149,6 +150,7 @@ def _draft(body: PlanRequest) -> PlanDraft:
         targets=tuple(target.strip() for target in body.targets if target.strip()),
         applications_per_week=body.applications_per_week,
         copies_per_week=body.copies_per_week,
+        copies_period=body.copies_period,
         measures=tuple(
             MeasureDraft(
                 type=item.type,
@@ -184,6 +186,7 @@ def _version(
         targets=list(draft.targets),
         applications_per_week=draft.applications_per_week,
         copies_per_week=draft.copies_per_week,
+        copies_period=draft.copies_period.value,
         organisation_cvr=organisation.cvr,
         source_reference=reference,
         **actor_queries.actor_columns("created_by", current_actor()),

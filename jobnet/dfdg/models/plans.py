@@ -57,8 +57,11 @@ class JobPlanVersion(Created, SourceReference, Base):
             "applications_per_week BETWEEN 0 AND 30", name="applications_per_week_range"
         ),
         CheckConstraint(
-            "copies_per_week BETWEEN 0 AND applications_per_week", name="copies_per_week_range"
+            "copies_per_week BETWEEN 0 AND applications_per_week "
+            "* CASE WHEN copies_period = 'month' THEN 4 ELSE 1 END",
+            name="copies_per_week_range",
         ),
+        CheckConstraint("copies_period IN ('week', 'month')", name="copies_period"),
     )
 
     id: Mapped[int] = mapped_column(Integer, primary_key=True, autoincrement=True)
@@ -69,6 +72,8 @@ class JobPlanVersion(Created, SourceReference, Base):
     applications_per_week: Mapped[int] = mapped_column(Integer)
     # Of those applications, how many the person uploads a copy of (issue 22).
     copies_per_week: Mapped[int] = mapped_column(Integer, default=0, server_default="0")
+    # What `copies_per_week` counts: a week or a calendar month (`CopiesPeriod`).
+    copies_period: Mapped[str] = mapped_column(String(10), default="week", server_default="week")
     organisation_cvr: Mapped[str] = mapped_column(String(8))
     # When the person first read this version of their plan themself (null: new to them).
     seen_at: Mapped[datetime | None] = mapped_column(UtcDateTime())

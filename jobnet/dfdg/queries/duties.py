@@ -124,6 +124,7 @@ def _facts_statement(person: PersonFilter, *, holidays: bool = True) -> Select[A
                 number2=JobPlanVersion.applications_per_week,
                 flag=case((JobPlanVersion.seen_at.is_(None), "unseen"), else_="seen"),
                 number3=JobPlanVersion.copies_per_week,
+                ref=JobPlanVersion.copies_period,
             )
         )
         .join(JobPlan, JobPlan.id == JobPlanVersion.plan_id)
@@ -285,7 +286,14 @@ def _add(found: StoredFacts, row: Any) -> None:
         found.cv = CvFact(searchable=bool(row.number), approval_status=row.flag)
     elif row.kind == "plan":
         found.plan_versions.append(
-            PlanVersionFact(row.number, row.day, row.number2, row.flag == "seen", row.number3 or 0)
+            PlanVersionFact(
+                row.number,
+                row.day,
+                row.number2,
+                row.flag == "seen",
+                row.number3 or 0,
+                row.ref or "week",
+            )
         )
     elif row.kind == "log":
         found.applications[row.day] += row.number
@@ -325,6 +333,7 @@ def summons_facts(summons: list[Summons], held_on: set[date]) -> tuple[SummonsFa
             duration_minutes=item.duration_minutes,
             held=today_in_denmark(item.starts_at) in held_on,
             cannot_come=item.cannot_come_sequence == item.sequence,
+            not_attended=item.not_attended_at is not None,
         )
         for item in summons
         if item.status != SummonsStatus.CANCELLED.value

@@ -8,6 +8,7 @@ from collections.abc import Sequence
 from sqlalchemy import Row, select
 from sqlalchemy.orm import Session
 
+from jobnet.dfdg.models.booking import BookingRequest
 from jobnet.dfdg.models.plans import JobPlan, JobPlanVersion
 from jobnet.dfdg.models.summons import Summons, SummonsChange
 
@@ -41,4 +42,21 @@ def plan_versions(session: Session, person_id: str) -> Sequence[Row]:
         )
         .join(JobPlan, JobPlanVersion.plan_id == JobPlan.id)
         .where(JobPlan.person_id == person_id)
+    ).all()
+
+
+def withdrawn_bookings(session: Session, person_id: str) -> Sequence[Row]:
+    """Each booking request withdrawn before it was booked (no summons made): when, its
+    interview type and job centre."""
+    return session.execute(
+        select(
+            BookingRequest.id,
+            BookingRequest.withdrawn_at,
+            BookingRequest.type,
+            BookingRequest.organisation_cvr,
+        ).where(
+            BookingRequest.person_id == person_id,
+            BookingRequest.withdrawn_at.is_not(None),
+            BookingRequest.summons_id.is_(None),
+        )
     ).all()

@@ -243,6 +243,11 @@ class JobSearchRequirementOut(ResponseBody):
     copies_per_week: int = Field(
         default=0, description="Of the applications a week, how many need a copy uploaded"
     )
+    copies_per_month: int = Field(
+        default=0,
+        description="Where the plan agreed copies a calendar month instead: how many a month "
+        "(the duties judge it; copies_per_week is then 0)",
+    )
 
 
 class JoblogResponse(ResponseBody):

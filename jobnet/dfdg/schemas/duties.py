@@ -54,10 +54,23 @@ class DutyOut(ResponseBody):
     copies: int | None = Field(
         default=None, description="Job log: applications with a copy uploaded (when required)"
     )
-    plan_version: int | None = Field(default=None, description="Plan: the version to read")
+    month: date | None = Field(
+        default=None,
+        description="Job log, copies agreed a calendar month: the month's first day (the "
+        "deadline is its last)",
+    )
+    plan_version: int | None = Field(
+        default=None,
+        description="Plan: the version to read; job log by the month: the version judging it",
+    )
     summons_id: str | None = Field(default=None, description="Interview: the summons")
     cannot_come: bool = Field(
         default=False, description="Interview: the person has told they cannot come at this time"
+    )
+    fund_told: bool = Field(
+        default=False,
+        description="Interview missed (state `missed`): the person is in contact group 1, so "
+        "their unemployment insurance fund has been told (§ 60)",
     )
     holiday_id: str | None = None
     holiday_first_day: date | None = None
@@ -107,8 +120,10 @@ def duty_out(duty: Duty) -> DutyOut:
         copies_required=duty.copies_required,
         copies=duty.copies,
         plan_version=duty.plan_version,
+        month=duty.month,
         summons_id=duty.summons_id,
         cannot_come=duty.cannot_come,
+        fund_told=duty.fund_told,
         holiday_id=duty.holiday_id,
         holiday_first_day=duty.holiday_first_day,
         booking_id=duty.booking_id,

@@ -15,15 +15,18 @@ class LetterOut(ResponseBody):
     kind: LetterKind
     letter_date: date = Field(
         description="The day the letter was sent: a summons change's letter date (§ 27(2)-(3)), "
-        "a plan version's revision date"
+        "a plan version's revision date, the day a booking request was withdrawn"
     )
     recorded_at: datetime = Field(description="When DFDG recorded it: orders a day's letters")
     organisation_cvr: str = Field(description="The job centre that sent it")
     number: int = Field(
         description="The summons' change number (1 is the summons itself), or the plan's "
-        "version number (1 is the plan as made)"
+        "version number (1 is the plan as made); 1 for a withdrawn booking request"
     )
     summons_id: str | None = Field(default=None, description="Set for the summons' letters")
+    booking_id: str | None = Field(
+        default=None, description="Set for a withdrawn booking request's letter"
+    )
     interview_type: InterviewType | None = None
     starts_at: datetime | None = Field(
         default=None, description="The interview's time as this letter gave it (summons' letters)"

@@ -15,7 +15,7 @@ from jobnet.dfdg.schemas.base import (
     ResponseBody,
     ShortText,
 )
-from jobnet.domain.plans import MeasureType
+from jobnet.domain.plans import CopiesPeriod, MeasureType
 
 
 class OrganisationRef(ResponseBody):
@@ -53,8 +53,13 @@ class PlanRequest(RequestBody):
     )
     copies_per_week: int = Field(
         default=0,
-        description="Of those applications, how many the person uploads a copy of a week, 0 to "
-        "applications_per_week (`copies_out_of_range`)",
+        description="Of those applications, how many the person uploads a copy of in each "
+        "`copies_period`: a week's 0 to applications_per_week, a month's 0 to four times it "
+        "(`copies_out_of_range`)",
+    )
+    copies_period: CopiesPeriod = Field(
+        default=CopiesPeriod.WEEK,
+        description="What copies_per_week counts: a week (Monday to Sunday) or a calendar month",
     )
     measures: list[MeasureRequest] = Field(default_factory=list, max_length=100)
     reference: Reference | None = None
@@ -88,6 +93,7 @@ class PlanVersionOut(ResponseBody):
     targets: list[str]
     applications_per_week: int
     copies_per_week: int = 0
+    copies_period: CopiesPeriod = CopiesPeriod.WEEK
     agreed_with: OrganisationRef
     made_by: ActorOut
     created_at: datetime

@@ -12,8 +12,10 @@ from typing import Any
 import pytest
 from flask import Flask
 from flask.testing import FlaskClient
+from sqlalchemy import select
 
 from jobnet.db import Store
+from jobnet.dfdg.models.notices import Notice
 from tests.integration.dfdg.booking_helpers import CVR, add_slot, open_booking
 from tests.integration.dfdg.jobseeker_helpers import (
     TODAY,
@@ -61,6 +63,14 @@ def _slots(client: FlaskClient, caseworker: dict) -> dict[str, dict[str, Any]]:
     return {slot["id"]: slot for slot in found}
 
 
+def _notices(store: Store, person_id: str) -> list[str]:
+    with store.session() as session:
+        found = session.scalars(
+            select(Notice).where(Notice.person_id == person_id).order_by(Notice.id)
+        )
+        return [notice.kind for notice in found]
+
+
 def _duty_states(client: FlaskClient, person_id: str, citizen: dict) -> list[str]:
     duties = get(client, f"/persons/{person_id}/duties", citizen).get_json()["duties"]
     return [duty["state"] for duty in duties if duty["kind"] == "booking"]
@@ -82,6 +92,12 @@ def test_an_open_request_is_withdrawn_and_the_duty_goes(
     assert _duty_states(dfdg_client, person_id, citizen) == []
     listed = get(dfdg_client, f"/organisations/{CVR}/bookings", caseworker).get_json()
     assert listed["bookings"] == []
+    # The person is told: a letter, and a letter notice waiting (after the booking's task).
+    letters = get(dfdg_client, f"/persons/{person_id}/letters", citizen).get_json()["letters"]
+    assert [(x["kind"], x["booking_id"], x["letter_date"]) for x in letters] == [
+        ("booking_withdrawn", opened["id"], TODAY.isoformat())
+    ]
+    assert _notices(dfdg_store, person_id) == ["task", "letter"]
 
     code, _ = rule_code(_withdraw(dfdg_client, person_id, opened["id"], caseworker))
     assert code == "booking_cancelled"
@@ -121,6 +137,8 @@ def test_a_booked_request_is_withdrawn_by_cancelling_its_summons(
     assert _duty_states(dfdg_client, person_id, citizen) == []
     duties = get(dfdg_client, f"/persons/{person_id}/duties", citizen).get_json()["duties"]
     assert [d for d in duties if d["kind"] == "interview" and d["state"] == "to_do"] == []
+    letters = get(dfdg_client, f"/persons/{person_id}/letters", citizen).get_json()["letters"]
+    assert "booking_withdrawn" not in [letter["kind"] for letter in letters]
 
 
 def test_a_summons_whose_time_has_come_is_not_cancelled_by_a_withdrawal(

@@ -17,7 +17,7 @@ from tests.integration.dfdg.test_deregistration_day_migration import (
 
 def test_a_stored_open_sickness_ends_with_its_deregistration(tmp_path: Path) -> None:
     store = _store(tmp_path)
-    _migrate(store, "0023_fund_event_sources")
+    _migrate(store, "0024_duty_fixes")
     now = "2026-11-01 10:00:00"
     with store.engine.begin() as connection:
         for number, (person, end) in enumerate((("p1", "2026-12-01"), ("p2", None)), start=1):

@@ -8,7 +8,7 @@ registration which has a deregistration day gets that end, recorded with the der
 reference and actor. No schema change.
 
 Revision ID: 0025_leftovers
-Revises: 0023_fund_event_sources
+Revises: 0024_duty_fixes
 Create Date: 2026-12-05
 """
 
@@ -19,7 +19,7 @@ import sqlalchemy as sa
 from alembic import op
 
 revision: str = "0025_leftovers"
-down_revision: str | None = "0023_fund_event_sources"
+down_revision: str | None = "0024_duty_fixes"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
 

@@ -11,7 +11,7 @@ from typing import Any
 from flask import url_for
 from flask_babel import format_date as babel_format_date
 
-from jobnet.clients.dfdg_client.duties import DONE, NOT_REQUIRED, OVERDUE, Duty
+from jobnet.clients.dfdg_client.duties import DONE, MISSED, NOT_REQUIRED, OVERDUE, Duty
 from jobnet.web.platform.i18n import current_language, format_date, format_datetime
 from jobnet.web.platform.i18n import request_gettext as _
 
@@ -110,7 +110,7 @@ def deadline_words(duty: Duty, today: date) -> str:
     if duty.due_at is not None:
         time = format_datetime(duty.due_at, "HH.mm" if current_language() == "da" else "HH:mm")
         day = _day(duty.deadline or today, today)
-        if duty.state in (DONE, NOT_REQUIRED):
+        if duty.state in (DONE, NOT_REQUIRED, MISSED):
             return _("Was on %(day)s at %(time)s", day=day, time=time)
         return _("On %(day)s at %(time)s", day=day, time=time)
     if duty.deadline is None:
@@ -125,6 +125,12 @@ def deadline_words(duty: Duty, today: date) -> str:
     return _("By %(day)s", day=day)
 
 
+def _month(first: date) -> str:
+    """A month with its year, capitalised as a title's first word: "December 2026"."""
+    words = format_date(first, "MMMM y")
+    return words[:1].upper() + words[1:]
+
+
 def title(duty: Duty) -> str:
     if duty.kind == "cv":
         if duty.state == DONE and duty.awaiting_approval:
@@ -136,6 +142,14 @@ def title(duty: Duty) -> str:
         if duty.cv_problem == "not_searchable":
             return _("Make your CV searchable")
         return _("Write your CV and make it searchable")
+    if duty.kind == "joblog" and duty.month is not None:
+        return _(
+            "%(month)s: upload a copy of %(required)s of your applications (%(copies)s with a "
+            "copy)",
+            month=_month(duty.month),
+            required=duty.copies_required or 0,
+            copies=duty.copies or 0,
+        )
     if duty.kind == "joblog":
         week = duty.week_number or 0
         if duty.state == NOT_REQUIRED:
@@ -157,6 +171,8 @@ def title(duty: Duty) -> str:
             applications=duty.applications or 0,
         )
     if duty.kind == "interview":
+        if duty.state == MISSED:
+            return _("You did not attend your interview")
         if duty.cannot_come:
             return _("You have told the job centre you cannot come to your interview")
         return _("Attend your interview")
@@ -181,13 +197,24 @@ def state_label(duty: Duty) -> str:
         "overdue": _("Overdue"),
         "done": _("Done"),
         "not_required": _("Not required now"),
+        "missed": _("Missed"),
     }.get(duty.state, duty.state)
 
 
 def reason(duty: Duty) -> str:
     found = REASONS.get(duty.rule_id)
     text = _(found) if found is not None else ""
-    if duty.kind == "joblog" and duty.copies_required:
+    if duty.kind == "joblog" and duty.month is not None:
+        copies = _(
+            "Your plan says that you must upload a copy of at least %(required)s of your "
+            "applications every calendar month: open the application in your job log and "
+            "attach the copy. In %(month)s, %(copies)s of your applications have a copy.",
+            required=duty.copies_required or 0,
+            month=format_date(duty.month, "MMMM y"),
+            copies=duty.copies or 0,
+        )
+        text = f"{text} {copies}".strip()
+    elif duty.kind == "joblog" and duty.copies_required:
         copies = _(
             "Your plan also says that you must upload a copy of %(required)s of the applications "
             "every week: open the application in your job log and attach the copy. In week "
@@ -207,7 +234,17 @@ def source(duty: Duty) -> str:
 
 def consequence(duty: Duty) -> str:
     found = CONSEQUENCES.get(duty.consequence)
-    return _(found) if found is not None else ""
+    text = _(found) if found is not None else ""
+    if duty.state == MISSED:
+        missed = _(
+            "The job centre has registered that you did not attend. An interview you missed "
+            "cannot be attended afterwards: contact your job centre."
+        )
+        text = f"{missed} {text}".strip()
+        if duty.fund_told:
+            told = _("Your unemployment insurance fund has been told that you did not attend.")
+            text = f"{text} {told}"
+    return text
 
 
 def action(duty: Duty) -> Link | None:

@@ -158,6 +158,7 @@ RECORD_FIELDS: dict[str, Words] = {
         "targets": _l("Employment targets"),
         "applications_per_week": _l("Applications a week"),
         "copies_per_week": _l("Copies of applications a week"),
+        "copies_per_month": _l("Copies of applications a calendar month"),
         "measure_count": _l("Number of activities and measures"),
         "measure_types": _l("Activities and measures"),
         "agreed_with": _l("Agreed with"),

@@ -11,7 +11,8 @@ from flask_login import current_user
 
 from jobnet.clients.dfdg_client.client import get_dfdg_client
 from jobnet.clients.dfdg_client.errors import DfdgNotFound
-from jobnet.domain.letters import plan_letter_kind
+from jobnet.domain.clock import today_in_denmark
+from jobnet.domain.letters import LetterKind, plan_letter_kind
 from jobnet.web.auth.users import citizen_required, current_actor, subject_person_id
 from jobnet.web.citizen.letters import bp
 from jobnet.web.citizen.letters.listing import summons_letter
@@ -66,6 +67,27 @@ def _plan_context(number: int) -> dict[str, Any]:
     }
 
 
+def _booking_context(booking_id: str) -> dict[str, Any]:
+    """A booking request withdrawn before it was booked: its letter (no summons was made)."""
+    if not booking_id or len(booking_id) > MAX_ID_LENGTH:
+        abort(404)
+    found = get_dfdg_client().bookings(str(subject_person_id()), current_actor())
+    booking = next((item for item in found if item.id == booking_id), None)
+    if booking is None or booking.withdrawn_at is None or booking.summons_id is not None:
+        abort(404)
+    sent = today_in_denmark(booking.withdrawn_at)
+    return {
+        "kind": "booking",
+        "letter_kind": LetterKind.BOOKING_WITHDRAWN,
+        "interview_type": booking.type,
+        "number": 1,
+        "booking": booking,
+        "sent": sent,
+        "pdf_url": ("letters.booking_pdf", {"booking_id": booking_id}),
+        "filename": f"booking-tilbagekaldt-{sent.isoformat()}.pdf",
+    }
+
+
 def _page(context: dict[str, Any]) -> str:
     return render_template("citizen/letters/show.html", recipient=current_user.name, **context)
 
@@ -100,3 +122,15 @@ def plan_page(number: int) -> str:
 @citizen_required
 def plan_pdf(number: int) -> Response:
     return _pdf(_plan_context(number))
+
+
+@bp.get("/booking/<booking_id>")
+@citizen_required
+def booking_page(booking_id: str) -> str:
+    return _page(_booking_context(booking_id))
+
+
+@bp.get("/booking/<booking_id>/brev.pdf")
+@citizen_required
+def booking_pdf(booking_id: str) -> Response:
+    return _pdf(_booking_context(booking_id))

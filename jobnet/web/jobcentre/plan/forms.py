@@ -14,6 +14,7 @@ from wtforms import (
     Form,
     FormField,
     HiddenField,
+    RadioField,
     SelectField,
     StringField,
     TextAreaField,
@@ -26,11 +27,14 @@ from jobnet.domain.plans import (
     MAX_APPLICATIONS_PER_WEEK,
     MAX_MEASURES,
     MAX_TEXT_LENGTH,
+    WEEKS_IN_A_MONTH_AT_LEAST,
+    CopiesPeriod,
     MeasureDraft,
     MeasureType,
     PlanProblem,
     check_measure,
     check_targets,
+    max_copies,
 )
 from jobnet.web.citizen.plan.labels import MEASURE_TYPES
 from jobnet.web.journeys.changes import Mandatory
@@ -80,21 +84,39 @@ class TargetsForm(JourneyForm):
         render_kw={"inputmode": "numeric", "data-width": "xs"},
     )
     copies_per_week = WholeNumberField(
-        _l("Copies of applications a week"),
+        _l("Copies of applications"),
         description=_l(
-            "Of those applications, how many the citizen must upload a copy of in the job log "
-            "each week. 0 or empty: no copies."
+            "Of those applications, how many the citizen must upload a copy of in the job log, "
+            "each week or each calendar month (below). 0 or empty: no copies."
         ),
         minimum=0,
-        maximum=MAX_APPLICATIONS_PER_WEEK,
+        maximum=MAX_APPLICATIONS_PER_WEEK * WEEKS_IN_A_MONTH_AT_LEAST,
         not_a_number=lazy_problem_message(PlanProblem.COPIES_OUT_OF_RANGE),
         out_of_range=lazy_problem_message(PlanProblem.COPIES_OUT_OF_RANGE),
         render_kw={"inputmode": "numeric", "data-width": "xs"},
     )
 
+    copies_period = RadioField(
+        _l("The copies are counted"),
+        description=_l(
+            "A week runs from Monday to Sunday. By the month: at most four times the "
+            "applications a week."
+        ),
+        choices=[
+            SelectChoice(CopiesPeriod.WEEK.value, _l("Each week")),
+            SelectChoice(CopiesPeriod.MONTH.value, _l("Each calendar month")),
+        ],
+        default=CopiesPeriod.WEEK.value,
+    )
+
     def validate_copies_per_week(self, field: WholeNumberField) -> None:
         applications = self.applications_per_week.data
-        if field.data and isinstance(applications, int) and field.data > applications:
+        period = self.copies_period.data or CopiesPeriod.WEEK.value
+        if (
+            field.data
+            and isinstance(applications, int)
+            and field.data > max_copies(applications, period)
+        ):
             raise ValidationError(problem_message(PlanProblem.COPIES_OUT_OF_RANGE))
 
     def validate_targets(self, field: TextAreaField) -> None:

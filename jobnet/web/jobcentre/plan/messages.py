@@ -29,8 +29,8 @@ PROBLEMS.declare(
             count=MAX_APPLICATIONS_PER_WEEK,
         ),
         PlanProblem.COPIES_OUT_OF_RANGE: _l(
-            "Copies of applications a week must be a whole number from 0 to the applications "
-            "a week."
+            "Copies of applications must be a whole number from 0 to the applications a week, "
+            "or by the month to four times them."
         ),
         PlanProblem.TOO_MANY_MEASURES: _l(
             "A plan can have at most %(count)s measures.", count=MAX_MEASURES

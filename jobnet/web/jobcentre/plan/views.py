@@ -94,6 +94,7 @@ def _from_plan(plan: JobPlan) -> dict[str, Any]:
             "targets": "\n".join(version.targets),
             "applications_per_week": version.applications_per_week,
             "copies_per_week": version.copies_per_week,
+            "copies_period": version.copies_period,
         },
         MEASURES: {"measures": measures},
     }
@@ -188,6 +189,7 @@ class PlanJourney(Journey):
             targets=tuple(split_targets(answers.get("targets"))),
             applications_per_week=int(answers["applications_per_week"]),
             copies_per_week=int(answers.get("copies_per_week") or 0),
+            copies_period=answers.get("copies_period") or "week",
             measures=tuple(
                 MeasureInput(
                     type=item["type"],
@@ -220,11 +222,7 @@ class PlanJourney(Journey):
             AnswerRow(
                 _("Applications a week"), str(answers.get("applications_per_week", "")), TARGETS
             ),
-            AnswerRow(
-                _("Copies of applications a week"),
-                str(answers.get("copies_per_week") or 0),
-                TARGETS,
-            ),
+            AnswerRow(_("Copies of applications"), copies_words(answers), TARGETS),
         ]
         rows += [
             AnswerRow(_("Measure %(number)s", number=index), _measure_text(measure), MEASURES)
@@ -235,12 +233,22 @@ class PlanJourney(Journey):
         return rows
 
 
+def copies_words(answers: dict[str, Any]) -> str:
+    """The copies agreed, in words: "2 a week", "1 a calendar month", "None"."""
+    number = int(answers.get("copies_per_week") or 0)
+    if not number:
+        return _("None")
+    if answers.get("copies_period") == "month":
+        return ngettext("%(num)d a calendar month", "%(num)d a calendar month", number)
+    return ngettext("%(num)d a week", "%(num)d a week", number)
+
+
 def _plan_rows(summary: dict[str, Any]) -> list[tuple[str, str]]:
     measures = summary.get("measures") or []
     rows = [
         (_("Employment targets"), "; ".join(split_targets(summary.get("targets")))),
         (_("Applications a week"), str(summary.get("applications_per_week", ""))),
-        (_("Copies of applications a week"), str(summary.get("copies_per_week") or 0)),
+        (_("Copies of applications"), copies_words(summary)),
         (
             _("Activities and measures"),
             "; ".join(_measure_text(measure) for measure in measures) or _("None"),
