@@ -36,6 +36,11 @@ class SqlStorage(Storage):
         super().__init__(uri, wrap_exceptions=wrap_exceptions, **options)
         name = (uri or "").removeprefix("jobnet-sql://")
         self.engine, self.table = _REGISTERED[name]
+        # Reads in autocommit: no transaction to end, so returning the connection to the pool
+        # sends no ROLLBACK. psycopg forgets every statement it prepared on a connection at a
+        # ROLLBACK, and a read per request made PostgreSQL plan each of the service's
+        # statements anew on every request (docs/performance.md).
+        self.reader = self.engine.execution_options(isolation_level="AUTOCOMMIT")
 
     @property
     def base_exceptions(self) -> type[Exception] | tuple[type[Exception], ...]:
@@ -67,7 +72,7 @@ class SqlStorage(Storage):
 
     def get(self, key: str) -> int:
         c = self.table.c
-        with self.engine.connect() as connection:
+        with self.reader.connect() as connection:
             count = connection.execute(
                 select(c.count).where(c.key == key, c.expires_at > time.time())
             ).scalar()
@@ -75,13 +80,13 @@ class SqlStorage(Storage):
 
     def get_expiry(self, key: str) -> float:
         c = self.table.c
-        with self.engine.connect() as connection:
+        with self.reader.connect() as connection:
             expires_at = connection.execute(select(c.expires_at).where(c.key == key)).scalar()
         return float(expires_at) if expires_at is not None else time.time()
 
     def check(self) -> bool:
         try:
-            with self.engine.connect() as connection:
+            with self.reader.connect() as connection:
                 connection.execute(select(func.count()).select_from(self.table))
         except SQLAlchemyError:
             return False
