@@ -116,13 +116,15 @@ def month_duties(facts: DutyFacts, rules: tuple[DutyRule, ...]) -> list[Duty]:
     the next one), and it is in time until its last day. The month a person registers in counts
     only when they registered on its first day; only months whose days are all read (since the
     Monday `JOBLOG_WEEKS` weeks back) are judged."""
-    if facts.registered_since is None:
+    if facts.registered_since is None or not any(
+        version.copies_period == COPIES_A_MONTH for version in facts.plan_versions
+    ):
         return []
     start = max(facts.registered_since, facts.group_since or facts.registered_since)
     first = start if start.day == 1 else first_of_next_month(start)
     read_since = monday_of(facts.today) - timedelta(weeks=JOBLOG_WEEKS - 1)
-    while first < read_since:
-        first = first_of_next_month(first)
+    if first < read_since:  # the first month whose days are all read
+        first = read_since if read_since.day == 1 else first_of_next_month(read_since)
     months = []
     while first <= facts.today:
         version = version_in_force(facts.plan_versions, first)

@@ -9,7 +9,15 @@ from datetime import UTC, date, datetime, timedelta
 
 import pytest
 
-from jobnet.domain.duties import Duty, DutyFacts, DutyState, PlanVersionFact, compute
+from jobnet.domain.duties import (
+    JOBLOG_WEEKS,
+    Duty,
+    DutyFacts,
+    DutyState,
+    PlanVersionFact,
+    compute,
+    monday_of,
+)
 from jobnet.domain.duty_rules import DutyKind
 from jobnet.domain.plans import CopiesPeriod, PlanDraft, PlanProblem, check_plan
 
@@ -142,3 +150,17 @@ def test_a_months_copies_are_at_most_four_weeks_applications(
 ) -> None:
     problems = check_plan(PlanDraft(("Job",), 3, copies_per_week=copies, copies_period=period))
     assert problems == ([] if ok else [("copies_per_week", PlanProblem.COPIES_OUT_OF_RANGE)])
+
+
+@pytest.mark.parametrize("days_later", [0, 1, 13, 40, 58, 59, 60, 200, 400, 731])
+def test_only_the_months_whose_days_are_all_read_are_judged(days_later: int) -> None:
+    today = NOVEMBER + timedelta(days=days_later)
+    read_since = monday_of(today) - timedelta(weeks=JOBLOG_WEEKS - 1)
+    months = _months(today)
+
+    expected = {
+        f"joblog-copies:{first:%Y-%m}"
+        for first in (date(year, month, 1) for year in (2026, 2027, 2028) for month in range(1, 13))
+        if max(read_since, REGISTERED) <= first <= today
+    }
+    assert set(months) == expected

@@ -7,7 +7,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import SQLAlchemyError
 
 from jobnet.dfdg.api.blueprint import api
-from jobnet.dfdg.context import request_session
+from jobnet.dfdg.context import current_store
 from jobnet.dfdg.schemas.base import Health, Liveness
 
 
@@ -25,7 +25,10 @@ from jobnet.dfdg.schemas.base import Health, Liveness
 )
 def health() -> tuple[Response, int]:
     try:
-        request_session().execute(text("SELECT 1"))
+        # Autocommit: no transaction, so no ROLLBACK to make psycopg forget the statements it
+        # prepared on the pooled connection (health is asked every few seconds).
+        with current_store().autocommit_engine.connect() as connection:
+            connection.execute(text("SELECT 1"))
     except SQLAlchemyError:
         body = Health(status="unavailable", database="unavailable")
         return jsonify(body.model_dump(mode="json")), 503

@@ -70,7 +70,7 @@ def ready() -> tuple[dict[str, str], int]:
     only to workers that are ready)."""
     checks = {"database": "ok", "dfdg": "ok"}
     try:
-        with current_app.extensions["web_store"].engine.connect() as connection:
+        with current_app.extensions["web_store"].autocommit_engine.connect() as connection:
             connection.execute(text("SELECT 1"))
     except SQLAlchemyError:
         checks["database"] = "unavailable"
