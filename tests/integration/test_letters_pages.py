@@ -108,6 +108,9 @@ def test_the_list_is_newest_first_in_both_languages(app: Flask) -> None:
     assert html.count("/brev.pdf") == 8
     danish = client.get("/breve/", headers=DA).get_data(as_text=True)
     assert "<h1>Breve</h1>" in danish and "Hent som PDF" in danish
+    # The introduction names every kind of letter, withdrawn booking requests included.
+    assert "withdrawn requests to book an interview" in html
+    assert "tilbagekaldte anmodninger om at booke en samtale" in danish
 
 
 def test_empty_state(app: Flask) -> None:
