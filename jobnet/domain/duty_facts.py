@@ -60,6 +60,8 @@ class SummonsFact:
     cannot_come: bool = False
     # The job centre marked that the person did not attend (issue 24's no-show).
     not_attended: bool = False
+    # DFDG sent the person's fund the no-show event about it (a member of a fund when marked).
+    fund_told: bool = False
 
 
 @dataclass(frozen=True)

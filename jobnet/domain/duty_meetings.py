@@ -7,10 +7,7 @@ from datetime import timedelta
 
 from jobnet.domain.clock import DANISH_TIME
 from jobnet.domain.duty_facts import Duty, DutyFacts, DutyState, open_state
-from jobnet.domain.duty_rules import UNEMPLOYMENT_BENEFIT, DutyKind, DutyRule, rule_for
-
-# Whose fund is told of an interview not attended: contact group 1 (§ 60; the no-show event).
-FUND_TOLD = UNEMPLOYMENT_BENEFIT
+from jobnet.domain.duty_rules import DutyKind, DutyRule, rule_for
 
 
 def interview_duties(facts: DutyFacts, rules: tuple[DutyRule, ...]) -> list[Duty]:
@@ -42,7 +39,9 @@ def interview_duties(facts: DutyFacts, rules: tuple[DutyRule, ...]) -> list[Duty
                 due_at=summons.starts_at,
                 summons_id=summons.id,
                 cannot_come=summons.cannot_come and state == DutyState.DONE and not summons.held,
-                fund_told=state == DutyState.MISSED and facts.contact_group in FUND_TOLD,
+                # Said only when the event went to a fund: a person in contact group 1 who is
+                # no fund's member has no fund to tell, and today's group may not be that day's.
+                fund_told=state == DutyState.MISSED and summons.fund_told,
             )
         )
     return duties

@@ -94,6 +94,11 @@ def test_a_caseworker_marks_a_members_interview_not_attended_and_the_fund_gets_i
     login_citizen(citizen, METTE)
     own = citizen.get(f"/indkaldelser/{summons_id}").get_data(as_text=True)
     assert "Not attended" in own and "Jobcenter København" in own
+    # Her duty page says it is missed and that her fund was told: the event went to fund A.
+    duties = citizen.get("/pligter/").get_data(as_text=True)
+    missed = duties.split('id="missed-heading"')[1].split("</section>")[0]
+    assert f'data-duty="interview:{summons_id}" data-state="missed"' in missed
+    assert "Your unemployment insurance fund has been told that you did not attend." in missed
 
 
 def test_a_funds_employee_sees_not_attended_but_cannot_mark_it(

@@ -1,6 +1,7 @@
 """A summons the job centre marked not attended is missed (issue 22 gap 1): at the boundaries of
 its time, attended, not attended, cancelled; never "to do"; listed with the overdue ones; the
-fund told only in contact group 1; not in the job centre's attention list or the open list."""
+fund told only when DFDG sent it the no-show event; not in the job centre's attention list or
+the open list."""
 
 from __future__ import annotations
 
@@ -99,10 +100,28 @@ def test_a_missed_interview_is_listed_with_the_overdue_ones() -> None:
     assert set(states[: states.index(DutyState.MISSED)]) <= {DutyState.OVERDUE}
 
 
-@pytest.mark.parametrize(("group", "told"), [(1, True), (2, False), (None, False)])
-def test_the_fund_is_told_only_in_contact_group_one(group: int | None, told: bool) -> None:
-    duty, _ = _interview(INTERVIEW_AT + timedelta(days=1), group, not_attended=True)  # type: ignore[arg-type]
+@pytest.mark.parametrize(
+    ("group", "sent", "told"),
+    [
+        (1, True, True),
+        # Contact group 1 but no fund's member when marked: no event, no fund told.
+        (1, False, False),
+        # The group changed since the interview: the event sent then still counts.
+        (2, True, True),
+        (None, False, False),
+    ],
+)
+def test_the_fund_is_told_only_when_the_event_was_sent(
+    group: int | None, sent: bool, told: bool
+) -> None:
+    later = INTERVIEW_AT + timedelta(days=1)
+    duty, _ = _interview(later, group, not_attended=True, fund_told=sent)  # type: ignore[arg-type]
     assert (duty.state, duty.fund_told) == (DutyState.MISSED, told)
+
+
+def test_an_attended_interview_never_says_the_fund_was_told() -> None:
+    duty, _ = _interview(INTERVIEW_AT + timedelta(days=1), 1, held=True, fund_told=True)
+    assert (duty.state, duty.fund_told) == (DutyState.DONE, False)
 
 
 def test_a_cancelled_summons_is_no_duty() -> None:

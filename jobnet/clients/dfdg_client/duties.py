@@ -49,7 +49,7 @@ class Duty:
     copies_required: int | None = None  # job log: applications with a copy the plan requires
     copies: int | None = None  # job log: applications with a copy uploaded
     month: date | None = None  # job log, copies agreed a month: the month's first day
-    fund_told: bool = False  # a missed interview: the fund has been told (contact group 1)
+    fund_told: bool = False  # a missed interview: the no-show event went to the person's fund
 
     @property
     def is_open(self) -> bool:

@@ -50,6 +50,7 @@ def facts_of(
     summons: Iterable[Summons],
     today: date,
     moment: datetime,
+    fund_told: frozenset[str] = frozenset(),
 ) -> DutyFacts:
     return DutyFacts(
         today=today,
@@ -62,7 +63,7 @@ def facts_of(
         plan_versions=tuple(stored.plan_versions),
         applications=stored.applications,
         copies=stored.copies,
-        summons=duty_queries.summons_facts(list(summons), stored.held_on),
+        summons=duty_queries.summons_facts(list(summons), stored.held_on, fund_told),
         holidays=tuple(stored.holidays),
         bookings=tuple(stored.bookings),
     )
@@ -83,7 +84,9 @@ def duties_of(
     if summons is None:
         earliest = clock.start_of_day(duty_queries.history_start(today))
         summons = duty_queries.summons_since(session, found.person.id, earliest)
-    facts = facts_of(found.period, found.registration, stored, summons, today, moment)
+    meetings = list(summons)
+    told = duty_queries.told_funds(session, meetings)
+    facts = facts_of(found.period, found.registration, stored, meetings, today, moment, told)
     return compute(facts)
 
 

@@ -36,6 +36,7 @@ from sqlalchemy.orm import Session
 
 from jobnet.dfdg.models.booking import BookingRequest
 from jobnet.dfdg.models.cv import Cv, JoblogEntry
+from jobnet.dfdg.models.fund_events import FundEvent
 from jobnet.dfdg.models.interviews import HeldInterview
 from jobnet.dfdg.models.joblog_copies import JoblogCopy
 from jobnet.dfdg.models.persons import Person
@@ -324,8 +325,11 @@ def summons_of_municipality(
     return dict(found)
 
 
-def summons_facts(summons: list[Summons], held_on: set[date]) -> tuple[SummonsFact, ...]:
-    """Summons as facts: held when the job centre recorded a held interview that day."""
+def summons_facts(
+    summons: list[Summons], held_on: set[date], fund_told: frozenset[str] = frozenset()
+) -> tuple[SummonsFact, ...]:
+    """Summons as facts: held when the job centre recorded a held interview that day; the fund
+    told when the summons' id is in `fund_told` (see `told_funds`)."""
     return tuple(
         SummonsFact(
             id=item.id,
@@ -334,7 +338,20 @@ def summons_facts(summons: list[Summons], held_on: set[date]) -> tuple[SummonsFa
             held=today_in_denmark(item.starts_at) in held_on,
             cannot_come=item.cannot_come_sequence == item.sequence,
             not_attended=item.not_attended_at is not None,
+            fund_told=item.id in fund_told,
         )
         for item in summons
         if item.status != SummonsStatus.CANCELLED.value
     )
+
+
+def told_funds(session: Session, summons: list[Summons]) -> frozenset[str]:
+    """The summons marked not attended whose no-show event went to the person's fund. Read
+    only when one is marked (rarely), so a view of Min side makes no statement for it."""
+    marked = [item.id for item in summons if item.not_attended_at is not None]
+    if not marked:
+        return frozenset()
+    rows = session.scalars(
+        select(FundEvent.summons_id).where(FundEvent.summons_id.in_(marked)).distinct()
+    )
+    return frozenset(summons_id for summons_id in rows if summons_id is not None)

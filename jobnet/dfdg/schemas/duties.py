@@ -69,8 +69,8 @@ class DutyOut(ResponseBody):
     )
     fund_told: bool = Field(
         default=False,
-        description="Interview missed (state `missed`): the person is in contact group 1, so "
-        "their unemployment insurance fund has been told (§ 60)",
+        description="Interview missed (state `missed`): the no-show event about it went to the "
+        "person's unemployment insurance fund (§ 60)",
     )
     holiday_id: str | None = None
     holiday_first_day: date | None = None
