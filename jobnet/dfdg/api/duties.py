@@ -98,8 +98,9 @@ def duties_of(
     "holds: the registration and contact group, the CV, the plan's versions, the job log, the "
     "summons and held interviews, the holidays. Overdue first, then soonest first, done ones "
     "last. The job log is judged week by week (the last twelve weeks) by the plan version in "
-    "force on each week's Monday. Three reads whatever the history's length, and one audit "
-    "entry.",
+    "force on each week's Monday. Three reads whatever the history's length (a fourth when an "
+    "interview is marked not attended: whether its no-show event went to a fund), and one "
+    "audit entry.",
     tags=("duties",),
     path_params=PERSON_ID,
     responses={200: ("The duties", DutiesOut), 404: NOT_FOUND_RESPONSE},
