@@ -12,7 +12,7 @@ from flask.testing import FlaskClient
 
 from jobnet.clients.dfdg_client.commands import sickness_command
 from jobnet.clients.dfdg_client.values import Actor
-from jobnet.web.journeys import outbox
+from jobnet.web.journeys import outbox, outbox_reads
 from tests.helpers import csrf_token
 from tests.integration.outbox_helpers import (
     FaultyTransport,
@@ -199,13 +199,13 @@ def test_a_report_still_on_its_way_counts_even_when_ten_newer_ones_hide_it(
             .values(status=outbox.RECEIVED)
         )
 
-    overview = outbox.overview_for_person(
+    overview = outbox_reads.overview_for_person(
         store, "person-with-many", latest=10, pending_kinds={"sickness"}
     )
     assert [c.reference for c in overview.latest] == list(reversed(references[2:]))
     assert [c.reference for c in overview.pending] == [references[0]]
     assert (
-        outbox.overview_for_person(
+        outbox_reads.overview_for_person(
             store, "person-with-many", latest=10, pending_kinds={"holiday"}
         ).pending
         == []

@@ -20,7 +20,7 @@ from werkzeug.wrappers import Response
 from jobnet.clients.dfdg_client.commands import Command
 from jobnet.domain.fields import FieldProblem, Issue
 from jobnet.web.auth.users import subject_person_id
-from jobnet.web.journeys import outbox
+from jobnet.web.journeys import outbox, outbox_reads
 from jobnet.web.journeys.machinery import receipt_for_key, send, web_store
 from jobnet.web.platform.forms import JourneyForm, KeyField, valid_key
 from jobnet.web.store.models import OutboxCommand
@@ -110,7 +110,7 @@ def save(
         reference = outbox.new_reference()
         receipt = send(person_id, build(person_id, reference), summary, key, reference)
     # `send` answers the receipt as recorded; read how far delivery has come since.
-    current = outbox.find(web_store(), receipt.reference, person_id)
+    current = outbox_reads.find(web_store(), receipt.reference, person_id)
     return confirm(current or receipt, done_url)
 
 

@@ -14,7 +14,7 @@ from jobnet.clients.dfdg_client.errors import DfdgUnavailable
 from jobnet.clients.dfdg_client.status import PersonStatus, parse_status
 from jobnet.db import Store
 from jobnet.web.auth.users import current_actor, subject_person_id
-from jobnet.web.journeys import last_known, outbox, provisional
+from jobnet.web.journeys import last_known, outbox_reads, provisional
 from jobnet.web.journeys.situation import JOURNEY_KINDS, Situation, from_status, pending_changes
 
 DRAFTS_KEY = "drafts"
@@ -68,7 +68,7 @@ def current_situation(
         if fresh_answer and keep_in is not None and current_app.config["JOURNEY_STATUS_SECONDS"]:
             keep_in[KEPT_STATUS_KEY] = {"at": time.time(), "answer": answer}
             session.modified = True
-    pending = outbox.pending_for_person(web_store(), person_id, JOURNEY_KINDS)
+    pending = outbox_reads.pending_for_person(web_store(), person_id, JOURNEY_KINDS)
     return from_status(status, pending_changes(pending))
 
 
@@ -77,7 +77,7 @@ def _unknown(person_id: str) -> Situation:
     (never seen: `provisional`, or never kept): nothing but their reports on their way."""
     g.dfdg_status_unknown = True
     status = parse_status(provisional.blank_status(person_id, str(current_user.name)))
-    pending = outbox.pending_for_person(web_store(), person_id, JOURNEY_KINDS)
+    pending = outbox_reads.pending_for_person(web_store(), person_id, JOURNEY_KINDS)
     situation = from_status(status, pending_changes(pending))
     situation.unknown = True
     return situation

@@ -52,7 +52,7 @@ from jobnet.web.citizen.cv.texts import (
     summary_values,
     value_text,
 )
-from jobnet.web.journeys import known_answers, outbox
+from jobnet.web.journeys import known_answers, outbox_reads
 from jobnet.web.journeys.changes import key_of, resubmitted, save
 from jobnet.web.journeys.labels import report_actor_label
 from jobnet.web.journeys.machinery import web_store
@@ -207,7 +207,7 @@ def _saved(
 def index() -> str:
     person_id = _person_id()
     cv = _cv()
-    pending = outbox.pending_for_person(web_store(), person_id, set(CV_KINDS))
+    pending = outbox_reads.pending_for_person(web_store(), person_id, set(CV_KINDS))
     sections = [
         {
             "page": page,

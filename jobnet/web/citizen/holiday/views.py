@@ -23,7 +23,7 @@ from jobnet.domain.absences import (
 from jobnet.web.auth.users import subject_person_id, subject_required
 from jobnet.web.citizen.holiday import bp
 from jobnet.web.citizen.holiday.forms import PeriodForm
-from jobnet.web.journeys import outbox
+from jobnet.web.journeys import outbox, outbox_reads
 from jobnet.web.journeys.machinery import (
     AnswerRow,
     Journey,
@@ -114,7 +114,7 @@ def _cancellable_holiday(absence_id: str) -> tuple[Any, Situation] | Response:
             return holiday, situation
     person_id = subject_person_id()
     assert person_id is not None
-    sent = outbox.latest_to(
+    sent = outbox_reads.latest_to(
         web_store(), person_id, HOLIDAY_CANCELLATION, cancellation_path(person_id, absence_id)
     )
     if sent is None:

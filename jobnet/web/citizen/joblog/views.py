@@ -33,7 +33,7 @@ from jobnet.web.auth.users import current_actor, subject_person_id, subject_requ
 from jobnet.web.citizen.joblog import bp
 from jobnet.web.citizen.joblog.copies import checked_copies
 from jobnet.web.citizen.joblog.forms import KIND_LABELS, STATUS_LABELS, DeleteForm, EntryForm
-from jobnet.web.journeys import known_answers, outbox
+from jobnet.web.journeys import known_answers, outbox_reads
 from jobnet.web.journeys.changes import key_of, resubmitted, save
 from jobnet.web.journeys.labels import report_actor_label
 from jobnet.web.journeys.machinery import web_store
@@ -124,7 +124,7 @@ def _form_page(form: EntryForm, title: Any, **extra: Any) -> str:
 @subject_required
 def index() -> str:
     joblog = _joblog()
-    pending = outbox.pending_for_person(web_store(), _person_id(), set(JOBLOG_KINDS))
+    pending = outbox_reads.pending_for_person(web_store(), _person_id(), set(JOBLOG_KINDS))
     return render_template(
         "citizen/joblog/index.html",
         joblog=joblog,

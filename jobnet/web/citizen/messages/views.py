@@ -20,7 +20,7 @@ from jobnet.web.auth.users import citizen_required, current_actor, subject_perso
 from jobnet.web.citizen.messages import bp
 from jobnet.web.citizen.messages.forms import NewMessageForm, ReplyForm
 from jobnet.web.citizen.messages.uploads import Upload, download, read_uploads
-from jobnet.web.journeys import outbox
+from jobnet.web.journeys import outbox, outbox_reads
 from jobnet.web.journeys.kept_status import web_store
 from jobnet.web.journeys.machinery import receipt_for_key, send
 
@@ -79,7 +79,7 @@ def _checked_files(form: NewMessageForm | ReplyForm) -> list[Upload] | None:
 @citizen_required
 def index() -> str:
     threads = get_dfdg_client().message_threads(_person(), current_actor())
-    pending = outbox.pending_for_person(web_store(), _person(), PENDING_KINDS)
+    pending = outbox_reads.pending_for_person(web_store(), _person(), PENDING_KINDS)
     return render_template("citizen/messages/index.html", threads=threads, pending=pending)
 
 

@@ -14,7 +14,7 @@ from jobnet.web.auth.users import citizen_actor, citizen_required
 from jobnet.web.citizen.duties.section import what_to_do_html
 from jobnet.web.citizen.min_side import bp
 from jobnet.web.citizen.min_side.reports import page_of_reports
-from jobnet.web.journeys import last_known, outbox, provisional
+from jobnet.web.journeys import last_known, outbox, outbox_reads, provisional
 from jobnet.web.journeys.machinery import web_store
 from jobnet.web.journeys.receipts.summaries import rejection_messages
 from jobnet.web.journeys.situation import JOURNEY_KINDS, Situation, from_status, pending_changes
@@ -60,7 +60,7 @@ def _front_page(
 def index() -> str:
     # The outbox is read before DFDG: a report delivered in between then shows as on its way
     # and as registered, never as neither.
-    overview = outbox.overview_for_person(
+    overview = outbox_reads.overview_for_person(
         web_store(), current_user.id, latest=LATEST_REPORTS, pending_kinds=JOURNEY_KINDS
     )
     situation, interviews, duties = _front_page(current_user.id, overview.pending)

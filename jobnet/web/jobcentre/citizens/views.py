@@ -23,7 +23,7 @@ from jobnet.web.auth.users import (
 )
 from jobnet.web.jobcentre.citizens import bp
 from jobnet.web.jobcentre.citizens.forms import FindCitizenForm, ReopenCitizenForm, StopActingForm
-from jobnet.web.journeys import outbox
+from jobnet.web.journeys import outbox_reads
 from jobnet.web.journeys.labels import INTERVIEW_LIST_PURPOSE
 from jobnet.web.journeys.machinery import current_situation
 
@@ -158,7 +158,7 @@ def citizen() -> str:
     situation = current_situation()
     acting = session[ACTING_KEY]
     store = current_app.extensions["web_store"]
-    reports = outbox.for_person(store, acting["person_id"], limit=10)
+    reports = outbox_reads.for_person(store, acting["person_id"], limit=10)
     if current_user.is_fund_employee:
         reports = [report for report in reports if fund_may_see_receipt(report.kind)]
     client = get_dfdg_client()

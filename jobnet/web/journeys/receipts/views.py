@@ -5,7 +5,7 @@ from flask_login import current_user
 
 from jobnet.web.auth.fund_pages import fund_may_see_receipt
 from jobnet.web.auth.users import subject_person_id, subject_required
-from jobnet.web.journeys import outbox
+from jobnet.web.journeys import outbox, outbox_reads
 from jobnet.web.journeys.receipts import bp
 from jobnet.web.journeys.receipts.summaries import (
     next_step_lines,
@@ -17,7 +17,7 @@ from jobnet.web.store.models import OutboxCommand
 
 def _command(reference: str) -> OutboxCommand:
     person_id = subject_person_id()
-    command = outbox.find(current_app.extensions["web_store"], reference, person_id or "")
+    command = outbox_reads.find(current_app.extensions["web_store"], reference, person_id or "")
     if command is None:
         abort(404)
     if current_user.is_fund_employee and not fund_may_see_receipt(command.kind):
