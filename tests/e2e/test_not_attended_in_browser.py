@@ -2,7 +2,8 @@
 opens a member of a fund whose interview began an hour ago, marks it not attended with a
 comment for the fund, sends it from the check page and sees the receipt; the citizen page then
 says "Not attended"; the fund's own system — `funds follow`, over HTTP with its own token —
-receives the no_show event once. axe checks the pages on the way.
+receives the no_show event once; the member's own page of duties says the interview was missed
+and that their fund has been told. axe checks the pages on the way.
 
 Each language has its own member (made for the test in the live app's DFDG) and fund, so the
 two runs never meet and no other browser test uses these persons.
@@ -19,7 +20,7 @@ from typing import Any
 
 import pytest
 
-from tests.e2e.conftest import LiveServer, assert_no_axe_violations
+from tests.e2e.conftest import LiveServer, assert_no_axe_violations, new_tab
 from tests.e2e.fund_members import make_fund_member
 from tests.e2e.pages import Jobnet
 from tests.integration.interview_seed import seed_begun_interview
@@ -52,6 +53,8 @@ TEXTS = {
         "comment": "Bemærkning til a-kassen (valgfrit)",
         "receipt_title": "Udeblivelse fra samtale",
         "not_attended": "Udeblevet",
+        "missed": "Udeblevet",
+        "fund_told": "Din a-kasse har fået besked om, at du ikke mødte op.",
     },
     "en": {
         "begun": "Interviews that have begun",
@@ -60,6 +63,8 @@ TEXTS = {
         "comment": "Comment for the unemployment insurance fund (optional)",
         "receipt_title": "Interview not attended",
         "not_attended": "Not attended",
+        "missed": "Missed",
+        "fund_told": "Your unemployment insurance fund has been told that you did not attend.",
     },
 }
 
@@ -104,6 +109,7 @@ def test_a_caseworker_marks_a_no_show_and_the_funds_system_receives_it(
     jobnet: Jobnet,
     page: Any,
     language: str,
+    browser: Any,
     live_server: LiveServer,
     fund_system: None,
     tmp_path: Path,
@@ -156,3 +162,16 @@ def test_a_caseworker_marks_a_no_show_and_the_funds_system_receives_it(
         ("no_show", summons_id, comment)
     ]
     assert _follow(live_server, member.fund_cvr, cursor) == []
+
+    # The member sees it on their page of duties: missed, and their fund told (the event went).
+    own = Jobnet(new_tab(browser, live_server, language), words)
+    try:
+        own.log_in_with_cpr(member.cpr, member.given_name, member.family_name)
+        own.page.goto("/pligter/")
+        own.settled()
+        assert own.heading(text["missed"], level=2).is_visible()
+        missed = own.page.locator(f"li[data-duty='interview:{summons_id}'][data-state=missed]")
+        assert text["fund_told"] in str(missed.inner_text())
+        assert_no_axe_violations(own.page)
+    finally:
+        own.page.context.close()
